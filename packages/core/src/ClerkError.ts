@@ -1,0 +1,496 @@
+/**
+ * The failures of the Users operations: one `Schema.TaggedError` class per cause.
+ *
+ * Errors that come from a Clerk response carry the `status`, Clerk's `errors` array (`code`, `message`,
+ * `longMessage`, `meta`) and `clerkTraceId` when the server sent them, and the `operation` that failed. None of
+ * them carries request headers, so the secret key can never surface through an error.
+ *
+ * @since 0.1.0
+ */
+import * as Duration from "effect/Duration"
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+import { ClerkApiError } from "./Verification.js"
+
+const ApiErrors = Schema.Array(Schema.typeSchema(ClerkApiError))
+
+const responseFields = {
+  operation: Schema.String,
+  status: Schema.Number,
+  errors: ApiErrors,
+  clerkTraceId: Schema.optionalWith(Schema.String, { exact: true })
+}
+
+const describe = (self: {
+  readonly operation: string
+  readonly status: number
+  readonly errors: ReadonlyArray<ClerkApiError>
+  readonly clerkTraceId?: string | undefined
+}): string => {
+  const first = self.errors[0]
+  const detail = first === undefined
+    ? "no error details"
+    : `${first.code}: ${first.longMessage ?? first.message}${
+      self.errors.length > 1 ? ` (+${self.errors.length - 1} more)` : ""
+    }`
+  const trace = self.clerkTraceId === undefined ? "" : ` [trace ${self.clerkTraceId}]`
+  return `${self.operation} failed with status ${self.status}, ${detail}${trace}`
+}
+
+/**
+ * 400: Clerk rejected the request as malformed.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.get("user_123")).pipe(
+ *   Effect.catchTag("BadRequest", (error) => Effect.succeed(error.errors.map((e) => e.code)))
+ * )
+ * ```
+ */
+export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-clerk/core/BadRequest")(
+  "BadRequest",
+  responseFields
+) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * 401: the secret key is missing, malformed or revoked.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.list()).pipe(
+ *   Effect.catchTag("AuthenticationInvalid", () => Effect.dieMessage("check CLERK_SECRET_KEY"))
+ * )
+ * ```
+ */
+export class AuthenticationInvalid
+  extends Schema.TaggedError<AuthenticationInvalid>("@effect-clerk/core/AuthenticationInvalid")(
+    "AuthenticationInvalid",
+    responseFields
+  )
+{
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * 402: the feature needs a paid plan.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.ban("user_123")).pipe(
+ *   Effect.catchTag("PaymentRequired", () => Effect.log("banning needs a paid plan"))
+ * )
+ * ```
+ */
+export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effect-clerk/core/PaymentRequired")(
+  "PaymentRequired",
+  responseFields
+) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * 403: the key is valid but not allowed to do this (or the feature is disabled on the instance).
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.lock("user_123")).pipe(
+ *   Effect.catchTag("AuthorizationInvalid", () => Effect.log("user lockout is disabled on this instance"))
+ * )
+ * ```
+ */
+export class AuthorizationInvalid
+  extends Schema.TaggedError<AuthorizationInvalid>("@effect-clerk/core/AuthorizationInvalid")(
+    "AuthorizationInvalid",
+    responseFields
+  )
+{
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * 404: the user (or the passkey, wallet, account... named in the path) does not exist.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const findUser = (id: string) =>
+ *   Effect.flatMap(Users, (users) => users.get(id)).pipe(
+ *     Effect.map(Option.some),
+ *     Effect.catchTag("ResourceNotFound", () => Effect.succeed(Option.none()))
+ *   )
+ * ```
+ */
+export class ResourceNotFound extends Schema.TaggedError<ResourceNotFound>("@effect-clerk/core/ResourceNotFound")(
+  "ResourceNotFound",
+  responseFields
+) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * 409: the request conflicts with the current state of the user.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.update("user_123", { username: "ada" })).pipe(
+ *   Effect.catchTag("Conflict", (error) => Effect.logWarning(error.message))
+ * )
+ * ```
+ */
+export class Conflict extends Schema.TaggedError<Conflict>("@effect-clerk/core/Conflict")(
+  "Conflict",
+  responseFields
+) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * 422: Clerk understood the request but refused its content (an identifier already taken, a wrong password,
+ * a parameter of the wrong format...). The `errors` array says which (`form_identifier_exists`,
+ * `incorrect_password`, ...), with `meta.param_name` naming the parameter.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.create({ emailAddress: ["ada@example.com"] })).pipe(
+ *   Effect.catchTag("UnprocessableEntity", (error) =>
+ *     error.errors.some((e) => e.code === "form_identifier_exists")
+ *       ? Effect.succeed("already registered")
+ *       : Effect.fail(error))
+ * )
+ * ```
+ */
+export class UnprocessableEntity
+  extends Schema.TaggedError<UnprocessableEntity>("@effect-clerk/core/UnprocessableEntity")(
+    "UnprocessableEntity",
+    responseFields
+  )
+{
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * 429: too many requests. `retryAfter` is the server's `Retry-After`, when it sent one. The default retry
+ * policy waits at least that long before trying again.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Duration, Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.list()).pipe(
+ *   Effect.catchTag("RateLimited", (error) =>
+ *     Effect.logWarning(`slow down for ${Duration.format(error.retryAfter ?? Duration.seconds(1))}`))
+ * )
+ * ```
+ */
+export class RateLimited extends Schema.TaggedError<RateLimited>("@effect-clerk/core/RateLimited")("RateLimited", {
+  ...responseFields,
+  retryAfter: Schema.optionalWith(Schema.DurationFromSelf, { exact: true })
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    const wait = this.retryAfter === undefined ? "" : `, retry after ${Duration.format(this.retryAfter)}`
+    return `${describe(this)}${wait}`
+  }
+}
+
+/**
+ * 5xx: Clerk failed. 502, 503 and 504 are transient and retried for idempotent operations; 500 is not.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.list()).pipe(
+ *   Effect.catchTag("ServerError", (error) => Effect.logError(`Clerk answered ${error.status}`))
+ * )
+ * ```
+ */
+export class ServerError extends Schema.TaggedError<ServerError>("@effect-clerk/core/ServerError")("ServerError", {
+  ...responseFields,
+  retryAfter: Schema.optionalWith(Schema.DurationFromSelf, { exact: true })
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * A status the operation does not document (for example a 404 from `ban`, or a 3xx). The body, when it was a
+ * Clerk error body, is decoded into `errors`.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.ban("user_123")).pipe(
+ *   Effect.catchTag("UnexpectedStatus", (error) => Effect.logError(`unexpected ${error.status}`))
+ * )
+ * ```
+ */
+export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-clerk/core/UnexpectedStatus")(
+  "UnexpectedStatus",
+  responseFields
+) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return describe(this)
+  }
+}
+
+/**
+ * The request did not complete: connection refused or reset, DNS failure, or no answer within the configured
+ * timeout (`reason: "Timeout"`).
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.get("user_123")).pipe(
+ *   Effect.catchTag("TransportError", (error) => Effect.logError(`${error.reason}: ${error.message}`))
+ * )
+ * ```
+ */
+export class TransportError extends Schema.TaggedError<TransportError>("@effect-clerk/core/TransportError")(
+  "TransportError",
+  {
+    operation: Schema.String,
+    reason: Schema.Literal("Transport", "Timeout"),
+    message: Schema.String
+  }
+) {}
+
+/**
+ * A response that could not be used: not JSON, not of the documented shape, or larger than the configured
+ * bound (`reason: "TooLarge"`). `message` says what did not match, without echoing the body.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.get("user_123")).pipe(
+ *   Effect.catchTag("DecodeError", (error) => Effect.logError(error.message))
+ * )
+ * ```
+ */
+export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/core/DecodeError")("DecodeError", {
+  operation: Schema.String,
+  status: Schema.Number,
+  reason: Schema.Literal("Json", "Schema", "TooLarge", "Body"),
+  message: Schema.String
+}) {}
+
+/**
+ * Input refused before anything was sent: an empty or unsendable id, a limit outside 1..500, a negative
+ * offset, more than 100 values in a filter list, 0 or more than 50 ids for a bulk ban, a metadata value JSON
+ * cannot carry, metadata in `update` on an API version that no longer accepts it...
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Users, (users) => users.list({ limit: 1000 })).pipe(
+ *   Effect.catchTag("InvalidRequest", (error) => Effect.logError(`${error.field}: ${error.message}`))
+ * )
+ * ```
+ */
+export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-clerk/core/InvalidRequest")(
+  "InvalidRequest",
+  {
+    operation: Schema.String,
+    field: Schema.String,
+    message: Schema.String
+  }
+) {}
+
+/**
+ * The failures every operation can have, whatever its documented statuses.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CommonError = RateLimited | ServerError | UnexpectedStatus | TransportError | DecodeError | InvalidRequest
+
+/**
+ * The statuses an operation can document, each mapped to its error class.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StatusErrors {
+  readonly 400: BadRequest
+  readonly 401: AuthenticationInvalid
+  readonly 402: PaymentRequired
+  readonly 403: AuthorizationInvalid
+  readonly 404: ResourceNotFound
+  readonly 409: Conflict
+  readonly 422: UnprocessableEntity
+  readonly 500: ServerError
+}
+
+/**
+ * A status an operation can document.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type DocumentedStatus = keyof StatusErrors
+
+/**
+ * The error union of an operation that documents the statuses `S`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type OperationError<S extends DocumentedStatus> = StatusErrors[S] | CommonError
+
+/**
+ * Any failure of any Users operation.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ClerkError = StatusErrors[DocumentedStatus] | CommonError
+
+/**
+ * The error classes of the documented 4xx statuses.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const statusErrorClasses = {
+  400: BadRequest,
+  401: AuthenticationInvalid,
+  402: PaymentRequired,
+  403: AuthorizationInvalid,
+  404: ResourceNotFound,
+  409: Conflict,
+  422: UnprocessableEntity
+} as const
+
+const clerkErrorTags: ReadonlySet<string> = new Set([
+  "BadRequest",
+  "AuthenticationInvalid",
+  "PaymentRequired",
+  "AuthorizationInvalid",
+  "ResourceNotFound",
+  "Conflict",
+  "UnprocessableEntity",
+  "RateLimited",
+  "ServerError",
+  "UnexpectedStatus",
+  "TransportError",
+  "DecodeError",
+  "InvalidRequest"
+])
+
+/**
+ * Whether `u` is one of the errors of this module.
+ *
+ * @since 0.1.0
+ * @category guards
+ * @example
+ * ```ts
+ * import { isClerkError, InvalidRequest } from "@effect-clerk/core"
+ *
+ * console.log(isClerkError(new InvalidRequest({ operation: "Users.get", field: "userId", message: "empty" })))
+ * ```
+ */
+export const isClerkError = (u: unknown): u is ClerkError =>
+  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && clerkErrorTags.has(u._tag) &&
+  u instanceof Error

@@ -1,0 +1,106 @@
+/**
+ * Organization invitations addressed to a user.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
+
+/**
+ * The public data of the organization an invitation is for.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OrganizationInvitationPublicOrganizationData = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  slug: Schema.String,
+  imageUrl: wireOptional("image_url", Schema.String),
+  hasImage: wire("has_image", Schema.Boolean)
+}).annotations({ identifier: "OrganizationInvitationPublicOrganizationData" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationInvitationPublicOrganizationData
+  extends Schema.Schema.Type<typeof OrganizationInvitationPublicOrganizationData>
+{}
+
+/**
+ * The public data of the user who sent an invitation.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OrganizationInvitationPublicUserData = Schema.Struct({
+  userId: wire("user_id", Schema.String),
+  firstName: wire("first_name", Schema.NullOr(Schema.String)),
+  lastName: wire("last_name", Schema.NullOr(Schema.String)),
+  imageUrl: wire("image_url", Schema.String),
+  hasImage: wire("has_image", Schema.Boolean),
+  identifier: Schema.String
+}).annotations({ identifier: "OrganizationInvitationPublicUserData" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationInvitationPublicUserData
+  extends Schema.Schema.Type<typeof OrganizationInvitationPublicUserData>
+{}
+
+/**
+ * The status of an organization invitation.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OrganizationInvitationStatus = OpenEnum("pending", "accepted", "revoked", "expired")
+
+/**
+ * An organization invitation with the public data of its organization.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const pending = Effect.flatMap(Users, (users) =>
+ *   users.getOrganizationInvitations("user_123", { status: "pending" })
+ * ).pipe(Effect.map(({ data }) => data.map((invitation) => invitation.publicOrganizationData?.name)))
+ * ```
+ */
+export const OrganizationInvitation = Schema.Struct({
+  object: OpenEnum("organization_invitation"),
+  id: Schema.String,
+  emailAddress: wire("email_address", Schema.String),
+  role: Schema.String,
+  roleName: wire("role_name", Schema.String),
+  organizationId: wireOptional("organization_id", Schema.String),
+  inviterId: wire("inviter_id", Schema.NullOr(Schema.String)),
+  publicInviterData: wire("public_inviter_data", Schema.NullOr(OrganizationInvitationPublicUserData)),
+  status: optional(OrganizationInvitationStatus),
+  publicMetadata: wire("public_metadata", JsonObject),
+  privateMetadata: wireOptional("private_metadata", JsonObject),
+  url: Schema.NullOr(Schema.String),
+  expiresAt: wire("expires_at", Schema.NullOr(Schema.Number)),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number),
+  publicOrganizationData: wireOptional("public_organization_data", OrganizationInvitationPublicOrganizationData)
+}).annotations({ identifier: "OrganizationInvitation" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationInvitation extends Schema.Schema.Type<typeof OrganizationInvitation> {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationInvitationEncoded extends Schema.Schema.Encoded<typeof OrganizationInvitation> {}

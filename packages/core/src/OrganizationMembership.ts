@@ -1,0 +1,111 @@
+/**
+ * Organizations and a user's memberships in them.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
+
+/**
+ * An organization, as embedded in a membership.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Organization } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const organization = Schema.decodeUnknownSync(Organization)({
+ *   object: "organization", id: "org_1", name: "Acme", slug: "acme", has_image: false,
+ *   max_allowed_memberships: 5, admin_delete_enabled: true, public_metadata: {},
+ *   created_at: 1700000000000, updated_at: 1700000000000
+ * })
+ * console.log(organization.maxAllowedMemberships)
+ * ```
+ */
+export const Organization = Schema.Struct({
+  object: OpenEnum("organization"),
+  id: Schema.String,
+  name: Schema.String,
+  slug: Schema.String,
+  imageUrl: wireOptional("image_url", Schema.String),
+  hasImage: wire("has_image", Schema.Boolean),
+  membersCount: wireOptional("members_count", Schema.Number),
+  missingMemberWithElevatedPermissions: wireOptional("missing_member_with_elevated_permissions", Schema.Boolean),
+  pendingInvitationsCount: wireOptional("pending_invitations_count", Schema.Number),
+  maxAllowedMemberships: wire("max_allowed_memberships", Schema.Number),
+  adminDeleteEnabled: wire("admin_delete_enabled", Schema.Boolean),
+  publicMetadata: wire("public_metadata", JsonObject),
+  privateMetadata: wireOptional("private_metadata", JsonObject),
+  createdBy: wireOptional("created_by", Schema.String),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number),
+  lastActiveAt: wireOptional("last_active_at", Schema.Number),
+  roleSetKey: wireOptional("role_set_key", Schema.NullOr(Schema.String))
+}).annotations({ identifier: "Organization" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Organization extends Schema.Schema.Type<typeof Organization> {}
+
+/**
+ * The public data of the user a membership belongs to.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OrganizationMembershipPublicUserData = Schema.Struct({
+  userId: wire("user_id", Schema.String),
+  firstName: wire("first_name", Schema.NullOr(Schema.String)),
+  lastName: wire("last_name", Schema.NullOr(Schema.String)),
+  profileImageUrl: wire("profile_image_url", Schema.NullOr(Schema.String)),
+  imageUrl: wire("image_url", Schema.String),
+  hasImage: wire("has_image", Schema.Boolean),
+  identifier: optional(Schema.NullOr(Schema.String)),
+  username: optional(Schema.NullOr(Schema.String)),
+  banned: optional(Schema.Boolean),
+  deprovisioned: optional(Schema.Boolean)
+}).annotations({ identifier: "OrganizationMembershipPublicUserData" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationMembershipPublicUserData
+  extends Schema.Schema.Type<typeof OrganizationMembershipPublicUserData>
+{}
+
+/**
+ * A user's membership in an organization.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OrganizationMembership = Schema.Struct({
+  id: Schema.String,
+  object: OpenEnum("organization_membership"),
+  role: Schema.String,
+  roleName: wireOptional("role_name", Schema.String),
+  permissions: Schema.Array(Schema.String),
+  publicMetadata: wire("public_metadata", JsonObject),
+  privateMetadata: wireOptional("private_metadata", JsonObject),
+  organization: Organization,
+  publicUserData: wireOptional("public_user_data", OrganizationMembershipPublicUserData),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number)
+}).annotations({ identifier: "OrganizationMembership" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationMembership extends Schema.Schema.Type<typeof OrganizationMembership> {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationMembershipEncoded extends Schema.Schema.Encoded<typeof OrganizationMembership> {}

@@ -1,0 +1,348 @@
+/**
+ * The user object and everything nested in it: email addresses, phone numbers, web3 wallets, passkeys,
+ * external, SAML and enterprise accounts.
+ *
+ * Field names are camelCase in TypeScript and snake_case on the wire; the schemas rename them. Timestamps are
+ * epoch milliseconds, as Clerk sends them. Unknown fields are ignored when decoding.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
+import { OrganizationMembership } from "./OrganizationMembership.js"
+import { IdentificationLink, Verification } from "./Verification.js"
+
+/**
+ * An email address of a user.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const EmailAddress = Schema.Struct({
+  id: optional(Schema.String),
+  object: OpenEnum("email_address"),
+  emailAddress: wire("email_address", Schema.String),
+  reserved: Schema.Boolean,
+  verification: Schema.NullOr(Verification),
+  linkedTo: wire("linked_to", Schema.Array(IdentificationLink)),
+  matchesSsoConnection: wireOptional("matches_sso_connection", Schema.Boolean),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number)
+}).annotations({ identifier: "EmailAddress" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface EmailAddress extends Schema.Schema.Type<typeof EmailAddress> {}
+
+/**
+ * A phone number of a user.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const PhoneNumber = Schema.Struct({
+  id: optional(Schema.String),
+  object: OpenEnum("phone_number"),
+  phoneNumber: wire("phone_number", Schema.String),
+  reservedForSecondFactor: wireOptional("reserved_for_second_factor", Schema.Boolean),
+  defaultSecondFactor: wireOptional("default_second_factor", Schema.Boolean),
+  reserved: Schema.Boolean,
+  verification: Schema.NullOr(Verification),
+  linkedTo: wire("linked_to", Schema.Array(IdentificationLink)),
+  backupCodes: wireOptional("backup_codes", Schema.NullOr(Schema.Array(Schema.String))),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number)
+}).annotations({ identifier: "PhoneNumber" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface PhoneNumber extends Schema.Schema.Type<typeof PhoneNumber> {}
+
+/**
+ * A web3 wallet of a user.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Web3Wallet = Schema.Struct({
+  id: optional(Schema.String),
+  object: OpenEnum("web3_wallet"),
+  web3Wallet: wire("web3_wallet", Schema.String),
+  verification: Schema.NullOr(Verification),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number)
+}).annotations({ identifier: "Web3Wallet" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Web3Wallet extends Schema.Schema.Type<typeof Web3Wallet> {}
+
+/**
+ * A passkey of a user.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Passkey = Schema.Struct({
+  id: optional(Schema.String),
+  object: OpenEnum("passkey"),
+  name: Schema.String,
+  lastUsedAt: wire("last_used_at", Schema.Number),
+  verification: Schema.NullOr(Verification)
+}).annotations({ identifier: "Passkey" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Passkey extends Schema.Schema.Type<typeof Passkey> {}
+
+/**
+ * An OAuth (external) account linked to a user.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ExternalAccount = Schema.Struct({
+  object: OpenEnum("external_account", "facebook_account", "google_account"),
+  id: Schema.String,
+  provider: Schema.String,
+  identificationId: wire("identification_id", Schema.String),
+  providerUserId: wire("provider_user_id", Schema.String),
+  approvedScopes: wire("approved_scopes", Schema.String),
+  emailAddress: wire("email_address", Schema.String),
+  emailAddressVerified: wireOptional("email_address_verified", Schema.NullOr(Schema.Boolean)),
+  firstName: wire("first_name", Schema.String),
+  lastName: wire("last_name", Schema.String),
+  avatarUrl: wireOptional("avatar_url", Schema.String),
+  imageUrl: wireOptional("image_url", Schema.NullOr(Schema.String)),
+  username: optional(Schema.NullOr(Schema.String)),
+  phoneNumber: wireOptional("phone_number", Schema.NullOr(Schema.String)),
+  publicMetadata: wire("public_metadata", JsonObject),
+  label: optional(Schema.NullOr(Schema.String)),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number),
+  verification: Schema.NullOr(Verification)
+}).annotations({ identifier: "ExternalAccount" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExternalAccount extends Schema.Schema.Type<typeof ExternalAccount> {}
+
+/**
+ * The SAML connection a SAML account signs in through.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const SamlAccountConnection = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  domain: optional(Schema.String),
+  domains: optional(Schema.Array(Schema.String)),
+  active: Schema.Boolean,
+  provider: Schema.String,
+  syncUserAttributes: wire("sync_user_attributes", Schema.Boolean),
+  allowSubdomains: wireOptional("allow_subdomains", Schema.Boolean),
+  allowIdpInitiated: wireOptional("allow_idp_initiated", Schema.Boolean),
+  disableAdditionalIdentifications: wireOptional("disable_additional_identifications", Schema.Boolean),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number)
+}).annotations({ identifier: "SamlAccountConnection" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SamlAccountConnection extends Schema.Schema.Type<typeof SamlAccountConnection> {}
+
+/**
+ * A SAML account of a user.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const SamlAccount = Schema.Struct({
+  id: Schema.String,
+  object: OpenEnum("saml_account"),
+  provider: Schema.String,
+  active: Schema.Boolean,
+  emailAddress: wire("email_address", Schema.String),
+  firstName: wireOptional("first_name", Schema.NullOr(Schema.String)),
+  lastName: wireOptional("last_name", Schema.NullOr(Schema.String)),
+  providerUserId: wireOptional("provider_user_id", Schema.NullOr(Schema.String)),
+  lastAuthenticatedAt: wireOptional("last_authenticated_at", Schema.NullOr(Schema.Number)),
+  publicMetadata: wireOptional("public_metadata", JsonObject),
+  verification: Schema.NullOr(Verification),
+  samlConnection: wireOptional("saml_connection", Schema.NullOr(SamlAccountConnection))
+}).annotations({ identifier: "SamlAccount" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SamlAccount extends Schema.Schema.Type<typeof SamlAccount> {}
+
+/**
+ * The enterprise connection an enterprise account signs in through.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const EnterpriseAccountConnection = Schema.Struct({
+  id: Schema.String,
+  protocol: Schema.String,
+  provider: Schema.String,
+  name: Schema.String,
+  logoPublicUrl: wire("logo_public_url", Schema.NullOr(Schema.String)),
+  domain: optional(Schema.String),
+  domains: optional(Schema.Array(Schema.String)),
+  active: Schema.Boolean,
+  syncUserAttributes: wire("sync_user_attributes", Schema.Boolean),
+  allowSubdomains: wire("allow_subdomains", Schema.Boolean),
+  allowIdpInitiated: wire("allow_idp_initiated", Schema.Boolean),
+  disableAdditionalIdentifications: wire("disable_additional_identifications", Schema.Boolean),
+  createdAt: wire("created_at", Schema.Number),
+  updatedAt: wire("updated_at", Schema.Number)
+}).annotations({ identifier: "EnterpriseAccountConnection" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface EnterpriseAccountConnection extends Schema.Schema.Type<typeof EnterpriseAccountConnection> {}
+
+/**
+ * An enterprise (SAML or OIDC) account of a user.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const EnterpriseAccount = Schema.Struct({
+  id: Schema.String,
+  object: OpenEnum("enterprise_account"),
+  protocol: optional(OpenEnum("oauth", "saml")),
+  provider: Schema.String,
+  active: Schema.Boolean,
+  emailAddress: wire("email_address", Schema.String),
+  firstName: wireOptional("first_name", Schema.NullOr(Schema.String)),
+  lastName: wireOptional("last_name", Schema.NullOr(Schema.String)),
+  providerUserId: wireOptional("provider_user_id", Schema.NullOr(Schema.String)),
+  enterpriseConnectionId: wireOptional("enterprise_connection_id", Schema.NullOr(Schema.String)),
+  publicMetadata: wireOptional("public_metadata", JsonObject),
+  verification: Schema.NullOr(Verification),
+  enterpriseConnection: wireOptional("enterprise_connection", Schema.NullOr(EnterpriseAccountConnection)),
+  lastAuthenticatedAt: wireOptional("last_authenticated_at", Schema.NullOr(Schema.Number))
+}).annotations({ identifier: "EnterpriseAccount" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface EnterpriseAccount extends Schema.Schema.Type<typeof EnterpriseAccount> {}
+
+/**
+ * How a user is linked to a directory (SCIM), when Clerk sends it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ScimUserMetadata = Schema.Struct({
+  directoryId: wire("directory_id", Schema.String),
+  directoryEnabled: wireOptional("directory_enabled", Schema.Boolean),
+  externalId: wire("external_id", Schema.NullOr(Schema.String))
+}).annotations({ identifier: "ScimUserMetadata" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScimUserMetadata extends Schema.Schema.Type<typeof ScimUserMetadata> {}
+
+/**
+ * A Clerk user.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const users = yield* Users
+ *   const user = yield* users.get("user_123")
+ *   return `${user.firstName ?? ""} ${user.lastName ?? ""} <${user.emailAddresses[0]?.emailAddress ?? "?"}>`
+ * })
+ * ```
+ */
+export const User = Schema.Struct({
+  id: Schema.String,
+  object: OpenEnum("user"),
+  externalId: wire("external_id", Schema.NullOr(Schema.String)),
+  primaryEmailAddressId: wire("primary_email_address_id", Schema.NullOr(Schema.String)),
+  primaryPhoneNumberId: wire("primary_phone_number_id", Schema.NullOr(Schema.String)),
+  primaryWeb3WalletId: wire("primary_web3_wallet_id", Schema.NullOr(Schema.String)),
+  username: Schema.NullOr(Schema.String),
+  firstName: wire("first_name", Schema.NullOr(Schema.String)),
+  lastName: wire("last_name", Schema.NullOr(Schema.String)),
+  locale: optional(Schema.NullOr(Schema.String)),
+  profileImageUrl: wireOptional("profile_image_url", Schema.String),
+  imageUrl: wireOptional("image_url", Schema.String),
+  hasImage: wire("has_image", Schema.Boolean),
+  publicMetadata: wire("public_metadata", JsonObject),
+  privateMetadata: wireOptional("private_metadata", Schema.NullOr(JsonObject)),
+  unsafeMetadata: wireOptional("unsafe_metadata", JsonObject),
+  emailAddresses: wire("email_addresses", Schema.Array(EmailAddress)),
+  phoneNumbers: wire("phone_numbers", Schema.Array(PhoneNumber)),
+  web3Wallets: wire("web3_wallets", Schema.Array(Web3Wallet)),
+  passkeys: Schema.Array(Passkey),
+  passwordEnabled: wire("password_enabled", Schema.Boolean),
+  twoFactorEnabled: wire("two_factor_enabled", Schema.Boolean),
+  totpEnabled: wire("totp_enabled", Schema.Boolean),
+  backupCodeEnabled: wire("backup_code_enabled", Schema.Boolean),
+  mfaEnabledAt: wire("mfa_enabled_at", Schema.NullOr(Schema.Number)),
+  mfaDisabledAt: wire("mfa_disabled_at", Schema.NullOr(Schema.Number)),
+  passwordLastUpdatedAt: wireOptional("password_last_updated_at", Schema.NullOr(Schema.Number)),
+  externalAccounts: wire("external_accounts", Schema.Array(ExternalAccount)),
+  samlAccounts: wire("saml_accounts", Schema.Array(SamlAccount)),
+  enterpriseAccounts: wire("enterprise_accounts", Schema.Array(EnterpriseAccount)),
+  organizationMemberships: wireOptional("organization_memberships", Schema.Array(OrganizationMembership)),
+  lastSignInAt: wire("last_sign_in_at", Schema.NullOr(Schema.Number)),
+  banned: Schema.Boolean,
+  locked: Schema.Boolean,
+  deprovisioned: optional(Schema.Boolean),
+  lockoutExpiresInSeconds: wire("lockout_expires_in_seconds", Schema.NullOr(Schema.Number)),
+  verificationAttemptsRemaining: wire("verification_attempts_remaining", Schema.NullOr(Schema.Number)),
+  updatedAt: wire("updated_at", Schema.Number),
+  createdAt: wire("created_at", Schema.Number),
+  deleteSelfEnabled: wire("delete_self_enabled", Schema.Boolean),
+  createOrganizationEnabled: wire("create_organization_enabled", Schema.Boolean),
+  createOrganizationsLimit: wireOptional("create_organizations_limit", Schema.NullOr(Schema.Number)),
+  lastActiveAt: wire("last_active_at", Schema.NullOr(Schema.Number)),
+  legalAcceptedAt: wire("legal_accepted_at", Schema.NullOr(Schema.Number)),
+  bypassClientTrust: wireOptional("bypass_client_trust", Schema.Boolean),
+  scim: optional(Schema.NullOr(ScimUserMetadata))
+}).annotations({ identifier: "User" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface User extends Schema.Schema.Type<typeof User> {}
+
+/**
+ * The wire (snake_case) form of a {@link User}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UserEncoded extends Schema.Schema.Encoded<typeof User> {}

@@ -1,0 +1,621 @@
+/**
+ * The `Users` service: the 31 operations of Clerk's Backend API on users, each an `Effect` whose error
+ * channel lists exactly the failures that operation can have, plus pagination `Stream`s and `listWithTotal`.
+ *
+ * `Users.layer` is the HTTP implementation (it requires `ClerkConfig` and an `HttpClient`); the testkit's
+ * `UsersInMemory.layer` implements the same service in memory.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Chunk from "effect/Chunk"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+import type { BillingSubscription } from "./BillingSubscription.js"
+import * as ClerkConfig from "./ClerkConfig.js"
+import type { DocumentedStatus, OperationError } from "./ClerkError.js"
+import { InvalidRequest } from "./ClerkError.js"
+import type { DeletedObject } from "./DeletedObject.js"
+import type { RequestInput } from "./internal/client.js"
+import { encodeJsonBody, encodeQuery, makeExecutor, validateId } from "./internal/client.js"
+import type { Operation, Operations } from "./internal/operations.js"
+import { operations } from "./internal/operations.js"
+import type { OAuthAccessToken } from "./OAuthAccessToken.js"
+import type { OrganizationInvitation } from "./OrganizationInvitation.js"
+import type { OrganizationMembership } from "./OrganizationMembership.js"
+import type { Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
+import type { Totp } from "./Totp.js"
+import type { User } from "./User.js"
+import {
+  CountUsersParams,
+  CreateUserParams,
+  InstanceOrganizationMembershipsParams,
+  ListUsersParams,
+  MAX_LIMIT,
+  OAuthAccessTokenParams,
+  OrganizationInvitationsParams,
+  PaginationParams,
+  SetPasswordCompromisedParams,
+  UpdateMetadataParams,
+  UpdateUserParams,
+  UserIdsBody,
+  VerifyPasswordBody,
+  VerifyTotpBody
+} from "./UsersParams.js"
+import type { ProfileImage } from "./UsersParams.js"
+
+type ErrorOf<K extends keyof Operations> = OperationError<Operations[K]["statuses"][number]>
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace Users {
+  /** @since 0.1.0 */
+  export type ListError = ErrorOf<"list">
+  /** @since 0.1.0 */
+  export type CreateError = ErrorOf<"create">
+  /** @since 0.1.0 */
+  export type CountError = ErrorOf<"count">
+  /** @since 0.1.0 */
+  export type GetError = ErrorOf<"get">
+  /** @since 0.1.0 */
+  export type UpdateError = ErrorOf<"update">
+  /** @since 0.1.0 */
+  export type DeleteError = ErrorOf<"delete">
+  /** @since 0.1.0 */
+  export type BanError = ErrorOf<"ban">
+  /** @since 0.1.0 */
+  export type UnbanError = ErrorOf<"unban">
+  /** @since 0.1.0 */
+  export type BulkBanError = ErrorOf<"bulkBan">
+  /** @since 0.1.0 */
+  export type BulkUnbanError = ErrorOf<"bulkUnban">
+  /** @since 0.1.0 */
+  export type LockError = ErrorOf<"lock">
+  /** @since 0.1.0 */
+  export type UnlockError = ErrorOf<"unlock">
+  /** @since 0.1.0 */
+  export type SetProfileImageError = ErrorOf<"setProfileImage">
+  /** @since 0.1.0 */
+  export type DeleteProfileImageError = ErrorOf<"deleteProfileImage">
+  /** @since 0.1.0 */
+  export type UpdateMetadataError = ErrorOf<"updateMetadata">
+  /** @since 0.1.0 */
+  export type GetBillingSubscriptionError = ErrorOf<"getBillingSubscription">
+  /** @since 0.1.0 */
+  export type GetOAuthAccessTokenError = ErrorOf<"getOAuthAccessToken">
+  /** @since 0.1.0 */
+  export type GetOrganizationMembershipsError = ErrorOf<"getOrganizationMemberships">
+  /** @since 0.1.0 */
+  export type GetOrganizationInvitationsError = ErrorOf<"getOrganizationInvitations">
+  /** @since 0.1.0 */
+  export type VerifyPasswordError = ErrorOf<"verifyPassword">
+  /** @since 0.1.0 */
+  export type VerifyTotpError = ErrorOf<"verifyTotp">
+  /** @since 0.1.0 */
+  export type DisableMfaError = ErrorOf<"disableMfa">
+  /** @since 0.1.0 */
+  export type DeleteBackupCodesError = ErrorOf<"deleteBackupCodes">
+  /** @since 0.1.0 */
+  export type DeletePasskeyError = ErrorOf<"deletePasskey">
+  /** @since 0.1.0 */
+  export type DeleteWeb3WalletError = ErrorOf<"deleteWeb3Wallet">
+  /** @since 0.1.0 */
+  export type CreateTotpError = ErrorOf<"createTotp">
+  /** @since 0.1.0 */
+  export type DeleteTotpError = ErrorOf<"deleteTotp">
+  /** @since 0.1.0 */
+  export type DeleteExternalAccountError = ErrorOf<"deleteExternalAccount">
+  /** @since 0.1.0 */
+  export type SetPasswordCompromisedError = ErrorOf<"setPasswordCompromised">
+  /** @since 0.1.0 */
+  export type UnsetPasswordCompromisedError = ErrorOf<"unsetPasswordCompromised">
+  /** @since 0.1.0 */
+  export type GetInstanceOrganizationMembershipsError = ErrorOf<"getInstanceOrganizationMemberships">
+
+  /**
+   * The 31 operations of the Users endpoints.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Operations {
+    readonly list: (params?: ListUsersParams) => Effect.Effect<ReadonlyArray<User>, ListError>
+    readonly create: (params: CreateUserParams) => Effect.Effect<User, CreateError>
+    readonly count: (params?: CountUsersParams) => Effect.Effect<number, CountError>
+    readonly get: (userId: string) => Effect.Effect<User, GetError>
+    readonly update: (userId: string, params: UpdateUserParams) => Effect.Effect<User, UpdateError>
+    readonly delete: (userId: string) => Effect.Effect<DeletedObject, DeleteError>
+    readonly ban: (userId: string) => Effect.Effect<User, BanError>
+    readonly unban: (userId: string) => Effect.Effect<User, UnbanError>
+    readonly bulkBan: (userIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<User>, BulkBanError>
+    readonly bulkUnban: (userIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<User>, BulkUnbanError>
+    readonly lock: (userId: string) => Effect.Effect<User, LockError>
+    readonly unlock: (userId: string) => Effect.Effect<User, UnlockError>
+    readonly setProfileImage: (userId: string, file: ProfileImage) => Effect.Effect<User, SetProfileImageError>
+    readonly deleteProfileImage: (userId: string) => Effect.Effect<User, DeleteProfileImageError>
+    readonly updateMetadata: (userId: string, patch: UpdateMetadataParams) => Effect.Effect<User, UpdateMetadataError>
+    readonly getBillingSubscription: (userId: string) => Effect.Effect<BillingSubscription, GetBillingSubscriptionError>
+    readonly getOAuthAccessToken: (
+      userId: string,
+      provider: string,
+      params?: OAuthAccessTokenParams
+    ) => Effect.Effect<ReadonlyArray<OAuthAccessToken>, GetOAuthAccessTokenError>
+    readonly getOrganizationMemberships: (
+      userId: string,
+      params?: PaginationParams
+    ) => Effect.Effect<Paginated<OrganizationMembership>, GetOrganizationMembershipsError>
+    readonly getOrganizationInvitations: (
+      userId: string,
+      params?: OrganizationInvitationsParams
+    ) => Effect.Effect<Paginated<OrganizationInvitation>, GetOrganizationInvitationsError>
+    readonly verifyPassword: (userId: string, password: string) => Effect.Effect<VerifyPasswordResult, VerifyPasswordError>
+    readonly verifyTotp: (userId: string, code: string) => Effect.Effect<VerifyTotpResult, VerifyTotpError>
+    readonly disableMfa: (userId: string) => Effect.Effect<UserIdResult, DisableMfaError>
+    readonly deleteBackupCodes: (userId: string) => Effect.Effect<UserIdResult, DeleteBackupCodesError>
+    readonly deletePasskey: (
+      userId: string,
+      passkeyIdentificationId: string
+    ) => Effect.Effect<DeletedObject, DeletePasskeyError>
+    readonly deleteWeb3Wallet: (
+      userId: string,
+      web3WalletIdentificationId: string
+    ) => Effect.Effect<DeletedObject, DeleteWeb3WalletError>
+    readonly createTotp: (userId: string) => Effect.Effect<Totp, CreateTotpError>
+    readonly deleteTotp: (userId: string) => Effect.Effect<UserIdResult, DeleteTotpError>
+    readonly deleteExternalAccount: (
+      userId: string,
+      externalAccountId: string
+    ) => Effect.Effect<DeletedObject, DeleteExternalAccountError>
+    readonly setPasswordCompromised: (
+      userId: string,
+      params?: SetPasswordCompromisedParams
+    ) => Effect.Effect<User, SetPasswordCompromisedError>
+    readonly unsetPasswordCompromised: (userId: string) => Effect.Effect<User, UnsetPasswordCompromisedError>
+    readonly getInstanceOrganizationMemberships: (
+      params?: InstanceOrganizationMembershipsParams
+    ) => Effect.Effect<Paginated<OrganizationMembership>, GetInstanceOrganizationMembershipsError>
+  }
+
+  /**
+   * Options of the pagination streams.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export interface StreamOptions {
+    /** Items per request, 1..500. Default 100. */
+    readonly pageSize?: number
+  }
+
+  /**
+   * Helpers derived from the operations: every page of a listing as a `Stream`, and a page with its total.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Derived {
+    /** Every user matching the filters, in order, fetched page by page (memory bounded by one page). */
+    readonly listStream: (
+      params?: Omit<ListUsersParams, "limit" | "offset" | "startingAfter">,
+      options?: StreamOptions
+    ) => Stream.Stream<User, ListError>
+    /** A page of users and the number of users matching the same filters, fetched concurrently. */
+    readonly listWithTotal: (params?: ListUsersParams) => Effect.Effect<Paginated<User>, ListError | CountError>
+    /** Every organization membership of a user. */
+    readonly organizationMembershipsStream: (
+      userId: string,
+      options?: StreamOptions
+    ) => Stream.Stream<OrganizationMembership, GetOrganizationMembershipsError>
+    /** Every organization invitation of a user (optionally of one status). */
+    readonly organizationInvitationsStream: (
+      userId: string,
+      params?: Omit<OrganizationInvitationsParams, "limit" | "offset">,
+      options?: StreamOptions
+    ) => Stream.Stream<OrganizationInvitation, GetOrganizationInvitationsError>
+    /** Every organization membership of the instance. */
+    readonly instanceOrganizationMembershipsStream: (
+      params?: Omit<InstanceOrganizationMembershipsParams, "limit" | "offset">,
+      options?: StreamOptions
+    ) => Stream.Stream<OrganizationMembership, GetInstanceOrganizationMembershipsError>
+  }
+
+  /**
+   * The service: the 31 operations and the helpers derived from them.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service extends Operations, Derived {}
+}
+
+/**
+ * The default page size of the pagination streams.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_PAGE_SIZE = 100
+
+const pageSizeOf = (operation: string, options: Users.StreamOptions | undefined) => {
+  const pageSize = options?.pageSize ?? DEFAULT_PAGE_SIZE
+  return Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_LIMIT
+    ? Effect.succeed(pageSize)
+    : Effect.fail(
+      new InvalidRequest({
+        operation,
+        field: "pageSize",
+        message: `pageSize must be an integer from 1 to ${MAX_LIMIT}, got ${pageSize}`
+      })
+    )
+}
+
+/**
+ * Walks an offset-paginated listing: requests pages of `pageSize` from offset 0 until a page is short (or the
+ * known total is reached). One page is in memory at a time.
+ *
+ * @since 0.1.0
+ * @category pagination
+ */
+export const paginate = <A, E>(
+  operation: string,
+  options: Users.StreamOptions | undefined,
+  fetchPage: (
+    limit: number,
+    offset: number
+  ) => Effect.Effect<{ readonly items: ReadonlyArray<A>; readonly total?: number }, E>
+): Stream.Stream<A, E | InvalidRequest> =>
+  Stream.unwrap(
+    Effect.map(pageSizeOf(operation, options), (pageSize) =>
+      Stream.paginateChunkEffect(0, (offset) =>
+        Effect.map(fetchPage(pageSize, offset), ({ items, total }) => {
+          const next = offset + items.length
+          const done = items.length < pageSize || (total !== undefined && next >= total)
+          return [Chunk.fromIterable(items), done ? Option.none<number>() : Option.some(next)] as const
+        })))
+  )
+
+const filtersOf = (params: ListUsersParams | undefined): CountUsersParams | undefined => {
+  if (params === undefined) return undefined
+  const { limit: _limit, offset: _offset, orderBy: _orderBy, startingAfter: _startingAfter, ...filters } = params
+  return filters
+}
+
+/**
+ * Completes the 31 operations into the service, deriving the streams and `listWithTotal`. Any implementation
+ * of the operations (HTTP, in memory, a test double) gets the same helpers.
+ *
+ * @since 0.1.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ *
+ * declare const operations: Users.Operations
+ * const service: Users.Service = Users.fromOperations(operations)
+ * ```
+ */
+export const fromOperations = (ops: Users.Operations): Users.Service => ({
+  ...ops,
+  listStream: (params, options) =>
+    paginate(
+      "Users.listStream",
+      options,
+      (limit, offset) => Effect.map(ops.list({ ...params, limit, offset }), (items) => ({ items }))
+    ).pipe(Stream.withSpan("Users.listStream")),
+  listWithTotal: (params) =>
+    Effect.map(
+      Effect.all([ops.list(params), ops.count(filtersOf(params))], { concurrency: 2 }),
+      ([data, totalCount]) => ({ data, totalCount })
+    ).pipe(Effect.withSpan("Users.listWithTotal")),
+  organizationMembershipsStream: (userId, options) =>
+    paginate(
+      "Users.organizationMembershipsStream",
+      options,
+      (limit, offset) =>
+        Effect.map(
+          ops.getOrganizationMemberships(userId, { limit, offset }),
+          (page) => ({ items: page.data, total: page.totalCount })
+        )
+    ).pipe(Stream.withSpan("Users.organizationMembershipsStream", { attributes: { "clerk.user_id": userId } })),
+  organizationInvitationsStream: (userId, params, options) =>
+    paginate(
+      "Users.organizationInvitationsStream",
+      options,
+      (limit, offset) =>
+        Effect.map(
+          ops.getOrganizationInvitations(userId, { ...params, limit, offset }),
+          (page) => ({ items: page.data, total: page.totalCount })
+        )
+    ).pipe(Stream.withSpan("Users.organizationInvitationsStream", { attributes: { "clerk.user_id": userId } })),
+  instanceOrganizationMembershipsStream: (params, options) =>
+    paginate(
+      "Users.instanceOrganizationMembershipsStream",
+      options,
+      (limit, offset) =>
+        Effect.map(
+          ops.getInstanceOrganizationMemberships({ ...params, limit, offset }),
+          (page) => ({ items: page.data, total: page.totalCount })
+        )
+    ).pipe(Stream.withSpan("Users.instanceOrganizationMembershipsStream"))
+})
+
+const METADATA_KEYS = ["publicMetadata", "privateMetadata", "unsafeMetadata"] as const
+
+/**
+ * Builds the HTTP implementation from `ClerkConfig` and an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Users.Service, never, ClerkConfig.ClerkConfig | HttpClient.HttpClient> = Effect.gen(
+  function*() {
+    const config = yield* ClerkConfig.ClerkConfig
+    const execute = yield* makeExecutor
+
+    /** An operation on one user, identified by the first path parameter. */
+    const onUser = <A, I, S extends DocumentedStatus>(
+      operation: Operation<A, I, S>,
+      request: (userId: string) => Effect.Effect<Omit<RequestInput, "params">, InvalidRequest> = () =>
+        Effect.succeed({}),
+      more: ReadonlyArray<readonly [field: string, value: string]> = []
+    ) =>
+      Effect.fnUntraced(function*(userId: string) {
+        yield* Effect.annotateCurrentSpan("clerk.user_id", userId)
+        const id = yield* validateId(operation.name, "userId", userId)
+        const rest: Array<string> = []
+        for (const [field, value] of more) rest.push(yield* validateId(operation.name, field, value))
+        const input = yield* request(id)
+        return yield* execute(operation, { ...input, params: [id, ...rest] })
+      })
+
+    const byUserId = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>) => {
+      const run = onUser(operation)
+      return Effect.fn(operation.name)((userId: string) => run(userId))
+    }
+
+    const list = Effect.fn(operations.list.name)(function*(params?: ListUsersParams) {
+      const urlParams = yield* encodeQuery(operations.list.name, ListUsersParams, params)
+      return yield* execute(operations.list, { urlParams })
+    })
+
+    const create = Effect.fn(operations.create.name)(function*(params: CreateUserParams) {
+      const body = yield* encodeJsonBody(operations.create.name, CreateUserParams, params)
+      return yield* execute(operations.create, { body })
+    })
+
+    const count = Effect.fn(operations.count.name)(function*(params?: CountUsersParams) {
+      const urlParams = yield* encodeQuery(operations.count.name, CountUsersParams, params)
+      const result = yield* execute(operations.count, { urlParams })
+      return result.totalCount
+    })
+
+    const update = Effect.fn(operations.update.name)((userId: string, params: UpdateUserParams) =>
+      onUser(operations.update, (id) =>
+        Effect.gen(function*() {
+          if (!ClerkConfig.updateAcceptsMetadata(config.apiVersion) && typeof params === "object" && params !== null) {
+            const key = METADATA_KEYS.find((key) => key in params)
+            if (key !== undefined) {
+              return yield* new InvalidRequest({
+                operation: operations.update.name,
+                field: `params.${key}`,
+                message:
+                  `Clerk API version ${config.apiVersion} no longer accepts metadata in update: use updateMetadata`
+              })
+            }
+          }
+          const body = yield* encodeJsonBody(operations.update.name, UpdateUserParams, params)
+          return { body, writeLimitKey: id }
+        }))(userId)
+    )
+
+    const bulk = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>) =>
+      Effect.fn(operation.name)(function*(userIds: ReadonlyArray<string>) {
+        if (Array.isArray(userIds)) {
+          for (let i = 0; i < userIds.length; i++) yield* validateId(operation.name, `userIds[${i}]`, userIds[i])
+        }
+        const body = yield* encodeJsonBody(operation.name, UserIdsBody, { userIds }, "userIds")
+        return yield* execute(operation, { body })
+      })
+
+    const setProfileImage = Effect.fn(operations.setProfileImage.name)((userId: string, file: ProfileImage) =>
+      onUser(operations.setProfileImage, () => {
+        const fail = (message: string) =>
+          Effect.fail(new InvalidRequest({ operation: operations.setProfileImage.name, field: "file", message }))
+        if (typeof file !== "object" || file === null) return fail("file must be { data, fileName?, contentType? }")
+        const { contentType, data, fileName } = file
+        const blob = data instanceof Blob
+          ? data
+          : data instanceof Uint8Array
+          ? new Blob([new Uint8Array(data)], contentType === undefined ? {} : { type: contentType })
+          : undefined
+        if (blob === undefined) return fail("file.data must be a Uint8Array or a Blob")
+        if (blob.size === 0) return fail("file.data is empty")
+        const form = new FormData()
+        form.append("file", blob, fileName ?? "profile-image")
+        return Effect.succeed({ body: { _tag: "Multipart" as const, form } })
+      })(userId)
+    )
+
+    const updateMetadata = Effect.fn(operations.updateMetadata.name)((userId: string, patch: UpdateMetadataParams) =>
+      onUser(operations.updateMetadata, (id) =>
+        Effect.map(
+          encodeJsonBody(operations.updateMetadata.name, UpdateMetadataParams, patch, "patch"),
+          (body) => ({ body, writeLimitKey: id })
+        ))(userId)
+    )
+
+    const getOAuthAccessToken = Effect.fn(operations.getOAuthAccessToken.name)((
+      userId: string,
+      provider: string,
+      params?: OAuthAccessTokenParams
+    ) =>
+      onUser(
+        operations.getOAuthAccessToken,
+        () =>
+          Effect.map(
+            encodeQuery(operations.getOAuthAccessToken.name, OAuthAccessTokenParams, params),
+            (urlParams) => ({ urlParams })
+          ),
+        [["provider", provider]]
+      )(userId)
+    )
+
+    const getOrganizationMemberships = Effect.fn(operations.getOrganizationMemberships.name)((
+      userId: string,
+      params?: PaginationParams
+    ) =>
+      onUser(operations.getOrganizationMemberships, () =>
+        Effect.map(
+          encodeQuery(operations.getOrganizationMemberships.name, PaginationParams, params),
+          (urlParams) => ({ urlParams })
+        ))(userId)
+    )
+
+    const getOrganizationInvitations = Effect.fn(operations.getOrganizationInvitations.name)((
+      userId: string,
+      params?: OrganizationInvitationsParams
+    ) =>
+      onUser(operations.getOrganizationInvitations, () =>
+        Effect.map(
+          encodeQuery(operations.getOrganizationInvitations.name, OrganizationInvitationsParams, params),
+          (urlParams) => ({ urlParams })
+        ))(userId)
+    )
+
+    const verifyPassword = Effect.fn(operations.verifyPassword.name)((userId: string, password: string) =>
+      onUser(operations.verifyPassword, () =>
+        Effect.map(
+          encodeJsonBody(operations.verifyPassword.name, VerifyPasswordBody, { password }),
+          (body) => ({ body })
+        ))(userId)
+    )
+
+    const verifyTotp = Effect.fn(operations.verifyTotp.name)((userId: string, code: string) =>
+      onUser(operations.verifyTotp, () =>
+        Effect.map(
+          encodeJsonBody(operations.verifyTotp.name, VerifyTotpBody, { code }),
+          (body) => ({ body })
+        ))(userId)
+    )
+
+    const onUserItem = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>, field: string) =>
+      Effect.fn(operation.name)((userId: string, itemId: string) =>
+        onUser(operation, () => Effect.succeed({}), [[field, itemId]])(userId)
+      )
+
+    const setPasswordCompromised = Effect.fn(operations.setPasswordCompromised.name)((
+      userId: string,
+      params?: SetPasswordCompromisedParams
+    ) =>
+      onUser(operations.setPasswordCompromised, () =>
+        Effect.map(
+          encodeJsonBody(operations.setPasswordCompromised.name, SetPasswordCompromisedParams, params ?? {}),
+          (body) => ({ body })
+        ))(userId)
+    )
+
+    const getInstanceOrganizationMemberships = Effect.fn(operations.getInstanceOrganizationMemberships.name)(
+      function*(params?: InstanceOrganizationMembershipsParams) {
+        const urlParams = yield* encodeQuery(
+          operations.getInstanceOrganizationMemberships.name,
+          InstanceOrganizationMembershipsParams,
+          params
+        )
+        return yield* execute(operations.getInstanceOrganizationMemberships, { urlParams })
+      }
+    )
+
+    return fromOperations({
+      list,
+      create,
+      count,
+      get: byUserId(operations.get),
+      update,
+      delete: byUserId(operations.delete),
+      ban: byUserId(operations.ban),
+      unban: byUserId(operations.unban),
+      bulkBan: bulk(operations.bulkBan),
+      bulkUnban: bulk(operations.bulkUnban),
+      lock: byUserId(operations.lock),
+      unlock: byUserId(operations.unlock),
+      setProfileImage,
+      deleteProfileImage: byUserId(operations.deleteProfileImage),
+      updateMetadata,
+      getBillingSubscription: byUserId(operations.getBillingSubscription),
+      getOAuthAccessToken,
+      getOrganizationMemberships,
+      getOrganizationInvitations,
+      verifyPassword,
+      verifyTotp,
+      disableMfa: byUserId(operations.disableMfa),
+      deleteBackupCodes: byUserId(operations.deleteBackupCodes),
+      deletePasskey: onUserItem(operations.deletePasskey, "passkeyIdentificationId"),
+      deleteWeb3Wallet: onUserItem(operations.deleteWeb3Wallet, "web3WalletIdentificationId"),
+      createTotp: byUserId(operations.createTotp),
+      deleteTotp: byUserId(operations.deleteTotp),
+      deleteExternalAccount: onUserItem(operations.deleteExternalAccount, "externalAccountId"),
+      setPasswordCompromised,
+      unsetPasswordCompromised: byUserId(operations.unsetPasswordCompromised),
+      getInstanceOrganizationMemberships
+    })
+  }
+)
+
+/**
+ * The `Users` service.
+ *
+ * @since 0.1.0
+ * @category tags
+ * @example
+ * ```ts
+ * import { ClerkConfig, Users } from "@effect-clerk/core"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const users = yield* Users
+ *   const total = yield* users.count({ banned: false })
+ *   const newest = yield* users.list({ orderBy: "-created_at", limit: 5 })
+ *   return { total, newest: newest.map((user) => user.id) }
+ * })
+ *
+ * const UsersLive = Users.layer.pipe(Layer.provide(ClerkConfig.layerFromEnv), Layer.provide(FetchHttpClient.layer))
+ * program.pipe(Effect.provide(UsersLive))
+ * ```
+ */
+export class Users extends Context.Tag("@effect-clerk/core/Users")<Users, Users.Service>() {
+  /**
+   * The HTTP implementation. Requires `ClerkConfig` and `HttpClient.HttpClient`.
+   *
+   * @since 0.1.0
+   */
+  static readonly layer: Layer.Layer<Users, never, ClerkConfig.ClerkConfig | HttpClient.HttpClient> = Layer.effect(
+    Users,
+    make
+  )
+
+  /**
+   * Builds the HTTP implementation.
+   *
+   * @since 0.1.0
+   */
+  static readonly make = make
+
+  /**
+   * Completes the 31 operations of any implementation into the service.
+   *
+   * @since 0.1.0
+   */
+  static readonly fromOperations = fromOperations
+
+  /**
+   * Walks an offset-paginated listing as a stream.
+   *
+   * @since 0.1.0
+   */
+  static readonly paginate = paginate
+}

@@ -1,0 +1,584 @@
+/**
+ * The parameters of the Users operations: list and count filters, pagination, create, update, metadata
+ * patches and the small request bodies.
+ *
+ * Each is one schema whose TypeScript side is camelCase and whose encoded side is exactly what Clerk reads:
+ * query parameters as strings (lists as repeated keys), bodies as snake_case JSON. Encoding a value also
+ * validates it (limits, list sizes, integers), which is how the client refuses bad input before sending.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { JsonObjectStrict } from "./internal/json.js"
+import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
+
+// -----------------------------------------------------------------------------
+// query building blocks
+// -----------------------------------------------------------------------------
+
+/**
+ * The most values Clerk accepts in one filter list.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_FILTER_VALUES = 100
+
+/**
+ * The largest page Clerk serves.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_LIMIT = 500
+
+const QueryList = Schema.Union(
+  Schema.Array(Schema.String),
+  Schema.transform(Schema.String, Schema.Array(Schema.String), {
+    strict: true,
+    decode: (value) => [value],
+    encode: (values) => values[0] ?? ""
+  })
+).pipe(
+  Schema.filter((values) =>
+    values.length <= MAX_FILTER_VALUES || `at most ${MAX_FILTER_VALUES} values are accepted, got ${values.length}`
+  )
+)
+
+const QueryInt = Schema.NumberFromString.pipe(
+  Schema.filter((n) => Number.isSafeInteger(n) || `expected an integer (epoch milliseconds), got ${n}`)
+)
+
+const QueryString = Schema.String
+
+const QueryBoolean = Schema.BooleanFromString
+
+/**
+ * A page size: an integer from 1 to 500.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Limit = Schema.NumberFromString.pipe(
+  Schema.filter((n) =>
+    (Number.isInteger(n) && n >= 1 && n <= MAX_LIMIT) || `limit must be an integer from 1 to ${MAX_LIMIT}, got ${n}`
+  )
+)
+
+/**
+ * A number of items to skip: an integer of at least 0.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Offset = Schema.NumberFromString.pipe(
+  Schema.filter((n) => (Number.isSafeInteger(n) && n >= 0) || `offset must be an integer of at least 0, got ${n}`)
+)
+
+const directions = <const Fields extends ReadonlyArray<string>>(fields: Fields) =>
+  fields.flatMap((field) => [field, `+${field}`, `-${field}`] as const) as ReadonlyArray<
+    Fields[number] | `+${Fields[number]}` | `-${Fields[number]}`
+  >
+
+/**
+ * The fields users can be ordered by.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const userOrderFields = [
+  "created_at",
+  "updated_at",
+  "email_address",
+  "web3wallet",
+  "first_name",
+  "last_name",
+  "phone_number",
+  "username",
+  "last_active_at",
+  "last_sign_in_at"
+] as const
+
+/**
+ * The order of a user listing: a field, optionally prefixed by `+` (ascending, the default) or `-`
+ * (descending). Clerk's default is `-created_at`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UserOrderBy = Schema.Literal(...directions(userOrderFields))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type UserOrderBy = typeof UserOrderBy.Type
+
+/**
+ * The fields instance organization memberships can be ordered by.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const membershipOrderFields = [
+  "phone_number",
+  "email_address",
+  "created_at",
+  "first_name",
+  "last_name",
+  "username"
+] as const
+
+/**
+ * The order of the instance's organization memberships.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MembershipOrderBy = Schema.Literal(...directions(membershipOrderFields))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type MembershipOrderBy = typeof MembershipOrderBy.Type
+
+// -----------------------------------------------------------------------------
+// list / count
+// -----------------------------------------------------------------------------
+
+const userFilterFields = {
+  emailAddress: wireOptional("email_address", QueryList),
+  phoneNumber: wireOptional("phone_number", QueryList),
+  externalId: wireOptional("external_id", QueryList),
+  username: optional(QueryList),
+  web3Wallet: wireOptional("web3_wallet", QueryList),
+  userId: wireOptional("user_id", QueryList),
+  organizationId: wireOptional("organization_id", QueryList),
+  query: optional(QueryString),
+  emailAddressQuery: wireOptional("email_address_query", QueryString),
+  phoneNumberQuery: wireOptional("phone_number_query", QueryString),
+  usernameQuery: wireOptional("username_query", QueryString),
+  nameQuery: wireOptional("name_query", QueryString),
+  banned: optional(QueryBoolean),
+  lastActiveAtBefore: wireOptional("last_active_at_before", QueryInt),
+  lastActiveAtAfter: wireOptional("last_active_at_after", QueryInt),
+  lastActiveAtSince: wireOptional("last_active_at_since", QueryInt),
+  createdAtBefore: wireOptional("created_at_before", QueryInt),
+  createdAtAfter: wireOptional("created_at_after", QueryInt),
+  lastSignInAtBefore: wireOptional("last_sign_in_at_before", QueryInt),
+  lastSignInAtAfter: wireOptional("last_sign_in_at_after", QueryInt),
+  provider: optional(QueryString),
+  providerUserId: wireOptional("provider_user_id", QueryList)
+}
+
+/**
+ * The filters of `count` (and of `list`): exact-match lists (up to 100 values each; `userId`,
+ * `externalId` and `organizationId` values may be prefixed by `+` to include or `-` to exclude), partial
+ * matches (`query`, `*Query`), `banned`, and timestamp bounds in epoch milliseconds.
+ *
+ * @since 0.1.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { CountUsersParams } from "@effect-clerk/core"
+ *
+ * const activeGmailUsers: CountUsersParams = {
+ *   emailAddressQuery: "@gmail.com",
+ *   banned: false,
+ *   lastActiveAtAfter: Date.now() - 30 * 24 * 3600 * 1000
+ * }
+ * ```
+ */
+export const CountUsersParams = Schema.Struct(userFilterFields).annotations({ identifier: "CountUsersParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CountUsersParams extends Schema.Schema.Type<typeof CountUsersParams> {}
+
+/**
+ * The parameters of `list`: every filter of {@link CountUsersParams}, plus `orderBy`, `limit` (1..500,
+ * Clerk's default 10), `offset` and the `startingAfter` cursor.
+ *
+ * @since 0.1.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { ListUsersParams } from "@effect-clerk/core"
+ *
+ * const newestBanned: ListUsersParams = { banned: true, orderBy: "-created_at", limit: 50 }
+ * ```
+ */
+export const ListUsersParams = Schema.Struct({
+  ...userFilterFields,
+  orderBy: wireOptional("order_by", UserOrderBy),
+  limit: optional(Limit),
+  offset: optional(Offset),
+  startingAfter: wireOptional("starting_after", QueryString)
+}).annotations({ identifier: "ListUsersParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListUsersParams extends Schema.Schema.Type<typeof ListUsersParams> {}
+
+/**
+ * `limit` and `offset` of a paginated listing.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PaginationParams = Schema.Struct({
+  limit: optional(Limit),
+  offset: optional(Offset)
+}).annotations({ identifier: "PaginationParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface PaginationParams extends Schema.Schema.Type<typeof PaginationParams> {}
+
+/**
+ * The parameters of `getOAuthAccessToken`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const OAuthAccessTokenParams = Schema.Struct({
+  paginated: optional(QueryBoolean),
+  limit: optional(Limit),
+  offset: optional(Offset)
+}).annotations({ identifier: "OAuthAccessTokenParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OAuthAccessTokenParams extends Schema.Schema.Type<typeof OAuthAccessTokenParams> {}
+
+/**
+ * The statuses an organization invitation can be filtered by.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const InvitationStatusFilter = Schema.Literal("pending", "accepted", "revoked", "expired")
+
+/**
+ * The parameters of `getOrganizationInvitations`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const OrganizationInvitationsParams = Schema.Struct({
+  limit: optional(Limit),
+  offset: optional(Offset),
+  status: optional(InvitationStatusFilter)
+}).annotations({ identifier: "OrganizationInvitationsParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationInvitationsParams extends Schema.Schema.Type<typeof OrganizationInvitationsParams> {}
+
+/**
+ * The parameters of `getInstanceOrganizationMemberships`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const InstanceOrganizationMembershipsParams = Schema.Struct({
+  orderBy: wireOptional("order_by", MembershipOrderBy),
+  limit: optional(Limit),
+  offset: optional(Offset)
+}).annotations({ identifier: "InstanceOrganizationMembershipsParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface InstanceOrganizationMembershipsParams
+  extends Schema.Schema.Type<typeof InstanceOrganizationMembershipsParams>
+{}
+
+// -----------------------------------------------------------------------------
+// bodies
+// -----------------------------------------------------------------------------
+
+/**
+ * The password hashing algorithms Clerk accepts for `passwordDigest`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PasswordHasher = OpenEnum(
+  "argon2i",
+  "argon2id",
+  "awscognito",
+  "bcrypt",
+  "bcrypt_sha256_django",
+  "md5",
+  "md5_phpass",
+  "pbkdf2_sha1",
+  "pbkdf2_sha256",
+  "pbkdf2_sha256_django",
+  "pbkdf2_sha512",
+  "pbkdf2_sha512_hex",
+  "phpass",
+  "scrypt_firebase",
+  "scrypt_werkzeug",
+  "sha256",
+  "sha256_salted",
+  "sha512_symfony",
+  "ldap_ssha"
+)
+
+/**
+ * The status an identifier is created with: verified (the default) or reserved.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const IdentificationStatus = Schema.Literal("verified", "reserved")
+
+const NullableString = Schema.NullOr(Schema.String)
+const NullableBoolean = Schema.NullOr(Schema.Boolean)
+const OrganizationsLimit = Schema.NullOr(
+  Schema.Number.pipe(
+    Schema.filter((n) => (Number.isSafeInteger(n) && n >= 0) || `expected an integer of at least 0, got ${n}`)
+  )
+)
+
+/**
+ * A metadata object: any JSON object (finite numbers, strings, booleans, `null`, arrays, plain objects).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Metadata = JsonObjectStrict
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Metadata = typeof Metadata.Type
+
+/**
+ * The body of `create`. Every field is optional; which ones your instance requires depends on its settings.
+ *
+ * @since 0.1.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { CreateUserParams } from "@effect-clerk/core"
+ *
+ * const params: CreateUserParams = {
+ *   emailAddress: ["ada@example.com"],
+ *   firstName: "Ada",
+ *   password: "correct horse battery staple",
+ *   publicMetadata: { plan: "pro" }
+ * }
+ * ```
+ */
+export const CreateUserParams = Schema.Struct({
+  externalId: wireOptional("external_id", NullableString),
+  firstName: wireOptional("first_name", NullableString),
+  lastName: wireOptional("last_name", NullableString),
+  locale: optional(NullableString),
+  emailAddress: wireOptional("email_address", Schema.Array(Schema.String)),
+  emailAddressIdentificationStatus: wireOptional(
+    "email_address_identification_status",
+    Schema.Array(IdentificationStatus)
+  ),
+  phoneNumber: wireOptional("phone_number", Schema.Array(Schema.String)),
+  phoneNumberIdentificationStatus: wireOptional("phone_number_identification_status", Schema.Array(IdentificationStatus)),
+  web3Wallet: wireOptional("web3_wallet", Schema.Array(Schema.String)),
+  username: optional(NullableString),
+  password: optional(NullableString),
+  passwordDigest: wireOptional("password_digest", NullableString),
+  passwordHasher: wireOptional("password_hasher", PasswordHasher),
+  skipPasswordChecks: wireOptional("skip_password_checks", NullableBoolean),
+  skipPasswordRequirement: wireOptional("skip_password_requirement", NullableBoolean),
+  totpSecret: wireOptional("totp_secret", NullableString),
+  backupCodes: wireOptional("backup_codes", Schema.Array(Schema.String)),
+  publicMetadata: wireOptional("public_metadata", Metadata),
+  privateMetadata: wireOptional("private_metadata", Metadata),
+  unsafeMetadata: wireOptional("unsafe_metadata", Metadata),
+  deleteSelfEnabled: wireOptional("delete_self_enabled", NullableBoolean),
+  legalAcceptedAt: wireOptional("legal_accepted_at", NullableString),
+  skipLegalChecks: wireOptional("skip_legal_checks", NullableBoolean),
+  skipUserRequirement: wireOptional("skip_user_requirement", NullableBoolean),
+  createOrganizationEnabled: wireOptional("create_organization_enabled", NullableBoolean),
+  createOrganizationsLimit: wireOptional("create_organizations_limit", OrganizationsLimit),
+  createdAt: wireOptional("created_at", NullableString),
+  bypassClientTrust: wireOptional("bypass_client_trust", NullableBoolean),
+  banned: optional(NullableBoolean),
+  locked: optional(NullableBoolean)
+}).annotations({ identifier: "CreateUserParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreateUserParams extends Schema.Schema.Type<typeof CreateUserParams> {}
+
+/**
+ * The body of `update`. An absent field is left unchanged; `null` clears it (for example `username: null`
+ * removes the username). The three metadata fields replace the stored values and are only accepted by API
+ * versions before `2026-05-12`; use `updateMetadata` to merge.
+ *
+ * @since 0.1.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { UpdateUserParams } from "@effect-clerk/core"
+ *
+ * const rename: UpdateUserParams = { firstName: "Grace", lastName: null }
+ * ```
+ */
+export const UpdateUserParams = Schema.Struct({
+  externalId: wireOptional("external_id", NullableString),
+  firstName: wireOptional("first_name", NullableString),
+  lastName: wireOptional("last_name", NullableString),
+  locale: optional(NullableString),
+  primaryEmailAddressId: wireOptional("primary_email_address_id", NullableString),
+  notifyPrimaryEmailAddressChanged: wireOptional("notify_primary_email_address_changed", NullableBoolean),
+  primaryPhoneNumberId: wireOptional("primary_phone_number_id", NullableString),
+  primaryWeb3WalletId: wireOptional("primary_web3_wallet_id", NullableString),
+  username: optional(NullableString),
+  profileImageId: wireOptional("profile_image_id", NullableString),
+  password: optional(NullableString),
+  passwordDigest: wireOptional("password_digest", Schema.String),
+  passwordHasher: wireOptional("password_hasher", PasswordHasher),
+  skipPasswordChecks: wireOptional("skip_password_checks", NullableBoolean),
+  signOutOfOtherSessions: wireOptional("sign_out_of_other_sessions", NullableBoolean),
+  totpSecret: wireOptional("totp_secret", NullableString),
+  backupCodes: wireOptional("backup_codes", Schema.Array(Schema.String)),
+  publicMetadata: wireOptional("public_metadata", Metadata),
+  privateMetadata: wireOptional("private_metadata", Metadata),
+  unsafeMetadata: wireOptional("unsafe_metadata", Metadata),
+  deleteSelfEnabled: wireOptional("delete_self_enabled", NullableBoolean),
+  createOrganizationEnabled: wireOptional("create_organization_enabled", NullableBoolean),
+  legalAcceptedAt: wireOptional("legal_accepted_at", NullableString),
+  skipLegalChecks: wireOptional("skip_legal_checks", NullableBoolean),
+  createOrganizationsLimit: wireOptional("create_organizations_limit", OrganizationsLimit),
+  createdAt: wireOptional("created_at", NullableString),
+  bypassClientTrust: wireOptional("bypass_client_trust", NullableBoolean)
+}).annotations({ identifier: "UpdateUserParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateUserParams extends Schema.Schema.Type<typeof UpdateUserParams> {}
+
+/**
+ * The body of `updateMetadata`: each object is deep-merged into the stored one; `null` removes a key at any
+ * depth, arrays are replaced as a whole.
+ *
+ * @since 0.1.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { UpdateMetadataParams } from "@effect-clerk/core"
+ *
+ * const patch: UpdateMetadataParams = {
+ *   publicMetadata: { onboarding: { step: 3 } },
+ *   privateMetadata: { legacyId: null }
+ * }
+ * ```
+ */
+export const UpdateMetadataParams = Schema.Struct({
+  publicMetadata: wireOptional("public_metadata", Metadata),
+  privateMetadata: wireOptional("private_metadata", Metadata),
+  unsafeMetadata: wireOptional("unsafe_metadata", Metadata)
+}).annotations({ identifier: "UpdateMetadataParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateMetadataParams extends Schema.Schema.Type<typeof UpdateMetadataParams> {}
+
+/**
+ * The body of `setPasswordCompromised`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SetPasswordCompromisedParams = Schema.Struct({
+  revokeAllSessions: wireOptional("revoke_all_sessions", NullableBoolean)
+}).annotations({ identifier: "SetPasswordCompromisedParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SetPasswordCompromisedParams extends Schema.Schema.Type<typeof SetPasswordCompromisedParams> {}
+
+/**
+ * The most user ids `bulkBan` and `bulkUnban` accept at once.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_BULK_IDS = 50
+
+/**
+ * The body of `bulkBan` and `bulkUnban`: 1 to 50 user ids.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UserIdsBody = Schema.Struct({
+  userIds: wire(
+    "user_ids",
+    Schema.Array(Schema.String).pipe(
+      Schema.filter((ids) =>
+        (ids.length >= 1 && ids.length <= MAX_BULK_IDS) ||
+        `between 1 and ${MAX_BULK_IDS} user ids are accepted, got ${ids.length}`
+      )
+    )
+  )
+}).annotations({ identifier: "UserIdsBody" })
+
+/**
+ * The body of `verifyPassword`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const VerifyPasswordBody = Schema.Struct({ password: Schema.String }).annotations({
+  identifier: "VerifyPasswordBody"
+})
+
+/**
+ * The body of `verifyTotp`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const VerifyTotpBody = Schema.Struct({ code: Schema.String }).annotations({ identifier: "VerifyTotpBody" })
+
+/**
+ * The image `setProfileImage` uploads, sent as the multipart field `file`.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import type { ProfileImage } from "@effect-clerk/core"
+ *
+ * const image: ProfileImage = { data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), fileName: "avatar.png" }
+ * ```
+ */
+export interface ProfileImage {
+  readonly data: Uint8Array | Blob
+  readonly fileName?: string
+  readonly contentType?: string
+}

@@ -1,0 +1,136 @@
+/**
+ * The verification attached to an identifier or an account (email address, phone number, web3 wallet,
+ * passkey, external, SAML or enterprise account).
+ *
+ * Clerk documents eleven variants (`verification_otp`, `verification_admin`, `verification_oauth`, ...),
+ * discriminated by an `object` field that Clerk does not always send. They are modelled as one schema: the
+ * fields every variant shares are required, the variant-specific ones optional, `object`, `status` and
+ * `strategy` are open enums, so that a variant Clerk adds later still decodes.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { OpenEnum, optional, wireOptional } from "./internal/schema.js"
+
+/**
+ * An error Clerk attaches to a failed verification, or sends in an error response.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { ClerkApiError } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const error = Schema.decodeUnknownSync(ClerkApiError)({
+ *   code: "resource_not_found",
+ *   message: "not found",
+ *   long_message: "No user was found with id user_123"
+ * })
+ * console.log(error.longMessage)
+ * ```
+ */
+export const ClerkApiError = Schema.Struct({
+  code: Schema.String,
+  message: Schema.String,
+  longMessage: wireOptional("long_message", Schema.String),
+  meta: optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+}).annotations({ identifier: "ClerkApiError" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClerkApiError extends Schema.Schema.Type<typeof ClerkApiError> {}
+
+/**
+ * The `object` values of the documented verification variants.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const VerificationObject = OpenEnum(
+  "verification_otp",
+  "verification_admin",
+  "verification_from_oauth",
+  "verification_ticket",
+  "verification_saml",
+  "verification_email_link",
+  "verification_scim",
+  "verification_oauth",
+  "verification_google_one_tap",
+  "verification_passkey",
+  "verification_web3"
+)
+
+/**
+ * The status of a verification.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const VerificationStatus = OpenEnum("unverified", "verified", "failed", "expired", "transferable")
+
+/**
+ * A verification of an identifier or an account.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Verification } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const verification = Schema.decodeUnknownSync(Verification)({
+ *   object: "verification_otp",
+ *   status: "verified",
+ *   strategy: "email_code",
+ *   attempts: 1,
+ *   expire_at: 1700000000000
+ * })
+ * console.log(verification.expireAt)
+ * ```
+ */
+export const Verification = Schema.Struct({
+  object: optional(VerificationObject),
+  status: VerificationStatus,
+  strategy: Schema.String,
+  attempts: Schema.NullOr(Schema.Number),
+  expireAt: wireOptional("expire_at", Schema.NullOr(Schema.Number)),
+  verifiedAtClient: wireOptional("verified_at_client", Schema.NullOr(Schema.String)),
+  channel: optional(Schema.NullOr(Schema.String)),
+  nonce: optional(Schema.NullOr(Schema.String)),
+  message: optional(Schema.NullOr(Schema.String)),
+  externalVerificationRedirectUrl: wireOptional("external_verification_redirect_url", Schema.NullOr(Schema.String)),
+  error: optional(Schema.NullOr(ClerkApiError))
+}).annotations({ identifier: "Verification" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Verification extends Schema.Schema.Type<typeof Verification> {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface VerificationEncoded extends Schema.Schema.Encoded<typeof Verification> {}
+
+/**
+ * A link between an identifier and the account it came from (for example an email address linked to an
+ * OAuth account).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const IdentificationLink = Schema.Struct({
+  type: Schema.String,
+  id: Schema.String
+}).annotations({ identifier: "IdentificationLink" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface IdentificationLink extends Schema.Schema.Type<typeof IdentificationLink> {}
