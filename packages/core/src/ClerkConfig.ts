@@ -273,4 +273,3 @@ export class ClerkConfig extends Context.Tag("@effect-clerk/core/ClerkConfig")<C
     )
   )
 }
-

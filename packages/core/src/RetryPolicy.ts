@@ -97,7 +97,7 @@ export interface Options {
   readonly factor?: number
   /** The longest backoff delay (before `Retry-After`). Default 10 s. */
   readonly maxDelay?: Duration.DurationInput
-  /** The total time after which no further attempt is started. Default 60 s. */
+  /** The time (from the first retry decision) after which no further retry is scheduled. Default 60 s. */
   readonly maxElapsed?: Duration.DurationInput
   /** Randomize each delay by ±20 %, so that clients do not retry in lockstep. Default true. */
   readonly jitter?: boolean

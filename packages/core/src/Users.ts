@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -152,7 +152,10 @@ export declare namespace Users {
       userId: string,
       params?: OrganizationInvitationsParams
     ) => Effect.Effect<Paginated<OrganizationInvitation>, GetOrganizationInvitationsError>
-    readonly verifyPassword: (userId: string, password: string) => Effect.Effect<VerifyPasswordResult, VerifyPasswordError>
+    readonly verifyPassword: (
+      userId: string,
+      password: string
+    ) => Effect.Effect<VerifyPasswordResult, VerifyPasswordError>
     readonly verifyTotp: (userId: string, code: string) => Effect.Effect<VerifyTotpResult, VerifyTotpError>
     readonly disableMfa: (userId: string) => Effect.Effect<UserIdResult, DisableMfaError>
     readonly deleteBackupCodes: (userId: string) => Effect.Effect<UserIdResult, DeleteBackupCodesError>
@@ -417,7 +420,7 @@ export const make: Effect.Effect<Users.Service, never, ClerkConfig.ClerkConfig |
         if (Array.isArray(userIds)) {
           for (let i = 0; i < userIds.length; i++) yield* validateId(operation.name, `userIds[${i}]`, userIds[i])
         }
-        const body = yield* encodeJsonBody(operation.name, UserIdsBody, { userIds }, "userIds")
+        const body = yield* encodeJsonBody(operation.name, UserIdsBody, { userIds }, "")
         return yield* execute(operation, { body })
       })
 

@@ -396,7 +396,10 @@ export const CreateUserParams = Schema.Struct({
     Schema.Array(IdentificationStatus)
   ),
   phoneNumber: wireOptional("phone_number", Schema.Array(Schema.String)),
-  phoneNumberIdentificationStatus: wireOptional("phone_number_identification_status", Schema.Array(IdentificationStatus)),
+  phoneNumberIdentificationStatus: wireOptional(
+    "phone_number_identification_status",
+    Schema.Array(IdentificationStatus)
+  ),
   web3Wallet: wireOptional("web3_wallet", Schema.Array(Schema.String)),
   username: optional(NullableString),
   password: optional(NullableString),

@@ -464,8 +464,7 @@ const cases: ReadonlyArray<Case> = [
   }
 ]
 
-const sorted = (pairs: ReadonlyArray<readonly [string, string]>) =>
-  [...pairs].map(([k, v]) => `${k}=${v}`).sort()
+const sorted = (pairs: ReadonlyArray<readonly [string, string]>) => [...pairs].map(([k, v]) => `${k}=${v}`).sort()
 
 const run = <A, E>(body: (users: Users.Service, fake: FakeHttp["Type"]) => Effect.Effect<A, E>) =>
   Effect.gen(function*() {

@@ -521,7 +521,12 @@ export const subscriptionFull = {
         is_removable: true
       },
       lifetime_paid: money(10_000),
-      next_payment: { amount: money(2000), date: T + 1, per_unit_totals: totalsFull.per_unit_totals, totals: totalsFull },
+      next_payment: {
+        amount: money(2000),
+        date: T + 1,
+        per_unit_totals: totalsFull.per_unit_totals,
+        totals: totalsFull
+      },
       payer_id: "cpayer_1",
       payer: {
         object: "commerce_payer",

@@ -67,8 +67,9 @@ export interface RequestInput {
 
 const MAX_ID_LENGTH = 1024
 
-const hasLoneSurrogate = (s: string): boolean => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-  .test(s)
+const hasLoneSurrogate = (s: string): boolean =>
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+    .test(s)
 
 /**
  * Checks a path parameter: it must be non-blank, well-formed Unicode, not a dot segment (`.` and `..` are
@@ -98,7 +99,7 @@ const invalidFromParseError = (operation: string, fieldPrefix: string) => (error
   const { field, message } = issueOf(error)
   return new InvalidRequest({
     operation,
-    field: field === "params" ? fieldPrefix : `${fieldPrefix}.${field}`,
+    field: field === "params" ? fieldPrefix || "params" : fieldPrefix === "" ? field : `${fieldPrefix}.${field}`,
     message
   })
 }
@@ -353,7 +354,11 @@ export const readBody = (
     return Effect.mapError(response.text, transportError(operation))
   }
   return response.stream.pipe(
-    Stream.mapError(transportError(operation)),
+    Stream.catchAll((error) =>
+      error._tag === "ResponseError" && error.reason === "EmptyBody"
+        ? Stream.empty
+        : Stream.fail(transportError(operation)(error))
+    ),
     Stream.runFoldEffect(
       { chunks: [] as Array<Uint8Array>, size: 0 },
       (acc, chunk): Effect.Effect<{ chunks: Array<Uint8Array>; size: number }, DecodeError> => {
@@ -403,7 +408,10 @@ export const makeExecutor = Effect.gen(function*() {
     Accept: "application/json"
   })
 
-  const buildRequest = (operation: Pick<Operation<unknown, unknown, never>, "method" | "path">, input: RequestInput) => {
+  const buildRequest = (
+    operation: Pick<Operation<unknown, unknown, never>, "method" | "path">,
+    input: RequestInput
+  ) => {
     const url = config.apiUrl + fillPath(operation.path, input.params ?? [])
     let request = HttpClientRequest.make(operation.method)(url, { headers })
     if (input.urlParams !== undefined && input.urlParams.length > 0) {

@@ -41,7 +41,12 @@ export const jsonProblem = (u: unknown, path = "", depth = 0, seen: Set<object> 
         }
         if (!isPlainObject(u)) return `${path || "value"} is not a plain object`
         for (const key of Object.keys(u)) {
-          const problem = jsonProblem((u as Record<string, unknown>)[key], path ? `${path}.${key}` : key, depth + 1, seen)
+          const problem = jsonProblem(
+            (u as Record<string, unknown>)[key],
+            path ? `${path}.${key}` : key,
+            depth + 1,
+            seen
+          )
           if (problem !== undefined) return problem
         }
         return undefined

@@ -57,9 +57,12 @@ export const make = (limit: { readonly requests: number; readonly window: Durati
       })
 
     const take = (key: string): Effect.Effect<void> =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) =>
-        Effect.flatMap(reserve(key, now), (wait) =>
-          wait <= 0 ? Effect.void : Effect.zipRight(Effect.sleep(Duration.millis(wait)), take(key))))
+      Effect.flatMap(
+        Clock.currentTimeMillis,
+        (now) =>
+          Effect.flatMap(reserve(key, now), (wait) =>
+            wait <= 0 ? Effect.void : Effect.zipRight(Effect.sleep(Duration.millis(wait)), take(key)))
+      )
 
     return { take } satisfies KeyedLimiter
   })
