@@ -312,6 +312,7 @@ export const User = Schema.Struct({
   mfaEnabledAt: wire("mfa_enabled_at", Schema.NullOr(Schema.Number)),
   mfaDisabledAt: wire("mfa_disabled_at", Schema.NullOr(Schema.Number)),
   passwordLastUpdatedAt: wireOptional("password_last_updated_at", Schema.NullOr(Schema.Number)),
+  requiresPasswordReset: wireOptional("requires_password_reset", Schema.Boolean),
   externalAccounts: wire("external_accounts", Schema.Array(ExternalAccount)),
   samlAccounts: wire("saml_accounts", Schema.Array(SamlAccount)),
   enterpriseAccounts: wire("enterprise_accounts", Schema.Array(EnterpriseAccount)),

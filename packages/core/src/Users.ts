@@ -20,32 +20,30 @@ import type { DocumentedStatus, OperationError } from "./ClerkError.js"
 import { InvalidRequest } from "./ClerkError.js"
 import type { DeletedObject } from "./DeletedObject.js"
 import type { RequestInput } from "./internal/client.js"
-import { encodeJsonBody, encodeQuery, makeExecutor, validateId } from "./internal/client.js"
+import { makeExecutor } from "./internal/client.js"
 import type { Operation, Operations } from "./internal/operations.js"
 import { operations } from "./internal/operations.js"
+import { makePreparers } from "./internal/prepare.js"
 import type { OAuthAccessToken } from "./OAuthAccessToken.js"
 import type { OrganizationInvitation } from "./OrganizationInvitation.js"
 import type { OrganizationMembership } from "./OrganizationMembership.js"
 import type { Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
 import type { Totp } from "./Totp.js"
 import type { User } from "./User.js"
-import {
+import type {
   CountUsersParams,
   CreateUserParams,
   InstanceOrganizationMembershipsParams,
   ListUsersParams,
-  MAX_LIMIT,
   OAuthAccessTokenParams,
   OrganizationInvitationsParams,
   PaginationParams,
+  ProfileImage,
   SetPasswordCompromisedParams,
   UpdateMetadataParams,
-  UpdateUserParams,
-  UserIdsBody,
-  VerifyPasswordBody,
-  VerifyTotpBody
+  UpdateUserParams
 } from "./UsersParams.js"
-import type { ProfileImage } from "./UsersParams.js"
+import { MAX_LIMIT } from "./UsersParams.js"
 
 type ErrorOf<K extends keyof Operations> = OperationError<Operations[K]["statuses"][number]>
 
@@ -346,8 +344,6 @@ export const fromOperations = (ops: Users.Operations): Users.Service => ({
     ).pipe(Stream.withSpan("Users.instanceOrganizationMembershipsStream"))
 })
 
-const METADATA_KEYS = ["publicMetadata", "privateMetadata", "unsafeMetadata"] as const
-
 /**
  * Builds the HTTP implementation from `ClerkConfig` and an `HttpClient`.
  *
@@ -358,212 +354,90 @@ export const make: Effect.Effect<Users.Service, never, ClerkConfig.ClerkConfig |
   function*() {
     const config = yield* ClerkConfig.ClerkConfig
     const execute = yield* makeExecutor
-
-    /** An operation on one user, identified by the first path parameter. */
-    const onUser = <A, I, S extends DocumentedStatus>(
-      operation: Operation<A, I, S>,
-      request: (userId: string) => Effect.Effect<Omit<RequestInput, "params">, InvalidRequest> = () =>
-        Effect.succeed({}),
-      more: ReadonlyArray<readonly [field: string, value: string]> = []
-    ) =>
-      Effect.fnUntraced(function*(userId: string) {
-        yield* Effect.annotateCurrentSpan("clerk.user_id", userId)
-        const id = yield* validateId(operation.name, "userId", userId)
-        const rest: Array<string> = []
-        for (const [field, value] of more) rest.push(yield* validateId(operation.name, field, value))
-        const input = yield* request(id)
-        return yield* execute(operation, { ...input, params: [id, ...rest] })
-      })
-
-    const byUserId = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>) => {
-      const run = onUser(operation)
-      return Effect.fn(operation.name)((userId: string) => run(userId))
-    }
-
-    const list = Effect.fn(operations.list.name)(function*(params?: ListUsersParams) {
-      const urlParams = yield* encodeQuery(operations.list.name, ListUsersParams, params)
-      return yield* execute(operations.list, { urlParams })
-    })
-
-    const create = Effect.fn(operations.create.name)(function*(params: CreateUserParams) {
-      const body = yield* encodeJsonBody(operations.create.name, CreateUserParams, params)
-      return yield* execute(operations.create, { body })
-    })
-
-    const count = Effect.fn(operations.count.name)(function*(params?: CountUsersParams) {
-      const urlParams = yield* encodeQuery(operations.count.name, CountUsersParams, params)
-      const result = yield* execute(operations.count, { urlParams })
-      return result.totalCount
-    })
-
-    const update = Effect.fn(operations.update.name)((userId: string, params: UpdateUserParams) =>
-      onUser(operations.update, (id) =>
-        Effect.gen(function*() {
-          if (!ClerkConfig.updateAcceptsMetadata(config.apiVersion) && typeof params === "object" && params !== null) {
-            const key = METADATA_KEYS.find((key) => key in params)
-            if (key !== undefined) {
-              return yield* new InvalidRequest({
-                operation: operations.update.name,
-                field: `params.${key}`,
-                message:
-                  `Clerk API version ${config.apiVersion} no longer accepts metadata in update: use updateMetadata`
-              })
-            }
-          }
-          const body = yield* encodeJsonBody(operations.update.name, UpdateUserParams, params)
-          return { body, writeLimitKey: id }
-        }))(userId)
-    )
-
-    const bulk = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>) =>
-      Effect.fn(operation.name)(function*(userIds: ReadonlyArray<string>) {
-        if (Array.isArray(userIds)) {
-          for (let i = 0; i < userIds.length; i++) yield* validateId(operation.name, `userIds[${i}]`, userIds[i])
-        }
-        const body = yield* encodeJsonBody(operation.name, UserIdsBody, { userIds }, "")
-        return yield* execute(operation, { body })
-      })
-
-    const setProfileImage = Effect.fn(operations.setProfileImage.name)((userId: string, file: ProfileImage) =>
-      onUser(operations.setProfileImage, () => {
-        const fail = (message: string) =>
-          Effect.fail(new InvalidRequest({ operation: operations.setProfileImage.name, field: "file", message }))
-        if (typeof file !== "object" || file === null) return fail("file must be { data, fileName?, contentType? }")
-        const { contentType, data, fileName } = file
-        const blob = data instanceof Blob
-          ? data
-          : data instanceof Uint8Array
-          ? new Blob([new Uint8Array(data)], contentType === undefined ? {} : { type: contentType })
-          : undefined
-        if (blob === undefined) return fail("file.data must be a Uint8Array or a Blob")
-        if (blob.size === 0) return fail("file.data is empty")
-        const form = new FormData()
-        form.append("file", blob, fileName ?? "profile-image")
-        return Effect.succeed({ body: { _tag: "Multipart" as const, form } })
-      })(userId)
-    )
-
-    const updateMetadata = Effect.fn(operations.updateMetadata.name)((userId: string, patch: UpdateMetadataParams) =>
-      onUser(operations.updateMetadata, (id) =>
-        Effect.map(
-          encodeJsonBody(operations.updateMetadata.name, UpdateMetadataParams, patch, "patch"),
-          (body) => ({ body, writeLimitKey: id })
-        ))(userId)
-    )
-
-    const getOAuthAccessToken = Effect.fn(operations.getOAuthAccessToken.name)((
-      userId: string,
-      provider: string,
-      params?: OAuthAccessTokenParams
-    ) =>
-      onUser(
-        operations.getOAuthAccessToken,
-        () =>
-          Effect.map(
-            encodeQuery(operations.getOAuthAccessToken.name, OAuthAccessTokenParams, params),
-            (urlParams) => ({ urlParams })
-          ),
-        [["provider", provider]]
-      )(userId)
-    )
-
-    const getOrganizationMemberships = Effect.fn(operations.getOrganizationMemberships.name)((
-      userId: string,
-      params?: PaginationParams
-    ) =>
-      onUser(operations.getOrganizationMemberships, () =>
-        Effect.map(
-          encodeQuery(operations.getOrganizationMemberships.name, PaginationParams, params),
-          (urlParams) => ({ urlParams })
-        ))(userId)
-    )
-
-    const getOrganizationInvitations = Effect.fn(operations.getOrganizationInvitations.name)((
-      userId: string,
-      params?: OrganizationInvitationsParams
-    ) =>
-      onUser(operations.getOrganizationInvitations, () =>
-        Effect.map(
-          encodeQuery(operations.getOrganizationInvitations.name, OrganizationInvitationsParams, params),
-          (urlParams) => ({ urlParams })
-        ))(userId)
-    )
-
-    const verifyPassword = Effect.fn(operations.verifyPassword.name)((userId: string, password: string) =>
-      onUser(operations.verifyPassword, () =>
-        Effect.map(
-          encodeJsonBody(operations.verifyPassword.name, VerifyPasswordBody, { password }),
-          (body) => ({ body })
-        ))(userId)
-    )
-
-    const verifyTotp = Effect.fn(operations.verifyTotp.name)((userId: string, code: string) =>
-      onUser(operations.verifyTotp, () =>
-        Effect.map(
-          encodeJsonBody(operations.verifyTotp.name, VerifyTotpBody, { code }),
-          (body) => ({ body })
-        ))(userId)
-    )
-
-    const onUserItem = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>, field: string) =>
-      Effect.fn(operation.name)((userId: string, itemId: string) =>
-        onUser(operation, () => Effect.succeed({}), [[field, itemId]])(userId)
-      )
-
-    const setPasswordCompromised = Effect.fn(operations.setPasswordCompromised.name)((
-      userId: string,
-      params?: SetPasswordCompromisedParams
-    ) =>
-      onUser(operations.setPasswordCompromised, () =>
-        Effect.map(
-          encodeJsonBody(operations.setPasswordCompromised.name, SetPasswordCompromisedParams, params ?? {}),
-          (body) => ({ body })
-        ))(userId)
-    )
-
-    const getInstanceOrganizationMemberships = Effect.fn(operations.getInstanceOrganizationMemberships.name)(
-      function*(params?: InstanceOrganizationMembershipsParams) {
-        const urlParams = yield* encodeQuery(
-          operations.getInstanceOrganizationMemberships.name,
-          InstanceOrganizationMembershipsParams,
-          params
-        )
-        return yield* execute(operations.getInstanceOrganizationMemberships, { urlParams })
-      }
-    )
+    const prepare = makePreparers(config.apiVersion)
+    const o = operations
+    const send = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>) => (input: RequestInput) =>
+      execute(operation, input)
 
     return fromOperations({
-      list,
-      create,
-      count,
-      get: byUserId(operations.get),
-      update,
-      delete: byUserId(operations.delete),
-      ban: byUserId(operations.ban),
-      unban: byUserId(operations.unban),
-      bulkBan: bulk(operations.bulkBan),
-      bulkUnban: bulk(operations.bulkUnban),
-      lock: byUserId(operations.lock),
-      unlock: byUserId(operations.unlock),
-      setProfileImage,
-      deleteProfileImage: byUserId(operations.deleteProfileImage),
-      updateMetadata,
-      getBillingSubscription: byUserId(operations.getBillingSubscription),
-      getOAuthAccessToken,
-      getOrganizationMemberships,
-      getOrganizationInvitations,
-      verifyPassword,
-      verifyTotp,
-      disableMfa: byUserId(operations.disableMfa),
-      deleteBackupCodes: byUserId(operations.deleteBackupCodes),
-      deletePasskey: onUserItem(operations.deletePasskey, "passkeyIdentificationId"),
-      deleteWeb3Wallet: onUserItem(operations.deleteWeb3Wallet, "web3WalletIdentificationId"),
-      createTotp: byUserId(operations.createTotp),
-      deleteTotp: byUserId(operations.deleteTotp),
-      deleteExternalAccount: onUserItem(operations.deleteExternalAccount, "externalAccountId"),
-      setPasswordCompromised,
-      unsetPasswordCompromised: byUserId(operations.unsetPasswordCompromised),
-      getInstanceOrganizationMemberships
+      list: Effect.fn(o.list.name)((params) => Effect.flatMap(prepare.list(params), send(o.list))),
+      create: Effect.fn(o.create.name)((params) => Effect.flatMap(prepare.create(params), send(o.create))),
+      count: Effect.fn(o.count.name)((params) =>
+        Effect.flatMap(prepare.count(params), (input) => Effect.map(execute(o.count, input), (r) => r.totalCount))
+      ),
+      get: Effect.fn(o.get.name)((userId) => Effect.flatMap(prepare.get(userId), send(o.get))),
+      update: Effect.fn(o.update.name)((userId, params) =>
+        Effect.flatMap(prepare.update(userId, params), send(o.update))
+      ),
+      delete: Effect.fn(o.delete.name)((userId) => Effect.flatMap(prepare.delete(userId), send(o.delete))),
+      ban: Effect.fn(o.ban.name)((userId) => Effect.flatMap(prepare.ban(userId), send(o.ban))),
+      unban: Effect.fn(o.unban.name)((userId) => Effect.flatMap(prepare.unban(userId), send(o.unban))),
+      bulkBan: Effect.fn(o.bulkBan.name)((userIds) => Effect.flatMap(prepare.bulkBan(userIds), send(o.bulkBan))),
+      bulkUnban: Effect.fn(o.bulkUnban.name)((userIds) =>
+        Effect.flatMap(prepare.bulkUnban(userIds), send(o.bulkUnban))
+      ),
+      lock: Effect.fn(o.lock.name)((userId) => Effect.flatMap(prepare.lock(userId), send(o.lock))),
+      unlock: Effect.fn(o.unlock.name)((userId) => Effect.flatMap(prepare.unlock(userId), send(o.unlock))),
+      setProfileImage: Effect.fn(o.setProfileImage.name)((userId, file) =>
+        Effect.flatMap(prepare.setProfileImage(userId, file), send(o.setProfileImage))
+      ),
+      deleteProfileImage: Effect.fn(o.deleteProfileImage.name)((userId) =>
+        Effect.flatMap(prepare.deleteProfileImage(userId), send(o.deleteProfileImage))
+      ),
+      updateMetadata: Effect.fn(o.updateMetadata.name)((userId, patch) =>
+        Effect.flatMap(prepare.updateMetadata(userId, patch), send(o.updateMetadata))
+      ),
+      getBillingSubscription: Effect.fn(o.getBillingSubscription.name)((userId) =>
+        Effect.flatMap(prepare.getBillingSubscription(userId), send(o.getBillingSubscription))
+      ),
+      getOAuthAccessToken: Effect.fn(o.getOAuthAccessToken.name)((userId, provider, params) =>
+        Effect.flatMap(prepare.getOAuthAccessToken(userId, provider, params), send(o.getOAuthAccessToken))
+      ),
+      getOrganizationMemberships: Effect.fn(o.getOrganizationMemberships.name)((userId, params) =>
+        Effect.flatMap(prepare.getOrganizationMemberships(userId, params), send(o.getOrganizationMemberships))
+      ),
+      getOrganizationInvitations: Effect.fn(o.getOrganizationInvitations.name)((userId, params) =>
+        Effect.flatMap(prepare.getOrganizationInvitations(userId, params), send(o.getOrganizationInvitations))
+      ),
+      verifyPassword: Effect.fn(o.verifyPassword.name)((userId, password) =>
+        Effect.flatMap(prepare.verifyPassword(userId, password), send(o.verifyPassword))
+      ),
+      verifyTotp: Effect.fn(o.verifyTotp.name)((userId, code) =>
+        Effect.flatMap(prepare.verifyTotp(userId, code), send(o.verifyTotp))
+      ),
+      disableMfa: Effect.fn(o.disableMfa.name)((userId) =>
+        Effect.flatMap(prepare.disableMfa(userId), send(o.disableMfa))
+      ),
+      deleteBackupCodes: Effect.fn(o.deleteBackupCodes.name)((userId) =>
+        Effect.flatMap(prepare.deleteBackupCodes(userId), send(o.deleteBackupCodes))
+      ),
+      deletePasskey: Effect.fn(o.deletePasskey.name)((userId, passkeyId) =>
+        Effect.flatMap(prepare.deletePasskey(userId, passkeyId), send(o.deletePasskey))
+      ),
+      deleteWeb3Wallet: Effect.fn(o.deleteWeb3Wallet.name)((userId, walletId) =>
+        Effect.flatMap(prepare.deleteWeb3Wallet(userId, walletId), send(o.deleteWeb3Wallet))
+      ),
+      createTotp: Effect.fn(o.createTotp.name)((userId) =>
+        Effect.flatMap(prepare.createTotp(userId), send(o.createTotp))
+      ),
+      deleteTotp: Effect.fn(o.deleteTotp.name)((userId) =>
+        Effect.flatMap(prepare.deleteTotp(userId), send(o.deleteTotp))
+      ),
+      deleteExternalAccount: Effect.fn(o.deleteExternalAccount.name)((userId, accountId) =>
+        Effect.flatMap(prepare.deleteExternalAccount(userId, accountId), send(o.deleteExternalAccount))
+      ),
+      setPasswordCompromised: Effect.fn(o.setPasswordCompromised.name)((userId, params) =>
+        Effect.flatMap(prepare.setPasswordCompromised(userId, params), send(o.setPasswordCompromised))
+      ),
+      unsetPasswordCompromised: Effect.fn(o.unsetPasswordCompromised.name)((userId) =>
+        Effect.flatMap(prepare.unsetPasswordCompromised(userId), send(o.unsetPasswordCompromised))
+      ),
+      getInstanceOrganizationMemberships: Effect.fn(o.getInstanceOrganizationMemberships.name)((params) =>
+        Effect.flatMap(
+          prepare.getInstanceOrganizationMemberships(params),
+          send(o.getInstanceOrganizationMemberships)
+        )
+      )
     })
   }
 )

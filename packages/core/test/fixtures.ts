@@ -212,6 +212,7 @@ export const userFull = {
   mfa_enabled_at: T,
   mfa_disabled_at: T - 1000,
   password_last_updated_at: T - 5000,
+  requires_password_reset: false,
   external_accounts: [
     {
       object: "external_account",

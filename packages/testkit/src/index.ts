@@ -1,1 +1,16 @@
-export {}
+/**
+ * `@effect-clerk/testkit`: an in-memory Clerk for tests of code built on `@effect-clerk/core`.
+ *
+ * @since 0.1.0
+ */
+
+export * from "./DeepMerge.js"
+/**
+ * @since 0.1.0
+ */
+export * as Fault from "./Fault.js"
+/**
+ * @since 0.1.0
+ */
+export * as UsersInMemory from "./UsersInMemory.js"
+export * from "./UsersTestControl.js"

@@ -233,7 +233,42 @@ const isDocumented = <S extends DocumentedStatus>(
   (statuses as ReadonlyArray<number>).includes(status) && status in statusErrorClasses
 
 /**
- * Maps a non-2xx status to the operation's tagged error.
+ * The details of a failed response: Clerk's errors, its trace id and the `Retry-After` delay.
+ *
+ * @internal
+ */
+export interface FailureDetails {
+  readonly errors: ReadonlyArray<ClerkApiError>
+  readonly clerkTraceId?: string
+  readonly retryAfter?: Duration.Duration
+}
+
+/**
+ * Maps a non-2xx status to the operation's tagged error: 429 is `RateLimited`, 5xx `ServerError`, a documented
+ * 4xx its own class, anything else `UnexpectedStatus`.
+ *
+ * @internal
+ */
+export const errorForStatus = <S extends DocumentedStatus>(
+  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
+  status: number,
+  details: FailureDetails
+): OperationError<S> => {
+  const { retryAfter, ...body } = details
+  const fields = { operation: operation.name, status, ...body }
+  if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter })
+  if (status >= 500 && status <= 599) {
+    return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter })
+  }
+  if (isDocumented(operation.statuses, status)) {
+    const ErrorClass = statusErrorClasses[status]
+    return new ErrorClass(fields) as StatusErrors[S]
+  }
+  return new UnexpectedStatus(fields)
+}
+
+/**
+ * Maps a non-2xx response (status, headers, body text) to the operation's tagged error.
  *
  * @internal
  */
@@ -245,20 +280,8 @@ export const statusError = <S extends DocumentedStatus>(
   nowMillis: number
 ): OperationError<S> => {
   const body = parseErrorBody(text)
-  const fields = { operation: operation.name, status, ...body }
-  if (status === 429) {
-    const retryAfter = parseRetryAfter(headers["retry-after"], nowMillis)
-    return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter })
-  }
-  if (status >= 500 && status <= 599) {
-    const retryAfter = parseRetryAfter(headers["retry-after"], nowMillis)
-    return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter })
-  }
-  if (isDocumented(operation.statuses, status)) {
-    const ErrorClass = statusErrorClasses[status]
-    return new ErrorClass(fields) as StatusErrors[S]
-  }
-  return new UnexpectedStatus(fields)
+  const retryAfter = status === 429 || status >= 500 ? parseRetryAfter(headers["retry-after"], nowMillis) : undefined
+  return errorForStatus(operation, status, retryAfter === undefined ? body : { ...body, retryAfter })
 }
 
 const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()

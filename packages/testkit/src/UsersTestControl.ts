@@ -1,0 +1,145 @@
+/**
+ * The control side of the in-memory Clerk instance: seed data, read the raw store, inject faults.
+ *
+ * @since 0.1.0
+ */
+import type {
+  BillingSubscription,
+  OAuthAccessToken,
+  Organization,
+  OrganizationInvitation,
+  OrganizationMembership,
+  User
+} from "@effect-clerk/core"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import type * as Fault from "./Fault.js"
+import type * as Store from "./internal/store.js"
+
+/**
+ * Seeding refused the data (an identifier already taken, an unknown user or organization, a malformed
+ * value...). `code` is the Clerk error code the same data would get from `create`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class SeedError extends Schema.TaggedError<SeedError>("@effect-clerk/testkit/SeedError")("SeedError", {
+  code: Schema.String,
+  message: Schema.String
+}) {}
+
+/**
+ * A user to seed: everything `create` accepts (camelCase), plus fields only Clerk itself sets (`id`,
+ * timestamps, external accounts, passkeys). Password checks are skipped unless `skipPasswordChecks: false`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UserSeed = Store.UserSeed
+
+/**
+ * An external (OAuth) account to attach to a seeded user.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ExternalAccountSeed = Store.ExternalAccountSeed
+
+/**
+ * An organization to seed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type OrganizationSeed = Store.OrganizationSeed
+
+/**
+ * A membership to seed (the user and the organization must exist).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MembershipSeed = Store.MembershipSeed
+
+/**
+ * An organization invitation to seed; it is listed for the users holding its email address.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type InvitationSeed = Store.InvitationSeed
+
+/**
+ * An OAuth access token to seed (an external account of that provider is created when the user has none).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type OAuthTokenSeed = Store.OAuthTokenSeed
+
+/**
+ * Everything the store holds, private fields included (a deep copy).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StoreSnapshot = Store.StoreSnapshot
+
+/**
+ * Control over an in-memory Clerk instance.
+ *
+ * @since 0.1.0
+ * @category tags
+ * @example
+ * ```ts
+ * import { Fault, UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const control = yield* UsersTestControl
+ *   const users = yield* Users
+ *   const ada = yield* control.seedUser({ emailAddress: ["ada@example.com"], firstName: "Ada" })
+ *   yield* control.injectFault({ operations: ["get"], fault: Fault.status(503) })
+ *   return yield* users.get(ada.id) // fails once with ServerError
+ * }).pipe(Effect.provide(UsersInMemory.layer()))
+ * ```
+ */
+export class UsersTestControl extends Context.Tag("@effect-clerk/testkit/UsersTestControl")<
+  UsersTestControl,
+  UsersTestControl.Service
+>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace UsersTestControl {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    readonly seedUser: (seed: UserSeed) => Effect.Effect<User, SeedError>
+    readonly seedUsers: (seeds: Iterable<UserSeed>) => Effect.Effect<ReadonlyArray<User>, SeedError>
+    readonly seedOrganization: (seed: OrganizationSeed) => Effect.Effect<Organization, SeedError>
+    readonly seedMembership: (seed: MembershipSeed) => Effect.Effect<OrganizationMembership, SeedError>
+    readonly seedInvitation: (seed: InvitationSeed) => Effect.Effect<OrganizationInvitation, SeedError>
+    readonly seedOAuthToken: (seed: OAuthTokenSeed) => Effect.Effect<OAuthAccessToken, SeedError>
+    readonly seedBillingSubscription: (
+      userId: string,
+      subscription: BillingSubscription
+    ) => Effect.Effect<void, SeedError>
+    /** A deep copy of the store, private fields (TOTP secret, backup codes) included. */
+    readonly snapshot: Effect.Effect<StoreSnapshot>
+    /** The number of users. */
+    readonly size: Effect.Effect<number>
+    /** The TOTP code a user's authenticator shows now (on `Clock`). */
+    readonly totpCode: (userId: string) => Effect.Effect<string, SeedError>
+    /** Adds a fault rule; rules are tried in the order they were added. */
+    readonly injectFault: (rule: Fault.Rule) => Effect.Effect<void>
+    readonly clearFaults: Effect.Effect<void>
+    /** Empties the store and removes every fault. */
+    readonly reset: Effect.Effect<void>
+  }
+}
