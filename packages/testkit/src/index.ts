@@ -4,6 +4,10 @@
  * @since 0.1.0
  */
 
+/**
+ * @since 0.1.0
+ */
+export * as Arbitraries from "./Arbitraries.js"
 export * from "./DeepMerge.js"
 /**
  * @since 0.1.0

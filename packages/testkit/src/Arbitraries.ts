@@ -1,0 +1,219 @@
+/**
+ * fast-check arbitraries for property tests of code built on `Users`: JSON metadata and metadata patches,
+ * users (from the `User` schema, through `effect`'s `Arbitrary`), populations of users to seed, create
+ * parameters and list/count filters that actually hit the population.
+ *
+ * They use the `fast-check` that `effect` re-exports (`effect/FastCheck`), so there is one copy.
+ *
+ * @since 0.1.0
+ */
+import type { CountUsersParams, CreateUserParams, ListUsersParams, UserOrderBy } from "@effect-clerk/core"
+import { User, userOrderFields } from "@effect-clerk/core"
+import * as Arbitrary from "effect/Arbitrary"
+import * as fc from "effect/FastCheck"
+import type { JsonObject } from "./DeepMerge.js"
+import type { UserSeed } from "./UsersTestControl.js"
+
+/**
+ * Object keys, including the awkward ones (`__proto__`, `constructor`, the empty string, unicode).
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const jsonKey: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom("a", "b", "c", "plan", "tags", "nested", "count", "flags") },
+  { weight: 2, arbitrary: fc.string({ maxLength: 8 }) },
+  { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "", "ключ", "🔑", "a.b", "toString") }
+)
+
+const jsonLeaf: fc.Arbitrary<unknown> = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
+  fc.boolean()
+)
+
+/**
+ * A JSON value that survives `JSON.stringify` / `JSON.parse` unchanged (no `-0`, no `NaN`), with `null`s
+ * when `nulls` is set.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const jsonValue = (options: { readonly maxDepth?: number; readonly nulls?: boolean } = {}): fc.Arbitrary<
+  unknown
+> => {
+  const { maxDepth = 3, nulls = false } = options
+  const leaf = nulls
+    ? fc.oneof({ weight: 4, arbitrary: jsonLeaf }, { weight: 1, arbitrary: fc.constant(null) })
+    : jsonLeaf
+  const tree: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", maxDepth, withCrossShrink: true },
+      leaf,
+      fc.array(tie("value"), { maxLength: 4 }),
+      fc.dictionary(jsonKey, tie("value"), { maxKeys: 4 })
+    )
+  })).value
+  return tree
+}
+
+const dictionary = (value: fc.Arbitrary<unknown>, maxKeys: number): fc.Arbitrary<JsonObject> =>
+  fc.array(fc.tuple(jsonKey, value), { maxLength: maxKeys }).map((entries) => Object.fromEntries(entries))
+
+/**
+ * A metadata object as stored (no `null`s).
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const metadata = (options: { readonly maxDepth?: number; readonly maxKeys?: number } = {}): fc.Arbitrary<
+  JsonObject
+> => dictionary(jsonValue({ maxDepth: options.maxDepth ?? 3 }), options.maxKeys ?? 5)
+
+/**
+ * A metadata patch: like {@link metadata}, with `null`s (key removals) at any depth.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const metadataPatch = (options: { readonly maxDepth?: number; readonly maxKeys?: number } = {}): fc.Arbitrary<
+  JsonObject
+> => dictionary(jsonValue({ maxDepth: options.maxDepth ?? 3, nulls: true }), options.maxKeys ?? 5)
+
+/**
+ * A `User` as Clerk could send it (every field generated from the schema).
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const user: fc.Arbitrary<User> = Arbitrary.make(User)
+
+const firstNames = ["Ada", "Alan", "Grace", "Barbara", "Edsger", "Donald", "Katherine", "Linus"] as const
+const lastNames = ["Lovelace", "Turing", "Hopper", "Liskov", "Dijkstra", "Knuth", "Johnson"] as const
+const domains = ["example.com", "example.org", "acme.test"] as const
+const T0 = 1_700_000_000_000
+
+/**
+ * One user to seed; `index` makes its identifiers unique within a population.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const userSeed = (index: number): fc.Arbitrary<UserSeed> =>
+  fc.record({
+    firstName: fc.option(fc.constantFrom(...firstNames), { nil: null }),
+    lastName: fc.option(fc.constantFrom(...lastNames), { nil: null }),
+    domain: fc.constantFrom(...domains),
+    withPhone: fc.boolean(),
+    withUsername: fc.boolean(),
+    withExternalId: fc.boolean(),
+    banned: fc.boolean(),
+    // few distinct timestamps, so that orderings have ties
+    createdAt: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 1000),
+    lastActiveAt: fc.option(fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 60_000), { nil: null }),
+    lastSignInAt: fc.option(fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 60_000), { nil: null })
+  }).map((r): UserSeed => {
+    const local = `${(r.firstName ?? "user").toLowerCase()}${index}`
+    return {
+      firstName: r.firstName,
+      lastName: r.lastName,
+      emailAddress: [`${local}@${r.domain}`],
+      ...(r.withPhone ? { phoneNumber: [`+1555${String(1_000_000 + index).slice(-7)}`] } : {}),
+      ...(r.withUsername ? { username: `${local}_u` } : {}),
+      ...(r.withExternalId ? { externalId: `ext-${index}` } : {}),
+      banned: r.banned,
+      createdAt: r.createdAt,
+      lastActiveAt: r.lastActiveAt,
+      lastSignInAt: r.lastSignInAt
+    }
+  })
+
+/**
+ * A population of users to seed, with unique identifiers.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const population = (options: { readonly minLength?: number; readonly maxLength?: number } = {}): fc.Arbitrary<
+  ReadonlyArray<UserSeed>
+> =>
+  fc.integer({ min: options.minLength ?? 0, max: options.maxLength ?? 40 }).chain((n) =>
+    n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => userSeed(i)))
+  )
+
+/**
+ * Valid `create` parameters (identifiers made unique by a random suffix).
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const createUserParams: fc.Arbitrary<CreateUserParams> = fc.record({
+  suffix: fc.stringMatching(/^[a-z0-9]{10}$/),
+  firstName: fc.option(fc.constantFrom(...firstNames), { nil: null }),
+  lastName: fc.option(fc.constantFrom(...lastNames), { nil: null }),
+  withUsername: fc.boolean(),
+  password: fc.option(fc.stringMatching(/^[A-Za-z0-9]{12,20}$/), { nil: undefined }),
+  publicMetadata: fc.option(metadata({ maxDepth: 2 }), { nil: undefined })
+}).map((r): CreateUserParams => ({
+  emailAddress: [`${r.suffix}@example.com`],
+  firstName: r.firstName,
+  lastName: r.lastName,
+  ...(r.withUsername ? { username: `u_${r.suffix}` } : {}),
+  ...(r.password === undefined ? {} : { password: r.password }),
+  ...(r.publicMetadata === undefined ? {} : { publicMetadata: r.publicMetadata })
+}))
+
+/**
+ * Every `orderBy` value.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const userOrderBy: fc.Arbitrary<UserOrderBy> = fc.constantFrom(
+  ...userOrderFields.flatMap((field) => [field, `+${field}`, `-${field}`] as const)
+)
+
+/**
+ * Filters drawn from the vocabulary of {@link population}, so that they select some users and not others.
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const countUsersParams: fc.Arbitrary<CountUsersParams> = fc.record(
+  {
+    emailAddressQuery: fc.constantFrom("example", ".org", "ada", "ACME", "zzz"),
+    nameQuery: fc.constantFrom("a", "Lov", "TUR", "grace h"),
+    query: fc.constantFrom("e", "ada", "555", "lovelace"),
+    usernameQuery: fc.constantFrom("_u", "ada"),
+    phoneNumberQuery: fc.constantFrom("555", "+1"),
+    banned: fc.boolean(),
+    createdAtAfter: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 1000),
+    createdAtBefore: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 1000),
+    lastActiveAtAfter: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 60_000),
+    lastSignInAtBefore: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 60_000),
+    externalId: fc.array(fc.integer({ min: 0, max: 10 }).map((n) => (n % 3 === 0 ? `-ext-${n}` : `ext-${n}`)), {
+      minLength: 1,
+      maxLength: 4
+    })
+  },
+  { requiredKeys: [] }
+)
+
+/**
+ * `list` parameters: filters, an order, and a page (limit 1..500, any offset).
+ *
+ * @since 0.1.0
+ * @category arbitraries
+ */
+export const listUsersParams: fc.Arbitrary<ListUsersParams> = fc.tuple(
+  countUsersParams,
+  fc.option(userOrderBy, { nil: undefined }),
+  fc.integer({ min: 1, max: 500 }),
+  fc.integer({ min: 0, max: 60 })
+).map(([filters, orderBy, limit, offset]) => ({
+  ...filters,
+  ...(orderBy === undefined ? {} : { orderBy }),
+  limit,
+  offset
+}))
