@@ -124,7 +124,7 @@ describe("pagination laws (in-memory layer)", () => {
         for (let offset = 0;; offset += pageSize) {
           const page = yield* users.list({ ...filter, ...order, limit: pageSize, offset })
           expect(page.length).toBeLessThanOrEqual(pageSize)
-          walked.push(...page)
+          for (const user of page) walked.push(user)
           if (page.length < pageSize) break
         }
         expect(ids(walked)).toEqual(ids(whole))
