@@ -204,6 +204,16 @@ export declare namespace Users {
       params?: Omit<ListUsersParams, "limit" | "offset" | "startingAfter">,
       options?: StreamOptions
     ) => Stream.Stream<User, ListError>
+    /**
+     * Creates the user identified by `params.externalId` exactly once, even when the outcome of a request is
+     * unknown. After a failure that may have happened once Clerk had created the user (a transport failure, a
+     * 5xx), it looks the user up by external id and returns it when it exists, or tries again (`attempts`,
+     * default 4, with backoff). An external id already taken resolves to the user holding it.
+     */
+    readonly createOnce: (
+      params: CreateUserParams & { readonly externalId: string },
+      options?: { readonly attempts?: number }
+    ) => Effect.Effect<User, CreateError | ListError>
     /** A page of users and the number of users matching the same filters, fetched concurrently. */
     readonly listWithTotal: (params?: ListUsersParams) => Effect.Effect<Paginated<User>, ListError | CountError>
     /** Every organization membership of a user. */
@@ -279,6 +289,40 @@ export const paginate = <A, E>(
         })))
   )
 
+const createOnce = (
+  ops: Users.Operations,
+  params: CreateUserParams & { readonly externalId: string },
+  attempts: number
+): Effect.Effect<User, Users.CreateError | Users.ListError> => {
+  const externalId = typeof params === "object" && params !== null ? params.externalId : undefined
+  if (typeof externalId !== "string" || externalId.trim() === "") {
+    return Effect.fail(
+      new InvalidRequest({
+        operation: "Users.createOnce",
+        field: "params.externalId",
+        message: "createOnce needs a non-empty externalId to recognize the user"
+      })
+    )
+  }
+  // "+" marks an inclusion, so that an id starting with "-" is not read as an exclusion
+  const lookup = Effect.map(ops.list({ externalId: [`+${externalId}`], limit: 1 }), (found) => found[0])
+  const attempt = (remaining: number, delayMillis: number): Effect.Effect<User, Users.CreateError | Users.ListError> =>
+    Effect.catchAll(ops.create(params), (error) => {
+      const ambiguous = error._tag === "TransportError" || error._tag === "ServerError"
+      const taken = error._tag === "UnprocessableEntity" &&
+        error.errors.some((e) => e.code === "form_identifier_exists" && e.meta?.["param_name"] === "external_id")
+      if (!ambiguous && !taken) return Effect.fail(error)
+      return Effect.flatMap(lookup, (existing) => {
+        if (existing !== undefined) return Effect.succeed(existing)
+        if (taken || remaining <= 1) return Effect.fail(error)
+        return Effect.zipRight(Effect.sleep(delayMillis), attempt(remaining - 1, delayMillis * 2))
+      })
+    })
+  return attempt(Math.max(1, Math.floor(attempts)), 250).pipe(
+    Effect.withSpan("Users.createOnce", { attributes: { "clerk.external_id": externalId } })
+  )
+}
+
 const filtersOf = (params: ListUsersParams | undefined): CountUsersParams | undefined => {
   if (params === undefined) return undefined
   const { limit: _limit, offset: _offset, orderBy: _orderBy, startingAfter: _startingAfter, ...filters } = params
@@ -301,6 +345,7 @@ const filtersOf = (params: ListUsersParams | undefined): CountUsersParams | unde
  */
 export const fromOperations = (ops: Users.Operations): Users.Service => ({
   ...ops,
+  createOnce: (params, options) => createOnce(ops, params, options?.attempts ?? 4),
   listStream: (params, options) =>
     paginate(
       "Users.listStream",

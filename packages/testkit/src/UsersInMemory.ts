@@ -88,6 +88,13 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError> 
       ...(options.totpIssuer === undefined ? {} : { totpIssuer: options.totpIssuer })
     }
     const store = makeStore(ids, storeOptions)
+    const random = mulberry32(salt)
+    const stats = {
+      calls: 0,
+      faults: 0,
+      byFault: {} as Record<string, number>,
+      byOperation: {} as Record<string, number>
+    }
     const prepare = makePreparers(options.apiVersion ?? DEFAULT_API_VERSION)
     let traces = 0
     const traceId = () => `${salt.toString(16)}${(++traces).toString(16).padStart(8, "0")}`
@@ -128,8 +135,15 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError> 
       perform: (now: number) => Either.Either<A, StoreFailure>
     ): Effect.Effect<A, OperationError<S>> =>
       Effect.gen(function*() {
-        const draw = yield* Random.next
-        const fault = store.takeFault(operation.name.slice("Users.".length), () => draw)
+        const name = operation.name.slice("Users.".length)
+        const fault = store.takeFault(name, random)
+        stats.calls++
+        stats.byOperation[name] = (stats.byOperation[name] ?? 0) + 1
+        if (fault !== undefined) {
+          const key = fault.fault._tag === "Status" ? `Status ${fault.fault.status}` : fault.fault._tag
+          stats.faults++
+          stats.byFault[`${key} (${fault.when})`] = (stats.byFault[`${key} (${fault.when})`] ?? 0) + 1
+        }
         if (fault !== undefined && fault.when === "before") yield* faultError(operation, fault.fault)
         const now = yield* Clock.currentTimeMillis
         const result = perform(now)
@@ -314,6 +328,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError> 
             ? Effect.fail(new SeedError({ code: "totp_disabled", message: `user ${userId} has no TOTP` }))
             : Effect.succeed(code)
         }),
+      stats: Effect.sync(() => structuredClone(stats)),
       injectFault: (rule) => Effect.sync(() => store.addFault(rule)),
       clearFaults: Effect.sync(() => store.clearFaults()),
       reset: Effect.sync(() => store.reset())
@@ -322,6 +337,18 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError> 
     if (options.users !== undefined) yield* control.seedUsers(options.users)
     return { users, control, store }
   })
+
+/** A small seeded PRNG (mulberry32), so that probabilistic faults are reproducible for a given store. */
+const mulberry32 = (seed: number) => {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
 
 const roundUpToSeconds = (duration: Duration.Duration) =>
   Duration.seconds(Math.ceil(Duration.toMillis(duration) / 1000))

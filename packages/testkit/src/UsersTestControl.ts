@@ -87,6 +87,19 @@ export type OAuthTokenSeed = Store.OAuthTokenSeed
 export type StoreSnapshot = Store.StoreSnapshot
 
 /**
+ * Call and fault counters of an instance.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Stats {
+  readonly calls: number
+  readonly faults: number
+  readonly byFault: { readonly [fault: string]: number }
+  readonly byOperation: { readonly [operation: string]: number }
+}
+
+/**
  * Control over an in-memory Clerk instance.
  *
  * @since 0.1.0
@@ -136,6 +149,8 @@ export declare namespace UsersTestControl {
     readonly size: Effect.Effect<number>
     /** The TOTP code a user's authenticator shows now (on `Clock`). */
     readonly totpCode: (userId: string) => Effect.Effect<string, SeedError>
+    /** How many calls the instance served and how many faults it injected (by kind and by operation). */
+    readonly stats: Effect.Effect<Stats>
     /** Adds a fault rule; rules are tried in the order they were added. */
     readonly injectFault: (rule: Fault.Rule) => Effect.Effect<void>
     readonly clearFaults: Effect.Effect<void>

@@ -8,6 +8,10 @@
  * @since 0.1.0
  */
 export * as Arbitraries from "./Arbitraries.js"
+/**
+ * @since 0.1.0
+ */
+export * as ClerkEmulator from "./ClerkEmulator.js"
 export * from "./DeepMerge.js"
 /**
  * @since 0.1.0

@@ -331,8 +331,20 @@ export const decodeSuccess = <A, I>(
     }))
 }
 
-const transportError = (operation: string) => (error: HttpClientError.HttpClientError) =>
-  new TransportError({ operation, reason: "Transport", message: error.message })
+const causeMessage = (cause: unknown, depth = 0): string => {
+  if (!(cause instanceof Error) || depth > 3) return ""
+  const inner = causeMessage((cause as { readonly cause?: unknown }).cause, depth + 1)
+  return `${cause.message}${inner === "" ? "" : ` (${inner})`}`
+}
+
+const transportError = (operation: string) => (error: HttpClientError.HttpClientError) => {
+  const cause = causeMessage(error.cause)
+  return new TransportError({
+    operation,
+    reason: "Transport",
+    message: cause === "" || error.message.includes(cause) ? error.message : `${error.message}: ${cause}`
+  })
+}
 
 const utf8 = new TextDecoder("utf-8")
 
