@@ -1,0 +1,80 @@
+/**
+ * Example 3 — Bulk moderation: ban every user matching a query.
+ *
+ * - bounded concurrency (`concurrency` bans in flight),
+ * - a client-side rate limit with Effect's `RateLimiter` (defaults: Clerk's documented Backend API limits,
+ *   100 requests per 10 seconds on development instances, 1000 on production ones),
+ * - retries by the client's policy (429s wait for `Retry-After`),
+ * - a summary of what failed and why, by error tag,
+ * - `dryRun`: list who would be banned, ban nobody.
+ */
+import type { ClerkError } from "@effect-clerk/core"
+import { Users } from "@effect-clerk/core"
+import { Console, Effect, RateLimiter, Stream } from "effect"
+
+export interface ModerationOptions {
+  readonly query: string
+  readonly dryRun: boolean
+  readonly concurrency?: number
+  /** Requests per 10 seconds. Default 100 (a development instance); use 1000 in production. */
+  readonly requestsPer10Seconds?: number
+}
+
+export interface ModerationSummary {
+  readonly matched: number
+  readonly banned: ReadonlyArray<string>
+  readonly alreadyBanned: number
+  readonly failed: Readonly<Record<string, number>>
+  readonly dryRun: boolean
+}
+
+interface Outcome {
+  readonly id: string
+  /** "banned", "would ban", "already banned", or the tag of the failure. */
+  readonly outcome: string
+}
+
+export const bulkModeration = (options: ModerationOptions) =>
+  Effect.scoped(Effect.gen(function*() {
+    const users = yield* Users
+    const limit = yield* RateLimiter.make({ limit: options.requestsPer10Seconds ?? 100, interval: "10 seconds" })
+
+    // every matching user, page by page (the listing requests go through the rate limiter too)
+    const matching = users.listStream({ query: options.query }, { pageSize: 100 })
+
+    const outcomes = yield* matching.pipe(
+      Stream.mapEffect(
+        (user): Effect.Effect<Outcome> => {
+          if (user.banned) return Effect.succeed({ id: user.id, outcome: "already banned" })
+          if (options.dryRun) return Effect.succeed({ id: user.id, outcome: "would ban" })
+          return limit(users.ban(user.id)).pipe(
+            Effect.as<Outcome>({ id: user.id, outcome: "banned" }),
+            // keep going: record the failure by its tag
+            Effect.catchAll((error: ClerkError) => Effect.succeed({ id: user.id, outcome: error._tag }))
+          )
+        },
+        { concurrency: options.concurrency ?? 4 }
+      ),
+      Stream.runCollect
+    )
+
+    const all = [...outcomes]
+    const failed: Record<string, number> = {}
+    for (const { outcome } of all) {
+      if (outcome !== "banned" && outcome !== "would ban" && outcome !== "already banned") {
+        failed[outcome] = (failed[outcome] ?? 0) + 1
+      }
+    }
+    const summary: ModerationSummary = {
+      matched: all.length,
+      banned: all.filter((o) => o.outcome === "banned" || o.outcome === "would ban").map((o) => o.id),
+      alreadyBanned: all.filter((o) => o.outcome === "already banned").length,
+      failed,
+      dryRun: options.dryRun
+    }
+    yield* Console.log(
+      `  ${options.dryRun ? "would ban" : "banned"} ${summary.banned.length} of ${summary.matched} matching ` +
+        `"${options.query}" (${summary.alreadyBanned} already banned, failures: ${JSON.stringify(failed)})`
+    )
+    return summary
+  }))
