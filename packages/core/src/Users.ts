@@ -13,6 +13,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type { BillingSubscription } from "./BillingSubscription.js"
 import * as ClerkConfig from "./ClerkConfig.js"
@@ -390,12 +391,17 @@ export const fromOperations = (ops: Users.Operations): Users.Service => ({
 })
 
 /**
- * Builds the HTTP implementation from `ClerkConfig` and an `HttpClient`.
+ * Builds the HTTP implementation from `ClerkConfig` and an `HttpClient`. The scope bounds the timeout
+ * watchdog's fiber.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Users.Service, never, ClerkConfig.ClerkConfig | HttpClient.HttpClient> = Effect.gen(
+export const make: Effect.Effect<
+  Users.Service,
+  never,
+  ClerkConfig.ClerkConfig | HttpClient.HttpClient | Scope.Scope
+> = Effect.gen(
   function*() {
     const config = yield* ClerkConfig.ClerkConfig
     const execute = yield* makeExecutor
@@ -515,7 +521,7 @@ export class Users extends Context.Tag("@effect-clerk/core/Users")<Users, Users.
    *
    * @since 0.1.0
    */
-  static readonly layer: Layer.Layer<Users, never, ClerkConfig.ClerkConfig | HttpClient.HttpClient> = Layer.effect(
+  static readonly layer: Layer.Layer<Users, never, ClerkConfig.ClerkConfig | HttpClient.HttpClient> = Layer.scoped(
     Users,
     make
   )

@@ -28,6 +28,7 @@ import {
   VerifyPasswordBody,
   VerifyTotpBody
 } from "@effect-clerk/core"
+import { encoderFor } from "@effect-clerk/core/internal/fastCodec"
 import type { Operation } from "@effect-clerk/core/internal/operations"
 import { operations } from "@effect-clerk/core/internal/operations"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -294,13 +295,24 @@ interface Route {
 }
 
 const makeRoutes = (users: Users.Service, traceId: () => string): ReadonlyArray<Route> => {
+  const encoders = new Map<unknown, (value: never) => Either.Either<unknown, ParseResult.ParseError>>()
+  const encoderOf = <A, I>(schema: Schema.Schema<A, I>): (value: A) => Either.Either<I, ParseResult.ParseError> => {
+    let encoder = encoders.get(schema)
+    if (encoder === undefined) {
+      encoder = encoderFor(schema)
+      encoders.set(schema, encoder)
+    }
+    return encoder as (value: A) => Either.Either<I, ParseResult.ParseError>
+  }
+
   const respond = <A, I>(
     operation: { readonly success: Schema.Schema<A, I> },
     effect: Effect.Effect<A, ClerkError>
   ): Effect.Effect<Outcome> =>
     Effect.map(Effect.either(effect), (result) => {
       if (Either.isLeft(result)) return Either.right(errorResponse(result.left, traceId()))
-      const encoded = Schema.encodeEither(operation.success)(result.right)
+      // every response goes through the core's schemas (a compiled encoder, Effect's for the errors)
+      const encoded = encoderOf(operation.success)(result.right)
       if (Either.isLeft(encoded)) {
         return Either.left({
           status: 500,

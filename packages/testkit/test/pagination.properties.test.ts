@@ -142,6 +142,43 @@ describe("pagination laws (in-memory layer)", () => {
     { fastCheck: { numRuns: 150 } }
   )
 
+  it.effect(
+    "deep pages (past the shallow selection, from the cached order) walk the same ordered result",
+    () =>
+      Effect.gen(function*() {
+        const users = yield* Users
+        const control = yield* UsersTestControl
+        const population = Array.from({ length: 2_600 }, (_, i) => ({
+          emailAddress: [`deep${i}@${i % 3 === 0 ? "example.org" : "example.com"}`],
+          firstName: ["Ada", "Grace", null][i % 3]!,
+          createdAt: 1_700_000_000_000 + (i % 50) * 1000, // many ties
+          lastActiveAt: i % 4 === 0 ? null : 1_700_000_000_000 + ((i * 37) % 1000) * 1000,
+          banned: i % 5 === 0
+        }))
+        yield* control.seedUsers(population)
+        for (const orderBy of [undefined, "+created_at", "-last_active_at", "first_name", "-email_address"] as const) {
+          const order = orderBy === undefined ? {} : { orderBy }
+          for (const filter of [{}, { banned: false }, { emailAddressQuery: "example.org" }]) {
+            const total = yield* users.count(filter)
+            const walked: Array<User> = []
+            for (let offset = 0; offset < total + 500; offset += 500) {
+              for (const user of yield* users.list({ ...filter, ...order, limit: 500, offset })) walked.push(user)
+            }
+            expect(walked).toHaveLength(total)
+            expect(new Set(ids(walked)).size).toBe(total)
+            expect(isSorted(walked, orderBy)).toBe(true)
+            // the shallow selection agrees with the deep scan on the first pages
+            yield* control.seedUser({ firstName: "invalidates the cached order" }).pipe(
+              Effect.flatMap((u) => users.delete(u.id))
+            )
+            const shallow = yield* users.list({ ...filter, ...order, limit: 500, offset: 1_000 })
+            expect(ids(shallow)).toEqual(ids(walked.slice(1_000, 1_500)))
+          }
+        }
+      }).pipe(Effect.provide(UsersInMemory.layer())),
+    60_000
+  )
+
   it.effect.prop(
     "listWithTotal agrees with list and count",
     [Arbitraries.population({ maxLength: 25 }), Arbitraries.listUsersParams],

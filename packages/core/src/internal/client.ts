@@ -17,13 +17,16 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
+import type * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { ClerkConfig } from "../ClerkConfig.js"
-import type { DocumentedStatus, OperationError, StatusErrors } from "../ClerkError.js"
+import type { ClerkError, DocumentedStatus, OperationError, StatusErrors } from "../ClerkError.js"
 import {
   DecodeError,
   InvalidRequest,
@@ -35,6 +38,7 @@ import {
 } from "../ClerkError.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import { ClerkApiError } from "../Verification.js"
+import * as FastCodec from "./fastCodec.js"
 import * as KeyedLimiter from "./keyedLimiter.js"
 import type { Operation } from "./operations.js"
 
@@ -78,13 +82,24 @@ const hasLoneSurrogate = (s: string): boolean =>
  * @internal
  */
 export const validateId = (operation: string, field: string, value: unknown): Effect.Effect<string, InvalidRequest> => {
-  const fail = (message: string) => Effect.fail(new InvalidRequest({ operation, field, message }))
-  if (typeof value !== "string") return fail(`${field} must be a string`)
-  if (value.trim() === "") return fail(`${field} must not be empty`)
-  if (value === "." || value === "..") return fail(`${field} cannot be a dot segment ("${value}")`)
-  if (value.length > MAX_ID_LENGTH) return fail(`${field} is longer than ${MAX_ID_LENGTH} characters`)
-  if (hasLoneSurrogate(value)) return fail(`${field} is not well-formed Unicode (lone surrogate)`)
-  return Effect.succeed(value)
+  const problem = idProblem(field, value)
+  return problem === undefined
+    ? Effect.succeed(value as string)
+    : Effect.fail(new InvalidRequest({ operation, field, message: problem }))
+}
+
+/**
+ * Why a path parameter cannot be sent, or `undefined` when it can.
+ *
+ * @internal
+ */
+export const idProblem = (field: string, value: unknown): string | undefined => {
+  if (typeof value !== "string") return `${field} must be a string`
+  if (value.trim() === "") return `${field} must not be empty`
+  if (value === "." || value === "..") return `${field} cannot be a dot segment ("${value}")`
+  if (value.length > MAX_ID_LENGTH) return `${field} is longer than ${MAX_ID_LENGTH} characters`
+  if (hasLoneSurrogate(value)) return `${field} is not well-formed Unicode (lone surrogate)`
+  return undefined
 }
 
 const issueOf = (error: ParseResult.ParseError): { readonly field: string; readonly message: string } => {
@@ -286,10 +301,23 @@ export const statusError = <S extends DocumentedStatus>(
 
 const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
 
-const decoderFor = <A, I>(schema: Schema.Schema<A, I>): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
+/**
+ * The decoder of a response schema: the compiled fast path, and Effect's decoder whenever the fast path does
+ * not accept the value (for the authoritative error, or result).
+ *
+ * @internal
+ */
+export const decoderFor = <A, I>(
+  schema: Schema.Schema<A, I>
+): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
   let decoder = decoders.get(schema)
   if (decoder === undefined) {
-    decoder = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
+    const fast = FastCodec.compile(schema)
+    const slow = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
+    decoder = (u: unknown) => {
+      const value = fast(u)
+      return value === FastCodec.FAIL ? slow(u) : Either.right(value)
+    }
     decoders.set(schema, decoder)
   }
   return decoder as (u: unknown) => Either.Either<A, ParseResult.ParseError>
@@ -386,7 +414,12 @@ export const readBody = (
         Effect.fail(tooLarge())
       )
     }
-    return Effect.mapError(response.text, transportError(operation))
+    // bytes, then UTF-8: `response.text` keeps large bodies reachable longer (measured: twice the peak heap
+    // when walking pages), while a plain ArrayBuffer is released as soon as it is decoded
+    return Effect.map(
+      Effect.mapError(response.arrayBuffer, transportError(operation)),
+      (buffer) => utf8.decode(new Uint8Array(buffer))
+    )
   }
   return response.stream.pipe(
     Stream.catchAll((error) =>
@@ -460,40 +493,108 @@ export const makeExecutor = Effect.gen(function*() {
     return request
   }
 
-  const execute: Executor = Effect.fnUntraced(function*<A, I, S extends DocumentedStatus>(
-    operation: Operation<A, I, S>,
-    input: RequestInput
-  ) {
-    const request = buildRequest(operation, input)
-    const policy = Option.getOrElse(yield* RetryPolicy.CurrentRetryPolicy, () => config.retry)
+  const timeoutError = (operation: string) =>
+    new TransportError({
+      operation,
+      reason: "Timeout",
+      message: `no complete response within ${Duration.format(timeout)}`
+    })
 
-    const attempt: Effect.Effect<A, OperationError<S>> = Effect.gen(function*() {
-      if (input.writeLimitKey !== undefined) yield* limiter.take(input.writeLimitKey)
-      const response = yield* Effect.mapError(httpClient.execute(request), transportError(operation.name))
-      const text = yield* readBody(operation.name, response, maxBytes)
-      const status = response.status
-      if (status >= 200 && status < 300) {
-        return yield* decodeSuccess(operation, status, text)
-      }
-      const now = yield* Clock.currentTimeMillis
-      return yield* Effect.fail(statusError(operation, status, response.headers, text, now))
-    }).pipe(
-      Effect.timeoutFail({
-        duration: timeout,
-        onTimeout: () =>
-          new TransportError({
-            operation: operation.name,
-            reason: "Timeout",
-            message: `no complete response within ${Duration.format(timeout)}`
-          })
+  // Timeouts: each attempt runs in one forked fiber registered with its deadline, and one watchdog fiber (on
+  // Clock, so TestClock drives it) interrupts the attempts that are overdue. A per-attempt race of two fibers
+  // (`Effect.timeout`) costs several times more per request. The watchdog sleeps exactly until the earliest
+  // deadline, runs only while attempts are in flight (plus one idle period, so that a burst of requests starts
+  // it once), and never ticks on its own: `TestClock.setTime` far ahead stays instant.
+  const timeoutMillis = Duration.toMillis(timeout)
+  const scope = yield* Effect.scope
+  const inFlight = new Set<
+    { readonly deadline: number; readonly fiber: Fiber.RuntimeFiber<unknown, unknown>; timedOut: boolean }
+  >()
+  let watching = false
+
+  const watchdog: Effect.Effect<void> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    if (inFlight.size === 0) {
+      // idle: wait one period for more work, then stop
+      return Effect.flatMap(Effect.sleep(timeoutMillis), () => {
+        if (inFlight.size > 0) return watchdog
+        watching = false
+        return Effect.void
       })
-    )
-
-    return yield* Effect.retry(
-      attempt,
-      RetryPolicy.toSchedule(policy, { operation: operation.name, idempotent: operation.idempotent })
+    }
+    let earliest = Number.POSITIVE_INFINITY
+    const overdue: Array<Fiber.RuntimeFiber<unknown, unknown>> = []
+    for (const attempt of inFlight) {
+      if (attempt.deadline <= now) {
+        attempt.timedOut = true
+        inFlight.delete(attempt)
+        overdue.push(attempt.fiber)
+      } else if (attempt.deadline < earliest) {
+        earliest = attempt.deadline
+      }
+    }
+    const interrupt = Effect.forEach(overdue, (fiber) => Fiber.interruptFork(fiber), { discard: true })
+    return Effect.zipRight(
+      interrupt,
+      Effect.zipRight(Effect.sleep(Number.isFinite(earliest) ? earliest - now : 0), watchdog)
     )
   })
+
+  const withTimeout = <A, E>(operation: string, attempt: Effect.Effect<A, E>): Effect.Effect<A, E | TransportError> =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) =>
+      Effect.flatMap(Effect.fork(attempt), (fiber) => {
+        const entry = { deadline: now + timeoutMillis, fiber, timedOut: false }
+        inFlight.add(entry)
+        const awaited = Effect.flatMap(Fiber.await(fiber), (exit): Effect.Effect<A, E | TransportError> => {
+          inFlight.delete(entry)
+          return entry.timedOut && Exit.isInterrupted(exit) ? Effect.fail(timeoutError(operation)) : exit
+        })
+        if (watching) return awaited
+        watching = true
+        return Effect.zipRight(Effect.forkIn(watchdog, scope), awaited)
+      }))
+
+  // one schedule per (policy, operation): building it is not free and it is the same every time
+  const schedules = new WeakMap<RetryPolicy.RetryPolicy, Map<string, Schedule.Schedule<unknown, ClerkError>>>()
+  const scheduleFor = (
+    policy: RetryPolicy.RetryPolicy,
+    operation: { readonly name: string; readonly idempotent: boolean }
+  ) => {
+    let byOperation = schedules.get(policy)
+    if (byOperation === undefined) {
+      byOperation = new Map()
+      schedules.set(policy, byOperation)
+    }
+    let schedule = byOperation.get(operation.name)
+    if (schedule === undefined) {
+      schedule = RetryPolicy.toSchedule(policy, { operation: operation.name, idempotent: operation.idempotent })
+      byOperation.set(operation.name, schedule)
+    }
+    return schedule
+  }
+
+  // the hot path is written with plain combinators (no generators): it runs for every request
+  const execute: Executor = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>, input: RequestInput) =>
+    Effect.flatMap(RetryPolicy.CurrentRetryPolicy, (current) => {
+      const request = buildRequest(operation, input)
+      const send = Effect.flatMap(
+        Effect.mapError(httpClient.execute(request), transportError(operation.name)),
+        (response) =>
+          Effect.flatMap(readBody(operation.name, response, maxBytes), (text): Effect.Effect<A, OperationError<S>> => {
+            const status = response.status
+            if (status >= 200 && status < 300) return decodeSuccess(operation, status, text)
+            return Effect.flatMap(
+              Clock.currentTimeMillis,
+              (now) => Effect.fail(statusError(operation, status, response.headers, text, now))
+            )
+          })
+      )
+      const timed = withTimeout(operation.name, send)
+      const attempt = input.writeLimitKey === undefined
+        ? timed
+        : Effect.zipRight(limiter.take(input.writeLimitKey), timed)
+      const policy = current._tag === "Some" ? current.value : config.retry
+      return policy === RetryPolicy.none ? attempt : Effect.retry(attempt, scheduleFor(policy, operation))
+    })
 
   return execute
 })

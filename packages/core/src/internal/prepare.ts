@@ -27,7 +27,7 @@ import {
   VerifyTotpBody
 } from "../UsersParams.js"
 import type { Body, RequestInput } from "./client.js"
-import { encodeJsonBody, encodeQuery, validateId } from "./client.js"
+import { encodeJsonBody, encodeQuery, idProblem, validateId } from "./client.js"
 import { operations } from "./operations.js"
 
 type Preparers = {
@@ -46,11 +46,17 @@ const METADATA_KEYS = ["publicMetadata", "privateMetadata", "unsafeMetadata"] as
 export const makePreparers = (apiVersion: string): Preparers => {
   /** Validates the user id (and further path parameters) and annotates the current span with it. */
   const path = (operation: string, userId: string, more: ReadonlyArray<readonly [string, string]> = []) =>
-    Effect.gen(function*() {
-      if (typeof userId === "string") yield* Effect.annotateCurrentSpan("clerk.user_id", userId)
-      const params = [yield* validateId(operation, "userId", userId)]
-      for (const [field, value] of more) params.push(yield* validateId(operation, field, value))
-      return params
+    Effect.suspend((): Effect.Effect<Array<string>, InvalidRequest> => {
+      const fail = (field: string, message: string) => Effect.fail(new InvalidRequest({ operation, field, message }))
+      const problem = idProblem("userId", userId)
+      if (problem !== undefined) return fail("userId", problem)
+      const params = [userId]
+      for (const [field, value] of more) {
+        const itemProblem = idProblem(field, value)
+        if (itemProblem !== undefined) return fail(field, itemProblem)
+        params.push(value)
+      }
+      return Effect.as(Effect.annotateCurrentSpan("clerk.user_id", userId), params)
     })
 
   const byUserId = (operation: string) => (userId: string) =>

@@ -244,9 +244,6 @@ const rfc3339 = (param: string, value: string): Result<number> => {
 
 const lower = (s: string) => s.toLowerCase()
 
-const includes = (haystack: string | null | undefined, needle: string) =>
-  haystack !== null && haystack !== undefined && haystack.toLowerCase().includes(needle)
-
 /** Splits a `+`/`-` prefixed list into its included and excluded values. */
 const plusMinus = (values: ReadonlyArray<string> | undefined) => {
   if (values === undefined || values.length === 0) return undefined
@@ -312,7 +309,7 @@ export const compareKeys = (a: SortKey, b: SortKey, descending: boolean): number
 
 /**
  * The `limit` items from `offset` of `items` in the order of `compare` (a total order), without sorting the
- * whole array when the page is near the front: a bounded max-heap keeps the best `offset + limit` items.
+ * whole array: a bounded max-heap keeps the best `offset + limit` items.
  *
  * @internal
  */
@@ -323,36 +320,34 @@ export const selectPage = <A>(
   limit: number
 ): Array<A> => {
   const k = offset + limit
-  if (k >= items.length / 4 || k > 5_000) return [...items].sort(compare).slice(offset, k)
-  // max-heap of the k smallest
+  if (k >= items.length / 2) return [...items].sort(compare).slice(offset, k)
   const heap: Array<A> = []
-  const up = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      if (compare(heap[i]!, heap[parent]!) <= 0) break
-      ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
-      i = parent
-    }
-  }
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let largest = i
-      if (l < heap.length && compare(heap[l]!, heap[largest]!) > 0) largest = l
-      if (r < heap.length && compare(heap[r]!, heap[largest]!) > 0) largest = r
-      if (largest === i) return
-      ;[heap[i], heap[largest]] = [heap[largest]!, heap[i]!]
-      i = largest
-    }
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!
+    heap[i] = heap[j]!
+    heap[j] = t
   }
   for (const item of items) {
     if (heap.length < k) {
       heap.push(item)
-      up(heap.length - 1)
-    } else if (k > 0 && compare(item, heap[0]!) < 0) {
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1
+        if (compare(heap[i]!, heap[parent]!) <= 0) break
+        swap(i, parent)
+        i = parent
+      }
+    } else if (compare(item, heap[0]!) < 0) {
       heap[0] = item
-      down(0)
+      for (let i = 0;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let largest = i
+        if (l < heap.length && compare(heap[l]!, heap[largest]!) > 0) largest = l
+        if (r < heap.length && compare(heap[r]!, heap[largest]!) > 0) largest = r
+        if (largest === i) break
+        swap(i, largest)
+        i = largest
+      }
     }
   }
   return heap.sort(compare).slice(offset, k)
@@ -373,6 +368,8 @@ export const makeStore = (ids: IdGenerator, options: StoreOptions = {}) => {
   const instanceId = options.instanceId ?? "ins_2testkit"
 
   let seq = 0
+  /** Bumped by every write, so that caches derived from the users know when they are stale. */
+  let version = 0
   const users = new Map<string, UserRecord>()
   /** Users in creation order (for stable iteration). Deleted users are removed lazily. */
   let ordered: Array<UserRecord> = []
@@ -1068,98 +1065,151 @@ export const makeStore = (ids: IdGenerator, options: StoreOptions = {}) => {
 
   // --- listings -------------------------------------------------------------
 
+  /** Lower-cased names, computed once per user object (users are replaced, never mutated, on a change). */
+  const lowerNames = new WeakMap<User, { readonly first: string; readonly last: string; readonly full: string }>()
+  const namesOf = (user: User) => {
+    let names = lowerNames.get(user)
+    if (names === undefined) {
+      const first = (user.firstName ?? "").toLowerCase()
+      const last = (user.lastName ?? "").toLowerCase()
+      names = { first, last, full: `${first} ${last}` }
+      lowerNames.set(user, names)
+    }
+    return names
+  }
+
+  /**
+   * The filters as one predicate made of only the checks the params ask for (a listing over 100 000 users runs
+   * it 100 000 times). Emails, usernames and wallets are stored lower-cased, so substring matches on them need
+   * no conversion.
+   */
   const userFilter = (params: CountUsersParams): Result<(record: UserRecord) => boolean> => {
     if ((params.provider === undefined) !== (params.providerUserId === undefined)) {
       return Either.left(valueInvalid("provider", "and provider_user_id must be used together."))
     }
-    const emails = params.emailAddress && new Set(params.emailAddress.map(lower))
-    const phones = params.phoneNumber && new Set(params.phoneNumber)
-    const usernames = params.username && new Set(params.username.map(lower))
-    const wallets = params.web3Wallet && new Set(params.web3Wallet.map(lower))
+    const checks: Array<(user: User) => boolean> = []
+    const someEmail = (user: User, test: (email: string) => boolean) => {
+      const items = user.emailAddresses
+      for (let i = 0; i < items.length; i++) if (test(items[i]!.emailAddress)) return true
+      return false
+    }
+    const somePhone = (user: User, test: (phone: string) => boolean) => {
+      const items = user.phoneNumbers
+      for (let i = 0; i < items.length; i++) if (test(items[i]!.phoneNumber)) return true
+      return false
+    }
+    const someWallet = (user: User, test: (wallet: string) => boolean) => {
+      const items = user.web3Wallets
+      for (let i = 0; i < items.length; i++) if (test(items[i]!.web3Wallet)) return true
+      return false
+    }
+    if (params.emailAddress !== undefined) {
+      const emails = new Set(params.emailAddress.map(lower))
+      const test = (e: string) => emails.has(e)
+      checks.push((u) => someEmail(u, test))
+    }
+    if (params.phoneNumber !== undefined) {
+      const phones = new Set(params.phoneNumber)
+      const test = (p: string) => phones.has(p)
+      checks.push((u) => somePhone(u, test))
+    }
+    if (params.username !== undefined) {
+      const usernames = new Set(params.username.map(lower))
+      checks.push((u) => u.username !== null && usernames.has(u.username))
+    }
+    if (params.web3Wallet !== undefined) {
+      const wallets = new Set(params.web3Wallet.map(lower))
+      const test = (w: string) => wallets.has(w)
+      checks.push((u) => someWallet(u, test))
+    }
     const userIds = plusMinus(params.userId)
+    if (userIds !== undefined) checks.push((u) => matchesPlusMinus(userIds, [u.id]))
     const externalIds = plusMinus(params.externalId)
+    if (externalIds !== undefined) {
+      checks.push((u) => matchesPlusMinus(externalIds, u.externalId === null ? [] : [u.externalId]))
+    }
     const organizationIds = plusMinus(params.organizationId)
-    const provider = params.provider === undefined
-      ? undefined
-      : params.provider.startsWith("oauth_")
-      ? params.provider
-      : `oauth_${params.provider}`
-    const providerUserIds = params.providerUserId && new Set(params.providerUserId)
-    const query = params.query?.toLowerCase()
-    const emailQuery = params.emailAddressQuery?.toLowerCase()
-    const phoneQuery = params.phoneNumberQuery?.toLowerCase()
-    const usernameQuery = params.usernameQuery?.toLowerCase()
-    const nameQuery = params.nameQuery?.toLowerCase()
-    const before = (value: number | null, bound: number | undefined) =>
-      bound === undefined || (value !== null && value < bound)
-    const after = (value: number | null, bound: number | undefined) =>
-      bound === undefined || (value !== null && value > bound)
-
-    const predicate = ({ user }: UserRecord): boolean => {
-      if (emails !== undefined && !user.emailAddresses.some((e) => emails.has(e.emailAddress))) return false
-      if (phones !== undefined && !user.phoneNumbers.some((p) => phones.has(p.phoneNumber))) return false
-      if (usernames !== undefined && (user.username === null || !usernames.has(user.username))) return false
-      if (wallets !== undefined && !user.web3Wallets.some((w) => wallets.has(w.web3Wallet))) return false
-      if (!matchesPlusMinus(userIds, [user.id])) return false
-      if (!matchesPlusMinus(externalIds, user.externalId === null ? [] : [user.externalId])) return false
-      if (organizationIds !== undefined) {
+    if (organizationIds !== undefined) {
+      checks.push((u) => {
         const orgs: Array<string> = []
-        for (const id of membershipsByUser.get(user.id) ?? []) {
+        for (const id of membershipsByUser.get(u.id) ?? []) {
           const membership = memberships.get(id)
           if (membership !== undefined) orgs.push(membership.organizationId)
         }
-        if (!matchesPlusMinus(organizationIds, orgs)) return false
+        return matchesPlusMinus(organizationIds, orgs)
+      })
+    }
+    if (params.provider !== undefined && params.providerUserId !== undefined) {
+      const provider = params.provider.startsWith("oauth_") ? params.provider : `oauth_${params.provider}`
+      const providerUserIds = new Set(params.providerUserId)
+      checks.push((u) =>
+        u.externalAccounts.some((a) => a.provider === provider && providerUserIds.has(a.providerUserId))
+      )
+    }
+    if (params.banned !== undefined) {
+      const banned = params.banned
+      checks.push((u) => u.banned === banned)
+    }
+    if (params.query !== undefined && params.query !== "") {
+      const q = params.query.toLowerCase()
+      const contains = (value: string) => value.toLowerCase().includes(q)
+      checks.push((u) => {
+        const names = namesOf(u)
+        return u.id.toLowerCase().includes(q) || (u.username !== null && u.username.includes(q)) ||
+          names.first.includes(q) || names.last.includes(q) || names.full.includes(q) ||
+          someEmail(u, contains) || somePhone(u, contains) || someWallet(u, contains)
+      })
+    }
+    if (params.emailAddressQuery !== undefined) {
+      const q = params.emailAddressQuery.toLowerCase()
+      const test = (e: string) => e.includes(q)
+      checks.push((u) => someEmail(u, test))
+    }
+    if (params.phoneNumberQuery !== undefined) {
+      const q = params.phoneNumberQuery.toLowerCase()
+      const test = (p: string) => p.toLowerCase().includes(q)
+      checks.push((u) => somePhone(u, test))
+    }
+    if (params.usernameQuery !== undefined) {
+      const q = params.usernameQuery.toLowerCase()
+      checks.push((u) => u.username !== null && u.username.includes(q))
+    }
+    if (params.nameQuery !== undefined) {
+      const q = params.nameQuery.toLowerCase()
+      checks.push((u) => {
+        const names = namesOf(u)
+        return names.first.includes(q) || names.last.includes(q) || names.full.includes(q)
+      })
+    }
+    const bound = (
+      value: (u: User) => number | null,
+      test: (v: number, b: number) => boolean,
+      b: number | undefined
+    ) => {
+      if (b !== undefined) {
+        checks.push((u) => {
+          const v = value(u)
+          return v !== null && test(v, b)
+        })
       }
-      if (
-        provider !== undefined && providerUserIds !== undefined &&
-        !user.externalAccounts.some((a) => a.provider === provider && providerUserIds.has(a.providerUserId))
-      ) return false
-      if (params.banned !== undefined && user.banned !== params.banned) return false
-      if (query !== undefined && query !== "") {
-        const fullName = `${user.firstName ?? ""} ${user.lastName ?? ""}`
-        const hit = includes(user.id, query) || includes(user.username, query) ||
-          includes(user.firstName, query) || includes(user.lastName, query) || includes(fullName, query) ||
-          user.emailAddresses.some((e) => includes(e.emailAddress, query)) ||
-          user.phoneNumbers.some((p) => includes(p.phoneNumber, query)) ||
-          user.web3Wallets.some((w) => includes(w.web3Wallet, query))
-        if (!hit) return false
-      }
-      if (emailQuery !== undefined && !user.emailAddresses.some((e) => includes(e.emailAddress, emailQuery))) {
-        return false
-      }
-      if (phoneQuery !== undefined && !user.phoneNumbers.some((p) => includes(p.phoneNumber, phoneQuery))) {
-        return false
-      }
-      if (usernameQuery !== undefined && !includes(user.username, usernameQuery)) return false
-      if (nameQuery !== undefined) {
-        const fullName = `${user.firstName ?? ""} ${user.lastName ?? ""}`
-        if (
-          !includes(user.firstName, nameQuery) && !includes(user.lastName, nameQuery) && !includes(fullName, nameQuery)
-        ) {
-          return false
-        }
-      }
-      if (!before(user.lastActiveAt, params.lastActiveAtBefore)) return false
-      if (!after(user.lastActiveAt, params.lastActiveAtAfter)) return false
-      if (
-        params.lastActiveAtSince !== undefined &&
-        (user.lastActiveAt === null || user.lastActiveAt < params.lastActiveAtSince)
-      ) return false
-      if (!before(user.createdAt, params.createdAtBefore)) return false
-      if (!after(user.createdAt, params.createdAtAfter)) return false
-      if (!before(user.lastSignInAt, params.lastSignInAtBefore)) return false
-      if (!after(user.lastSignInAt, params.lastSignInAtAfter)) return false
+    }
+    const before = (v: number, b: number) => v < b
+    const after = (v: number, b: number) => v > b
+    bound((u) => u.lastActiveAt, before, params.lastActiveAtBefore)
+    bound((u) => u.lastActiveAt, after, params.lastActiveAtAfter)
+    bound((u) => u.lastActiveAt, (v, b) => v >= b, params.lastActiveAtSince)
+    bound((u) => u.createdAt, before, params.createdAtBefore)
+    bound((u) => u.createdAt, after, params.createdAtAfter)
+    bound((u) => u.lastSignInAt, before, params.lastSignInAtBefore)
+    bound((u) => u.lastSignInAt, after, params.lastSignInAtAfter)
+
+    const n = checks.length
+    const predicate = ({ user }: UserRecord): boolean => {
+      for (let i = 0; i < n; i++) if (!checks[i]!(user)) return false
       return true
     }
     return Either.right(predicate)
   }
-
-  const matching = (params: CountUsersParams): Result<Array<UserRecord>> =>
-    Either.map(userFilter(params), (predicate) => {
-      const out: Array<UserRecord> = []
-      for (const record of liveRecords()) if (predicate(record)) out.push(record)
-      return out
-    })
 
   const userComparator = (orderBy: string) => {
     const { descending, field } = parseOrder(orderBy)
@@ -1168,29 +1218,73 @@ export const makeStore = (ids: IdGenerator, options: StoreOptions = {}) => {
       compareKeys(key(a.user), key(b.user), descending) || (descending ? b.seq - a.seq : a.seq - b.seq)
   }
 
+  /**
+   * All users in `orderBy` order, sorted once per version of the store: walking the pages of a listing costs
+   * one sort, then a scan up to the page.
+   */
+  const sortedCache = new Map<string, { readonly version: number; readonly records: ReadonlyArray<UserRecord> }>()
+  const sorted = (orderBy: string): ReadonlyArray<UserRecord> => {
+    const cached = sortedCache.get(orderBy)
+    if (cached !== undefined && cached.version === version) return cached.records
+    const records = [...liveRecords()].sort(userComparator(orderBy))
+    sortedCache.set(orderBy, { version, records })
+    return records
+  }
+
+  /** Pages up to this depth are selected from the matches without sorting the population. */
+  const SHALLOW = 2_000
+  const shallowSeen = new Map<string, number>()
+
   const list = (params: ListUsersParams, now: number): Result<Array<User>> =>
-    Either.flatMap(matching(params), (records) => {
+    Either.flatMap(userFilter(params), (predicate) => {
       const orderBy = params.orderBy ?? "-created_at"
-      const compare = userComparator(orderBy)
       const limit = params.limit ?? 10
-      let offset = params.offset ?? 0
+      const offset = params.offset ?? 0
       if (params.startingAfter !== undefined) {
         if (parseOrder(orderBy).field !== "created_at") {
           return Either.left(valueInvalid("starting_after", "can only be used with the created_at ordering."))
         }
         if (offset !== 0) return Either.left(valueInvalid("starting_after", "cannot be combined with offset."))
+      }
+      const cached = sortedCache.get(orderBy)
+      const fresh = cached !== undefined && cached.version === version
+      // the second listing in this order at the same version sorts once, for all the ones that follow
+      const repeated = shallowSeen.get(orderBy) === version
+      shallowSeen.set(orderBy, version)
+      if (!fresh && !repeated && params.startingAfter === undefined && offset + limit <= SHALLOW) {
+        // a shallow page while the cached order is stale: select the best `offset + limit` matches directly
+        const matches: Array<UserRecord> = []
+        const all = liveRecords()
+        for (let i = 0; i < all.length; i++) if (predicate(all[i]!)) matches.push(all[i]!)
+        return Either.right(
+          selectPage(matches, userComparator(orderBy), offset, limit).map((record) => view(record, now))
+        )
+      }
+      // a deep page (walking a listing): sort the population once per version and scan up to the page
+      const records = sorted(orderBy)
+      let start = 0
+      if (params.startingAfter !== undefined) {
         const cursor = users.get(params.startingAfter)
         if (cursor === undefined) return Either.right([])
-        offset = records.filter((r) => compare(r, cursor) <= 0).length
+        start = records.indexOf(cursor) + 1
       }
-      return Either.right(selectPage(records, compare, offset, limit).map((record) => view(record, now)))
+      const page: Array<User> = []
+      let skipped = 0
+      for (let i = start; i < records.length && page.length < limit; i++) {
+        const record = records[i]!
+        if (!predicate(record)) continue
+        if (skipped < offset) skipped++
+        else page.push(view(record, now))
+      }
+      return Either.right(page)
     })
 
   const count = (params: CountUsersParams): Result<number> => {
     const predicateResult = userFilter(params)
     return Either.map(predicateResult, (predicate) => {
       let n = 0
-      for (const record of liveRecords()) if (predicate(record)) n++
+      const records = liveRecords()
+      for (let i = 0; i < records.length; i++) if (predicate(records[i]!)) n++
       return n
     })
   }
@@ -1488,7 +1582,7 @@ export const makeStore = (ids: IdGenerator, options: StoreOptions = {}) => {
     faults = []
   }
 
-  return {
+  const api = {
     instanceId,
     view,
     record: (userId: string) => users.get(userId),
@@ -1540,4 +1634,47 @@ export const makeStore = (ids: IdGenerator, options: StoreOptions = {}) => {
     reset,
     size: () => users.size
   }
+
+  /** Every write bumps the version (a write that fails changes nothing, but bumping anyway is harmless). */
+  const writes = [
+    "create",
+    "createFromParams",
+    "update",
+    "delete",
+    "ban",
+    "unban",
+    "bulkBan",
+    "bulkUnban",
+    "lock",
+    "unlock",
+    "setProfileImage",
+    "deleteProfileImage",
+    "updateMetadata",
+    "verifyTotp",
+    "disableMfa",
+    "deleteBackupCodes",
+    "deletePasskey",
+    "deleteWeb3Wallet",
+    "createTotp",
+    "deleteTotp",
+    "deleteExternalAccount",
+    "setPasswordCompromised",
+    "unsetPasswordCompromised",
+    "seedOrganization",
+    "seedMembership",
+    "seedInvitation",
+    "seedOAuthToken",
+    "seedBillingSubscription",
+    "reset"
+  ] as const
+  const bumped = { ...api }
+  for (const name of writes) {
+    const write = api[name] as (...args: ReadonlyArray<unknown>) => unknown
+    ;(bumped as Record<string, unknown>)[name] = (...args: ReadonlyArray<unknown>) => {
+      const result = write(...args)
+      version++
+      return result
+    }
+  }
+  return bumped as typeof api
 }

@@ -1,0 +1,33 @@
+/**
+ * Section 2: decode cost alone, for the 500-user page: users per second through the schema (the compiled
+ * decoder the client uses, and Effect's generic decoder), against JSON.parse of the same bytes.
+ */
+import { User } from "@effect-clerk/core"
+import { decoderFor } from "@effect-clerk/core/internal/client"
+import { Schema } from "effect"
+import { pageJson } from "./fixtures.js"
+import { summarize } from "./stats.js"
+
+const time = (runs: number, f: () => unknown) => {
+  for (let i = 0; i < 5; i++) f()
+  const samples: Array<number> = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    f()
+    samples.push(performance.now() - started)
+  }
+  return summarize(samples)
+}
+
+export const runDecode = (options: { readonly quick: boolean }) => {
+  const text = pageJson(0, 500)
+  const parsed = JSON.parse(text)
+  const compiled = decoderFor(Schema.Array(User))
+  const generic = Schema.decodeUnknownEither(Schema.Array(User), { onExcessProperty: "ignore" })
+  const runs = options.quick ? 20 : 60
+  const parse = time(runs, () => JSON.parse(text))
+  const fast = time(runs, () => compiled(parsed))
+  const slow = time(Math.max(5, runs / 4), () => generic(parsed))
+  const same = JSON.stringify(compiled(parsed)) === JSON.stringify(generic(parsed))
+  return { bytes: Buffer.byteLength(text), users: 500, parse, fast, slow, same }
+}

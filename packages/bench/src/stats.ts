@@ -1,0 +1,41 @@
+export interface Summary {
+  readonly median: number
+  readonly p95: number
+  readonly n: number
+}
+
+export const summarize = (samples: ReadonlyArray<number>): Summary => {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))]!
+  return { median: at(0.5), p95: at(0.95), n: sorted.length }
+}
+
+/**
+ * Runs every variant in blocks of `block` consecutive calls per round, rotating the order of the variants each
+ * round, so that drift (the machine, JIT) spreads over all of them, and so that the garbage a variant makes is
+ * mostly collected within its own block rather than during another variant's calls. Returns per-call samples
+ * in milliseconds.
+ */
+export const interleave = async (
+  variants: Readonly<Record<string, () => Promise<unknown>>>,
+  options: { readonly warmup: number; readonly rounds: number; readonly block?: number }
+): Promise<Record<string, Array<number>>> => {
+  const names = Object.keys(variants)
+  const block = options.block ?? 1
+  const samples: Record<string, Array<number>> = Object.fromEntries(names.map((name) => [name, []]))
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length]!
+      for (let i = 0; i < block; i++) {
+        const started = performance.now()
+        await variants[name]!()
+        const elapsed = performance.now() - started
+        if (round >= options.warmup) samples[name]!.push(elapsed)
+      }
+    }
+  }
+  return samples
+}
+
+export const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(3))
+export const ratio = (a: number, b: number) => (a / b).toFixed(2)

@@ -1,0 +1,120 @@
+/**
+ * Section 3: walking 100 000 users through the pagination Stream from the emulator over loopback (the emulator
+ * runs in a child process), with heap and RSS sampled, against walking the same pages with bare fetch.
+ */
+import { ClerkConfig, RetryPolicy, Users } from "@effect-clerk/core"
+import { NodeHttpClient } from "@effect/platform-node"
+import { Effect, Layer, ManagedRuntime, Stream } from "effect"
+import { spawn } from "node:child_process"
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+export interface Walk {
+  readonly users: number
+  readonly millis: number
+  readonly heapGrowthMb: number
+  readonly rssGrowthMb: number
+}
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.()
+
+/** Samples heap and RSS every 25 ms while `run` runs; growth is measured from the baseline after a GC. */
+const sampled = async (run: () => Promise<number>): Promise<Walk> => {
+  gc()
+  const base = process.memoryUsage()
+  let peakHeap = base.heapUsed
+  let peakRss = base.rss
+  const timer = setInterval(() => {
+    const m = process.memoryUsage()
+    peakHeap = Math.max(peakHeap, m.heapUsed)
+    peakRss = Math.max(peakRss, m.rss)
+  }, 25)
+  const started = performance.now()
+  const users = await run()
+  const millis = performance.now() - started
+  clearInterval(timer)
+  return {
+    users,
+    millis,
+    heapGrowthMb: (peakHeap - base.heapUsed) / 1024 / 1024,
+    rssGrowthMb: (peakRss - base.rss) / 1024 / 1024
+  }
+}
+
+const startEmulator = async (workdir: string, population: number) => {
+  const seed = join(workdir, `seed-${population}.json`)
+  writeFileSync(
+    seed,
+    JSON.stringify(Array.from({ length: population }, (_, i) => ({
+      emailAddress: [`user${i}@example.com`],
+      firstName: ["Ada", "Grace", "Alan", "Edsger"][i % 4],
+      lastName: `Number${i}`,
+      username: `user_${i}`,
+      createdAt: 1_700_000_000_000 + i * 1000,
+      publicMetadata: { plan: i % 3 === 0 ? "pro" : "free", seats: i % 50 }
+    })))
+  )
+  const bin = fileURLToPath(import.meta.resolve("@effect-clerk/testkit/bin/emulator"))
+  const child = spawn(process.execPath, [bin, "--port", "0", "--seed", seed, "--key", "sk_test_bench"], {
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    let output = ""
+    child.stdout.on("data", (chunk) => {
+      output += String(chunk)
+      const match = /listening on (\S+\/v1)/.exec(output)
+      if (match) resolve(match[1]!)
+    })
+    child.on("exit", (code) => reject(new Error(`the emulator exited (${code}): ${output}`)))
+  })
+  return { apiUrl, stop: () => child.kill("SIGTERM") }
+}
+
+export const runStreaming = async (options: { readonly quick: boolean; readonly workdir: string }) => {
+  const population = options.quick ? 20_000 : 100_000
+  const pageSize = 500
+  const emulator = await startEmulator(options.workdir, population)
+  const runtime = ManagedRuntime.make(
+    Users.layer.pipe(
+      Layer.provide(
+        ClerkConfig.layer({ secretKey: "sk_test_bench", apiUrl: emulator.apiUrl, retry: RetryPolicy.none })
+      ),
+      Layer.provide(NodeHttpClient.layerUndici)
+    )
+  )
+  try {
+    const users = await runtime.runPromise(Users)
+    const viaStream = () =>
+      runtime.runPromise(
+        users.listStream({}, { pageSize }).pipe(Stream.runFold(0, (n) => n + 1))
+      )
+    const viaFetch = async () => {
+      let total = 0
+      for (let offset = 0;; offset += pageSize) {
+        const response = await fetch(`${emulator.apiUrl}/users?limit=${pageSize}&offset=${offset}`, {
+          headers: { authorization: "Bearer sk_test_bench" }
+        })
+        const page = (await response.json()) as ReadonlyArray<unknown>
+        total += page.length
+        if (page.length < pageSize) return total
+      }
+    }
+    // warm up both paths (and the emulator's sorted index) on a few pages
+    await runtime.runPromise(users.listStream({}, { pageSize }).pipe(Stream.take(2000), Stream.runDrain))
+    const fetchWalk = await sampled(viaFetch)
+    const streamWalk = await sampled(viaStream)
+    const fetchWalk2 = await sampled(viaFetch)
+    const streamWalk2 = await sampled(viaStream)
+    return {
+      population,
+      pageSize,
+      fetch: [fetchWalk, fetchWalk2],
+      stream: [streamWalk, streamWalk2]
+    }
+  } finally {
+    await runtime.dispose()
+    emulator.stop()
+    await Effect.runPromise(Effect.void)
+  }
+}
