@@ -97,6 +97,6 @@ export const runPropertySuite = () => {
     { cwd: root, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } }
   )
   const millis = performance.now() - started
-  const tests = /Tests\s+(\d+) passed/.exec(result.stdout)?.[1]
+  const tests = /Tests\s+(\d+) passed/.exec(`${result.stdout}\n${result.stderr}`)?.[1]
   return { millis, ok: result.status === 0, tests: tests === undefined ? undefined : Number(tests) }
 }

@@ -139,10 +139,20 @@ export const encodeQuery = <A, I extends { readonly [key: string]: unknown }>(
       for (const key of Object.keys(encoded)) {
         const v = encoded[key]
         if (v === undefined || v === null) continue
-        if (Array.isArray(v)) {
-          for (const item of v) out.push([key, String(item)])
-        } else {
-          out.push([key, String(v)])
+        for (const item of Array.isArray(v) ? v : [v]) {
+          const text = String(item)
+          // a URL carries UTF-8: a lone surrogate would silently become U+FFFD, another value than the one given
+          if (hasLoneSurrogate(text)) {
+            const name = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+            return Effect.fail(
+              new InvalidRequest({
+                operation,
+                field: field === "" ? name : `${field}.${name}`,
+                message: "is not well-formed Unicode (lone surrogate)"
+              })
+            )
+          }
+          out.push([key, text])
         }
       }
       return Effect.succeed(out)
@@ -233,8 +243,12 @@ export const parseErrorBody = (
   const errors: Array<ClerkApiError> = []
   if (Array.isArray(body.errors)) {
     for (const entry of body.errors.slice(0, 100)) {
-      const decoded = decodeApiError(entry)
-      if (Option.isSome(decoded)) errors.push(decoded.value)
+      try {
+        const decoded = decodeApiError(entry)
+        if (Option.isSome(decoded)) errors.push(decoded.value)
+      } catch {
+        // an entry nested deeper than the stack: skipped, like any malformed entry
+      }
     }
   }
   const traceId = body.clerk_trace_id
@@ -350,13 +364,25 @@ export const decodeSuccess = <A, I>(
       })
     )
   }
-  return Either.mapLeft(decoderFor(operation.success)(json), (error) =>
-    new DecodeError({
-      operation: operation.name,
-      status,
-      reason: "Schema",
-      message: truncate(ParseResult.TreeFormatter.formatErrorSync(error), MAX_DECODE_MESSAGE)
-    }))
+  try {
+    return Either.mapLeft(decoderFor(operation.success)(json), (error) =>
+      new DecodeError({
+        operation: operation.name,
+        status,
+        reason: "Schema",
+        message: truncate(ParseResult.TreeFormatter.formatErrorSync(error), MAX_DECODE_MESSAGE)
+      }))
+  } catch (cause) {
+    // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
+    return Either.left(
+      new DecodeError({
+        operation: operation.name,
+        status,
+        reason: "Schema",
+        message: `the response body could not be decoded (${cause instanceof Error ? cause.message : "unknown"})`
+      })
+    )
+  }
 }
 
 const causeMessage = (cause: unknown, depth = 0): string => {
@@ -406,7 +432,7 @@ export const readBody = (
       message: `the response body is larger than the ${maxBytes}-byte bound`
     })
   const declared = response.headers["content-length"]
-  const length = declared === undefined ? Number.NaN : Number(declared)
+  const length = declared !== undefined && /^\d{1,15}$/.test(declared) ? Number(declared) : Number.NaN
   if (Number.isSafeInteger(length) && length >= 0) {
     if (length > maxBytes) {
       return Effect.zipRight(
@@ -440,6 +466,22 @@ export const readBody = (
     Effect.map(({ chunks, size }) => utf8.decode(concat(chunks, size)))
   )
 }
+
+/** Clerk's error bodies are a few hundred bytes: more than this is not read, only the status counts then. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024
+
+/**
+ * Reads the body of an error response. The status decides the error: a body that cannot be read (too large,
+ * cut off) is read as empty rather than turning, say, a 503 into a `TransportError` or a `DecodeError`.
+ *
+ * @internal
+ */
+export const readErrorBody = (
+  operation: string,
+  response: HttpClientResponse.HttpClientResponse,
+  maxBytes: number
+): Effect.Effect<string> =>
+  Effect.orElseSucceed(readBody(operation, response, Math.min(maxBytes, MAX_ERROR_BODY_BYTES)), () => "")
 
 // -----------------------------------------------------------------------------
 // executor
@@ -572,21 +614,38 @@ export const makeExecutor = Effect.gen(function*() {
     return schedule
   }
 
+  // a server (or a proxy) may echo the credentials it was sent: no error this client builds carries them
+  const secret = Redacted.value(config.secretKey)
+  const leaks = (text: string): boolean => secret.length >= 8 && text.includes(secret)
+  const redact = (text: string): string => (leaks(text) ? text.replaceAll(secret, "<redacted>") : text)
+  const redactMessage = <E extends TransportError | DecodeError>(error: E): E => {
+    if (!leaks(error.message)) return error
+    const message = redact(error.message)
+    return (error._tag === "TransportError"
+      ? new TransportError({ operation: error.operation, reason: error.reason, message })
+      : new DecodeError({ operation: error.operation, status: error.status, reason: error.reason, message })) as E
+  }
+
   // the hot path is written with plain combinators (no generators): it runs for every request
   const execute: Executor = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>, input: RequestInput) =>
     Effect.flatMap(RetryPolicy.CurrentRetryPolicy, (current) => {
       const request = buildRequest(operation, input)
       const send = Effect.flatMap(
-        Effect.mapError(httpClient.execute(request), transportError(operation.name)),
+        Effect.mapError(httpClient.execute(request), (error) => redactMessage(transportError(operation.name)(error))),
         (response) =>
-          Effect.flatMap(readBody(operation.name, response, maxBytes), (text): Effect.Effect<A, OperationError<S>> => {
-            const status = response.status
-            if (status >= 200 && status < 300) return decodeSuccess(operation, status, text)
-            return Effect.flatMap(
-              Clock.currentTimeMillis,
-              (now) => Effect.fail(statusError(operation, status, response.headers, text, now))
+          response.status >= 200 && response.status < 300
+            ? Effect.flatMap(
+              Effect.mapError(readBody(operation.name, response, maxBytes), redactMessage),
+              (text) => Either.mapLeft(decodeSuccess(operation, response.status, text), redactMessage)
             )
-          })
+            : Effect.flatMap(
+              readErrorBody(operation.name, response, maxBytes),
+              (text) =>
+                Effect.flatMap(
+                  Clock.currentTimeMillis,
+                  (now) => Effect.fail(statusError(operation, response.status, response.headers, redact(text), now))
+                )
+            )
       )
       const timed = withTimeout(operation.name, send)
       const attempt = input.writeLimitKey === undefined
