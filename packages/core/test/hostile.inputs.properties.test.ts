@@ -47,9 +47,7 @@ const pathCalls: ReadonlyArray<readonly [keyof typeof operations, PathCall]> = [
 /** The segments a path template expects, with the parameters filled in order. */
 const expectedSegments = (template: string, values: ReadonlyArray<string>): ReadonlyArray<string> => {
   let next = 0
-  return ["v1", ...template.split("/").slice(1)].map((segment) =>
-    segment.startsWith("{") ? values[next++]! : segment
-  )
+  return ["v1", ...template.split("/").slice(1)].map((segment) => segment.startsWith("{") ? values[next++]! : segment)
 }
 
 const nasty = fc.constantFrom(
@@ -155,7 +153,13 @@ describe("hostile inputs: refused before sending, or sent faithfully", () => {
 
   it.effect("a lone surrogate, a dot segment or an empty id is refused with the field named", () =>
     Effect.gen(function*() {
-      for (const [first, second, field] of [["\ud800", "x", "userId"], ["user_1", "..", "passkeyIdentificationId"]] as const) {
+      for (
+        const [first, second, field] of [["\ud800", "x", "userId"], [
+          "user_1",
+          "..",
+          "passkeyIdentificationId"
+        ]] as const
+      ) {
         const { exit, requests } = yield* run((users) => users.deletePasskey(first, second))
         expect(requests).toHaveLength(0)
         const failure = Exit.isFailure(exit) ? [...Cause.failures(exit.cause)][0] : undefined

@@ -15,7 +15,14 @@ import { type Case, cases, tagOfStatus } from "./operationCases.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 
 /** The tags every operation may fail with, whatever its documented statuses. */
-const alwaysPossible = ["RateLimited", "ServerError", "UnexpectedStatus", "TransportError", "DecodeError", "InvalidRequest"]
+const alwaysPossible = [
+  "RateLimited",
+  "ServerError",
+  "UnexpectedStatus",
+  "TransportError",
+  "DecodeError",
+  "InvalidRequest"
+]
 
 const declaredTags = (c: Case): ReadonlySet<string> => {
   const statuses: ReadonlyArray<number> = operations[c.name as keyof typeof operations].statuses
@@ -36,7 +43,8 @@ interface Hostile {
   readonly body: string | Uint8Array
 }
 
-const deep = (depth: number, open: string, close: string, inner = "1") => open.repeat(depth) + inner + close.repeat(depth)
+const deep = (depth: number, open: string, close: string, inner = "1") =>
+  open.repeat(depth) + inner + close.repeat(depth)
 
 /** Bodies derived from an operation's real payload, and bodies that have nothing to do with it. */
 const bodyArbitrary = (c: Case): fc.Arbitrary<string | Uint8Array> => {
@@ -193,9 +201,11 @@ describe("hostile responses never crash an operation", () => {
 
   it.live.prop(
     "any operation, any hostile response: success or the declared tag",
-    [fc.nat({ max: cases.length - 1 }).chain((index) =>
-      hostileArbitrary(cases[index]!).map((hostile) => [index, hostile] as const)
-    )],
+    [
+      fc.nat({ max: cases.length - 1 }).chain((index) =>
+        hostileArbitrary(cases[index]!).map((hostile) => [index, hostile] as const)
+      )
+    ],
     ([[index, hostile]]) =>
       Effect.gen(function*() {
         const c = cases[index]!

@@ -144,9 +144,7 @@ describe("the secret key never leaks", () => {
         const users = yield* Users
         const fake = yield* FakeHttp
         for (const [label, response] of responses) {
-          yield* fake.respond(() =>
-            typeof response !== "string" && label === "success" ? { json: c.full } : response
-          )
+          yield* fake.respond(() => typeof response !== "string" && label === "success" ? { json: c.full } : response)
           const exit = yield* c.call(users).pipe(
             Effect.tapErrorCause((cause) => Effect.logError("operation failed", cause)),
             Effect.tap((value) => Effect.logDebug("operation succeeded", value)),

@@ -586,10 +586,14 @@ export const makeExecutor = Effect.gen(function*() {
       Effect.flatMap(Effect.fork(attempt), (fiber) => {
         const entry = { deadline: now + timeoutMillis, fiber, timedOut: false }
         inFlight.add(entry)
-        const awaited = Effect.flatMap(Fiber.await(fiber), (exit): Effect.Effect<A, E | TransportError> => {
-          inFlight.delete(entry)
-          return entry.timedOut && Exit.isInterrupted(exit) ? Effect.fail(timeoutError(operation)) : exit
-        })
+        const awaited = Effect.onInterrupt(
+          Effect.flatMap(Fiber.await(fiber), (exit): Effect.Effect<A, E | TransportError> => {
+            inFlight.delete(entry)
+            return entry.timedOut && Exit.isInterrupted(exit) ? Effect.fail(timeoutError(operation)) : exit
+          }),
+          // the caller gave up: the attempt (a child of the caller) is interrupted with it, forget its deadline
+          () => Effect.sync(() => inFlight.delete(entry))
+        )
         if (watching) return awaited
         watching = true
         return Effect.zipRight(Effect.forkIn(watchdog, scope), awaited)
