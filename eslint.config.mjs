@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint"
 
 export default tseslint.config(
   {
-    ignores: ["**/dist", "**/build", "**/node_modules", "**/*.md", "**/.bench-out"]
+    ignores: ["**/dist", "**/build", "**/node_modules", "**/*.md", "**/.bench-out", "**/.doc-examples"]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -94,9 +94,11 @@ export const runPropertySuite = () => {
       "core",
       "properties"
     ],
-    { cwd: root, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } }
+    { cwd: root, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } }
   )
   const millis = performance.now() - started
-  const tests = /Tests\s+(\d+) passed/.exec(`${result.stdout}\n${result.stderr}`)?.[1]
+  // eslint-disable-next-line no-control-regex
+  const plain = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, "")
+  const tests = /Tests\s+(\d+) passed/.exec(plain)?.[1]
   return { millis, ok: result.status === 0, tests: tests === undefined ? undefined : Number(tests) }
 }

@@ -11,6 +11,14 @@ import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingMoney } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingMoney)
+ * ```
  */
 export const BillingMoney = Schema.Struct({
   amount: Schema.Number,
@@ -30,6 +38,14 @@ export interface BillingMoney extends Schema.Schema.Type<typeof BillingMoney> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingPerUnitTotalTier } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingPerUnitTotalTier)
+ * ```
  */
 export const BillingPerUnitTotalTier = Schema.Struct({
   quantity: optional(Schema.NullOr(Schema.Number)),
@@ -48,6 +64,14 @@ export interface BillingPerUnitTotalTier extends Schema.Schema.Type<typeof Billi
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingPerUnitTotal } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingPerUnitTotal)
+ * ```
  */
 export const BillingPerUnitTotal = Schema.Struct({
   name: Schema.String,
@@ -66,6 +90,14 @@ export interface BillingPerUnitTotal extends Schema.Schema.Type<typeof BillingPe
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingProrationCredit } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingProrationCredit)
+ * ```
  */
 export const BillingProrationCredit = Schema.Struct({
   amount: BillingMoney,
@@ -85,6 +117,14 @@ export interface BillingProrationCredit extends Schema.Schema.Type<typeof Billin
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingPayerCredit } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingPayerCredit)
+ * ```
  */
 export const BillingPayerCredit = Schema.Struct({
   remainingBalance: wire("remaining_balance", BillingMoney),
@@ -102,6 +142,14 @@ export interface BillingPayerCredit extends Schema.Schema.Type<typeof BillingPay
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingCredits } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingCredits)
+ * ```
  */
 export const BillingCredits = Schema.Struct({
   proration: Schema.NullOr(BillingProrationCredit),
@@ -120,6 +168,14 @@ export interface BillingCredits extends Schema.Schema.Type<typeof BillingCredits
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingProrationDiscount } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingProrationDiscount)
+ * ```
  */
 export const BillingProrationDiscount = Schema.Struct({
   amount: BillingMoney,
@@ -139,6 +195,14 @@ export interface BillingProrationDiscount extends Schema.Schema.Type<typeof Bill
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingDiscounts } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingDiscounts)
+ * ```
  */
 export const BillingDiscounts = Schema.Struct({
   proration: Schema.NullOr(BillingProrationDiscount),
@@ -156,6 +220,14 @@ export interface BillingDiscounts extends Schema.Schema.Type<typeof BillingDisco
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingTotals } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingTotals)
+ * ```
  */
 export const BillingTotals = Schema.Struct({
   subtotal: BillingMoney,
@@ -178,6 +250,14 @@ export interface BillingTotals extends Schema.Schema.Type<typeof BillingTotals> 
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingFeature } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingFeature)
+ * ```
  */
 export const BillingFeature = Schema.Struct({
   object: OpenEnum("feature"),
@@ -199,6 +279,14 @@ export interface BillingFeature extends Schema.Schema.Type<typeof BillingFeature
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingUnitPriceTier } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingUnitPriceTier)
+ * ```
  */
 export const BillingUnitPriceTier = Schema.Struct({
   startsAtBlock: wire("starts_at_block", Schema.Number),
@@ -217,6 +305,14 @@ export interface BillingUnitPriceTier extends Schema.Schema.Type<typeof BillingU
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingUnitPrice } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingUnitPrice)
+ * ```
  */
 export const BillingUnitPrice = Schema.Struct({
   name: Schema.String,
@@ -235,6 +331,14 @@ export interface BillingUnitPrice extends Schema.Schema.Type<typeof BillingUnitP
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingPlan } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingPlan)
+ * ```
  */
 export const BillingPlan = Schema.Struct({
   object: OpenEnum("commerce_plan"),
@@ -269,6 +373,14 @@ export interface BillingPlan extends Schema.Schema.Type<typeof BillingPlan> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingPayer } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingPayer)
+ * ```
  */
 export const BillingPayer = Schema.Struct({
   object: OpenEnum("commerce_payer"),
@@ -297,6 +409,14 @@ export interface BillingPayer extends Schema.Schema.Type<typeof BillingPayer> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingPaymentMethod } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingPaymentMethod)
+ * ```
  */
 export const BillingPaymentMethod = Schema.Struct({
   object: OpenEnum("commerce_payment_method"),
@@ -329,6 +449,14 @@ export interface BillingPaymentMethod extends Schema.Schema.Type<typeof BillingP
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingSubscriptionCredit } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingSubscriptionCredit)
+ * ```
  */
 export const BillingSubscriptionCredit = Schema.Struct({
   amount: optional(Schema.NullOr(BillingMoney)),
@@ -346,6 +474,14 @@ export interface BillingSubscriptionCredit extends Schema.Schema.Type<typeof Bil
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingSubscriptionItemNextPayment } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingSubscriptionItemNextPayment)
+ * ```
  */
 export const BillingSubscriptionItemNextPayment = Schema.Struct({
   amount: optional(Schema.NullOr(BillingMoney)),
@@ -367,6 +503,14 @@ export interface BillingSubscriptionItemNextPayment
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingSubscriptionItemSeats } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingSubscriptionItemSeats)
+ * ```
  */
 export const BillingSubscriptionItemSeats = Schema.Struct({
   quantity: Schema.NullOr(Schema.Number),
@@ -384,6 +528,14 @@ export interface BillingSubscriptionItemSeats extends Schema.Schema.Type<typeof 
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingSubscriptionItem } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingSubscriptionItem)
+ * ```
  */
 export const BillingSubscriptionItem = Schema.Struct({
   object: OpenEnum("commerce_subscription_item"),
@@ -425,6 +577,14 @@ export interface BillingSubscriptionItem extends Schema.Schema.Type<typeof Billi
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { BillingSubscriptionNextPayment } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingSubscriptionNextPayment)
+ * ```
  */
 export const BillingSubscriptionNextPayment = Schema.Struct({
   date: Schema.Number,

@@ -21,6 +21,12 @@ import * as RetryPolicy from "./RetryPolicy.js"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { DEFAULT_API_URL } from "@effect-clerk/core"
+ *
+ * console.log(DEFAULT_API_URL) // "https://api.clerk.com/v1"
+ * ```
  */
 export const DEFAULT_API_URL = "https://api.clerk.com/v1"
 
@@ -30,6 +36,12 @@ export const DEFAULT_API_URL = "https://api.clerk.com/v1"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { DEFAULT_API_VERSION } from "@effect-clerk/core"
+ *
+ * console.log(DEFAULT_API_VERSION) // "2025-11-10"
+ * ```
  */
 export const DEFAULT_API_VERSION = "2025-11-10"
 
@@ -38,6 +50,13 @@ export const DEFAULT_API_VERSION = "2025-11-10"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkConfig, METADATA_IN_UPDATE_REMOVED_IN } from "@effect-clerk/core"
+ *
+ * // from this version on, metadata goes through `updateMetadata` only
+ * console.log(ClerkConfig.updateAcceptsMetadata(METADATA_IN_UPDATE_REMOVED_IN)) // false
+ * ```
  */
 export const METADATA_IN_UPDATE_REMOVED_IN = "2026-05-12"
 
@@ -46,6 +65,15 @@ export const METADATA_IN_UPDATE_REMOVED_IN = "2026-05-12"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkConfig, DEFAULT_MAX_RESPONSE_BYTES } from "@effect-clerk/core"
+ *
+ * const config = ClerkConfig.layer({
+ *   secretKey: "sk_test_...",
+ *   maxResponseBytes: 2 * DEFAULT_MAX_RESPONSE_BYTES
+ * })
+ * ```
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024
 
@@ -54,11 +82,24 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkConfig, DEFAULT_PER_USER_WRITE_LIMIT } from "@effect-clerk/core"
+ *
+ * // stricter than Clerk's own limit
+ * const config = ClerkConfig.layer({
+ *   secretKey: "sk_test_...",
+ *   perUserWriteLimit: { ...DEFAULT_PER_USER_WRITE_LIMIT, requests: 5 }
+ * })
+ * ```
  */
 export const DEFAULT_PER_USER_WRITE_LIMIT: ClerkConfig.WriteLimit = { requests: 10, window: Duration.seconds(10) }
 
 /**
+ * The types of `ClerkConfig`: its service, options and write limit.
+ *
  * @since 0.1.0
+ * @category models
  */
 export declare namespace ClerkConfig {
   /**

@@ -452,6 +452,12 @@ export type ClerkError = StatusErrors[DocumentedStatus] | CommonError
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { statusErrorClasses } from "@effect-clerk/core"
+ *
+ * console.log(statusErrorClasses[404].name) // "ResourceNotFound"
+ * ```
  */
 export const statusErrorClasses = {
   400: BadRequest,

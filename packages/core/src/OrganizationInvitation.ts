@@ -11,6 +11,14 @@ import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/s
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { OrganizationInvitationPublicOrganizationData } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OrganizationInvitationPublicOrganizationData)
+ * ```
  */
 export const OrganizationInvitationPublicOrganizationData = Schema.Struct({
   id: Schema.String,
@@ -33,6 +41,14 @@ export interface OrganizationInvitationPublicOrganizationData
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { OrganizationInvitationPublicUserData } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OrganizationInvitationPublicUserData)
+ * ```
  */
 export const OrganizationInvitationPublicUserData = Schema.Struct({
   userId: wire("user_id", Schema.String),
@@ -56,6 +72,14 @@ export interface OrganizationInvitationPublicUserData
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { OrganizationInvitationStatus } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OrganizationInvitationStatus)
+ * ```
  */
 export const OrganizationInvitationStatus = OpenEnum("pending", "accepted", "revoked", "expired")
 

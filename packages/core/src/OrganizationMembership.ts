@@ -56,6 +56,14 @@ export interface Organization extends Schema.Schema.Type<typeof Organization> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { OrganizationMembershipPublicUserData } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OrganizationMembershipPublicUserData)
+ * ```
  */
 export const OrganizationMembershipPublicUserData = Schema.Struct({
   userId: wire("user_id", Schema.String),
@@ -83,6 +91,14 @@ export interface OrganizationMembershipPublicUserData
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { OrganizationMembership } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OrganizationMembership)
+ * ```
  */
 export const OrganizationMembership = Schema.Struct({
   id: Schema.String,

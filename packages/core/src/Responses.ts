@@ -12,6 +12,14 @@ import { OpenEnum, wire } from "./internal/schema.js"
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { TotalCount } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(TotalCount)
+ * ```
  */
 export const TotalCount = Schema.Struct({
   object: OpenEnum("total_count"),
@@ -56,6 +64,14 @@ export interface VerifyPasswordResult extends Schema.Schema.Type<typeof VerifyPa
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { TotpCodeType } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(TotpCodeType)
+ * ```
  */
 export const TotpCodeType = OpenEnum("totp", "backup_code")
 
@@ -64,6 +80,14 @@ export const TotpCodeType = OpenEnum("totp", "backup_code")
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { VerifyTotpResult } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(VerifyTotpResult)
+ * ```
  */
 export const VerifyTotpResult = Schema.Struct({
   verified: Schema.Boolean,
@@ -81,6 +105,14 @@ export interface VerifyTotpResult extends Schema.Schema.Type<typeof VerifyTotpRe
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { UserIdResult } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(UserIdResult)
+ * ```
  */
 export const UserIdResult = Schema.Struct({
   userId: wire("user_id", Schema.String)

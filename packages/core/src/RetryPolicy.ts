@@ -162,6 +162,13 @@ export const fromSchedule = (
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkConfig, RetryPolicy } from "@effect-clerk/core"
+ *
+ * // what a layer uses unless told otherwise
+ * const config = ClerkConfig.layer({ secretKey: "sk_test_...", retry: RetryPolicy.defaultPolicy })
+ * ```
  */
 export const defaultPolicy: RetryPolicy = make()
 
@@ -185,6 +192,13 @@ export const none: RetryPolicy = fromSchedule(Schedule.stop)
  *
  * @since 0.1.0
  * @category references
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const policyInUse = Effect.map(RetryPolicy.CurrentRetryPolicy, Option.getOrElse(() => RetryPolicy.defaultPolicy))
+ * ```
  */
 export class CurrentRetryPolicy extends Context.Reference<CurrentRetryPolicy>()(
   "@effect-clerk/core/RetryPolicy/CurrentRetryPolicy",
@@ -220,6 +234,15 @@ export const withPolicy: {
  *
  * @since 0.1.0
  * @category combinators
+ * @example
+ * ```ts
+ * import { RetryPolicy, Users } from "@effect-clerk/core"
+ * import { Effect, Stream } from "effect"
+ *
+ * const everyone = Stream.unwrap(Effect.map(Users, (users) => users.listStream())).pipe(
+ *   RetryPolicy.withPolicyStream(RetryPolicy.make({ retries: 10, maxElapsed: "5 minutes" }))
+ * )
+ * ```
  */
 export const withPolicyStream: {
   (policy: RetryPolicy): <A, E, R>(self: Stream.Stream<A, E, R>) => Stream.Stream<A, E, R>
@@ -235,6 +258,17 @@ export const withPolicyStream: {
  *
  * @since 0.1.0
  * @category getters
+ * @example
+ * ```ts
+ * import { RetryPolicy, Users } from "@effect-clerk/core"
+ * import { Duration, Effect } from "effect"
+ *
+ * const report = Effect.flatMap(Users, (users) => users.count()).pipe(
+ *   Effect.tapError((error) =>
+ *     Effect.log(`retry after ${Duration.format(RetryPolicy.retryAfterOf(error) ?? Duration.zero)}`)
+ *   )
+ * )
+ * ```
  */
 export const retryAfterOf = (error: ClerkError): Duration.Duration | undefined =>
   error._tag === "RateLimited" || error._tag === "ServerError" ? error.retryAfter : undefined
@@ -245,6 +279,13 @@ export const retryAfterOf = (error: ClerkError): Duration.Duration | undefined =
  *
  * @since 0.1.0
  * @category combinators
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-clerk/core"
+ *
+ * // the schedule the client runs for `Users.get` under the default policy
+ * const schedule = RetryPolicy.toSchedule(RetryPolicy.defaultPolicy, { operation: "Users.get", idempotent: true })
+ * ```
  */
 export const toSchedule = (policy: RetryPolicy, context: RetryContext): Schedule.Schedule<unknown, ClerkError> =>
   Schedule.intersect(policy.schedule, Schedule.identity<ClerkError>()).pipe(

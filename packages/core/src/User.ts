@@ -17,6 +17,14 @@ import { IdentificationLink, Verification } from "./Verification.js"
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { EmailAddress } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(EmailAddress)
+ * ```
  */
 export const EmailAddress = Schema.Struct({
   id: optional(Schema.String),
@@ -41,6 +49,14 @@ export interface EmailAddress extends Schema.Schema.Type<typeof EmailAddress> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { PhoneNumber } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(PhoneNumber)
+ * ```
  */
 export const PhoneNumber = Schema.Struct({
   id: optional(Schema.String),
@@ -67,6 +83,14 @@ export interface PhoneNumber extends Schema.Schema.Type<typeof PhoneNumber> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { Web3Wallet } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(Web3Wallet)
+ * ```
  */
 export const Web3Wallet = Schema.Struct({
   id: optional(Schema.String),
@@ -88,6 +112,14 @@ export interface Web3Wallet extends Schema.Schema.Type<typeof Web3Wallet> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { Passkey } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(Passkey)
+ * ```
  */
 export const Passkey = Schema.Struct({
   id: optional(Schema.String),
@@ -108,6 +140,14 @@ export interface Passkey extends Schema.Schema.Type<typeof Passkey> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { ExternalAccount } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(ExternalAccount)
+ * ```
  */
 export const ExternalAccount = Schema.Struct({
   object: OpenEnum("external_account", "facebook_account", "google_account"),
@@ -142,6 +182,14 @@ export interface ExternalAccount extends Schema.Schema.Type<typeof ExternalAccou
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { SamlAccountConnection } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(SamlAccountConnection)
+ * ```
  */
 export const SamlAccountConnection = Schema.Struct({
   id: Schema.String,
@@ -169,6 +217,14 @@ export interface SamlAccountConnection extends Schema.Schema.Type<typeof SamlAcc
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { SamlAccount } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(SamlAccount)
+ * ```
  */
 export const SamlAccount = Schema.Struct({
   id: Schema.String,
@@ -196,6 +252,14 @@ export interface SamlAccount extends Schema.Schema.Type<typeof SamlAccount> {}
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { EnterpriseAccountConnection } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(EnterpriseAccountConnection)
+ * ```
  */
 export const EnterpriseAccountConnection = Schema.Struct({
   id: Schema.String,
@@ -225,6 +289,14 @@ export interface EnterpriseAccountConnection extends Schema.Schema.Type<typeof E
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { EnterpriseAccount } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(EnterpriseAccount)
+ * ```
  */
 export const EnterpriseAccount = Schema.Struct({
   id: Schema.String,
@@ -254,6 +326,14 @@ export interface EnterpriseAccount extends Schema.Schema.Type<typeof EnterpriseA
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { ScimUserMetadata } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(ScimUserMetadata)
+ * ```
  */
 export const ScimUserMetadata = Schema.Struct({
   directoryId: wire("directory_id", Schema.String),

@@ -49,70 +49,236 @@ import { MAX_LIMIT } from "./UsersParams.js"
 type ErrorOf<K extends keyof Operations> = OperationError<Operations[K]["statuses"][number]>
 
 /**
+ * The types of the `Users` service: its interface, the error union of each operation, the stream options.
+ *
  * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import type { Users } from "@effect-clerk/core"
+ *
+ * // a handler that must cover exactly what `get` can fail with
+ * const describe = (error: Users.GetError): string => error._tag
+ * ```
  */
 export declare namespace Users {
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.list` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type ListError = ErrorOf<"list">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.create` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type CreateError = ErrorOf<"create">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.count` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type CountError = ErrorOf<"count">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.get` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type GetError = ErrorOf<"get">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.update` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type UpdateError = ErrorOf<"update">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.delete` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type DeleteError = ErrorOf<"delete">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.ban` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type BanError = ErrorOf<"ban">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.unban` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type UnbanError = ErrorOf<"unban">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.bulkBan` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type BulkBanError = ErrorOf<"bulkBan">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.bulkUnban` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type BulkUnbanError = ErrorOf<"bulkUnban">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.lock` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type LockError = ErrorOf<"lock">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.unlock` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type UnlockError = ErrorOf<"unlock">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.setProfileImage` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type SetProfileImageError = ErrorOf<"setProfileImage">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.deleteProfileImage` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type DeleteProfileImageError = ErrorOf<"deleteProfileImage">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.updateMetadata` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type UpdateMetadataError = ErrorOf<"updateMetadata">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.getBillingSubscription` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type GetBillingSubscriptionError = ErrorOf<"getBillingSubscription">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.getOAuthAccessToken` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type GetOAuthAccessTokenError = ErrorOf<"getOAuthAccessToken">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.getOrganizationMemberships` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type GetOrganizationMembershipsError = ErrorOf<"getOrganizationMemberships">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.getOrganizationInvitations` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type GetOrganizationInvitationsError = ErrorOf<"getOrganizationInvitations">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.verifyPassword` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type VerifyPasswordError = ErrorOf<"verifyPassword">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.verifyTotp` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type VerifyTotpError = ErrorOf<"verifyTotp">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.disableMfa` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type DisableMfaError = ErrorOf<"disableMfa">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.deleteBackupCodes` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type DeleteBackupCodesError = ErrorOf<"deleteBackupCodes">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.deletePasskey` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type DeletePasskeyError = ErrorOf<"deletePasskey">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.deleteWeb3Wallet` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type DeleteWeb3WalletError = ErrorOf<"deleteWeb3Wallet">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.createTotp` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type CreateTotpError = ErrorOf<"createTotp">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.deleteTotp` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type DeleteTotpError = ErrorOf<"deleteTotp">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.deleteExternalAccount` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type DeleteExternalAccountError = ErrorOf<"deleteExternalAccount">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.setPasswordCompromised` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type SetPasswordCompromisedError = ErrorOf<"setPasswordCompromised">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.unsetPasswordCompromised` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type UnsetPasswordCompromisedError = ErrorOf<"unsetPasswordCompromised">
-  /** @since 0.1.0 */
+  /**
+   * The error union of `users.getInstanceOrganizationMemberships` (its documented statuses and the errors of
+   * every operation).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
   export type GetInstanceOrganizationMembershipsError = ErrorOf<"getInstanceOrganizationMemberships">
 
   /**
@@ -249,6 +415,14 @@ export declare namespace Users {
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { DEFAULT_PAGE_SIZE, Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // pages of DEFAULT_PAGE_SIZE unless `pageSize` says otherwise
+ * const everyone = Effect.map(Users, (users) => users.listStream({}, { pageSize: DEFAULT_PAGE_SIZE }))
+ * ```
  */
 export const DEFAULT_PAGE_SIZE = 100
 
@@ -271,6 +445,16 @@ const pageSizeOf = (operation: string, options: Users.StreamOptions | undefined)
  *
  * @since 0.1.0
  * @category pagination
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // any offset-paginated listing as a Stream, one page in memory at a time
+ * const banned = Effect.map(Users, (users) =>
+ *   Users.paginate("banned", { pageSize: 200 }, (limit, offset) =>
+ *     Effect.map(users.list({ banned: true, limit, offset }), (items) => ({ items }))))
+ * ```
  */
 export const paginate = <A, E>(
   operation: string,
@@ -396,6 +580,17 @@ export const fromOperations = (ops: Users.Operations): Users.Service => ({
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkConfig, Users } from "@effect-clerk/core"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const users = yield* Users.make
+ *   return yield* users.count()
+ * })).pipe(Effect.provide(ClerkConfig.layerFromEnv), Effect.provide(FetchHttpClient.layer))
+ * ```
  */
 export const make: Effect.Effect<
   Users.Service,

@@ -21,6 +21,12 @@ import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { MAX_FILTER_VALUES } from "@effect-clerk/core"
+ *
+ * console.log(MAX_FILTER_VALUES) // 100
+ * ```
  */
 export const MAX_FILTER_VALUES = 100
 
@@ -29,6 +35,12 @@ export const MAX_FILTER_VALUES = 100
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { MAX_LIMIT } from "@effect-clerk/core"
+ *
+ * console.log(MAX_LIMIT) // 500
+ * ```
  */
 export const MAX_LIMIT = 500
 
@@ -58,6 +70,14 @@ const QueryBoolean = Schema.BooleanFromString
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Limit } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(Limit)
+ * ```
  */
 export const Limit = Schema.NumberFromString.pipe(
   Schema.filter((n) =>
@@ -70,6 +90,14 @@ export const Limit = Schema.NumberFromString.pipe(
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Offset } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(Offset)
+ * ```
  */
 export const Offset = Schema.NumberFromString.pipe(
   Schema.filter((n) => (Number.isSafeInteger(n) && n >= 0) || `offset must be an integer of at least 0, got ${n}`)
@@ -85,6 +113,13 @@ const directions = <const Fields extends ReadonlyArray<string>>(fields: Fields) 
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { userOrderFields } from "@effect-clerk/core"
+ *
+ * // each field sorts ascending with "+" (or no prefix) and descending with "-"
+ * console.log(userOrderFields.map((field) => `-${field}`))
+ * ```
  */
 export const userOrderFields = [
   "created_at",
@@ -105,6 +140,14 @@ export const userOrderFields = [
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { UserOrderBy } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(UserOrderBy)
+ * ```
  */
 export const UserOrderBy = Schema.Literal(...directions(userOrderFields))
 
@@ -119,6 +162,13 @@ export type UserOrderBy = typeof UserOrderBy.Type
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { membershipOrderFields } from "@effect-clerk/core"
+ *
+ * // each field sorts ascending with "+" (or no prefix) and descending with "-"
+ * console.log(membershipOrderFields.map((field) => `-${field}`))
+ * ```
  */
 export const membershipOrderFields = [
   "phone_number",
@@ -134,6 +184,14 @@ export const membershipOrderFields = [
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { MembershipOrderBy } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(MembershipOrderBy)
+ * ```
  */
 export const MembershipOrderBy = Schema.Literal(...directions(membershipOrderFields))
 
@@ -230,6 +288,14 @@ export interface ListUsersParams extends Schema.Schema.Type<typeof ListUsersPara
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { PaginationParams } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(PaginationParams)
+ * ```
  */
 export const PaginationParams = Schema.Struct({
   limit: optional(Limit),
@@ -247,6 +313,14 @@ export interface PaginationParams extends Schema.Schema.Type<typeof PaginationPa
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { OAuthAccessTokenParams } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OAuthAccessTokenParams)
+ * ```
  */
 export const OAuthAccessTokenParams = Schema.Struct({
   paginated: optional(QueryBoolean),
@@ -265,6 +339,14 @@ export interface OAuthAccessTokenParams extends Schema.Schema.Type<typeof OAuthA
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { InvitationStatusFilter } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(InvitationStatusFilter)
+ * ```
  */
 export const InvitationStatusFilter = Schema.Literal("pending", "accepted", "revoked", "expired")
 
@@ -273,6 +355,14 @@ export const InvitationStatusFilter = Schema.Literal("pending", "accepted", "rev
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { OrganizationInvitationsParams } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OrganizationInvitationsParams)
+ * ```
  */
 export const OrganizationInvitationsParams = Schema.Struct({
   limit: optional(Limit),
@@ -291,6 +381,14 @@ export interface OrganizationInvitationsParams extends Schema.Schema.Type<typeof
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { InstanceOrganizationMembershipsParams } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(InstanceOrganizationMembershipsParams)
+ * ```
  */
 export const InstanceOrganizationMembershipsParams = Schema.Struct({
   orderBy: wireOptional("order_by", MembershipOrderBy),
@@ -315,6 +413,14 @@ export interface InstanceOrganizationMembershipsParams
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { PasswordHasher } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(PasswordHasher)
+ * ```
  */
 export const PasswordHasher = OpenEnum(
   "argon2i",
@@ -343,6 +449,14 @@ export const PasswordHasher = OpenEnum(
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { IdentificationStatus } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(IdentificationStatus)
+ * ```
  */
 export const IdentificationStatus = Schema.Literal("verified", "reserved")
 
@@ -359,6 +473,14 @@ const OrganizationsLimit = Schema.NullOr(
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Metadata } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(Metadata)
+ * ```
  */
 export const Metadata = JsonObjectStrict
 
@@ -513,6 +635,14 @@ export interface UpdateMetadataParams extends Schema.Schema.Type<typeof UpdateMe
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { SetPasswordCompromisedParams } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(SetPasswordCompromisedParams)
+ * ```
  */
 export const SetPasswordCompromisedParams = Schema.Struct({
   revokeAllSessions: wireOptional("revoke_all_sessions", NullableBoolean)
@@ -529,6 +659,12 @@ export interface SetPasswordCompromisedParams extends Schema.Schema.Type<typeof 
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { MAX_BULK_IDS } from "@effect-clerk/core"
+ *
+ * console.log(MAX_BULK_IDS) // 50
+ * ```
  */
 export const MAX_BULK_IDS = 50
 
@@ -537,6 +673,14 @@ export const MAX_BULK_IDS = 50
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { UserIdsBody } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(UserIdsBody)
+ * ```
  */
 export const UserIdsBody = Schema.Struct({
   userIds: wire(
@@ -555,6 +699,14 @@ export const UserIdsBody = Schema.Struct({
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { VerifyPasswordBody } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(VerifyPasswordBody)
+ * ```
  */
 export const VerifyPasswordBody = Schema.Struct({ password: Schema.String }).annotations({
   identifier: "VerifyPasswordBody"
@@ -565,6 +717,14 @@ export const VerifyPasswordBody = Schema.Struct({ password: Schema.String }).ann
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { VerifyTotpBody } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(VerifyTotpBody)
+ * ```
  */
 export const VerifyTotpBody = Schema.Struct({ code: Schema.String }).annotations({ identifier: "VerifyTotpBody" })
 

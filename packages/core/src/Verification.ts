@@ -48,6 +48,14 @@ export interface ClerkApiError extends Schema.Schema.Type<typeof ClerkApiError> 
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { VerificationObject } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(VerificationObject)
+ * ```
  */
 export const VerificationObject = OpenEnum(
   "verification_otp",
@@ -68,6 +76,14 @@ export const VerificationObject = OpenEnum(
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { VerificationStatus } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(VerificationStatus)
+ * ```
  */
 export const VerificationStatus = OpenEnum("unverified", "verified", "failed", "expired", "transferable")
 
@@ -123,6 +139,14 @@ export interface VerificationEncoded extends Schema.Schema.Encoded<typeof Verifi
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { IdentificationLink } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(IdentificationLink)
+ * ```
  */
 export const IdentificationLink = Schema.Struct({
   type: Schema.String,

@@ -19,6 +19,13 @@ import type { UserSeed } from "./UsersTestControl.js"
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Arbitraries } from "@effect-clerk/testkit"
+ * import { FastCheck as fc } from "effect"
+ *
+ * console.log(fc.sample(Arbitraries.jsonKey, 5))
+ * ```
  */
 export const jsonKey: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom("a", "b", "c", "plan", "tags", "nested", "count", "flags") },
@@ -39,6 +46,15 @@ const jsonLeaf: fc.Arbitrary<unknown> = fc.oneof(
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Arbitraries } from "@effect-clerk/testkit"
+ * import { FastCheck as fc } from "effect"
+ *
+ * // JSON round-trips every generated value
+ * fc.assert(fc.property(Arbitraries.jsonValue({ nulls: true }), (value) =>
+ *   JSON.stringify(JSON.parse(JSON.stringify(value))) === JSON.stringify(value)))
+ * ```
  */
 export const jsonValue = (options: { readonly maxDepth?: number; readonly nulls?: boolean } = {}): fc.Arbitrary<
   unknown
@@ -66,6 +82,15 @@ const dictionary = (value: fc.Arbitrary<unknown>, maxKeys: number): fc.Arbitrary
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Arbitraries, deepMerge } from "@effect-clerk/testkit"
+ * import { FastCheck as fc } from "effect"
+ *
+ * // the empty patch is the identity
+ * fc.assert(fc.property(Arbitraries.metadata(), (stored) =>
+ *   JSON.stringify(deepMerge(stored, {})) === JSON.stringify(stored)))
+ * ```
  */
 export const metadata = (options: { readonly maxDepth?: number; readonly maxKeys?: number } = {}): fc.Arbitrary<
   JsonObject
@@ -76,6 +101,17 @@ export const metadata = (options: { readonly maxDepth?: number; readonly maxKeys
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Arbitraries, deepMerge } from "@effect-clerk/testkit"
+ * import { FastCheck as fc } from "effect"
+ *
+ * // merging the same patch twice changes nothing more
+ * fc.assert(fc.property(Arbitraries.metadata(), Arbitraries.metadataPatch(), (stored, patch) => {
+ *   const once = deepMerge(stored, patch)
+ *   return JSON.stringify(deepMerge(once, patch)) === JSON.stringify(once)
+ * }))
+ * ```
  */
 export const metadataPatch = (options: { readonly maxDepth?: number; readonly maxKeys?: number } = {}): fc.Arbitrary<
   JsonObject
@@ -86,6 +122,13 @@ export const metadataPatch = (options: { readonly maxDepth?: number; readonly ma
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Arbitraries } from "@effect-clerk/testkit"
+ * import { FastCheck as fc } from "effect"
+ *
+ * const [someone] = fc.sample(Arbitraries.user, 1)
+ * ```
  */
 export const user: fc.Arbitrary<User> = Arbitrary.make(User)
 
@@ -99,6 +142,13 @@ const T0 = 1_700_000_000_000
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Arbitraries, UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect, FastCheck as fc } from "effect"
+ *
+ * const seedOne = Effect.flatMap(UsersTestControl, (control) => control.seedUser(fc.sample(Arbitraries.userSeed(0), 1)[0]!))
+ * ```
  */
 export const userSeed = (index: number): fc.Arbitrary<UserSeed> =>
   fc.record({
@@ -134,6 +184,19 @@ export const userSeed = (index: number): fc.Arbitrary<UserSeed> =>
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { it } from "@effect/vitest"
+ * import { Arbitraries, UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * it.effect.prop("count equals the population", [Arbitraries.population({ maxLength: 30 })], ([seeds]) =>
+ *   Effect.gen(function*() {
+ *     yield* (yield* UsersTestControl).seedUsers(seeds)
+ *     return (yield* (yield* Users).count()) === seeds.length
+ *   }).pipe(Effect.provide(UsersInMemory.layer())))
+ * ```
  */
 export const population = (options: { readonly minLength?: number; readonly maxLength?: number } = {}): fc.Arbitrary<
   ReadonlyArray<UserSeed>
@@ -147,6 +210,16 @@ export const population = (options: { readonly minLength?: number; readonly maxL
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Arbitraries, UsersInMemory } from "@effect-clerk/testkit"
+ * import { Effect, FastCheck as fc } from "effect"
+ *
+ * const createAny = Effect.flatMap(Users, (users) => users.create(fc.sample(Arbitraries.createUserParams, 1)[0]!)).pipe(
+ *   Effect.provide(UsersInMemory.layer())
+ * )
+ * ```
  */
 export const createUserParams: fc.Arbitrary<CreateUserParams> = fc.record({
   suffix: fc.stringMatching(/^[a-z0-9]{10}$/),
@@ -169,6 +242,13 @@ export const createUserParams: fc.Arbitrary<CreateUserParams> = fc.record({
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Arbitraries } from "@effect-clerk/testkit"
+ * import { FastCheck as fc } from "effect"
+ *
+ * console.log(fc.sample(Arbitraries.userOrderBy, 3)) // e.g. ["-created_at", "+username", "last_sign_in_at"]
+ * ```
  */
 export const userOrderBy: fc.Arbitrary<UserOrderBy> = fc.constantFrom(
   ...userOrderFields.flatMap((field) => [field, `+${field}`, `-${field}`] as const)
@@ -179,6 +259,14 @@ export const userOrderBy: fc.Arbitrary<UserOrderBy> = fc.constantFrom(
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Arbitraries } from "@effect-clerk/testkit"
+ * import { Effect, FastCheck as fc } from "effect"
+ *
+ * const countSome = Effect.flatMap(Users, (users) => users.count(fc.sample(Arbitraries.countUsersParams, 1)[0]!))
+ * ```
  */
 export const countUsersParams: fc.Arbitrary<CountUsersParams> = fc.record(
   {
@@ -205,6 +293,14 @@ export const countUsersParams: fc.Arbitrary<CountUsersParams> = fc.record(
  *
  * @since 0.1.0
  * @category arbitraries
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Arbitraries } from "@effect-clerk/testkit"
+ * import { Effect, FastCheck as fc } from "effect"
+ *
+ * const listSome = Effect.flatMap(Users, (users) => users.list(fc.sample(Arbitraries.listUsersParams, 1)[0]!))
+ * ```
  */
 export const listUsersParams: fc.Arbitrary<ListUsersParams> = fc.tuple(
   countUsersParams,

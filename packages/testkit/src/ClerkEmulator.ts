@@ -59,6 +59,13 @@ import { UsersTestControl } from "./UsersTestControl.js"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * // the key clients must send unless `secretKeys` says otherwise
+ * console.log(ClerkEmulator.DEFAULT_SECRET_KEY) // "sk_test_emulator"
+ * ```
  */
 export const DEFAULT_SECRET_KEY = "sk_test_emulator"
 
@@ -67,6 +74,13 @@ export const DEFAULT_SECRET_KEY = "sk_test_emulator"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * // with `admin: true`: POST `${apiUrl}${ClerkEmulator.ADMIN_PREFIX}/faults` injects a fault
+ * console.log(ClerkEmulator.ADMIN_PREFIX) // "/__emulator"
+ * ```
  */
 export const ADMIN_PREFIX = "/__emulator"
 
@@ -76,6 +90,13 @@ export const ADMIN_PREFIX = "/__emulator"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * // a response carrying this header makes the Node server destroy the socket instead of answering
+ * console.log(ClerkEmulator.DISCONNECT_HEADER)
+ * ```
  */
 export const DISCONNECT_HEADER = "x-clerk-emulator-disconnect" satisfies typeof NodeServerHeader
 
@@ -97,6 +118,16 @@ export interface Options extends UsersInMemory.Options {
  *
  * @since 0.1.0
  * @category tags
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const emulator = yield* ClerkEmulator.ClerkEmulator
+ *   console.log(`Clerk emulator at ${emulator.apiUrl}`)
+ * }).pipe(Effect.provide(ClerkEmulator.layerServer({ port: 0 })))
+ * ```
  */
 export class ClerkEmulator extends Context.Tag("@effect-clerk/testkit/ClerkEmulator")<ClerkEmulator, {
   /** The API URL to give `ClerkConfig` (ends with `/v1`). */
@@ -588,6 +619,14 @@ const admin = (
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkEmulator, UsersInMemory } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * // the emulator as an `HttpApp`, to mount in a server of your own
+ * const app = Effect.map(UsersInMemory.make(), (instance) => ClerkEmulator.makeApp(instance, { admin: true }))
+ * ```
  */
 export const makeApp = (
   instance: UsersInMemory.Instance,
@@ -643,6 +682,13 @@ const IN_PROCESS_URL = "http://clerk-emulator.invalid/v1"
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * // any HttpClient-based code, served by the emulator in-process (no socket)
+ * const client = ClerkEmulator.layerHttpClient({ secretKeys: ["sk_test_mine"] })
+ * ```
  */
 export const layerHttpClient = (
   options: Options = {}
@@ -685,6 +731,15 @@ export const layerHttpClient = (
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * // the real HTTP client, end to end against the emulator, in-process
+ * const program = Effect.flatMap(Users, (users) => users.count()).pipe(Effect.provide(ClerkEmulator.layerUsers()))
+ * ```
  */
 export const layerUsers = (
   options: Options & { readonly retry?: RetryPolicy.RetryPolicy } = {}
@@ -706,6 +761,17 @@ export const layerUsers = (
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const emulator = yield* ClerkEmulator.serve({ port: 4010 })
+ *   console.log(emulator.apiUrl) // http://127.0.0.1:4010/v1
+ *   yield* Effect.never
+ * }))
+ * ```
  */
 export const serve = (
   options: Options & { readonly port?: number; readonly host?: string } = {}
@@ -730,6 +796,20 @@ export const serve = (
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { ClerkConfig, Users } from "@effect-clerk/core"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ * import { Effect, Layer } from "effect"
+ *
+ * // Users.layer over fetch, against the emulator on a loopback port
+ * const live = Layer.unwrapEffect(Effect.map(ClerkEmulator.ClerkEmulator, (emulator) =>
+ *   Users.layer.pipe(
+ *     Layer.provide(ClerkConfig.layer({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl })),
+ *     Layer.provide(FetchHttpClient.layer)
+ *   ))).pipe(Layer.provideMerge(ClerkEmulator.layerServer()))
+ * ```
  */
 export const layerServer = (
   options: Options & { readonly port?: number; readonly host?: string } = {}

@@ -21,6 +21,12 @@ const isObject = (u: unknown): u is JsonObject => typeof u === "object" && u !==
  *
  * @since 0.1.0
  * @category utils
+ * @example
+ * ```ts
+ * import { stripNulls } from "@effect-clerk/testkit"
+ *
+ * console.log(stripNulls({ a: null, b: { c: null, d: 1 } })) // { b: { d: 1 } }
+ * ```
  */
 export const stripNulls = (value: JsonObject): JsonObject => {
   const entries: Array<[string, unknown]> = []
@@ -76,5 +82,11 @@ export const deepMerge = (target: JsonObject, patch: JsonObject): JsonObject => 
  *
  * @since 0.1.0
  * @category utils
+ * @example
+ * ```ts
+ * import { jsonByteLength } from "@effect-clerk/testkit"
+ *
+ * console.log(jsonByteLength({ name: "Ada" })) // 14
+ * ```
  */
 export const jsonByteLength = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8")

@@ -69,6 +69,12 @@ export const rateLimited = (retryAfter?: Duration.DurationInput): Fault =>
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-clerk/testkit"
+ *
+ * const slow = Fault.latency("2 seconds")
+ * ```
  */
 export const latency = (duration: Duration.DurationInput): Fault => ({
   _tag: "Latency",
@@ -81,6 +87,15 @@ export const latency = (duration: Duration.DurationInput): Fault => ({
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Fault, UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * // drop one connection in ten, after the operation took effect
+ * const flaky = Effect.flatMap(UsersTestControl, (control) =>
+ *   control.injectFault({ fault: Fault.disconnect, probability: 0.1, when: "after" }))
+ * ```
  */
 export const disconnect: Fault = { _tag: "Disconnect" }
 

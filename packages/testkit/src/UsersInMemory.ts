@@ -73,6 +73,17 @@ const seedError = (failure: StoreFailure) =>
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { UsersInMemory } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const { users, control } = yield* UsersInMemory.make({ lockout: null })
+ *   yield* users.create({ emailAddress: ["ada@example.com"] })
+ *   console.log(yield* control.size) // 1
+ * })
+ * ```
  */
 export const make = (options: Options = {}): Effect.Effect<Instance, SeedError> =>
   Effect.gen(function*() {

@@ -23,6 +23,15 @@ import type * as Store from "./internal/store.js"
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const seeded = Effect.flatMap(UsersTestControl, (control) => control.seedUser({ username: "ada" })).pipe(
+ *   Effect.catchTag("SeedError", (error) => Effect.die(`bad seed: ${error.code}`))
+ * )
+ * ```
  */
 export class SeedError extends Schema.TaggedError<SeedError>("@effect-clerk/testkit/SeedError")("SeedError", {
   code: Schema.String,
@@ -125,7 +134,10 @@ export class UsersTestControl extends Context.Tag("@effect-clerk/testkit/UsersTe
 >() {}
 
 /**
+ * The types of `UsersTestControl`: its service and the seeds it accepts.
+ *
  * @since 0.1.0
+ * @category models
  */
 export declare namespace UsersTestControl {
   /**
