@@ -5,6 +5,7 @@ import type { ClerkError } from "../src/index.js"
 import { Users } from "../src/index.js"
 import * as F from "./fixtures.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
+import { pathCalls } from "./utils/pathCalls.js"
 
 /** Expects `effect` to fail with InvalidRequest (on `field`, when given) and nothing to have been sent. */
 const rejected = (effect: Effect.Effect<unknown, ClerkError>, field?: string | RegExp) =>
@@ -26,33 +27,7 @@ const rejected = (effect: Effect.Effect<unknown, ClerkError>, field?: string | R
 
 const byUserId: ReadonlyArray<
   readonly [string, (users: Users.Service, id: string) => Effect.Effect<unknown, ClerkError>]
-> = [
-  ["get", (u, id) => u.get(id)],
-  ["update", (u, id) => u.update(id, { firstName: "x" })],
-  ["delete", (u, id) => u.delete(id)],
-  ["ban", (u, id) => u.ban(id)],
-  ["unban", (u, id) => u.unban(id)],
-  ["lock", (u, id) => u.lock(id)],
-  ["unlock", (u, id) => u.unlock(id)],
-  ["setProfileImage", (u, id) => u.setProfileImage(id, { data: new Uint8Array([1]) })],
-  ["deleteProfileImage", (u, id) => u.deleteProfileImage(id)],
-  ["updateMetadata", (u, id) => u.updateMetadata(id, {})],
-  ["getBillingSubscription", (u, id) => u.getBillingSubscription(id)],
-  ["getOAuthAccessToken", (u, id) => u.getOAuthAccessToken(id, "oauth_google")],
-  ["getOrganizationMemberships", (u, id) => u.getOrganizationMemberships(id)],
-  ["getOrganizationInvitations", (u, id) => u.getOrganizationInvitations(id)],
-  ["verifyPassword", (u, id) => u.verifyPassword(id, "pw")],
-  ["verifyTotp", (u, id) => u.verifyTotp(id, "123456")],
-  ["disableMfa", (u, id) => u.disableMfa(id)],
-  ["deleteBackupCodes", (u, id) => u.deleteBackupCodes(id)],
-  ["deletePasskey", (u, id) => u.deletePasskey(id, "pk")],
-  ["deleteWeb3Wallet", (u, id) => u.deleteWeb3Wallet(id, "w")],
-  ["createTotp", (u, id) => u.createTotp(id)],
-  ["deleteTotp", (u, id) => u.deleteTotp(id)],
-  ["deleteExternalAccount", (u, id) => u.deleteExternalAccount(id, "eac")],
-  ["setPasswordCompromised", (u, id) => u.setPasswordCompromised(id)],
-  ["unsetPasswordCompromised", (u, id) => u.unsetPasswordCompromised(id)]
-]
+> = pathCalls.map(([name, call]) => [name, (users, id) => call(users, id, "second_1")])
 
 describe("input validation: InvalidRequest and nothing sent", () => {
   it.effect("every operation on a user refuses an empty, blank, dot-segment or malformed id", () =>

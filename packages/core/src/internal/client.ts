@@ -351,37 +351,23 @@ export const decodeSuccess = <A, I>(
   status: number,
   text: string
 ): Either.Either<A, DecodeError> => {
+  const failure = (reason: "Json" | "Schema", message: string) =>
+    Either.left(new DecodeError({ operation: operation.name, status, reason, message }))
+  const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : "unknown error")
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (cause) {
-    return Either.left(
-      new DecodeError({
-        operation: operation.name,
-        status,
-        reason: "Json",
-        message: `the response body is not JSON (${cause instanceof Error ? cause.message : "parse error"})`
-      })
-    )
+    return failure("Json", `the response body is not JSON (${reasonOf(cause)})`)
   }
   try {
-    return Either.mapLeft(decoderFor(operation.success)(json), (error) =>
-      new DecodeError({
-        operation: operation.name,
-        status,
-        reason: "Schema",
-        message: truncate(ParseResult.TreeFormatter.formatErrorSync(error), MAX_DECODE_MESSAGE)
-      }))
+    const decoded = decoderFor(operation.success)(json)
+    return Either.isRight(decoded)
+      ? Either.right(decoded.right)
+      : failure("Schema", truncate(ParseResult.TreeFormatter.formatErrorSync(decoded.left), MAX_DECODE_MESSAGE))
   } catch (cause) {
     // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
-    return Either.left(
-      new DecodeError({
-        operation: operation.name,
-        status,
-        reason: "Schema",
-        message: `the response body could not be decoded (${cause instanceof Error ? cause.message : "unknown"})`
-      })
-    )
+    return failure("Schema", `the response body could not be decoded (${reasonOf(cause)})`)
   }
 }
 
