@@ -179,6 +179,15 @@ ${
   ).join("\n")
 }
 
+What stays reachable: one more walk each, with a forced GC every ${
+  streaming.live.every.toLocaleString("en")
+} users and the heap read right after it (growth over the baseline). \`listStream\`: ${
+  streaming.live.stream.samples.map((mb) => mb.toFixed(1)).join(", ")
+} MB (max ${streaming.live.stream.maxMb.toFixed(1)}); bare fetch: ${
+  streaming.live.fetch.samples.map((mb) => mb.toFixed(1)).join(", ")
+} MB (max ${streaming.live.fetch.maxMb.toFixed(1)}). Flat means memory does not grow with the number of users; the
+peaks above are garbage the collector had not yet reclaimed.
+
 ## 4. The in-memory layer at scale (${inMemory.population.toLocaleString("en")} users)
 
 Seeding them took ${(inMemory.seedMillis / 1000).toFixed(1)} s. The filter (\`emailAddressQuery: "example.org"\`,

@@ -42,6 +42,24 @@ const sampled = async (run: () => Promise<number>): Promise<Walk> => {
   }
 }
 
+/**
+ * Live memory: walks once more, forcing a GC every `every` users and reading the heap right after it, so that
+ * what is still reachable (not garbage awaiting collection) is measured as the walk proceeds.
+ */
+const live = async (walk: (probe: (walked: number) => void) => Promise<number>, every: number) => {
+  gc()
+  const base = process.memoryUsage().heapUsed
+  const samples: Array<number> = []
+  let next = every
+  await walk((walked) => {
+    if (walked < next) return
+    next += every
+    gc()
+    samples.push((process.memoryUsage().heapUsed - base) / 1024 / 1024)
+  })
+  return { samples, maxMb: Math.max(...samples), firstMb: samples[0] ?? 0, lastMb: samples.at(-1) ?? 0 }
+}
+
 const startEmulator = async (workdir: string, population: number) => {
   const seed = join(workdir, `seed-${population}.json`)
   writeFileSync(
@@ -85,11 +103,16 @@ export const runStreaming = async (options: { readonly quick: boolean; readonly 
   )
   try {
     const users = await runtime.runPromise(Users)
-    const viaStream = () =>
+    const viaStream = (probe?: (walked: number) => void) =>
       runtime.runPromise(
-        users.listStream({}, { pageSize }).pipe(Stream.runFold(0, (n) => n + 1))
+        users.listStream({}, { pageSize }).pipe(
+          Stream.runFold(0, (n) => {
+            probe?.(n + 1)
+            return n + 1
+          })
+        )
       )
-    const viaFetch = async () => {
+    const viaFetch = async (probe?: (walked: number) => void) => {
       let total = 0
       for (let offset = 0;; offset += pageSize) {
         const response = await fetch(`${emulator.apiUrl}/users?limit=${pageSize}&offset=${offset}`, {
@@ -97,20 +120,25 @@ export const runStreaming = async (options: { readonly quick: boolean; readonly 
         })
         const page = (await response.json()) as ReadonlyArray<unknown>
         total += page.length
+        probe?.(total)
         if (page.length < pageSize) return total
       }
     }
     // warm up both paths (and the emulator's sorted index) on a few pages
     await runtime.runPromise(users.listStream({}, { pageSize }).pipe(Stream.take(2000), Stream.runDrain))
-    const fetchWalk = await sampled(viaFetch)
-    const streamWalk = await sampled(viaStream)
-    const fetchWalk2 = await sampled(viaFetch)
-    const streamWalk2 = await sampled(viaStream)
+    const fetchWalk = await sampled(() => viaFetch())
+    const streamWalk = await sampled(() => viaStream())
+    const fetchWalk2 = await sampled(() => viaFetch())
+    const streamWalk2 = await sampled(() => viaStream())
+    const every = population / 10
+    const fetchLive = await live(viaFetch, every)
+    const streamLive = await live(viaStream, every)
     return {
       population,
       pageSize,
       fetch: [fetchWalk, fetchWalk2],
-      stream: [streamWalk, streamWalk2]
+      stream: [streamWalk, streamWalk2],
+      live: { every, fetch: fetchLive, stream: streamLive }
     }
   } finally {
     await runtime.dispose()
