@@ -230,8 +230,8 @@ The property-test suite (\`vitest run --project core --project testkit propertie
 
 ## The targets this machine does not show, and why
 
-This is a shared 2-core virtual machine: the same build measured three times on 2026-11-23 gave \`get\` (c) ÷ (a)
-of 1.43, 1.48 and 1.59, and \`listWithTotal\` ÷ \`getUserList\` of 1.13, 1.29 and 1.33. Read the ratios with that
+This is a shared 2-core virtual machine: the same build measured four times on 2026-11-23 gave \`get\` (c) ÷ (a)
+of 1.43, 1.48, 1.54 and 1.59, and \`listWithTotal\` ÷ \`getUserList\` of 1.13, 1.27, 1.29 and 1.33. Read the ratios with that
 spread in mind; the tables above are one run.
 
 - **\`get\` (≤ 1.15 × fetch, ≤ 1.0 × @clerk/backend)**: missed by about 150–250 µs per call. \`@effect/platform\`'s
@@ -242,14 +242,14 @@ spread in mind; the tables above are one run.
   lookup, the size-bounded body read and the validated decode (≈20 µs for a 7 KB user). Each is small; removing
   any would remove a guarantee (timeouts, spans, validation) rather than a waste, so the miss is recorded rather
   than hidden. \`@clerk/backend\` does less per call (no validation, no timeout, no spans).
-- **\`listWithTotal\` ÷ \`getUserList\` (≤ 1.2)**: met in one run of three. \`@clerk/backend\` parses without
+- **\`listWithTotal\` ÷ \`getUserList\` (≤ 1.2)**: met in one run of four. \`@clerk/backend\` parses without
   validating; the 500 users are decoded and validated here (about 4 ms with the compiled decoder) on top of the
   same two requests. Against the bare-fetch floor the same call is within 1.04–1.17.
 - **Streaming peak heap (< 64 MB)**: the walk keeps one decoded page (500 users) while the next page's body is
   read, parsed and decoded, and V8 collects that garbage lazily: the peak is 54–76 MB depending on when the
-  collector runs, the memory retained after a collection stays flat at a few MB whatever the number of users
-  walked, and the peak does not grow with the number of pages. Smaller pages lower it in proportion.
-- **Streaming time (≤ 1.3 × bare fetch)**: 1.19–1.41 across runs; the difference is the validation of every
+  collector runs, while what stays reachable (measured after forced collections every 10,000 users) is under
+  1 MB and flat, as for bare fetch: the peak is garbage, and it does not grow with the number of pages.
+- **Streaming time (≤ 1.3 × bare fetch)**: 1.13–1.41 across four runs; the difference is the validation of every
   field of 100,000 users, which bare fetch skips.
 `
 

@@ -221,6 +221,17 @@ describe("emulator protocol (real loopback server, bare fetch)", () => {
         json({ public_metadata: "not an object" })
       )
       expect(nested.status).toBe(422)
+      // metadata nested deeper than any stack: refused with a Clerk error body, the emulator keeps serving
+      const deep = `{"public_metadata":${"{\"a\":".repeat(100_000)}1${"}".repeat(100_000)}}`
+      const tooDeep = yield* call(apiUrl, "PATCH", `/users/${created.json.id}/metadata`, {
+        body: deep,
+        headers: { "content-type": "application/json" }
+      })
+      expect(tooDeep.status, tooDeep.text.slice(0, 300)).toBeGreaterThanOrEqual(400)
+      expect(tooDeep.status, tooDeep.text.slice(0, 300)).toBeLessThan(500)
+      expect(typeof tooDeep.json.errors[0].code).toBe("string")
+      const after = yield* call(apiUrl, "GET", `/users/${created.json.id}`)
+      expect(after.json.public_metadata).toEqual({})
     }).pipe(Effect.provide(server)))
 
   it.live("multipart: the file field sets the profile image", () =>
