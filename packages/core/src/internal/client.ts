@@ -626,7 +626,10 @@ export const makeExecutor = Effect.gen(function*() {
           response.status >= 200 && response.status < 300
             ? Effect.flatMap(
               Effect.mapError(readBody(operation.name, response, maxBytes), redactMessage),
-              (text) => Either.mapLeft(decodeSuccess(operation, response.status, text), redactMessage)
+              (text) => {
+                const decoded = decodeSuccess(operation, response.status, text)
+                return Either.isLeft(decoded) ? Either.left(redactMessage(decoded.left)) : decoded
+              }
             )
             : Effect.flatMap(
               readErrorBody(operation.name, response, maxBytes),
