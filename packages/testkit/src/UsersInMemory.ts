@@ -23,6 +23,7 @@ import * as Random from "effect/Random"
 import type * as Fault from "./Fault.js"
 import { injected, type StoreFailure } from "./internal/failures.js"
 import { makeIdGenerator } from "./internal/ids.js"
+import { mulberry32 } from "./internal/prng.js"
 import type { Store, StoreOptions } from "./internal/store.js"
 import { makeStore } from "./internal/store.js"
 import { totpAt } from "./internal/totp.js"
@@ -348,18 +349,6 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError> 
     if (options.users !== undefined) yield* control.seedUsers(options.users)
     return { users, control, store }
   })
-
-/** A small seeded PRNG (mulberry32), so that probabilistic faults are reproducible for a given store. */
-const mulberry32 = (seed: number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const roundUpToSeconds = (duration: Duration.Duration) =>
   Duration.seconds(Math.ceil(Duration.toMillis(duration) / 1000))

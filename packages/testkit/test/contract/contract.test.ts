@@ -4,7 +4,7 @@
  * behaviour step by step; the normalized logs of the three runs must then be identical.
  */
 import type { BillingSubscription, ClerkError } from "@effect-clerk/core"
-import { Users } from "@effect-clerk/core"
+import { statusErrorClasses, Users } from "@effect-clerk/core"
 import { operations } from "@effect-clerk/core/internal/operations"
 import { describe, expect, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
@@ -387,18 +387,6 @@ const scenario = Effect.gen(function*() {
     unsetPasswordCompromised: () => users.unsetPasswordCompromised(ada.id),
     getInstanceOrganizationMemberships: () => users.getInstanceOrganizationMemberships()
   }
-  const tagOf: Record<number, string> = {
-    400: "BadRequest",
-    401: "AuthenticationInvalid",
-    402: "PaymentRequired",
-    403: "AuthorizationInvalid",
-    404: "ResourceNotFound",
-    409: "Conflict",
-    422: "UnprocessableEntity",
-    429: "RateLimited",
-    500: "ServerError",
-    503: "ServerError"
-  }
   for (const [name, operation] of Object.entries(operations)) {
     const call = calls[name as keyof typeof operations]
     const undocumented = [400, 401, 402, 403, 404, 409, 422].find((s) =>
@@ -409,7 +397,13 @@ const scenario = Effect.gen(function*() {
         operations: [name],
         fault: status === 429 ? Fault.rateLimited("3 seconds") : Fault.status(status)
       })
-      const tag = status === undocumented ? "UnexpectedStatus" : tagOf[status]!
+      const tag = status === undocumented
+        ? "UnexpectedStatus"
+        : status === 429
+        ? "RateLimited"
+        : status >= 500
+        ? "ServerError"
+        : statusErrorClasses[status as keyof typeof statusErrorClasses]._tag
       yield* fails(`${name}: injected ${status}`, call(), tag)
     }
     yield* control.injectFault({ operations: [name], fault: Fault.disconnect })

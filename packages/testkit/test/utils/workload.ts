@@ -6,6 +6,7 @@ import type { ClerkError } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
 import * as Effect from "effect/Effect"
 import type { UsersTestControl } from "../../src/index.js"
+import { mulberry32 } from "../../src/internal/prng.js"
 
 type Action =
   | { readonly _tag: "update"; readonly firstName: string }
@@ -15,18 +16,6 @@ type Action =
 export interface Plan {
   readonly users: ReadonlyArray<{ readonly externalId: string; readonly actions: ReadonlyArray<Action> }>
   readonly operations: number
-}
-
-/** mulberry32: the plan must be the same in both runs. */
-const prng = (seed: number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const weighted: ReadonlyArray<readonly [Action["_tag"], number]> = [
@@ -43,7 +32,7 @@ const weighted: ReadonlyArray<readonly [Action["_tag"], number]> = [
 ]
 
 export const makePlan = (options: { readonly users: number; readonly operations: number; readonly seed: number }) => {
-  const random = prng(options.seed)
+  const random = mulberry32(options.seed) // the plan must be the same in both runs
   const total = weighted.reduce((n, [, w]) => n + w, 0)
   const users = Array.from({ length: options.users }, (_, i) => ({
     externalId: `w-${options.seed}-${i}`,
