@@ -248,7 +248,12 @@ spread in mind; the tables above are one run.
 - **Streaming peak heap (< 64 MB)**: the walk keeps one decoded page (500 users) while the next page's body is
   read, parsed and decoded, and V8 collects that garbage lazily: the peak is 54–76 MB depending on when the
   collector runs, while what stays reachable (measured after forced collections every 10,000 users) is under
-  1 MB and flat, as for bare fetch: the peak is garbage, and it does not grow with the number of pages.
+  1 MB and flat, as for bare fetch: the peak is garbage awaiting collection. How much of it accumulates is
+  V8's choice: parsed pages that survive a scavenge are promoted, and allocation sites that often survive are
+  pretenured into the old generation. Measured while looking for the cause: the same fetch, parse and compiled
+  decode peak at 30 MB or 78 MB depending only on whether that decoder's pages had survived before, and at 29 MB with
+  \`--no-allocation-site-pretenuring\`; a 20,000-user walk peaks at 28 MB, a 100,000-user one at 54–76 MB
+  as V8 raises its old-generation limit, while the live set stays the same.
 - **Streaming time (≤ 1.3 × bare fetch)**: 1.13–1.41 across four runs; the difference is the validation of every
   field of 100,000 users, which bare fetch skips.
 `
