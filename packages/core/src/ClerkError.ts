@@ -12,6 +12,28 @@ import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import { ClerkApiError } from "./Verification.js"
 
+/**
+ * The identity every error of this library carries: `isClerkError` checks it, so an application's own
+ * `Data.TaggedError("Conflict")` is never mistaken for one of these.
+ *
+ * @since 0.1.0
+ * @category type ids
+ * @example
+ * ```ts
+ * import { ClerkErrorTypeId, ResourceNotFound } from "@effect-clerk/core"
+ *
+ * const error = new ResourceNotFound({ operation: "Users.get", status: 404, errors: [] })
+ * console.log(error[ClerkErrorTypeId] === ClerkErrorTypeId) // true
+ * ```
+ */
+export const ClerkErrorTypeId: unique symbol = Symbol.for("@effect-clerk/core/ClerkError")
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export type ClerkErrorTypeId = typeof ClerkErrorTypeId
+
 const ApiErrors = Schema.Array(Schema.typeSchema(ClerkApiError))
 
 const responseFields = {
@@ -26,6 +48,7 @@ const describe = (self: {
   readonly status: number
   readonly errors: ReadonlyArray<ClerkApiError>
   readonly clerkTraceId?: string | undefined
+  readonly retryAfter?: Duration.Duration | undefined
 }): string => {
   const first = self.errors[0]
   const detail = first === undefined
@@ -34,7 +57,8 @@ const describe = (self: {
       self.errors.length > 1 ? ` (+${self.errors.length - 1} more)` : ""
     }`
   const trace = self.clerkTraceId === undefined ? "" : ` [trace ${self.clerkTraceId}]`
-  return `${self.operation} failed with status ${self.status}, ${detail}${trace}`
+  const wait = self.retryAfter === undefined ? "" : `, retry after ${Duration.format(self.retryAfter)}`
+  return `${self.operation} failed with status ${self.status}, ${detail}${trace}${wait}`
 }
 
 /**
@@ -59,9 +83,7 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-clerk/co
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -79,18 +101,14 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-clerk/co
  * )
  * ```
  */
-export class AuthenticationInvalid
-  extends Schema.TaggedError<AuthenticationInvalid>("@effect-clerk/core/AuthenticationInvalid")(
-    "AuthenticationInvalid",
-    responseFields
-  )
-{
+export class AuthenticationInvalid extends Schema.TaggedError<AuthenticationInvalid>("@effect-clerk/core/AuthenticationInvalid")(
+  "AuthenticationInvalid",
+  responseFields
+) {
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -115,9 +133,7 @@ export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effec
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -135,18 +151,14 @@ export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effec
  * )
  * ```
  */
-export class AuthorizationInvalid
-  extends Schema.TaggedError<AuthorizationInvalid>("@effect-clerk/core/AuthorizationInvalid")(
-    "AuthorizationInvalid",
-    responseFields
-  )
-{
+export class AuthorizationInvalid extends Schema.TaggedError<AuthorizationInvalid>("@effect-clerk/core/AuthorizationInvalid")(
+  "AuthorizationInvalid",
+  responseFields
+) {
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -173,9 +185,7 @@ export class ResourceNotFound extends Schema.TaggedError<ResourceNotFound>("@eff
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -200,9 +210,7 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-clerk/core/C
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -225,18 +233,14 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-clerk/core/C
  * )
  * ```
  */
-export class UnprocessableEntity
-  extends Schema.TaggedError<UnprocessableEntity>("@effect-clerk/core/UnprocessableEntity")(
-    "UnprocessableEntity",
-    responseFields
-  )
-{
+export class UnprocessableEntity extends Schema.TaggedError<UnprocessableEntity>("@effect-clerk/core/UnprocessableEntity")(
+  "UnprocessableEntity",
+  responseFields
+) {
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -263,10 +267,7 @@ export class RateLimited extends Schema.TaggedError<RateLimited>("@effect-clerk/
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    const wait = this.retryAfter === undefined ? "" : `, retry after ${Duration.format(this.retryAfter)}`
-    return `${describe(this)}${wait}`
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -291,9 +292,7 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-clerk/
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -319,9 +318,7 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
   /**
    * @since 0.1.0
    */
-  override get message(): string {
-    return describe(this)
-  }
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
 }
 
 /**
@@ -340,14 +337,16 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
  * )
  * ```
  */
-export class TransportError extends Schema.TaggedError<TransportError>("@effect-clerk/core/TransportError")(
-  "TransportError",
-  {
-    operation: Schema.String,
-    reason: Schema.Literal("Transport", "Timeout"),
-    message: Schema.String
-  }
-) {}
+export class TransportError extends Schema.TaggedError<TransportError>("@effect-clerk/core/TransportError")("TransportError", {
+  operation: Schema.String,
+  reason: Schema.Literal("Transport", "Timeout"),
+  message: Schema.String
+}) {
+  /**
+   * @since 0.1.0
+   */
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
+}
 
 /**
  * A response that could not be used: not JSON, not of the documented shape, or larger than the configured
@@ -368,9 +367,14 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
 export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/core/DecodeError")("DecodeError", {
   operation: Schema.String,
   status: Schema.Number,
-  reason: Schema.Literal("Json", "Schema", "TooLarge", "Body"),
+  reason: Schema.Literal("Json", "Schema", "TooLarge"),
   message: Schema.String
-}) {}
+}) {
+  /**
+   * @since 0.1.0
+   */
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
+}
 
 /**
  * Input refused before anything was sent: an empty or unsendable id, a limit outside 1..500, a negative
@@ -389,14 +393,16 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/
  * )
  * ```
  */
-export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-clerk/core/InvalidRequest")(
-  "InvalidRequest",
-  {
-    operation: Schema.String,
-    field: Schema.String,
-    message: Schema.String
-  }
-) {}
+export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-clerk/core/InvalidRequest")("InvalidRequest", {
+  operation: Schema.String,
+  field: Schema.String,
+  message: Schema.String
+}) {
+  /**
+   * @since 0.1.0
+   */
+  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
+}
 
 /**
  * The failures every operation can have, whatever its documented statuses.
@@ -469,21 +475,16 @@ export const statusErrorClasses = {
   422: UnprocessableEntity
 } as const
 
-const clerkErrorTags: ReadonlySet<string> = new Set([
-  "BadRequest",
-  "AuthenticationInvalid",
-  "PaymentRequired",
-  "AuthorizationInvalid",
-  "ResourceNotFound",
-  "Conflict",
-  "UnprocessableEntity",
-  "RateLimited",
-  "ServerError",
-  "UnexpectedStatus",
-  "TransportError",
-  "DecodeError",
-  "InvalidRequest"
-])
+// One `message` for every error built from a response: what failed, Clerk's first error, the trace id and the
+// server's `Retry-After` (the fields are the same on all of them, so the getter is defined once).
+for (const ErrorClass of [...Object.values(statusErrorClasses), RateLimited, ServerError, UnexpectedStatus]) {
+  Object.defineProperty(ErrorClass.prototype, "message", {
+    get(this: Parameters<typeof describe>[0]) {
+      return describe(this)
+    },
+    configurable: true
+  })
+}
 
 /**
  * Whether `u` is one of the errors of this module.
@@ -497,6 +498,4 @@ const clerkErrorTags: ReadonlySet<string> = new Set([
  * console.log(isClerkError(new InvalidRequest({ operation: "Users.get", field: "userId", message: "empty" })))
  * ```
  */
-export const isClerkError = (u: unknown): u is ClerkError =>
-  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && clerkErrorTags.has(u._tag) &&
-  u instanceof Error
+export const isClerkError = (u: unknown): u is ClerkError => Predicate.hasProperty(u, ClerkErrorTypeId)

@@ -1,5 +1,5 @@
 /**
- * The `Users` service: the 31 operations of Clerk's Backend API on users, each an `Effect` whose error
+ * The `Users` service: the operations of Clerk's Backend API on users, each an `Effect` whose error
  * channel lists exactly the failures that operation can have, plus pagination `Stream`s and `listWithTotal`.
  *
  * `Users.layer` is the HTTP implementation (it requires `ClerkConfig` and an `HttpClient`); the testkit's
@@ -15,38 +15,24 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
-import type { BillingSubscription } from "./BillingSubscription.js"
 import * as ClerkConfig from "./ClerkConfig.js"
-import type { DocumentedStatus, OperationError } from "./ClerkError.js"
 import { InvalidRequest } from "./ClerkError.js"
-import type { DeletedObject } from "./DeletedObject.js"
-import type { RequestInput } from "./internal/client.js"
 import { makeExecutor } from "./internal/client.js"
-import type { Operation, Operations } from "./internal/operations.js"
-import { operations } from "./internal/operations.js"
-import { makePreparers } from "./internal/prepare.js"
-import type { OAuthAccessToken } from "./OAuthAccessToken.js"
 import type { OrganizationInvitation } from "./OrganizationInvitation.js"
 import type { OrganizationMembership } from "./OrganizationMembership.js"
-import type { Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
-import type { Totp } from "./Totp.js"
+import type { Paginated } from "./Responses.js"
 import type { User } from "./User.js"
+import * as UsersProtocol from "./UsersProtocol.js"
 import type {
   CountUsersParams,
   CreateUserParams,
   InstanceOrganizationMembershipsParams,
   ListUsersParams,
-  OAuthAccessTokenParams,
-  OrganizationInvitationsParams,
-  PaginationParams,
-  ProfileImage,
-  SetPasswordCompromisedParams,
-  UpdateMetadataParams,
-  UpdateUserParams
+  OrganizationInvitationsParams
 } from "./UsersParams.js"
 import { MAX_LIMIT } from "./UsersParams.js"
 
-type ErrorOf<K extends keyof Operations> = OperationError<Operations[K]["statuses"][number]>
+type ErrorOf<K extends UsersProtocol.OperationKey> = UsersProtocol.ErrorOf<K>
 
 /**
  * The types of the `Users` service: its interface, the error union of each operation, the stream options.
@@ -282,71 +268,13 @@ export declare namespace Users {
   export type GetInstanceOrganizationMembershipsError = ErrorOf<"getInstanceOrganizationMemberships">
 
   /**
-   * The 31 operations of the Users endpoints.
+   * The operations of the Users endpoints, one method per row of `UsersProtocol.operations`: its parameters,
+   * its value and its error union all come from the row.
    *
    * @since 0.1.0
    * @category models
    */
-  export interface Operations {
-    readonly list: (params?: ListUsersParams) => Effect.Effect<ReadonlyArray<User>, ListError>
-    readonly create: (params: CreateUserParams) => Effect.Effect<User, CreateError>
-    readonly count: (params?: CountUsersParams) => Effect.Effect<number, CountError>
-    readonly get: (userId: string) => Effect.Effect<User, GetError>
-    readonly update: (userId: string, params: UpdateUserParams) => Effect.Effect<User, UpdateError>
-    readonly delete: (userId: string) => Effect.Effect<DeletedObject, DeleteError>
-    readonly ban: (userId: string) => Effect.Effect<User, BanError>
-    readonly unban: (userId: string) => Effect.Effect<User, UnbanError>
-    readonly bulkBan: (userIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<User>, BulkBanError>
-    readonly bulkUnban: (userIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<User>, BulkUnbanError>
-    readonly lock: (userId: string) => Effect.Effect<User, LockError>
-    readonly unlock: (userId: string) => Effect.Effect<User, UnlockError>
-    readonly setProfileImage: (userId: string, file: ProfileImage) => Effect.Effect<User, SetProfileImageError>
-    readonly deleteProfileImage: (userId: string) => Effect.Effect<User, DeleteProfileImageError>
-    readonly updateMetadata: (userId: string, patch: UpdateMetadataParams) => Effect.Effect<User, UpdateMetadataError>
-    readonly getBillingSubscription: (userId: string) => Effect.Effect<BillingSubscription, GetBillingSubscriptionError>
-    readonly getOAuthAccessToken: (
-      userId: string,
-      provider: string,
-      params?: OAuthAccessTokenParams
-    ) => Effect.Effect<ReadonlyArray<OAuthAccessToken>, GetOAuthAccessTokenError>
-    readonly getOrganizationMemberships: (
-      userId: string,
-      params?: PaginationParams
-    ) => Effect.Effect<Paginated<OrganizationMembership>, GetOrganizationMembershipsError>
-    readonly getOrganizationInvitations: (
-      userId: string,
-      params?: OrganizationInvitationsParams
-    ) => Effect.Effect<Paginated<OrganizationInvitation>, GetOrganizationInvitationsError>
-    readonly verifyPassword: (
-      userId: string,
-      password: string
-    ) => Effect.Effect<VerifyPasswordResult, VerifyPasswordError>
-    readonly verifyTotp: (userId: string, code: string) => Effect.Effect<VerifyTotpResult, VerifyTotpError>
-    readonly disableMfa: (userId: string) => Effect.Effect<UserIdResult, DisableMfaError>
-    readonly deleteBackupCodes: (userId: string) => Effect.Effect<UserIdResult, DeleteBackupCodesError>
-    readonly deletePasskey: (
-      userId: string,
-      passkeyIdentificationId: string
-    ) => Effect.Effect<DeletedObject, DeletePasskeyError>
-    readonly deleteWeb3Wallet: (
-      userId: string,
-      web3WalletIdentificationId: string
-    ) => Effect.Effect<DeletedObject, DeleteWeb3WalletError>
-    readonly createTotp: (userId: string) => Effect.Effect<Totp, CreateTotpError>
-    readonly deleteTotp: (userId: string) => Effect.Effect<UserIdResult, DeleteTotpError>
-    readonly deleteExternalAccount: (
-      userId: string,
-      externalAccountId: string
-    ) => Effect.Effect<DeletedObject, DeleteExternalAccountError>
-    readonly setPasswordCompromised: (
-      userId: string,
-      params?: SetPasswordCompromisedParams
-    ) => Effect.Effect<User, SetPasswordCompromisedError>
-    readonly unsetPasswordCompromised: (userId: string) => Effect.Effect<User, UnsetPasswordCompromisedError>
-    readonly getInstanceOrganizationMemberships: (
-      params?: InstanceOrganizationMembershipsParams
-    ) => Effect.Effect<Paginated<OrganizationMembership>, GetInstanceOrganizationMembershipsError>
-  }
+  export interface Operations extends UsersProtocol.Methods {}
 
   /**
    * Options of the pagination streams.
@@ -402,7 +330,7 @@ export declare namespace Users {
   }
 
   /**
-   * The service: the 31 operations and the helpers derived from them.
+   * The service: the operations and the helpers derived from them.
    *
    * @since 0.1.0
    * @category models
@@ -515,7 +443,7 @@ const filtersOf = (params: ListUsersParams | undefined): CountUsersParams | unde
 }
 
 /**
- * Completes the 31 operations into the service, deriving the streams and `listWithTotal`. Any implementation
+ * Completes the operations into the service, deriving the streams and `listWithTotal`. Any implementation
  * of the operations (HTTP, in memory, a test double) gets the same helpers.
  *
  * @since 0.1.0
@@ -596,97 +524,19 @@ export const make: Effect.Effect<
   Users.Service,
   never,
   ClerkConfig.ClerkConfig | HttpClient.HttpClient | Scope.Scope
-> = Effect.gen(
-  function*() {
-    const config = yield* ClerkConfig.ClerkConfig
-    const execute = yield* makeExecutor
-    const prepare = makePreparers(config.apiVersion)
-    const o = operations
-    const send = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>) => (input: RequestInput) =>
-      execute(operation, input)
-
-    return fromOperations({
-      list: Effect.fn(o.list.name)((params) => Effect.flatMap(prepare.list(params), send(o.list))),
-      create: Effect.fn(o.create.name)((params) => Effect.flatMap(prepare.create(params), send(o.create))),
-      count: Effect.fn(o.count.name)((params) =>
-        Effect.flatMap(prepare.count(params), (input) => Effect.map(execute(o.count, input), (r) => r.totalCount))
-      ),
-      get: Effect.fn(o.get.name)((userId) => Effect.flatMap(prepare.get(userId), send(o.get))),
-      update: Effect.fn(o.update.name)((userId, params) =>
-        Effect.flatMap(prepare.update(userId, params), send(o.update))
-      ),
-      delete: Effect.fn(o.delete.name)((userId) => Effect.flatMap(prepare.delete(userId), send(o.delete))),
-      ban: Effect.fn(o.ban.name)((userId) => Effect.flatMap(prepare.ban(userId), send(o.ban))),
-      unban: Effect.fn(o.unban.name)((userId) => Effect.flatMap(prepare.unban(userId), send(o.unban))),
-      bulkBan: Effect.fn(o.bulkBan.name)((userIds) => Effect.flatMap(prepare.bulkBan(userIds), send(o.bulkBan))),
-      bulkUnban: Effect.fn(o.bulkUnban.name)((userIds) =>
-        Effect.flatMap(prepare.bulkUnban(userIds), send(o.bulkUnban))
-      ),
-      lock: Effect.fn(o.lock.name)((userId) => Effect.flatMap(prepare.lock(userId), send(o.lock))),
-      unlock: Effect.fn(o.unlock.name)((userId) => Effect.flatMap(prepare.unlock(userId), send(o.unlock))),
-      setProfileImage: Effect.fn(o.setProfileImage.name)((userId, file) =>
-        Effect.flatMap(prepare.setProfileImage(userId, file), send(o.setProfileImage))
-      ),
-      deleteProfileImage: Effect.fn(o.deleteProfileImage.name)((userId) =>
-        Effect.flatMap(prepare.deleteProfileImage(userId), send(o.deleteProfileImage))
-      ),
-      updateMetadata: Effect.fn(o.updateMetadata.name)((userId, patch) =>
-        Effect.flatMap(prepare.updateMetadata(userId, patch), send(o.updateMetadata))
-      ),
-      getBillingSubscription: Effect.fn(o.getBillingSubscription.name)((userId) =>
-        Effect.flatMap(prepare.getBillingSubscription(userId), send(o.getBillingSubscription))
-      ),
-      getOAuthAccessToken: Effect.fn(o.getOAuthAccessToken.name)((userId, provider, params) =>
-        Effect.flatMap(prepare.getOAuthAccessToken(userId, provider, params), send(o.getOAuthAccessToken))
-      ),
-      getOrganizationMemberships: Effect.fn(o.getOrganizationMemberships.name)((userId, params) =>
-        Effect.flatMap(prepare.getOrganizationMemberships(userId, params), send(o.getOrganizationMemberships))
-      ),
-      getOrganizationInvitations: Effect.fn(o.getOrganizationInvitations.name)((userId, params) =>
-        Effect.flatMap(prepare.getOrganizationInvitations(userId, params), send(o.getOrganizationInvitations))
-      ),
-      verifyPassword: Effect.fn(o.verifyPassword.name)((userId, password) =>
-        Effect.flatMap(prepare.verifyPassword(userId, password), send(o.verifyPassword))
-      ),
-      verifyTotp: Effect.fn(o.verifyTotp.name)((userId, code) =>
-        Effect.flatMap(prepare.verifyTotp(userId, code), send(o.verifyTotp))
-      ),
-      disableMfa: Effect.fn(o.disableMfa.name)((userId) =>
-        Effect.flatMap(prepare.disableMfa(userId), send(o.disableMfa))
-      ),
-      deleteBackupCodes: Effect.fn(o.deleteBackupCodes.name)((userId) =>
-        Effect.flatMap(prepare.deleteBackupCodes(userId), send(o.deleteBackupCodes))
-      ),
-      deletePasskey: Effect.fn(o.deletePasskey.name)((userId, passkeyId) =>
-        Effect.flatMap(prepare.deletePasskey(userId, passkeyId), send(o.deletePasskey))
-      ),
-      deleteWeb3Wallet: Effect.fn(o.deleteWeb3Wallet.name)((userId, walletId) =>
-        Effect.flatMap(prepare.deleteWeb3Wallet(userId, walletId), send(o.deleteWeb3Wallet))
-      ),
-      createTotp: Effect.fn(o.createTotp.name)((userId) =>
-        Effect.flatMap(prepare.createTotp(userId), send(o.createTotp))
-      ),
-      deleteTotp: Effect.fn(o.deleteTotp.name)((userId) =>
-        Effect.flatMap(prepare.deleteTotp(userId), send(o.deleteTotp))
-      ),
-      deleteExternalAccount: Effect.fn(o.deleteExternalAccount.name)((userId, accountId) =>
-        Effect.flatMap(prepare.deleteExternalAccount(userId, accountId), send(o.deleteExternalAccount))
-      ),
-      setPasswordCompromised: Effect.fn(o.setPasswordCompromised.name)((userId, params) =>
-        Effect.flatMap(prepare.setPasswordCompromised(userId, params), send(o.setPasswordCompromised))
-      ),
-      unsetPasswordCompromised: Effect.fn(o.unsetPasswordCompromised.name)((userId) =>
-        Effect.flatMap(prepare.unsetPasswordCompromised(userId), send(o.unsetPasswordCompromised))
-      ),
-      getInstanceOrganizationMemberships: Effect.fn(o.getInstanceOrganizationMemberships.name)((params) =>
-        Effect.flatMap(
-          prepare.getInstanceOrganizationMemberships(params),
-          send(o.getInstanceOrganizationMemberships)
-        )
-      )
-    })
+> = Effect.gen(function*() {
+  const config = yield* ClerkConfig.ClerkConfig
+  const execute = yield* makeExecutor
+  const methods: Record<string, unknown> = {}
+  for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
+    const encode = UsersProtocol.requestEncoder(operation, config.apiVersion)
+    methods[operation.key] = Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
+      Effect.flatMap(encode(args), (input) => execute(operation, input))
+    )
   }
-)
+  // each method is the row's request encoder and the one pipeline: its type is the row's (UsersProtocol.Methods)
+  return fromOperations(methods as unknown as Users.Operations)
+})
 
 /**
  * The `Users` service.
@@ -729,7 +579,7 @@ export class Users extends Context.Tag("@effect-clerk/core/Users")<Users, Users.
   static readonly make = make
 
   /**
-   * Completes the 31 operations of any implementation into the service.
+   * Completes the operations of any implementation into the service.
    *
    * @since 0.1.0
    */

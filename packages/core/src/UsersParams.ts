@@ -10,7 +10,7 @@
  */
 import * as Schema from "effect/Schema"
 import { JsonObjectStrict } from "./internal/json.js"
-import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
+import { OpenEnum, optional, wireOptional } from "./internal/schema.js"
 
 // -----------------------------------------------------------------------------
 // query building blocks
@@ -667,66 +667,6 @@ export interface SetPasswordCompromisedParams extends Schema.Schema.Type<typeof 
  * ```
  */
 export const MAX_BULK_IDS = 50
-
-/**
- * The body of `bulkBan` and `bulkUnban`: 1 to 50 user ids.
- *
- * @since 0.1.0
- * @category schemas
- * @example
- * ```ts
- * import { UserIdsBody } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(UserIdsBody)
- * ```
- */
-export const UserIdsBody = Schema.Struct({
-  userIds: wire(
-    "user_ids",
-    Schema.Array(Schema.String).pipe(
-      Schema.filter((ids) =>
-        (ids.length >= 1 && ids.length <= MAX_BULK_IDS) ||
-        `between 1 and ${MAX_BULK_IDS} user ids are accepted, got ${ids.length}`
-      )
-    )
-  )
-}).annotations({ identifier: "UserIdsBody" })
-
-/**
- * The body of `verifyPassword`.
- *
- * @since 0.1.0
- * @category schemas
- * @example
- * ```ts
- * import { VerifyPasswordBody } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(VerifyPasswordBody)
- * ```
- */
-export const VerifyPasswordBody = Schema.Struct({ password: Schema.String }).annotations({
-  identifier: "VerifyPasswordBody"
-})
-
-/**
- * The body of `verifyTotp`.
- *
- * @since 0.1.0
- * @category schemas
- * @example
- * ```ts
- * import { VerifyTotpBody } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(VerifyTotpBody)
- * ```
- */
-export const VerifyTotpBody = Schema.Struct({ code: Schema.String }).annotations({ identifier: "VerifyTotpBody" })
 
 /**
  * The image `setProfileImage` uploads, sent as the multipart field `file`.

@@ -5,7 +5,14 @@
  */
 
 export * from "./BillingSubscription.js"
-export * from "./ClerkConfig.js"
+export {
+  ClerkConfig,
+  DEFAULT_API_URL,
+  DEFAULT_API_VERSION,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_PER_USER_WRITE_LIMIT,
+  METADATA_IN_UPDATE_REMOVED_IN
+} from "./ClerkConfig.js"
 export * from "./ClerkError.js"
 export * from "./DeletedObject.js"
 export * from "./OAuthAccessToken.js"
@@ -20,4 +27,8 @@ export * from "./Totp.js"
 export * from "./User.js"
 export { DEFAULT_PAGE_SIZE, Users } from "./Users.js"
 export * from "./UsersParams.js"
+/**
+ * @since 0.2.0
+ */
+export * as UsersProtocol from "./UsersProtocol.js"
 export * from "./Verification.js"

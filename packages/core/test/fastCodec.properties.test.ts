@@ -20,7 +20,7 @@ import {
   UserIdResult,
   VerifyTotpResult
 } from "../src/index.js"
-import * as FastCodec from "../src/internal/fastCodec.js"
+import * as FastCodec from "../src/internal/codec.js"
 import * as F from "./fixtures.js"
 
 const schemas: ReadonlyArray<readonly [string, Schema.Schema.AnyNoContext, unknown]> = [

@@ -10,7 +10,7 @@ import * as Exit from "effect/Exit"
 import * as fc from "effect/FastCheck"
 import type { ClerkError } from "../src/index.js"
 import { Users } from "../src/index.js"
-import { operations } from "../src/internal/operations.js"
+import { operations } from "../src/UsersProtocol.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 import { pathCalls } from "./utils/pathCalls.js"
 

@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as fc from "effect/FastCheck"
 import { RetryPolicy, Users } from "../src/index.js"
-import { operations } from "../src/internal/operations.js"
+import { operations } from "../src/UsersProtocol.js"
 import { type Case, cases, tagOfStatus } from "./operationCases.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 

@@ -12,364 +12,24 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as UrlParams from "@effect/platform/UrlParams"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { ClerkConfig } from "../ClerkConfig.js"
-import type { ClerkError, DocumentedStatus, OperationError, StatusErrors } from "../ClerkError.js"
-import {
-  DecodeError,
-  InvalidRequest,
-  RateLimited,
-  ServerError,
-  statusErrorClasses,
-  TransportError,
-  UnexpectedStatus
-} from "../ClerkError.js"
+import type { ClerkError, DocumentedStatus, OperationError } from "../ClerkError.js"
+import { DecodeError, TransportError } from "../ClerkError.js"
 import * as RetryPolicy from "../RetryPolicy.js"
-import { ClerkApiError } from "../Verification.js"
-import * as FastCodec from "./fastCodec.js"
 import * as KeyedLimiter from "./keyedLimiter.js"
-import type { Operation } from "./operations.js"
-
-// -----------------------------------------------------------------------------
-// input
-// -----------------------------------------------------------------------------
-
-/**
- * A request body, already in its wire form.
- *
- * @internal
- */
-export type Body =
-  | { readonly _tag: "Json"; readonly text: string }
-  | { readonly _tag: "Multipart"; readonly form: FormData }
-
-/**
- * What an operation sends, beyond its method and path template.
- *
- * @internal
- */
-export interface RequestInput {
-  /** The values of the path template's `{...}` parameters, in order, not yet encoded. */
-  readonly params?: ReadonlyArray<string>
-  readonly urlParams?: UrlParams.UrlParams
-  readonly body?: Body
-  /** Pace this request under the per-user write limit, keyed by this user id. */
-  readonly writeLimitKey?: string
-}
-
-const MAX_ID_LENGTH = 1024
-
-const hasLoneSurrogate = (s: string): boolean =>
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-    .test(s)
-
-/**
- * Checks a path parameter: it must be non-blank, well-formed Unicode, not a dot segment (`.` and `..` are
- * resolved away by URL parsers whatever their encoding) and of a sane length.
- *
- * @internal
- */
-export const validateId = (operation: string, field: string, value: unknown): Effect.Effect<string, InvalidRequest> => {
-  const problem = idProblem(field, value)
-  return problem === undefined
-    ? Effect.succeed(value as string)
-    : Effect.fail(new InvalidRequest({ operation, field, message: problem }))
-}
-
-/**
- * Why a path parameter cannot be sent, or `undefined` when it can.
- *
- * @internal
- */
-export const idProblem = (field: string, value: unknown): string | undefined => {
-  if (typeof value !== "string") return `${field} must be a string`
-  if (value.trim() === "") return `${field} must not be empty`
-  if (value === "." || value === "..") return `${field} cannot be a dot segment ("${value}")`
-  if (value.length > MAX_ID_LENGTH) return `${field} is longer than ${MAX_ID_LENGTH} characters`
-  if (hasLoneSurrogate(value)) return `${field} is not well-formed Unicode (lone surrogate)`
-  return undefined
-}
-
-const issueOf = (error: ParseResult.ParseError): { readonly field: string; readonly message: string } => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const first = issues[0]
-  if (first === undefined) return { field: "params", message: "invalid parameters" }
-  const field = first.path.length === 0 ? "params" : first.path.map(String).join(".")
-  return { field, message: first.message }
-}
-
-const invalidFromParseError = (operation: string, fieldPrefix: string) => (error: ParseResult.ParseError) => {
-  const { field, message } = issueOf(error)
-  return new InvalidRequest({
-    operation,
-    field: field === "params" ? fieldPrefix || "params" : fieldPrefix === "" ? field : `${fieldPrefix}.${field}`,
-    message
-  })
-}
-
-/**
- * Encodes query parameters with their schema (which validates them) into repeated-key URL parameters. Absent
- * values are omitted; `false` and `0` are sent.
- *
- * @internal
- */
-export const encodeQuery = <A, I extends { readonly [key: string]: unknown }>(
-  operation: string,
-  schema: Schema.Schema<A, I>,
-  value: A | undefined,
-  field = "params"
-): Effect.Effect<UrlParams.UrlParams, InvalidRequest> => {
-  if (value === undefined) return Effect.succeed(UrlParams.empty)
-  return Either.match(Schema.encodeEither(schema, { onExcessProperty: "error" })(value), {
-    onLeft: (error) => Effect.fail(invalidFromParseError(operation, field)(error)),
-    onRight: (encoded) => {
-      const out: Array<readonly [string, string]> = []
-      for (const key of Object.keys(encoded)) {
-        const v = encoded[key]
-        if (v === undefined || v === null) continue
-        for (const item of Array.isArray(v) ? v : [v]) {
-          const text = String(item)
-          // a URL carries UTF-8: a lone surrogate would silently become U+FFFD, another value than the one given
-          if (hasLoneSurrogate(text)) {
-            const name = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
-            return Effect.fail(
-              new InvalidRequest({
-                operation,
-                field: field === "" ? name : `${field}.${name}`,
-                message: "is not well-formed Unicode (lone surrogate)"
-              })
-            )
-          }
-          out.push([key, text])
-        }
-      }
-      return Effect.succeed(out)
-    }
-  })
-}
-
-/**
- * Encodes a JSON body with its schema (which validates it).
- *
- * @internal
- */
-export const encodeJsonBody = <A, I>(
-  operation: string,
-  schema: Schema.Schema<A, I>,
-  value: A,
-  field = "params"
-): Effect.Effect<Body, InvalidRequest> =>
-  Either.match(Schema.encodeEither(schema, { onExcessProperty: "error" })(value), {
-    onLeft: (error) => Effect.fail(invalidFromParseError(operation, field)(error)),
-    onRight: (encoded) =>
-      Effect.try({
-        try: (): Body => ({ _tag: "Json", text: JSON.stringify(encoded) }),
-        catch: (cause) =>
-          new InvalidRequest({
-            operation,
-            field,
-            message: `cannot be serialized as JSON: ${cause instanceof Error ? cause.message : String(cause)}`
-          })
-      })
-  })
-
-// -----------------------------------------------------------------------------
-// output
-// -----------------------------------------------------------------------------
-
-const encodeSegment = (segment: string): string => encodeURIComponent(segment)
-
-/**
- * Fills a path template (`/users/{user_id}/ban`) with percent-encoded parameters.
- *
- * @internal
- */
-export const fillPath = (template: string, params: ReadonlyArray<string>): string => {
-  let i = 0
-  return template.replace(/\{[a-z0-9_]+\}/g, () => encodeSegment(params[i++] ?? ""))
-}
-
-const MAX_RETRY_AFTER_SECONDS = 24 * 3600
-
-/**
- * Parses a `Retry-After` header: delay-seconds or an HTTP date. Anything else is ignored.
- *
- * @internal
- */
-export const parseRetryAfter = (value: string | undefined, nowMillis: number): Duration.Duration | undefined => {
-  if (value === undefined) return undefined
-  const trimmed = value.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) {
-    const seconds = Number(trimmed)
-    return Number.isFinite(seconds) ? Duration.seconds(Math.min(seconds, MAX_RETRY_AFTER_SECONDS)) : undefined
-  }
-  if (!/[a-z]/i.test(trimmed)) return undefined
-  const date = Date.parse(trimmed)
-  if (!Number.isFinite(date)) return undefined
-  return Duration.millis(Math.min(Math.max(0, date - nowMillis), MAX_RETRY_AFTER_SECONDS * 1000))
-}
-
-const decodeApiError = Schema.decodeUnknownOption(ClerkApiError)
-
-/**
- * Decodes Clerk's error body (`{ errors: [...], clerk_trace_id }`) leniently: malformed entries are skipped,
- * a body that is not JSON yields no entries.
- *
- * @internal
- */
-export const parseErrorBody = (
-  text: string
-): { readonly errors: ReadonlyArray<ClerkApiError>; readonly clerkTraceId?: string } => {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return { errors: [] }
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return { errors: [] }
-  const body = json as { readonly errors?: unknown; readonly clerk_trace_id?: unknown }
-  const errors: Array<ClerkApiError> = []
-  if (Array.isArray(body.errors)) {
-    for (const entry of body.errors.slice(0, 100)) {
-      try {
-        const decoded = decodeApiError(entry)
-        if (Option.isSome(decoded)) errors.push(decoded.value)
-      } catch {
-        // an entry nested deeper than the stack: skipped, like any malformed entry
-      }
-    }
-  }
-  const traceId = body.clerk_trace_id
-  return typeof traceId === "string" ? { errors, clerkTraceId: traceId } : { errors }
-}
-
-const isDocumented = <S extends DocumentedStatus>(
-  statuses: ReadonlyArray<S>,
-  status: number
-): status is S & keyof typeof statusErrorClasses =>
-  (statuses as ReadonlyArray<number>).includes(status) && status in statusErrorClasses
-
-/**
- * The details of a failed response: Clerk's errors, its trace id and the `Retry-After` delay.
- *
- * @internal
- */
-export interface FailureDetails {
-  readonly errors: ReadonlyArray<ClerkApiError>
-  readonly clerkTraceId?: string
-  readonly retryAfter?: Duration.Duration
-}
-
-/**
- * Maps a non-2xx status to the operation's tagged error: 429 is `RateLimited`, 5xx `ServerError`, a documented
- * 4xx its own class, anything else `UnexpectedStatus`.
- *
- * @internal
- */
-export const errorForStatus = <S extends DocumentedStatus>(
-  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
-  status: number,
-  details: FailureDetails
-): OperationError<S> => {
-  const { retryAfter, ...body } = details
-  const fields = { operation: operation.name, status, ...body }
-  if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter })
-  if (status >= 500 && status <= 599) {
-    return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter })
-  }
-  if (isDocumented(operation.statuses, status)) {
-    const ErrorClass = statusErrorClasses[status]
-    return new ErrorClass(fields) as StatusErrors[S]
-  }
-  return new UnexpectedStatus(fields)
-}
-
-/**
- * Maps a non-2xx response (status, headers, body text) to the operation's tagged error.
- *
- * @internal
- */
-export const statusError = <S extends DocumentedStatus>(
-  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
-  status: number,
-  headers: { readonly [name: string]: string | undefined },
-  text: string,
-  nowMillis: number
-): OperationError<S> => {
-  const body = parseErrorBody(text)
-  const retryAfter = status === 429 || status >= 500 ? parseRetryAfter(headers["retry-after"], nowMillis) : undefined
-  return errorForStatus(operation, status, retryAfter === undefined ? body : { ...body, retryAfter })
-}
-
-const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
-
-/**
- * The decoder of a response schema: the compiled fast path, and Effect's decoder whenever the fast path does
- * not accept the value (for the authoritative error, or result).
- *
- * @internal
- */
-export const decoderFor = <A, I>(
-  schema: Schema.Schema<A, I>
-): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
-  let decoder = decoders.get(schema)
-  if (decoder === undefined) {
-    const fast = FastCodec.compile(schema)
-    const slow = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
-    decoder = (u: unknown) => {
-      const value = fast(u)
-      return value === FastCodec.FAIL ? slow(u) : Either.right(value)
-    }
-    decoders.set(schema, decoder)
-  }
-  return decoder as (u: unknown) => Either.Either<A, ParseResult.ParseError>
-}
-
-const MAX_DECODE_MESSAGE = 2_000
-
-const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s)
-
-/**
- * Decodes a successful response body with the operation's schema.
- *
- * @internal
- */
-export const decodeSuccess = <A, I>(
-  operation: { readonly name: string; readonly success: Schema.Schema<A, I> },
-  status: number,
-  text: string
-): Either.Either<A, DecodeError> => {
-  const failure = (reason: "Json" | "Schema", message: string) =>
-    Either.left(new DecodeError({ operation: operation.name, status, reason, message }))
-  const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : "unknown error")
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (cause) {
-    return failure("Json", `the response body is not JSON (${reasonOf(cause)})`)
-  }
-  try {
-    const decoded = decoderFor(operation.success)(json)
-    return Either.isRight(decoded)
-      ? Either.right(decoded.right)
-      : failure("Schema", truncate(ParseResult.TreeFormatter.formatErrorSync(decoded.left), MAX_DECODE_MESSAGE))
-  } catch (cause) {
-    // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
-    return failure("Schema", `the response body could not be decoded (${reasonOf(cause)})`)
-  }
-}
+import type { RequestInput } from "./request.js"
+import { fillPath } from "./request.js"
+import { decodeSuccess, statusError } from "./response.js"
 
 const causeMessage = (cause: unknown, depth = 0): string => {
   if (!(cause instanceof Error) || depth > 3) return ""
@@ -474,13 +134,27 @@ export const readErrorBody = (
 // -----------------------------------------------------------------------------
 
 /**
+ * What the executor needs of an operation's row.
+ *
+ * @internal
+ */
+export interface Executable<A, I, S extends DocumentedStatus> {
+  readonly name: string
+  readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
+  readonly path: string
+  readonly statuses: ReadonlyArray<S>
+  readonly idempotent: boolean
+  readonly success: Schema.Schema<A, I>
+}
+
+/**
  * Runs one operation.
  *
  * @internal
  */
 export interface Executor {
   <A, I, S extends DocumentedStatus>(
-    operation: Operation<A, I, S>,
+    operation: Executable<A, I, S>,
     input: RequestInput
   ): Effect.Effect<A, OperationError<S>>
 }
@@ -505,7 +179,7 @@ export const makeExecutor = Effect.gen(function*() {
   })
 
   const buildRequest = (
-    operation: Pick<Operation<unknown, unknown, never>, "method" | "path">,
+    operation: Pick<Executable<unknown, unknown, never>, "method" | "path">,
     input: RequestInput
   ) => {
     const url = config.apiUrl + fillPath(operation.path, input.params ?? [])
@@ -617,7 +291,7 @@ export const makeExecutor = Effect.gen(function*() {
   }
 
   // the hot path is written with plain combinators (no generators): it runs for every request
-  const execute: Executor = <A, I, S extends DocumentedStatus>(operation: Operation<A, I, S>, input: RequestInput) =>
+  const execute: Executor = <A, I, S extends DocumentedStatus>(operation: Executable<A, I, S>, input: RequestInput) =>
     Effect.flatMap(RetryPolicy.CurrentRetryPolicy, (current) => {
       const request = buildRequest(operation, input)
       const send = Effect.flatMap(

@@ -4,7 +4,7 @@
  */
 import type * as Effect from "effect/Effect"
 import type { ClerkError, Users } from "../../src/index.js"
-import type { operations } from "../../src/internal/operations.js"
+import type { operations } from "../../src/UsersProtocol.js"
 
 /** A call of one operation with the given path parameters. */
 export type PathCall = (users: Users.Service, first: string, second: string) => Effect.Effect<unknown, ClerkError>

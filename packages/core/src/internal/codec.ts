@@ -1,18 +1,19 @@
 /**
  * Decoders and encoders compiled from a schema's AST, for the hot paths: decoding responses in the client,
- * encoding responses in the emulator.
+ * encoding responses in the emulator. One cache holds both, per schema.
  *
  * Effect's generic codec interprets the AST on every value and allocates a `ParseResult` per node; for a page
  * of 500 users that is most of the cost of a request. The compiled codec walks the same AST once, at
  * construction, and produces functions that check exactly what the schema checks (types, literals,
  * refinements, required and optional keys, key renames) and build the same output. Structs are generated as
  * code (property names as literals, simple checks inlined) where the runtime allows `new Function`, and are
- * closures elsewhere.
+ * closures elsewhere. The output has the same keys and values as Effect's, with one deliberate difference: an
+ * own `__proto__` key of the input is kept as an ordinary key (Effect's decoder drops it).
  *
  * It never decides a failure on its own: when a value does not pass, it returns `FAIL` and the caller runs
  * Effect's codec for the authoritative `ParseError` (and its result, should the two ever disagree). Nodes it
- * does not know (any transformation other than a key rename, declarations, suspensions...) are delegated to
- * Effect, so any schema compiles.
+ * does not know (declarations, suspensions, effectful transformations...) are delegated to Effect, so any
+ * schema compiles; `delegatedNodes` lists them, so that tests can insist the main schemas compile fully.
  *
  * @internal
  */
@@ -20,10 +21,10 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import type * as AST from "effect/SchemaAST"
+import * as AST from "effect/SchemaAST"
 
 /** @internal */
-export const FAIL: unique symbol = Symbol.for("@effect-clerk/core/fastCodec/FAIL")
+export const FAIL: unique symbol = Symbol.for("@effect-clerk/core/codec/FAIL")
 
 type Codec = (input: unknown) => unknown
 type Direction = "decode" | "encode"
@@ -41,7 +42,13 @@ const assign = (target: Record<PropertyKey, unknown>, key: PropertyKey, value: u
   }
 }
 
-const delegate = (ast: AST.AST, direction: Direction): Codec => {
+/** What one compilation saw: the nodes it had to hand to Effect's codec. */
+interface Context {
+  readonly delegated: Array<AST.AST>
+}
+
+const delegate = (ast: AST.AST, direction: Direction, context: Context): Codec => {
+  context.delegated.push(ast)
   const schema = Schema.make(ast)
   const run = direction === "decode"
     ? ParseResult.decodeUnknownEither(schema, parseOptions)
@@ -229,10 +236,43 @@ const field = (
   write: PropertyKey,
   ast: AST.AST,
   optional: boolean,
-  direction: Direction
-): Field => ({ read, write, codec: compileNode(ast, direction), optional, check: inlineCheck(ast) })
+  direction: Direction,
+  context: Context
+): Field => ({ read, write, codec: compileNode(ast, direction, context), optional, check: inlineCheck(ast) })
 
-const compileNode = (ast: AST.AST, direction: Direction): Codec => {
+/**
+ * A `Schema.transform`: the `from` side compiled, the transformation's own function, the `to` side compiled.
+ * A transformation that does not answer synchronously with a success (an effectful or failing one) is a FAIL,
+ * for Effect's codec to decide.
+ */
+const final = (
+  ast: AST.Transformation,
+  transformation: AST.FinalTransformation,
+  direction: Direction,
+  context: Context
+): Codec => {
+  const from = compileNode(ast.from, direction, context)
+  const to = compileNode(ast.to, direction, context)
+  const run = (f: AST.FinalTransformation["decode"], input: unknown, original: unknown) => {
+    const result = f(input, parseOptions, ast, original)
+    return Either.isEither(result) && Either.isRight(result) ? result.right : FAIL
+  }
+  return direction === "decode"
+    ? (u) => {
+      const a = from(u)
+      if (a === FAIL) return FAIL
+      const b = run(transformation.decode, a, u)
+      return b === FAIL ? FAIL : to(b)
+    }
+    : (u) => {
+      const a = to(u)
+      if (a === FAIL) return FAIL
+      const b = run(transformation.encode, a, u)
+      return b === FAIL ? FAIL : from(b)
+    }
+}
+
+const compileNode = (ast: AST.AST, direction: Direction, context: Context): Codec => {
   switch (ast._tag) {
     case "StringKeyword":
     case "NumberKeyword":
@@ -253,7 +293,7 @@ const compileNode = (ast: AST.AST, direction: Direction): Codec => {
       return (u) => (u === literal ? u : FAIL)
     }
     case "Union": {
-      const members = ast.types.map((member) => compileNode(member, direction))
+      const members = ast.types.map((member) => compileNode(member, direction, context))
       return (u) => {
         for (let i = 0; i < members.length; i++) {
           const out = members[i]!(u)
@@ -263,7 +303,7 @@ const compileNode = (ast: AST.AST, direction: Direction): Codec => {
       }
     }
     case "Refinement": {
-      const from = compileNode(ast.from, direction)
+      const from = compileNode(ast.from, direction, context)
       const refinement = ast
       const passes = (value: unknown) => Option.isNone(refinement.filter(value, parseOptions, refinement))
       // decoding refines what `from` produced; encoding refines the input, then encodes it with `from`
@@ -275,8 +315,8 @@ const compileNode = (ast: AST.AST, direction: Direction): Codec => {
         : (u) => (passes(u) ? from(u) : FAIL)
     }
     case "TupleType": {
-      if (ast.elements.length > 0 || ast.rest.length !== 1) return delegate(ast, direction)
-      const item = compileNode(ast.rest[0]!.type, direction)
+      if (ast.elements.length > 0 || ast.rest.length !== 1) return delegate(ast, direction, context)
+      const item = compileNode(ast.rest[0]!.type, direction, context)
       if (isIdentity(ast.rest[0]!.type)) {
         return (u) => {
           if (!Array.isArray(u)) return FAIL
@@ -298,48 +338,54 @@ const compileNode = (ast: AST.AST, direction: Direction): Codec => {
     case "TypeLiteral": {
       if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 1) {
         const signature = ast.indexSignatures[0]!
-        if (signature.parameter._tag !== "StringKeyword") return delegate(ast, direction)
+        if (signature.parameter._tag !== "StringKeyword") return delegate(ast, direction, context)
         const value = signature.type
         return record(
-          compileNode(value, direction),
+          compileNode(value, direction, context),
           isIdentity(value),
           value._tag === "UnknownKeyword" || value._tag === "AnyKeyword"
         )
       }
       const properties = propertiesOf(ast)
-      if (properties === undefined) return delegate(ast, direction)
-      return struct(properties.map((ps) => field(ps.name, ps.name, ps.type, ps.isOptional, direction)))
+      if (properties === undefined) return delegate(ast, direction, context)
+      return struct(properties.map((ps) => field(ps.name, ps.name, ps.type, ps.isOptional, direction, context)))
     }
     case "Transformation": {
       // a struct with renamed keys (`Schema.fromKey`): the encoded side's keys and value schemas, the type's keys
+      if (ast.transformation._tag === "FinalTransformation") return final(ast, ast.transformation, direction, context)
       const from = propertiesOf(ast.from)
       const to = propertiesOf(ast.to)
       if (ast.transformation._tag !== "TypeLiteralTransformation" || from === undefined || to === undefined) {
-        return delegate(ast, direction)
+        return delegate(ast, direction, context)
       }
       const encodedKeyOf = new Map<PropertyKey, PropertyKey>()
       for (const pst of ast.transformation.propertySignatureTransformations) {
         // only pure renames are compiled; a transformation of values is Effect's to run
         const probe = pst.decode(Option.some(FAIL))
-        if (Option.isNone(probe) || probe.value !== FAIL) return delegate(ast, direction)
+        if (Option.isNone(probe) || probe.value !== FAIL) return delegate(ast, direction, context)
         encodedKeyOf.set(pst.to, pst.from)
       }
       const encoded = new Map(from.map((ps) => [ps.name, ps]))
       const fields: Array<Field> = []
       for (const target of to) {
         const source = encoded.get(encodedKeyOf.get(target.name) ?? target.name)
-        if (source === undefined) return delegate(ast, direction)
+        if (source === undefined) return delegate(ast, direction, context)
         fields.push(
           direction === "decode"
-            ? field(source.name, target.name, source.type, source.isOptional, direction)
-            : field(target.name, source.name, source.type, source.isOptional, direction)
+            ? field(source.name, target.name, source.type, source.isOptional, direction, context)
+            : field(target.name, source.name, source.type, source.isOptional, direction, context)
         )
       }
       return struct(fields)
     }
     default:
-      return delegate(ast, direction)
+      return delegate(ast, direction, context)
   }
+}
+
+const compileWith = (schema: Schema.Schema.AnyNoContext, direction: Direction) => {
+  const context: Context = { delegated: [] }
+  return { codec: compileNode(schema.ast, direction, context), delegated: context.delegated }
 }
 
 /**
@@ -348,7 +394,7 @@ const compileNode = (ast: AST.AST, direction: Direction): Codec => {
  * @internal
  */
 export const compile = <A, I>(schema: Schema.Schema<A, I>): (input: unknown) => A | typeof FAIL =>
-  compileNode(schema.ast, "decode") as (input: unknown) => A | typeof FAIL
+  compileWith(schema, "decode").codec as (input: unknown) => A | typeof FAIL
 
 /**
  * Compiles the encoder of a schema: the encoded value, or `FAIL`.
@@ -356,21 +402,72 @@ export const compile = <A, I>(schema: Schema.Schema<A, I>): (input: unknown) => 
  * @internal
  */
 export const compileEncoder = <A, I>(schema: Schema.Schema<A, I>): (input: unknown) => I | typeof FAIL =>
-  compileNode(schema.ast, "encode") as (input: unknown) => I | typeof FAIL
+  compileWith(schema, "encode").codec as (input: unknown) => I | typeof FAIL
 
 /**
- * The encoder of a schema: the compiled fast path, and Effect's encoder whenever the fast path does not accept
- * the value (for the authoritative error, or result).
+ * The nodes of a schema that the compiled codec does not compile itself and hands to Effect's (slower) codec,
+ * in each direction, described by their AST tag and identifier.
  *
  * @internal
  */
-export const encoderFor = <A, I>(
-  schema: Schema.Schema<A, I>
-): (value: A) => Either.Either<I, ParseResult.ParseError> => {
-  const fast = compileEncoder(schema)
-  const slow = Schema.encodeEither(schema, parseOptions)
-  return (value) => {
-    const encoded = fast(value)
-    return encoded === FAIL ? slow(value) : Either.right(encoded)
+export const delegatedNodes = (
+  schema: Schema.Schema.AnyNoContext
+): { readonly decode: ReadonlyArray<string>; readonly encode: ReadonlyArray<string> } => {
+  const describe = (ast: AST.AST) =>
+    Option.match(AST.getIdentifierAnnotation(ast), { onNone: () => ast._tag, onSome: (id) => `${ast._tag} ${id}` })
+  return {
+    decode: compileWith(schema, "decode").delegated.map(describe),
+    encode: compileWith(schema, "encode").delegated.map(describe)
   }
+}
+
+type Decoder = (u: unknown) => Either.Either<unknown, ParseResult.ParseError>
+type Encoder = (value: unknown) => Either.Either<unknown, ParseResult.ParseError>
+
+const cache = new WeakMap<object, { decoder?: Decoder; encoder?: Encoder }>()
+const entryOf = (schema: object) => {
+  let entry = cache.get(schema)
+  if (entry === undefined) {
+    entry = {}
+    cache.set(schema, entry)
+  }
+  return entry
+}
+
+/**
+ * The decoder of a schema (compiled once, cached): the compiled fast path, and Effect's decoder whenever the
+ * fast path does not accept the value (for the authoritative error, or result). Unknown keys are ignored.
+ *
+ * @internal
+ */
+export const decoderFor = <A, I>(schema: Schema.Schema<A, I>): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
+  const entry = entryOf(schema)
+  if (entry.decoder === undefined) {
+    const fast = compile(schema)
+    const slow = Schema.decodeUnknownEither(schema, parseOptions)
+    entry.decoder = (u) => {
+      const value = fast(u)
+      return value === FAIL ? slow(u) : Either.right(value)
+    }
+  }
+  return entry.decoder as (u: unknown) => Either.Either<A, ParseResult.ParseError>
+}
+
+/**
+ * The encoder of a schema (compiled once, cached): the compiled fast path, and Effect's encoder whenever the
+ * fast path does not accept the value (for the authoritative error, or result).
+ *
+ * @internal
+ */
+export const encoderFor = <A, I>(schema: Schema.Schema<A, I>): (value: A) => Either.Either<I, ParseResult.ParseError> => {
+  const entry = entryOf(schema)
+  if (entry.encoder === undefined) {
+    const fast = compileEncoder(schema)
+    const slow = Schema.encodeEither(schema, parseOptions) as Encoder
+    entry.encoder = (value) => {
+      const encoded = fast(value)
+      return encoded === FAIL ? slow(value) : Either.right(encoded)
+    }
+  }
+  return entry.encoder as (value: A) => Either.Either<I, ParseResult.ParseError>
 }

@@ -1,0 +1,939 @@
+/**
+ * Clerk's Users API as data: one table whose rows hold everything about one operation (HTTP method, path
+ * template, documented error statuses, idempotency, where each argument goes on the wire and under which name,
+ * the schema of its response), and the codecs that turn a call into a request and a response into a value or
+ * a tagged error, in both directions.
+ *
+ * This is the surface the other implementations build on: `Users.layer` derives its methods from the table,
+ * the test kit's in-memory layer and emulator derive theirs from it too, so none of them lists the operations
+ * by hand. Adding an operation is one row here (and one store handler in the test kit).
+ *
+ * @since 0.2.0
+ */
+import type * as Effect from "effect/Effect"
+import type * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import { BillingSubscription } from "./BillingSubscription.js"
+import type { DecodeError, DocumentedStatus, InvalidRequest, OperationError } from "./ClerkError.js"
+import { DeletedObject } from "./DeletedObject.js"
+import * as Codec from "./internal/codec.js"
+import type { AnyOperation, Arg, ArgList } from "./internal/operation.js"
+import * as Request from "./internal/request.js"
+import * as Response from "./internal/response.js"
+import * as ServerRequest from "./internal/serverRequest.js"
+import { wire } from "./internal/schema.js"
+import { OAuthAccessToken } from "./OAuthAccessToken.js"
+import { OrganizationInvitation } from "./OrganizationInvitation.js"
+import { OrganizationMembership } from "./OrganizationMembership.js"
+import { Paginated, TotalCount, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
+import { Totp } from "./Totp.js"
+import { User } from "./User.js"
+import type { ProfileImage } from "./UsersParams.js"
+import {
+  CountUsersParams,
+  CreateUserParams,
+  InstanceOrganizationMembershipsParams,
+  ListUsersParams,
+  MAX_BULK_IDS,
+  OAuthAccessTokenParams,
+  OrganizationInvitationsParams,
+  PaginationParams,
+  SetPasswordCompromisedParams,
+  UpdateMetadataParams,
+  UpdateUserParams
+} from "./UsersParams.js"
+
+export type {
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  AnyOperation,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  Arg,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  ArgList,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  Operation,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  Row
+} from "./internal/operation.js"
+export type {
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  VersionRule
+} from "./internal/operation.js"
+export type {
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  Body,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  RequestInput
+} from "./internal/request.js"
+export type {
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  FailureDetails
+} from "./internal/response.js"
+export type {
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  RequestIssue,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  RequestParts
+} from "./internal/serverRequest.js"
+
+// -----------------------------------------------------------------------------
+// arguments
+// -----------------------------------------------------------------------------
+
+const arg = <A, O extends boolean>(
+  fields: Pick<Arg<A, O>, "name" | "in" | "optional"> & Partial<Pick<Arg<A, O>, "wire" | "ids" | "schema">>
+): Arg<A, O> => ({ wire: undefined, ids: false, schema: undefined, ...fields })
+
+/**
+ * A path parameter: the argument `name`, filling the template's `{wire}`.
+ *
+ * @since 0.2.0
+ * @category arguments
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const userId = UsersProtocol.pathParam("userId", "user_id")
+ * ```
+ */
+export const pathParam = (name: string, wire: string): Arg<string, false> =>
+  arg({ name, in: "path", wire, optional: false })
+
+/**
+ * The query string: the argument is an object encoded by `schema` (lists as repeated keys).
+ *
+ * @since 0.2.0
+ * @category arguments
+ * @example
+ * ```ts
+ * import { PaginationParams, UsersProtocol } from "@effect-clerk/core"
+ *
+ * const page = UsersProtocol.queryParams("params", PaginationParams, { optional: true })
+ * ```
+ */
+export const queryParams = <A, I extends { readonly [key: string]: unknown }, O extends boolean = false>(
+  name: string,
+  schema: Schema.Schema<A, I>,
+  options?: { readonly optional: O }
+): Arg<A, O> => arg({ name, in: "query", optional: (options?.optional ?? false) as O, schema })
+
+/**
+ * The JSON body: the argument is the whole object encoded by `schema`. An optional body is sent as `{}`.
+ *
+ * @since 0.2.0
+ * @category arguments
+ * @example
+ * ```ts
+ * import { UpdateUserParams, UsersProtocol } from "@effect-clerk/core"
+ *
+ * const params = UsersProtocol.jsonBody("params", UpdateUserParams)
+ * ```
+ */
+export const jsonBody = <A, I, O extends boolean = false>(
+  name: string,
+  schema: Schema.Schema<A, I>,
+  options?: { readonly optional: O }
+): Arg<A, O> => arg({ name, in: "body", optional: (options?.optional ?? false) as O, schema })
+
+/**
+ * One field of the JSON body: the argument is the field `name` of the struct `schema` (named `wire` on the
+ * wire). `ids: true` checks each element of a list as a path parameter would be checked.
+ *
+ * @since 0.2.0
+ * @category arguments
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const password = UsersProtocol.jsonBodyField("password", "password", UsersProtocol.VerifyPasswordBody)
+ * ```
+ */
+export const jsonBodyField = <const Name extends string, A extends { readonly [K in Name]: unknown }, I>(
+  name: Name,
+  wire: string,
+  schema: Schema.Schema<A, I>,
+  options?: { readonly ids: boolean }
+): Arg<A[Name], false> => arg({ name, in: "field", wire, optional: false, ids: options?.ids ?? false, schema })
+
+/**
+ * A multipart upload: the argument is the file, sent as the form field `wire`.
+ *
+ * @since 0.2.0
+ * @category arguments
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const file = UsersProtocol.multipartFile("file", "file")
+ * ```
+ */
+export const multipartFile = (name: string, wire: string): Arg<ProfileImage, false> =>
+  arg({ name, in: "file", wire, optional: false })
+
+/**
+ * The arguments of an operation, in order. `T` is the method's parameter list (labeled, with `?` on the
+ * optional ones): it names the parameters in the `Users` interface, and each `Arg` must agree with it.
+ *
+ * @since 0.2.0
+ * @category arguments
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const args = UsersProtocol.argList<[userId: string]>(UsersProtocol.pathParam("userId", "user_id"))
+ * ```
+ */
+export const argList = <T extends ReadonlyArray<unknown>>(
+  ...args: { readonly [K in keyof T]-?: ArgList<T>[K] }
+): ArgList<T> => args as unknown as ArgList<T>
+
+// -----------------------------------------------------------------------------
+// wire bodies
+// -----------------------------------------------------------------------------
+
+/**
+ * The body of `bulkBan` and `bulkUnban`: 1 to 50 user ids.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.encodeSync(UsersProtocol.UserIdsBody)({ userIds: ["user_1"] })) // { user_ids: ["user_1"] }
+ * ```
+ */
+export const UserIdsBody = Schema.Struct({
+  userIds: wire(
+    "user_ids",
+    Schema.Array(Schema.String).pipe(
+      Schema.filter((ids) =>
+        (ids.length >= 1 && ids.length <= MAX_BULK_IDS) ||
+        `between 1 and ${MAX_BULK_IDS} user ids are accepted, got ${ids.length}`
+      )
+    )
+  )
+}).annotations({ identifier: "UserIdsBody" })
+
+/**
+ * The body of `verifyPassword`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.encodeSync(UsersProtocol.VerifyPasswordBody)({ password: "hunter2" }))
+ * ```
+ */
+export const VerifyPasswordBody = Schema.Struct({ password: Schema.String }).annotations({
+  identifier: "VerifyPasswordBody"
+})
+
+/**
+ * The body of `verifyTotp`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.encodeSync(UsersProtocol.VerifyTotpBody)({ code: "123456" }))
+ * ```
+ */
+export const VerifyTotpBody = Schema.Struct({ code: Schema.String }).annotations({ identifier: "VerifyTotpBody" })
+
+/**
+ * The response of `GET /users/count`, projected to the number it carries.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.decodeUnknownSync(UsersProtocol.CountResponse)({ object: "total_count", total_count: 3 })) // 3
+ * ```
+ */
+export const CountResponse = Schema.transform(TotalCount, Schema.Number, {
+  strict: true,
+  decode: (count) => count.totalCount,
+  encode: (totalCount) => ({ object: "total_count", totalCount })
+}).annotations({ identifier: "CountResponse" })
+
+const UserList = Schema.Array(User)
+const MembershipPage = Paginated(OrganizationMembership)
+const InvitationPage = Paginated(OrganizationInvitation)
+const TokenList = Schema.Array(OAuthAccessToken)
+
+const METADATA_FIELDS = ["publicMetadata", "privateMetadata", "unsafeMetadata"]
+
+// -----------------------------------------------------------------------------
+// the table
+// -----------------------------------------------------------------------------
+
+/** Any row, as the table accepts it. */
+interface AnyRow extends Omit<AnyOperation, "key" | "name" | "args"> {
+  readonly args: ReadonlyArray<Arg> & { readonly "~args": ReadonlyArray<unknown> }
+}
+
+const table = <const Rows extends { readonly [key: string]: AnyRow }>(
+  rows: Rows
+): { readonly [K in keyof Rows & string]: Rows[K] & { readonly key: K; readonly name: `Users.${K}` } } => {
+  const out: Record<string, unknown> = {}
+  for (const [key, row] of Object.entries(rows)) out[key] = { ...row, key, name: `Users.${key}` }
+  return out as { readonly [K in keyof Rows & string]: Rows[K] & { readonly key: K; readonly name: `Users.${K}` } }
+}
+
+const userId = pathParam("userId", "user_id")
+
+/**
+ * The operations of the Users API, keyed by their method name on the `Users` service.
+ *
+ * @since 0.2.0
+ * @category operations
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * for (const operation of Object.values(UsersProtocol.operations)) {
+ *   console.log(operation.method, operation.path, operation.statuses)
+ * }
+ * ```
+ */
+export const operations = table({
+  list: {
+    method: "GET",
+    path: "/users",
+    statuses: [400, 401, 422],
+    idempotent: true,
+    args: argList<[params?: ListUsersParams]>(queryParams("params", ListUsersParams, { optional: true })),
+    success: UserList
+  },
+  create: {
+    method: "POST",
+    path: "/users",
+    statuses: [400, 401, 402, 403, 422],
+    idempotent: false,
+    args: argList<[params: CreateUserParams]>(jsonBody("params", CreateUserParams)),
+    success: User
+  },
+  count: {
+    method: "GET",
+    path: "/users/count",
+    statuses: [422],
+    idempotent: true,
+    args: argList<[params?: CountUsersParams]>(queryParams("params", CountUsersParams, { optional: true })),
+    success: CountResponse
+  },
+  get: {
+    method: "GET",
+    path: "/users/{user_id}",
+    statuses: [400, 401, 404],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: User
+  },
+  update: {
+    method: "PATCH",
+    path: "/users/{user_id}",
+    statuses: [400, 401, 404, 409, 422],
+    idempotent: true,
+    args: argList<[userId: string, params: UpdateUserParams]>(userId, jsonBody("params", UpdateUserParams)),
+    success: User,
+    writeLimitKey: "userId",
+    versionRules: [{ since: "2026-05-12", arg: "params", fields: METADATA_FIELDS, use: ["updateMetadata"] }]
+  },
+  delete: {
+    method: "DELETE",
+    path: "/users/{user_id}",
+    statuses: [400, 401, 404],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: DeletedObject
+  },
+  ban: {
+    method: "POST",
+    path: "/users/{user_id}/ban",
+    statuses: [402],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: User
+  },
+  unban: {
+    method: "POST",
+    path: "/users/{user_id}/unban",
+    statuses: [402],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: User
+  },
+  bulkBan: {
+    method: "POST",
+    path: "/users/ban",
+    statuses: [400, 402],
+    idempotent: true,
+    args: argList<[userIds: ReadonlyArray<string>]>(
+      jsonBodyField("userIds", "user_ids", UserIdsBody, { ids: true })
+    ),
+    success: UserList
+  },
+  bulkUnban: {
+    method: "POST",
+    path: "/users/unban",
+    statuses: [400, 402],
+    idempotent: true,
+    args: argList<[userIds: ReadonlyArray<string>]>(
+      jsonBodyField("userIds", "user_ids", UserIdsBody, { ids: true })
+    ),
+    success: UserList
+  },
+  lock: {
+    method: "POST",
+    path: "/users/{user_id}/lock",
+    statuses: [403],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: User
+  },
+  unlock: {
+    method: "POST",
+    path: "/users/{user_id}/unlock",
+    statuses: [403],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: User
+  },
+  setProfileImage: {
+    method: "POST",
+    path: "/users/{user_id}/profile_image",
+    statuses: [400, 401, 404],
+    idempotent: true,
+    args: argList<[userId: string, file: ProfileImage]>(userId, multipartFile("file", "file")),
+    success: User
+  },
+  deleteProfileImage: {
+    method: "DELETE",
+    path: "/users/{user_id}/profile_image",
+    statuses: [404],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: User
+  },
+  updateMetadata: {
+    method: "PATCH",
+    path: "/users/{user_id}/metadata",
+    statuses: [400, 401, 404, 422],
+    idempotent: true,
+    args: argList<[userId: string, patch: UpdateMetadataParams]>(userId, jsonBody("patch", UpdateMetadataParams)),
+    success: User,
+    writeLimitKey: "userId"
+  },
+  getBillingSubscription: {
+    method: "GET",
+    path: "/users/{user_id}/billing/subscription",
+    statuses: [400, 401, 403, 404, 422, 500],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: BillingSubscription
+  },
+  getOAuthAccessToken: {
+    method: "GET",
+    path: "/users/{user_id}/oauth_access_tokens/{provider}",
+    statuses: [400, 404, 422],
+    idempotent: true,
+    args: argList<[userId: string, provider: string, params?: OAuthAccessTokenParams]>(
+      userId,
+      pathParam("provider", "provider"),
+      queryParams("params", OAuthAccessTokenParams, { optional: true })
+    ),
+    success: TokenList
+  },
+  getOrganizationMemberships: {
+    method: "GET",
+    path: "/users/{user_id}/organization_memberships",
+    statuses: [403],
+    idempotent: true,
+    args: argList<[userId: string, params?: PaginationParams]>(
+      userId,
+      queryParams("params", PaginationParams, { optional: true })
+    ),
+    success: MembershipPage
+  },
+  getOrganizationInvitations: {
+    method: "GET",
+    path: "/users/{user_id}/organization_invitations",
+    statuses: [400, 403, 404],
+    idempotent: true,
+    args: argList<[userId: string, params?: OrganizationInvitationsParams]>(
+      userId,
+      queryParams("params", OrganizationInvitationsParams, { optional: true })
+    ),
+    success: InvitationPage
+  },
+  verifyPassword: {
+    method: "POST",
+    path: "/users/{user_id}/verify_password",
+    statuses: [400, 404, 422, 500],
+    idempotent: false,
+    args: argList<[userId: string, password: string]>(
+      userId,
+      jsonBodyField("password", "password", VerifyPasswordBody)
+    ),
+    success: VerifyPasswordResult
+  },
+  verifyTotp: {
+    method: "POST",
+    path: "/users/{user_id}/verify_totp",
+    statuses: [400, 404, 422, 500],
+    idempotent: false,
+    args: argList<[userId: string, code: string]>(userId, jsonBodyField("code", "code", VerifyTotpBody)),
+    success: VerifyTotpResult
+  },
+  disableMfa: {
+    method: "DELETE",
+    path: "/users/{user_id}/mfa",
+    statuses: [404, 500],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: UserIdResult
+  },
+  deleteBackupCodes: {
+    method: "DELETE",
+    path: "/users/{user_id}/backup_code",
+    statuses: [404, 500],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: UserIdResult
+  },
+  deletePasskey: {
+    method: "DELETE",
+    path: "/users/{user_id}/passkeys/{passkey_identification_id}",
+    statuses: [403, 404, 500],
+    idempotent: true,
+    args: argList<[userId: string, passkeyIdentificationId: string]>(
+      userId,
+      pathParam("passkeyIdentificationId", "passkey_identification_id")
+    ),
+    success: DeletedObject
+  },
+  deleteWeb3Wallet: {
+    method: "DELETE",
+    path: "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
+    statuses: [400, 403, 404, 500],
+    idempotent: true,
+    args: argList<[userId: string, web3WalletIdentificationId: string]>(
+      userId,
+      pathParam("web3WalletIdentificationId", "web3_wallet_identification_id")
+    ),
+    success: DeletedObject
+  },
+  createTotp: {
+    method: "POST",
+    path: "/users/{user_id}/totp",
+    statuses: [403, 404, 500],
+    idempotent: false,
+    args: argList<[userId: string]>(userId),
+    success: Totp
+  },
+  deleteTotp: {
+    method: "DELETE",
+    path: "/users/{user_id}/totp",
+    statuses: [404, 500],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: UserIdResult
+  },
+  deleteExternalAccount: {
+    method: "DELETE",
+    path: "/users/{user_id}/external_accounts/{external_account_id}",
+    statuses: [400, 403, 404, 500],
+    idempotent: true,
+    args: argList<[userId: string, externalAccountId: string]>(
+      userId,
+      pathParam("externalAccountId", "external_account_id")
+    ),
+    success: DeletedObject
+  },
+  setPasswordCompromised: {
+    method: "POST",
+    path: "/users/{user_id}/password/set_compromised",
+    statuses: [400, 401, 403, 404, 422],
+    idempotent: true,
+    args: argList<[userId: string, params?: SetPasswordCompromisedParams]>(
+      userId,
+      jsonBody("params", SetPasswordCompromisedParams, { optional: true })
+    ),
+    success: User
+  },
+  unsetPasswordCompromised: {
+    method: "POST",
+    path: "/users/{user_id}/password/unset_compromised",
+    statuses: [400, 401, 403, 404, 422],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: User
+  },
+  getInstanceOrganizationMemberships: {
+    method: "GET",
+    path: "/organization_memberships",
+    statuses: [400, 401, 422, 500],
+    idempotent: true,
+    args: argList<[params?: InstanceOrganizationMembershipsParams]>(
+      queryParams("params", InstanceOrganizationMembershipsParams, { optional: true })
+    ),
+    success: MembershipPage
+  }
+})
+
+// -----------------------------------------------------------------------------
+// derived types
+// -----------------------------------------------------------------------------
+
+/**
+ * The table's type.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Operations = typeof operations
+
+/**
+ * The name of an operation (its method on the `Users` service).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type OperationKey = keyof Operations
+
+/**
+ * The parameters of an operation's method.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ArgsOf<K extends OperationKey> = Operations[K]["args"]["~args"]
+
+/**
+ * What an operation's method succeeds with.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type SuccessOf<K extends OperationKey> = Schema.Schema.Type<Operations[K]["success"]>
+
+/**
+ * The error statuses an operation documents.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type StatusOf<K extends OperationKey> = Operations[K]["statuses"][number]
+
+/**
+ * The error union of an operation: its documented statuses and the failures every operation has.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ErrorOf<K extends OperationKey> = OperationError<StatusOf<K>>
+
+/**
+ * The method of an operation on the `Users` service.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type MethodOf<K extends OperationKey> = (...args: ArgsOf<K>) => Effect.Effect<SuccessOf<K>, ErrorOf<K>>
+
+/**
+ * Every operation's method: the shape of `Users.Operations`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Methods = { readonly [K in OperationKey]: MethodOf<K> }
+
+// -----------------------------------------------------------------------------
+// codecs
+// -----------------------------------------------------------------------------
+
+/**
+ * The request encoder of an operation, for an API version: checks and encodes the arguments by the row (an
+ * `InvalidRequest` when something cannot be sent faithfully) into the path parameters, query and body to send.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const encode = UsersProtocol.requestEncoder(UsersProtocol.operations.get, "2025-11-10")
+ * Effect.runSync(encode(["user_123"])) // { params: ["user_123"] }
+ * ```
+ */
+export const requestEncoder: (
+  operation: AnyOperation,
+  apiVersion: string
+) => (args: ReadonlyArray<unknown>) => Effect.Effect<Request.RequestInput, InvalidRequest> =
+  Request.requestEncoder
+
+/**
+ * The request decoder of an operation, for servers: the parts of an HTTP request into the call's arguments,
+ * with the same schemas the client encodes with.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const decode = UsersProtocol.requestDecoder(UsersProtocol.operations.count)
+ * console.log(decode({ path: [], search: "banned=true", json: undefined, file: undefined }))
+ * ```
+ */
+export const requestDecoder: (
+  operation: AnyOperation
+) => (parts: ServerRequest.RequestParts) => Either.Either<ReadonlyArray<unknown>, ServerRequest.RequestIssue> =
+  ServerRequest.requestDecoder
+
+/**
+ * What body an operation's request carries: none, JSON or a multipart form.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.bodyKind(UsersProtocol.operations.setProfileImage)) // "multipart"
+ * ```
+ */
+export const bodyKind: (operation: AnyOperation) => "none" | "json" | "multipart" = ServerRequest.bodyKind
+
+/**
+ * Fills a path template with percent-encoded parameters: each is exactly one path segment.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.fillPath("/users/{user_id}", ["a/b"])) // "/users/a%2Fb"
+ * ```
+ */
+export const fillPath: (template: string, params: ReadonlyArray<string>) => string = Request.fillPath
+
+/**
+ * Why a path parameter cannot be sent (blank, a dot segment, a lone surrogate, over 1,024 characters), or
+ * `undefined` when it can.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.idProblem("userId", "..")) // userId cannot be a dot segment ("..")
+ * ```
+ */
+export const idProblem: (field: string, value: unknown) => string | undefined = Request.idProblem
+
+/**
+ * Whether an API version is `since` or later (a version that is not a date is older than every rule).
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.versionAtLeast("2026-05-12", "2026-05-12")) // true
+ * ```
+ */
+export const versionAtLeast: (version: string, since: string) => boolean = Request.versionAtLeast
+
+/**
+ * Maps a non-2xx status to the operation's tagged error: 429 is `RateLimited`, 5xx `ServerError`, a documented
+ * 4xx its own class, anything else `UnexpectedStatus`.
+ *
+ * @since 0.2.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const error = UsersProtocol.errorForStatus(UsersProtocol.operations.ban, 404, { errors: [] })
+ * console.log(error._tag) // "UnexpectedStatus": ban documents no 404
+ * ```
+ */
+export const errorForStatus: <S extends DocumentedStatus>(
+  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
+  status: number,
+  details: Response.FailureDetails
+) => OperationError<S> = Response.errorForStatus
+
+/**
+ * Maps a non-2xx response (status, headers, body text) to the operation's tagged error, reading Clerk's error
+ * body leniently and `Retry-After` on 429 and 5xx.
+ *
+ * @since 0.2.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const error = UsersProtocol.statusError(UsersProtocol.operations.get, 429, { "retry-after": "3" }, "", Date.now())
+ * console.log(error._tag) // "RateLimited"
+ * ```
+ */
+export const statusError: <S extends DocumentedStatus>(
+  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
+  status: number,
+  headers: { readonly [name: string]: string | undefined },
+  text: string,
+  nowMillis: number
+) => OperationError<S> = Response.statusError
+
+/**
+ * Decodes a successful response body with the operation's schema (compiled), into its value or a
+ * `DecodeError` that does not echo the body.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const count = UsersProtocol.decodeResponse(UsersProtocol.operations.count, 200, `{"object":"total_count","total_count":2}`)
+ * ```
+ */
+export const decodeResponse: <A, I>(
+  operation: { readonly name: string; readonly success: Schema.Schema<A, I> },
+  status: number,
+  text: string
+) => Either.Either<A, DecodeError> = Response.decodeSuccess
+
+/**
+ * Encodes an operation's value into its wire form (what a server answers), with the compiled encoder.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.encodeResponse(UsersProtocol.operations.count, 7)) // Right({ object: "total_count", total_count: 7 })
+ * ```
+ */
+export const encodeResponse = <A, I>(
+  operation: { readonly success: Schema.Schema<A, I> },
+  value: A
+): Either.Either<I, ParseResult.ParseError> => Codec.encoderFor(operation.success)(value)
+
+/**
+ * The compiled decoder of any schema (cached per schema): Effect's decoder runs only for values the compiled
+ * one refuses, for the authoritative error. Unknown keys are ignored.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { User, UsersProtocol } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const decodePage = UsersProtocol.decoderFor(Schema.Array(User))
+ * ```
+ */
+export const decoderFor: <A, I>(
+  schema: Schema.Schema<A, I>
+) => (u: unknown) => Either.Either<A, ParseResult.ParseError> = Codec.decoderFor
+
+/**
+ * The compiled encoder of any schema (cached per schema), with Effect's encoder for the values it refuses.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { User, UsersProtocol } from "@effect-clerk/core"
+ *
+ * const encodeUser = UsersProtocol.encoderFor(User)
+ * ```
+ */
+export const encoderFor: <A, I>(
+  schema: Schema.Schema<A, I>
+) => (value: A) => Either.Either<I, ParseResult.ParseError> = Codec.encoderFor
+
+/**
+ * The nodes of a schema the compiled codec hands to Effect's generic codec (described by AST tag and
+ * identifier), per direction. Empty for every response schema of the table: a test holds it so.
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { User, UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.delegatedNodes(User)) // { decode: [], encode: [] }
+ * ```
+ */
+export const delegatedNodes: (
+  schema: Schema.Schema.AnyNoContext
+) => { readonly decode: ReadonlyArray<string>; readonly encode: ReadonlyArray<string> } = Codec.delegatedNodes
+
+/**
+ * The route of a path template for `HttpRouter` (`/users/{user_id}` → `/users/:user_id`).
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.routeOf("/users/{user_id}/ban")) // "/users/:user_id/ban"
+ * ```
+ */
+export const routeOf = (template: string): string => template.replace(/\{([a-z0-9_]+)\}/g, ":$1")

@@ -1,0 +1,116 @@
+/**
+ * The shape of a row of the operation table: the facts of one operation as plain data (method, path, statuses,
+ * idempotency, where each argument goes on the wire and under which name) beside the schemas that encode them.
+ *
+ * @internal
+ */
+import type * as Schema from "effect/Schema"
+import type { DocumentedStatus } from "../ClerkError.js"
+
+/**
+ * Where an argument goes: a path parameter, the query string (a whole parameters object), the JSON body (a
+ * whole object, or one field of it), or the multipart file.
+ *
+ * @internal
+ */
+export type ArgPlacement = "path" | "query" | "body" | "field" | "file"
+
+/**
+ * One argument of an operation. `A` is its TypeScript type, `Optional` whether the caller may omit it.
+ *
+ * @internal
+ */
+export interface Arg<A = unknown, Optional extends boolean = boolean> {
+  /** The argument's name, also the field an `InvalidRequest` names (`userId`, `params`, `patch`...). */
+  readonly name: string
+  readonly in: ArgPlacement
+  /** The name on the wire: the path parameter (`user_id`), the body field (`user_ids`), the multipart field. */
+  readonly wire: string | undefined
+  readonly optional: Optional
+  /** A list of ids, each checked as a path parameter would be (bulk bodies). */
+  readonly ids: boolean
+  /** The schema of the query parameters or of the body (a struct, for a body field). */
+  readonly schema: Schema.Schema.AnyNoContext | undefined
+  /** @internal the argument's type, at the type level only */
+  readonly "~type"?: A | undefined
+}
+
+/**
+ * The arguments of an operation, one `Arg` per element of the labeled tuple `T` (the method's parameters).
+ *
+ * @internal
+ */
+export type ArgList<T extends ReadonlyArray<unknown>> =
+  & { readonly [K in keyof T]-?: Arg<Exclude<T[K], undefined>, undefined extends T[K] ? true : false> }
+  & { readonly "~args": T }
+
+/**
+ * A rule of an API version: from `since` on, the fields `fields` of the argument `arg` are refused, and the
+ * error names the operations to `use` instead.
+ *
+ * @internal
+ */
+export interface VersionRule {
+  readonly since: string
+  readonly arg: string
+  readonly fields: ReadonlyArray<string>
+  readonly use: ReadonlyArray<string>
+}
+
+/**
+ * A row of the table, as written (its key and span name are added from the table's key).
+ *
+ * @internal
+ */
+export interface Row<Args extends ReadonlyArray<unknown>, A, I, S extends DocumentedStatus> {
+  readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
+  /** The path template under the API URL, as documented (`/users/{user_id}`). */
+  readonly path: string
+  /** The error statuses the seeds and the reference spec document. */
+  readonly statuses: ReadonlyArray<S>
+  /** Whether sending the request twice has the same effect as sending it once. */
+  readonly idempotent: boolean
+  readonly args: ArgList<Args>
+  /** The schema of a successful response body, projected to what the method returns. */
+  readonly success: Schema.Schema<A, I>
+  /** The argument whose value keys Clerk's per-user write limit, when the operation is under it. */
+  readonly writeLimitKey?: string
+  /** What API versions change about the operation. */
+  readonly versionRules?: ReadonlyArray<VersionRule>
+}
+
+/**
+ * The description of one operation, everything the client, the in-memory layer and the emulator need.
+ *
+ * @internal
+ */
+export interface Operation<
+  Key extends string = string,
+  Args extends ReadonlyArray<unknown> = ReadonlyArray<unknown>,
+  A = unknown,
+  I = unknown,
+  S extends DocumentedStatus = DocumentedStatus
+> extends Row<Args, A, I, S> {
+  /** The method name on the `Users` service (`"get"`). */
+  readonly key: Key
+  /** The span name, also the `operation` of its errors (`"Users.get"`). */
+  readonly name: `Users.${Key}`
+}
+
+/**
+ * Any operation, for code that works on every row.
+ *
+ * @internal
+ */
+export interface AnyOperation {
+  readonly key: string
+  readonly name: string
+  readonly method: Operation["method"]
+  readonly path: string
+  readonly statuses: ReadonlyArray<DocumentedStatus>
+  readonly idempotent: boolean
+  readonly args: ReadonlyArray<Arg>
+  readonly success: Schema.Schema.AnyNoContext
+  readonly writeLimitKey?: string
+  readonly versionRules?: ReadonlyArray<VersionRule>
+}

@@ -1,0 +1,270 @@
+/**
+ * A call's arguments into what its request carries, by the operation's row: path parameters checked, query
+ * parameters and JSON bodies encoded (and so validated) by their schemas, the multipart file checked. Anything
+ * that cannot be sent faithfully is an `InvalidRequest`, and nothing is sent.
+ *
+ * @internal
+ */
+import * as UrlParams from "@effect/platform/UrlParams"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import { InvalidRequest } from "../ClerkError.js"
+import type { ProfileImage } from "../UsersParams.js"
+import type { AnyOperation, Arg, VersionRule } from "./operation.js"
+
+/**
+ * A request body, already in its wire form.
+ *
+ * @internal
+ */
+export type Body =
+  | { readonly _tag: "Json"; readonly text: string }
+  | { readonly _tag: "Multipart"; readonly form: FormData }
+
+/**
+ * What an operation sends, beyond its method and path template.
+ *
+ * @internal
+ */
+export interface RequestInput {
+  /** The values of the path template's `{...}` parameters, in order, not yet encoded. */
+  readonly params?: ReadonlyArray<string>
+  readonly urlParams?: UrlParams.UrlParams
+  readonly body?: Body
+  /** Pace this request under the per-user write limit, keyed by this user id. */
+  readonly writeLimitKey?: string
+}
+
+const MAX_ID_LENGTH = 1024
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+const hasLoneSurrogate = (s: string): boolean => LONE_SURROGATE.test(s)
+
+/**
+ * Why a path parameter cannot be sent, or `undefined` when it can: it must be a non-blank, well-formed string,
+ * not a dot segment (`.` and `..` are resolved away by URL parsers whatever their encoding), of a sane length.
+ *
+ * @internal
+ */
+export const idProblem = (field: string, value: unknown): string | undefined => {
+  if (typeof value !== "string") return `${field} must be a string`
+  if (value.trim() === "") return `${field} must not be empty`
+  if (value === "." || value === "..") return `${field} cannot be a dot segment ("${value}")`
+  if (value.length > MAX_ID_LENGTH) return `${field} is longer than ${MAX_ID_LENGTH} characters`
+  if (hasLoneSurrogate(value)) return `${field} is not well-formed Unicode (lone surrogate)`
+  return undefined
+}
+
+const invalid = (operation: string, field: string, message: string) =>
+  Either.left(new InvalidRequest({ operation, field, message }))
+
+const invalidFromParseError = (operation: string, prefix: string, error: ParseResult.ParseError) => {
+  const first = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  const path = first === undefined || first.path.length === 0 ? "" : first.path.map(String).join(".")
+  const field = path === "" ? prefix || "params" : prefix === "" ? path : `${prefix}.${path}`
+  return new InvalidRequest({ operation, field, message: first?.message ?? "invalid parameters" })
+}
+
+const camelCase = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+
+/**
+ * Encodes query parameters with their schema (which validates them) into repeated-key URL parameters. Absent
+ * values are omitted; `false` and `0` are sent.
+ *
+ * @internal
+ */
+export const encodeQuery = (
+  operation: string,
+  schema: Schema.Schema.AnyNoContext,
+  value: unknown,
+  field: string
+): Either.Either<UrlParams.UrlParams, InvalidRequest> => {
+  if (value === undefined) return Either.right(UrlParams.empty)
+  const encoded = Schema.encodeEither(schema, { onExcessProperty: "error" })(value)
+  if (Either.isLeft(encoded)) return Either.left(invalidFromParseError(operation, field, encoded.left))
+  const record = encoded.right as { readonly [key: string]: unknown }
+  const out: Array<readonly [string, string]> = []
+  for (const key of Object.keys(record)) {
+    const v = record[key]
+    if (v === undefined || v === null) continue
+    for (const item of Array.isArray(v) ? v : [v]) {
+      const text = String(item)
+      // a URL carries UTF-8: a lone surrogate would silently become U+FFFD, another value than the one given
+      if (hasLoneSurrogate(text)) {
+        const name = camelCase(key)
+        return invalid(operation, field === "" ? name : `${field}.${name}`, "is not well-formed Unicode (lone surrogate)")
+      }
+      out.push([key, text])
+    }
+  }
+  return Either.right(out)
+}
+
+/**
+ * Encodes a JSON body with its schema (which validates it).
+ *
+ * @internal
+ */
+export const encodeJsonBody = (
+  operation: string,
+  schema: Schema.Schema.AnyNoContext,
+  value: unknown,
+  field: string
+): Either.Either<Body, InvalidRequest> => {
+  const encoded = Schema.encodeEither(schema, { onExcessProperty: "error" })(value)
+  if (Either.isLeft(encoded)) return Either.left(invalidFromParseError(operation, field, encoded.left))
+  try {
+    return Either.right({ _tag: "Json", text: JSON.stringify(encoded.right) })
+  } catch (cause) {
+    return invalid(
+      operation,
+      field,
+      `cannot be serialized as JSON: ${cause instanceof Error ? cause.message : String(cause)}`
+    )
+  }
+}
+
+const multipartFile = (operation: string, field: string, file: unknown): Either.Either<Body, InvalidRequest> => {
+  if (typeof file !== "object" || file === null) {
+    return invalid(operation, field, `${field} must be { data, fileName?, contentType? }`)
+  }
+  const { contentType, data, fileName } = file as ProfileImage
+  const blob = data instanceof Blob
+    ? data
+    : data instanceof Uint8Array
+    ? new Blob([new Uint8Array(data)], contentType === undefined ? {} : { type: contentType })
+    : undefined
+  if (blob === undefined) return invalid(operation, field, `${field}.data must be a Uint8Array or a Blob`)
+  if (blob.size === 0) return invalid(operation, field, `${field}.data is empty`)
+  const form = new FormData()
+  form.append(field, blob, fileName ?? "profile-image")
+  return Either.right({ _tag: "Multipart", form })
+}
+
+const isDateVersion = (version: string) => /^\d{4}-\d{2}-\d{2}$/.test(version)
+
+/**
+ * Whether an API version is `since` or later (versions that are not dates are older than every rule).
+ *
+ * @internal
+ */
+export const versionAtLeast = (version: string, since: string): boolean => isDateVersion(version) && version >= since
+
+const refusedByVersion = (
+  operation: AnyOperation,
+  rules: ReadonlyArray<VersionRule>,
+  apiVersion: string,
+  args: ReadonlyArray<unknown>
+): InvalidRequest | undefined => {
+  for (const rule of rules) {
+    if (!versionAtLeast(apiVersion, rule.since)) continue
+    const index = operation.args.findIndex((arg) => arg.name === rule.arg)
+    const value = args[index]
+    if (typeof value !== "object" || value === null) continue
+    const field = rule.fields.find((field) => field in value)
+    if (field === undefined) continue
+    return new InvalidRequest({
+      operation: operation.name,
+      field: `${rule.arg}.${field}`,
+      message: `Clerk API version ${apiVersion} no longer accepts ${field} in ${operation.key}: use ${
+        rule.use.join(" or ")
+      }`
+    })
+  }
+  return undefined
+}
+
+const encodeArg = (
+  operation: AnyOperation,
+  arg: Arg,
+  value: unknown,
+  input: { params: Array<string>; urlParams: UrlParams.UrlParams; body: Body | undefined }
+): InvalidRequest | undefined => {
+  const name = operation.name
+  switch (arg.in) {
+    case "path": {
+      const problem = idProblem(arg.name, value)
+      if (problem !== undefined) return new InvalidRequest({ operation: name, field: arg.name, message: problem })
+      input.params.push(value as string)
+      return undefined
+    }
+    case "query": {
+      const encoded = encodeQuery(name, arg.schema!, value, arg.name)
+      if (Either.isLeft(encoded)) return encoded.left
+      input.urlParams = encoded.right
+      return undefined
+    }
+    case "body": {
+      const encoded = encodeJsonBody(name, arg.schema!, value === undefined && arg.optional ? {} : value, arg.name)
+      if (Either.isLeft(encoded)) return encoded.left
+      input.body = encoded.right
+      return undefined
+    }
+    case "field": {
+      if (arg.ids && Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const problem = idProblem(`${arg.name}[${i}]`, value[i])
+          if (problem !== undefined) {
+            return new InvalidRequest({ operation: name, field: `${arg.name}[${i}]`, message: problem })
+          }
+        }
+      }
+      const encoded = encodeJsonBody(name, arg.schema!, { [arg.name]: value }, "")
+      if (Either.isLeft(encoded)) return encoded.left
+      input.body = encoded.right
+      return undefined
+    }
+    case "file": {
+      const encoded = multipartFile(name, arg.wire ?? arg.name, value)
+      if (Either.isLeft(encoded)) return encoded.left
+      input.body = encoded.right
+      return undefined
+    }
+  }
+}
+
+/**
+ * The encoder of an operation's arguments, for an API version: checks and encodes each argument by its place
+ * in the row, and annotates the current span with the user id.
+ *
+ * @internal
+ */
+export const requestEncoder = (operation: AnyOperation, apiVersion: string) => {
+  const rules = (operation.versionRules ?? []).filter((rule) => versionAtLeast(apiVersion, rule.since))
+  const userIdAt = operation.args.findIndex((arg) => arg.in === "path" && arg.name === "userId")
+  const writeLimitAt = operation.writeLimitKey === undefined
+    ? -1
+    : operation.args.findIndex((arg) => arg.name === operation.writeLimitKey)
+  return (args: ReadonlyArray<unknown>): Effect.Effect<RequestInput, InvalidRequest> =>
+    Effect.suspend(() => {
+      const refused = rules.length === 0 ? undefined : refusedByVersion(operation, rules, apiVersion, args)
+      if (refused !== undefined) return Effect.fail(refused)
+      const input = { params: [] as Array<string>, urlParams: UrlParams.empty, body: undefined as Body | undefined }
+      for (let i = 0; i < operation.args.length; i++) {
+        const problem = encodeArg(operation, operation.args[i]!, args[i], input)
+        if (problem !== undefined) return Effect.fail(problem)
+      }
+      const result: RequestInput = {
+        ...(input.params.length > 0 ? { params: input.params } : {}),
+        ...(input.urlParams.length > 0 ? { urlParams: input.urlParams } : {}),
+        ...(input.body === undefined ? {} : { body: input.body }),
+        ...(writeLimitAt < 0 ? {} : { writeLimitKey: args[writeLimitAt] as string })
+      }
+      return userIdAt < 0
+        ? Effect.succeed(result)
+        : Effect.as(Effect.annotateCurrentSpan("clerk.user_id", args[userIdAt]), result)
+    })
+}
+
+/**
+ * Fills a path template (`/users/{user_id}/ban`) with percent-encoded parameters.
+ *
+ * @internal
+ */
+export const fillPath = (template: string, params: ReadonlyArray<string>): string => {
+  let i = 0
+  return template.replace(/\{[a-z0-9_]+\}/g, () => encodeURIComponent(params[i++] ?? ""))
+}

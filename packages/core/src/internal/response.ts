@@ -1,0 +1,163 @@
+/**
+ * A response into the operation's value or its tagged error: the status decides the error class (429
+ * `RateLimited`, 5xx `ServerError`, a documented 4xx its own class, anything else `UnexpectedStatus`), Clerk's
+ * error body is read leniently, a success body is decoded with the operation's schema.
+ *
+ * @internal
+ */
+import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type { DocumentedStatus, OperationError, StatusErrors } from "../ClerkError.js"
+import { DecodeError, RateLimited, ServerError, statusErrorClasses, UnexpectedStatus } from "../ClerkError.js"
+import { ClerkApiError } from "../Verification.js"
+import { decoderFor } from "./codec.js"
+
+const MAX_RETRY_AFTER_SECONDS = 24 * 3600
+
+/**
+ * Parses a `Retry-After` header: delay-seconds or an HTTP date. Anything else is ignored.
+ *
+ * @internal
+ */
+export const parseRetryAfter = (value: string | undefined, nowMillis: number): Duration.Duration | undefined => {
+  if (value === undefined) return undefined
+  const trimmed = value.trim()
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const seconds = Number(trimmed)
+    return Number.isFinite(seconds) ? Duration.seconds(Math.min(seconds, MAX_RETRY_AFTER_SECONDS)) : undefined
+  }
+  if (!/[a-z]/i.test(trimmed)) return undefined
+  const date = Date.parse(trimmed)
+  if (!Number.isFinite(date)) return undefined
+  return Duration.millis(Math.min(Math.max(0, date - nowMillis), MAX_RETRY_AFTER_SECONDS * 1000))
+}
+
+const decodeApiError = Schema.decodeUnknownOption(ClerkApiError)
+
+/**
+ * Decodes Clerk's error body (`{ errors: [...], clerk_trace_id }`) leniently: malformed entries are skipped,
+ * a body that is not JSON yields no entries.
+ *
+ * @internal
+ */
+export const parseErrorBody = (
+  text: string
+): { readonly errors: ReadonlyArray<ClerkApiError>; readonly clerkTraceId?: string } => {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { errors: [] }
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return { errors: [] }
+  const body = json as { readonly errors?: unknown; readonly clerk_trace_id?: unknown }
+  const errors: Array<ClerkApiError> = []
+  if (Array.isArray(body.errors)) {
+    for (const entry of body.errors.slice(0, 100)) {
+      try {
+        const decoded = decodeApiError(entry)
+        if (Option.isSome(decoded)) errors.push(decoded.value)
+      } catch {
+        // an entry nested deeper than the stack: skipped, like any malformed entry
+      }
+    }
+  }
+  const traceId = body.clerk_trace_id
+  return typeof traceId === "string" ? { errors, clerkTraceId: traceId } : { errors }
+}
+
+const isDocumented = <S extends DocumentedStatus>(
+  statuses: ReadonlyArray<S>,
+  status: number
+): status is S & keyof typeof statusErrorClasses =>
+  (statuses as ReadonlyArray<number>).includes(status) && status in statusErrorClasses
+
+/**
+ * The details of a failed response: Clerk's errors, its trace id and the `Retry-After` delay.
+ *
+ * @internal
+ */
+export interface FailureDetails {
+  readonly errors: ReadonlyArray<ClerkApiError>
+  readonly clerkTraceId?: string
+  readonly retryAfter?: Duration.Duration
+}
+
+/**
+ * Maps a non-2xx status to the operation's tagged error: 429 is `RateLimited`, 5xx `ServerError`, a documented
+ * 4xx its own class, anything else `UnexpectedStatus`.
+ *
+ * @internal
+ */
+export const errorForStatus = <S extends DocumentedStatus>(
+  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
+  status: number,
+  details: FailureDetails
+): OperationError<S> => {
+  const { retryAfter, ...body } = details
+  const fields = { operation: operation.name, status, ...body }
+  if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter })
+  if (status >= 500 && status <= 599) {
+    return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter })
+  }
+  if (isDocumented(operation.statuses, status)) {
+    const ErrorClass = statusErrorClasses[status]
+    return new ErrorClass(fields) as StatusErrors[S]
+  }
+  return new UnexpectedStatus(fields)
+}
+
+/**
+ * Maps a non-2xx response (status, headers, body text) to the operation's tagged error.
+ *
+ * @internal
+ */
+export const statusError = <S extends DocumentedStatus>(
+  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
+  status: number,
+  headers: { readonly [name: string]: string | undefined },
+  text: string,
+  nowMillis: number
+): OperationError<S> => {
+  const body = parseErrorBody(text)
+  const retryAfter = status === 429 || status >= 500 ? parseRetryAfter(headers["retry-after"], nowMillis) : undefined
+  return errorForStatus(operation, status, retryAfter === undefined ? body : { ...body, retryAfter })
+}
+
+const MAX_DECODE_MESSAGE = 2_000
+
+const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s)
+
+/**
+ * Decodes a successful response body with the operation's schema.
+ *
+ * @internal
+ */
+export const decodeSuccess = <A, I>(
+  operation: { readonly name: string; readonly success: Schema.Schema<A, I> },
+  status: number,
+  text: string
+): Either.Either<A, DecodeError> => {
+  const failure = (reason: "Json" | "Schema", message: string) =>
+    Either.left(new DecodeError({ operation: operation.name, status, reason, message }))
+  const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : "unknown error")
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (cause) {
+    return failure("Json", `the response body is not JSON (${reasonOf(cause)})`)
+  }
+  try {
+    const decoded = decoderFor(operation.success)(json)
+    return Either.isRight(decoded)
+      ? Either.right(decoded.right)
+      : failure("Schema", truncate(ParseResult.TreeFormatter.formatErrorSync(decoded.left), MAX_DECODE_MESSAGE))
+  } catch (cause) {
+    // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
+    return failure("Schema", `the response body could not be decoded (${reasonOf(cause)})`)
+  }
+}
+
