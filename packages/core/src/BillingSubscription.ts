@@ -147,7 +147,7 @@ export interface BillingPayerCredit extends Schema.Schema.Type<typeof BillingPay
  * import { BillingCredits } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
  * const decode = Schema.decodeUnknown(BillingCredits)
  * ```
  */
@@ -200,7 +200,7 @@ export interface BillingProrationDiscount extends Schema.Schema.Type<typeof Bill
  * import { BillingDiscounts } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
  * const decode = Schema.decodeUnknown(BillingDiscounts)
  * ```
  */
@@ -508,7 +508,7 @@ export interface BillingSubscriptionItemNextPayment
  * import { BillingSubscriptionItemSeats } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
  * const decode = Schema.decodeUnknown(BillingSubscriptionItemSeats)
  * ```
  */

@@ -101,10 +101,12 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-clerk/co
  * )
  * ```
  */
-export class AuthenticationInvalid extends Schema.TaggedError<AuthenticationInvalid>("@effect-clerk/core/AuthenticationInvalid")(
-  "AuthenticationInvalid",
-  responseFields
-) {
+export class AuthenticationInvalid
+  extends Schema.TaggedError<AuthenticationInvalid>("@effect-clerk/core/AuthenticationInvalid")(
+    "AuthenticationInvalid",
+    responseFields
+  )
+{
   /**
    * @since 0.1.0
    */
@@ -151,10 +153,12 @@ export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effec
  * )
  * ```
  */
-export class AuthorizationInvalid extends Schema.TaggedError<AuthorizationInvalid>("@effect-clerk/core/AuthorizationInvalid")(
-  "AuthorizationInvalid",
-  responseFields
-) {
+export class AuthorizationInvalid
+  extends Schema.TaggedError<AuthorizationInvalid>("@effect-clerk/core/AuthorizationInvalid")(
+    "AuthorizationInvalid",
+    responseFields
+  )
+{
   /**
    * @since 0.1.0
    */
@@ -233,10 +237,12 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-clerk/core/C
  * )
  * ```
  */
-export class UnprocessableEntity extends Schema.TaggedError<UnprocessableEntity>("@effect-clerk/core/UnprocessableEntity")(
-  "UnprocessableEntity",
-  responseFields
-) {
+export class UnprocessableEntity
+  extends Schema.TaggedError<UnprocessableEntity>("@effect-clerk/core/UnprocessableEntity")(
+    "UnprocessableEntity",
+    responseFields
+  )
+{
   /**
    * @since 0.1.0
    */
@@ -337,11 +343,13 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
  * )
  * ```
  */
-export class TransportError extends Schema.TaggedError<TransportError>("@effect-clerk/core/TransportError")("TransportError", {
-  operation: Schema.String,
-  reason: Schema.Literal("Transport", "Timeout"),
-  message: Schema.String
-}) {
+export class TransportError
+  extends Schema.TaggedError<TransportError>("@effect-clerk/core/TransportError")("TransportError", {
+    operation: Schema.String,
+    reason: Schema.Literal("Transport", "Timeout"),
+    message: Schema.String
+  })
+{
   /**
    * @since 0.1.0
    */
@@ -393,11 +401,13 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/
  * )
  * ```
  */
-export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-clerk/core/InvalidRequest")("InvalidRequest", {
-  operation: Schema.String,
-  field: Schema.String,
-  message: Schema.String
-}) {
+export class InvalidRequest
+  extends Schema.TaggedError<InvalidRequest>("@effect-clerk/core/InvalidRequest")("InvalidRequest", {
+    operation: Schema.String,
+    field: Schema.String,
+    message: Schema.String
+  })
+{
   /**
    * @since 0.1.0
    */
@@ -411,6 +421,28 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-
  * @category models
  */
 export type CommonError = RateLimited | ServerError | UnexpectedStatus | TransportError | DecodeError | InvalidRequest
+
+/**
+ * The error classes every operation can fail with, whatever its documented statuses (the runtime counterpart
+ * of {@link CommonError}).
+ *
+ * @since 0.2.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { commonErrorClasses } from "@effect-clerk/core"
+ *
+ * console.log(commonErrorClasses.map((ErrorClass) => ErrorClass._tag))
+ * ```
+ */
+export const commonErrorClasses = [
+  RateLimited,
+  ServerError,
+  UnexpectedStatus,
+  TransportError,
+  DecodeError,
+  InvalidRequest
+] as const
 
 /**
  * The statuses an operation can document, each mapped to its error class.

@@ -77,7 +77,7 @@ export interface OrganizationInvitationPublicUserData
  * import { OrganizationInvitationStatus } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(OrganizationInvitationStatus)
  * ```
  */

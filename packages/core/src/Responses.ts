@@ -69,7 +69,7 @@ export interface VerifyPasswordResult extends Schema.Schema.Type<typeof VerifyPa
  * import { TotpCodeType } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(TotpCodeType)
  * ```
  */

@@ -22,7 +22,6 @@ import type { OrganizationInvitation } from "./OrganizationInvitation.js"
 import type { OrganizationMembership } from "./OrganizationMembership.js"
 import type { Paginated } from "./Responses.js"
 import type { User } from "./User.js"
-import * as UsersProtocol from "./UsersProtocol.js"
 import type {
   CountUsersParams,
   CreateUserParams,
@@ -31,6 +30,7 @@ import type {
   OrganizationInvitationsParams
 } from "./UsersParams.js"
 import { MAX_LIMIT } from "./UsersParams.js"
+import * as UsersProtocol from "./UsersProtocol.js"
 
 type ErrorOf<K extends UsersProtocol.OperationKey> = UsersProtocol.ErrorOf<K>
 

@@ -75,7 +75,7 @@ const QueryBoolean = Schema.BooleanFromString
  * import { Limit } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(Limit)
  * ```
  */
@@ -95,7 +95,7 @@ export const Limit = Schema.NumberFromString.pipe(
  * import { Offset } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(Offset)
  * ```
  */
@@ -145,7 +145,7 @@ export const userOrderFields = [
  * import { UserOrderBy } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(UserOrderBy)
  * ```
  */
@@ -189,7 +189,7 @@ export const membershipOrderFields = [
  * import { MembershipOrderBy } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(MembershipOrderBy)
  * ```
  */
@@ -293,7 +293,7 @@ export interface ListUsersParams extends Schema.Schema.Type<typeof ListUsersPara
  * import { PaginationParams } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(PaginationParams)
  * ```
  */
@@ -318,7 +318,7 @@ export interface PaginationParams extends Schema.Schema.Type<typeof PaginationPa
  * import { OAuthAccessTokenParams } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(OAuthAccessTokenParams)
  * ```
  */
@@ -344,7 +344,7 @@ export interface OAuthAccessTokenParams extends Schema.Schema.Type<typeof OAuthA
  * import { InvitationStatusFilter } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(InvitationStatusFilter)
  * ```
  */
@@ -360,7 +360,7 @@ export const InvitationStatusFilter = Schema.Literal("pending", "accepted", "rev
  * import { OrganizationInvitationsParams } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(OrganizationInvitationsParams)
  * ```
  */
@@ -418,7 +418,7 @@ export interface InstanceOrganizationMembershipsParams
  * import { PasswordHasher } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(PasswordHasher)
  * ```
  */
@@ -454,7 +454,7 @@ export const PasswordHasher = OpenEnum(
  * import { IdentificationStatus } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(IdentificationStatus)
  * ```
  */
@@ -478,7 +478,7 @@ const OrganizationsLimit = Schema.NullOr(
  * import { Metadata } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(Metadata)
  * ```
  */

@@ -21,8 +21,8 @@ import * as Codec from "./internal/codec.js"
 import type { AnyOperation, Arg, ArgList } from "./internal/operation.js"
 import * as Request from "./internal/request.js"
 import * as Response from "./internal/response.js"
-import * as ServerRequest from "./internal/serverRequest.js"
 import { wire } from "./internal/schema.js"
+import * as ServerRequest from "./internal/serverRequest.js"
 import { OAuthAccessToken } from "./OAuthAccessToken.js"
 import { OrganizationInvitation } from "./OrganizationInvitation.js"
 import { OrganizationMembership } from "./OrganizationMembership.js"
@@ -716,8 +716,7 @@ export type Methods = { readonly [K in OperationKey]: MethodOf<K> }
 export const requestEncoder: (
   operation: AnyOperation,
   apiVersion: string
-) => (args: ReadonlyArray<unknown>) => Effect.Effect<Request.RequestInput, InvalidRequest> =
-  Request.requestEncoder
+) => (args: ReadonlyArray<unknown>) => Effect.Effect<Request.RequestInput, InvalidRequest> = Request.requestEncoder
 
 /**
  * The request decoder of an operation, for servers: the parts of an HTTP request into the call's arguments,
@@ -936,4 +935,4 @@ export const delegatedNodes: (
  * console.log(UsersProtocol.routeOf("/users/{user_id}/ban")) // "/users/:user_id/ban"
  * ```
  */
-export const routeOf = (template: string): string => template.replace(/\{([a-z0-9_]+)\}/g, ":$1")
+export const routeOf = (template: string): `/${string}` => template.replace(/\{([a-z0-9_]+)\}/g, ":$1") as `/${string}`

@@ -53,7 +53,7 @@ export interface ClerkApiError extends Schema.Schema.Type<typeof ClerkApiError> 
  * import { VerificationObject } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(VerificationObject)
  * ```
  */
@@ -81,7 +81,7 @@ export const VerificationObject = OpenEnum(
  * import { VerificationStatus } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(VerificationStatus)
  * ```
  */
@@ -144,7 +144,7 @@ export interface VerificationEncoded extends Schema.Schema.Encoded<typeof Verifi
  * import { IdentificationLink } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
- * // snake_case on the wire, camelCase in TypeScript, validated
+ * // the same names on the wire as in TypeScript; decoding validates
  * const decode = Schema.decodeUnknown(IdentificationLink)
  * ```
  */

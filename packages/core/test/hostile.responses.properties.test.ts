@@ -9,20 +9,13 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as fc from "effect/FastCheck"
-import { RetryPolicy, Users } from "../src/index.js"
+import { commonErrorClasses, RetryPolicy, Users } from "../src/index.js"
 import { operations } from "../src/UsersProtocol.js"
 import { type Case, cases, tagOfStatus } from "./operationCases.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 
 /** The tags every operation may fail with, whatever its documented statuses. */
-const alwaysPossible = [
-  "RateLimited",
-  "ServerError",
-  "UnexpectedStatus",
-  "TransportError",
-  "DecodeError",
-  "InvalidRequest"
-]
+const alwaysPossible = commonErrorClasses.map((ErrorClass) => ErrorClass._tag)
 
 const declaredTags = (c: Case): ReadonlySet<string> => {
   const statuses: ReadonlyArray<number> = operations[c.name as keyof typeof operations].statuses

@@ -3,7 +3,7 @@
  * says what the source does.
  */
 import { statusErrorClasses } from "@effect-clerk/core"
-import { operations } from "@effect-clerk/core/internal/operations"
+import { operations } from "@effect-clerk/core/UsersProtocol"
 import { describe, expect, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"

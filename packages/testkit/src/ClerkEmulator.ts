@@ -1,38 +1,20 @@
 /**
- * The in-memory Clerk instance served over Clerk's REST protocol: the 31 Users endpoints under `/v1`, with
- * Clerk's query decoding (repeated keys), JSON and multipart bodies, snake_case payloads, error bodies and
- * statuses, bearer authentication and `Retry-After` on injected 429s. Every response is encoded through
- * `@effect-clerk/core`'s schemas, so a payload that would not decode is an emulator bug (a 500), never a 200.
+ * The in-memory Clerk instance served over Clerk's REST protocol: every operation of the core's table under
+ * `/v1`, routed with `HttpRouter` from the same rows the client sends with, requests decoded with the same
+ * schemas the client encodes with (repeated query keys, JSON and multipart bodies, snake_case payloads), Clerk's
+ * error bodies and statuses, bearer authentication and `Retry-After` on injected 429s. Every response is encoded
+ * through the core's schemas, so a payload that would not decode is an emulator bug (a 500), never a 200.
  *
  * Two ways in: an in-process `HttpClient` (no sockets) and a real HTTP server on a loopback port. An admin
- * API under `/__emulator` (disabled unless enabled) seeds data and injects faults from outside the process.
+ * API under `/__emulator` (disabled unless enabled) seeds data and injects faults from outside the process;
+ * `GET /healthz` answers without authentication, for scripts and containers waiting for the emulator.
  *
  * @since 0.1.0
  */
-import type { ClerkError, CreateUserParams } from "@effect-clerk/core"
-import {
-  ClerkApiError,
-  ClerkConfig,
-  CountUsersParams,
-  CreateUserParams as CreateUserParamsSchema,
-  InstanceOrganizationMembershipsParams,
-  ListUsersParams,
-  OAuthAccessTokenParams,
-  OrganizationInvitationsParams,
-  PaginationParams,
-  RetryPolicy,
-  SetPasswordCompromisedParams,
-  UpdateMetadataParams,
-  UpdateUserParams,
-  Users,
-  VerifyPasswordBody,
-  VerifyTotpBody
-} from "@effect-clerk/core"
-import { encoderFor } from "@effect-clerk/core/internal/fastCodec"
-import type { Operation } from "@effect-clerk/core/internal/operations"
-import { operations } from "@effect-clerk/core/internal/operations"
+import { ClerkApiError, ClerkConfig, RetryPolicy, Users, UsersProtocol } from "@effect-clerk/core"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpRouter from "@effect/platform/HttpRouter"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -47,11 +29,13 @@ import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as Fault from "./Fault.js"
+import * as Engine from "./internal/engine.js"
 import type { StoreFailure } from "./internal/failures.js"
 import { authenticationInvalid, requestBodyInvalid, routeNotFound } from "./internal/failures.js"
 import type { DISCONNECT_HEADER as NodeServerHeader } from "./internal/nodeServer.js"
-import * as UsersInMemory from "./UsersInMemory.js"
-import type { SeedError, UserSeed } from "./UsersTestControl.js"
+import { UserSeed } from "./Seeds.js"
+import type * as UsersInMemory from "./UsersInMemory.js"
+import type { SeedError } from "./UsersTestControl.js"
 import { UsersTestControl } from "./UsersTestControl.js"
 
 /**
@@ -153,123 +137,42 @@ const failureResponse = (failure: StoreFailure, traceId: string, headers: Record
     headers
   )
 
-const disconnectResponse = () => HttpServerResponse.empty({ status: 599, headers: { [DISCONNECT_HEADER]: "1" } })
+/** Clerk's answer to a failure of the engine: its status and error body, or a dropped connection. */
+const engineFailureResponse = (failure: Engine.Failure, traceId: string) =>
+  failure._tag === "Disconnect"
+    ? HttpServerResponse.empty({ status: 599, headers: { [DISCONNECT_HEADER]: "1" } })
+    : failureResponse(
+      failure.failure,
+      traceId,
+      failure.retryAfter === undefined
+        ? {}
+        : { "retry-after": String(Math.ceil(Duration.toSeconds(failure.retryAfter))) }
+    )
 
-const idFields: ReadonlySet<string> = new Set([
-  "userId",
-  "provider",
-  "passkeyIdentificationId",
-  "web3WalletIdentificationId",
-  "externalAccountId"
-])
+const issueCodes = {
+  Unexpected: ["form_param_unknown", "is unknown"],
+  Missing: ["form_param_missing", "is missing"],
+  Type: ["form_param_format_invalid", "is invalid"],
+  Value: ["form_param_value_invalid", "is invalid"]
+} as const
 
-/** The HTTP answer Clerk would give for a failure of the in-memory service. */
-const errorResponse = (error: ClerkError, traceId: string) => {
-  switch (error._tag) {
-    case "TransportError":
-      return disconnectResponse()
-    case "DecodeError":
-      return failureResponse(
-        { status: 500, errors: [{ code: "internal_clerk_error", message: error.message }] },
-        traceId
-      )
-    case "InvalidRequest":
-      return idFields.has(error.field)
-        ? failureResponse({
-          status: 404,
-          errors: [{ code: "resource_not_found", message: "not found", longMessage: error.message, meta: {} }]
-        }, traceId)
-        : failureResponse({
-          status: 422,
-          errors: [{
-            code: "form_param_value_invalid",
-            message: "is invalid",
-            longMessage: error.message,
-            meta: { param_name: error.field }
-          }]
-        }, traceId)
-    default: {
-      const retryAfter = "retryAfter" in error && error.retryAfter !== undefined
-        ? { "retry-after": String(Math.ceil(Duration.toSeconds(error.retryAfter))) }
-        : undefined
-      return failureResponse(
-        { status: error.status, errors: error.errors },
-        error.clerkTraceId ?? traceId,
-        retryAfter
-      )
-    }
-  }
-}
-
-/** 422s for input that does not decode, with Clerk's codes and `meta.param_name`. */
-const decodeFailure = (error: ParseResult.ParseError): StoreFailure => {
-  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
-  const param = issue === undefined || issue.path.length === 0 ? "params" : String(issue.path[0])
-  const code = issue?._tag === "Unexpected"
-    ? "form_param_unknown"
-    : issue?._tag === "Missing"
-    ? "form_param_missing"
-    : issue?._tag === "Type"
-    ? "form_param_format_invalid"
-    : "form_param_value_invalid"
+/** The 422 Clerk answers for parameters it refuses, naming the parameter as it is on the wire. */
+const issueFailure = (issue: UsersProtocol.RequestIssue): StoreFailure => {
+  const [code, message] = issueCodes[issue.kind]
   return {
     status: 422,
-    errors: [{
-      code,
-      message: code === "form_param_unknown"
-        ? "is unknown"
-        : code === "form_param_missing"
-        ? "is missing"
-        : "is invalid",
-      longMessage: `${param}: ${issue?.message ?? "invalid"}`,
-      meta: { param_name: param }
-    }]
+    errors: [{ code, message, longMessage: `${issue.param}: ${issue.message}`, meta: { param_name: issue.param } }]
   }
 }
 
 // -----------------------------------------------------------------------------
-// request decoding
+// request bodies
 // -----------------------------------------------------------------------------
-
-/** The list-valued query parameters (sent as repeated keys); every other key takes its first value. */
-const listKeys: ReadonlySet<string> = new Set([
-  "email_address",
-  "phone_number",
-  "external_id",
-  "username",
-  "web3_wallet",
-  "user_id",
-  "organization_id",
-  "provider_user_id"
-])
-
-const queryRecord = (search: string): Record<string, string | Array<string>> => {
-  const params = new URLSearchParams(search)
-  const out: Record<string, string | Array<string>> = {}
-  for (const key of new Set(params.keys())) {
-    out[key] = listKeys.has(key) ? params.getAll(key) : params.get(key)!
-  }
-  return out
-}
-
-interface Context {
-  readonly params: ReadonlyArray<string>
-  readonly search: string
-  readonly request: HttpServerRequest.HttpServerRequest
-}
-
-type Outcome = Either.Either<HttpServerResponse.HttpServerResponse, StoreFailure>
-
-const decodeQuery = <A, I>(
-  schema: Schema.Schema<A, I>,
-  search: string
-): Effect.Effect<Either.Either<A, StoreFailure>> =>
-  Effect.sync(() => Either.mapLeft(Schema.decodeUnknownEither(schema)(queryRecord(search)), decodeFailure))
 
 const readJson = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<Either.Either<unknown, StoreFailure>> =>
   Effect.map(Effect.either(request.text), (text) => {
     if (Either.isLeft(text)) return Either.left(requestBodyInvalid("the body could not be read"))
-    if (text.right.trim() === "") return Either.right({})
+    if (text.right.trim() === "") return Either.right(undefined)
     try {
       return Either.right(JSON.parse(text.right))
     } catch {
@@ -277,18 +180,9 @@ const readJson = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<E
     }
   })
 
-const decodeBody = <A, I>(
-  schema: Schema.Schema<A, I>,
+const readFile = (
   request: HttpServerRequest.HttpServerRequest
-): Effect.Effect<Either.Either<A, StoreFailure>> =>
-  Effect.map(
-    readJson(request),
-    (json) =>
-      Either.flatMap(json, (value) =>
-        Either.mapLeft(Schema.decodeUnknownEither(schema, { onExcessProperty: "error" })(value), decodeFailure))
-  )
-
-const readFile = (request: HttpServerRequest.HttpServerRequest) =>
+): Effect.Effect<Either.Either<UsersProtocol.RequestParts["file"], StoreFailure>> =>
   Effect.gen(function*() {
     const contentType = request.headers["content-type"] ?? ""
     if (!contentType.startsWith("multipart/form-data")) {
@@ -300,235 +194,62 @@ const readFile = (request: HttpServerRequest.HttpServerRequest) =>
       Effect.tryPromise(() => new Response(body.right, { headers: { "content-type": contentType } }).formData())
     )
     const file = Either.isRight(form) ? form.right.get("file") : null
-    if (file === null || typeof file === "string") {
-      return Either.left<StoreFailure>({
-        status: 422,
-        errors: [{
-          code: "form_param_missing",
-          message: "is missing",
-          longMessage: "file is missing",
-          meta: { param_name: "file" }
-        }]
-      })
-    }
-    const data = new Uint8Array(yield* Effect.promise(() => file.arrayBuffer()))
-    return Either.right({ data, fileName: file.name, contentType: file.type })
+    if (file === null || typeof file === "string") return Either.right(undefined)
+    const data = yield* Effect.either(Effect.tryPromise(() => file.arrayBuffer()))
+    if (Either.isLeft(data)) return Either.left(requestBodyInvalid("the file could not be read"))
+    return Either.right({ data: new Uint8Array(data.right), fileName: file.name, contentType: file.type })
   })
+
+const searchOf = (url: string) => {
+  const at = url.indexOf("?")
+  return at < 0 ? "" : url.slice(at + 1)
+}
 
 // -----------------------------------------------------------------------------
 // routes
 // -----------------------------------------------------------------------------
 
-interface Route {
-  readonly method: string
-  readonly segments: ReadonlyArray<string>
-  readonly handle: (context: Context) => Effect.Effect<Outcome>
-}
+type Handler = Effect.Effect<
+  HttpServerResponse.HttpServerResponse,
+  never,
+  HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
+>
 
-const makeRoutes = (users: Users.Service, traceId: () => string): ReadonlyArray<Route> => {
-  const encoders = new Map<unknown, (value: never) => Either.Either<unknown, ParseResult.ParseError>>()
-  const encoderOf = <A, I>(schema: Schema.Schema<A, I>): (value: A) => Either.Either<I, ParseResult.ParseError> => {
-    let encoder = encoders.get(schema)
-    if (encoder === undefined) {
-      encoder = encoderFor(schema)
-      encoders.set(schema, encoder)
-    }
-    return encoder as (value: A) => Either.Either<I, ParseResult.ParseError>
-  }
-
-  const respond = <A, I>(
-    operation: { readonly success: Schema.Schema<A, I> },
-    effect: Effect.Effect<A, ClerkError>
-  ): Effect.Effect<Outcome> =>
-    Effect.map(Effect.either(effect), (result) => {
-      if (Either.isLeft(result)) return Either.right(errorResponse(result.left, traceId()))
-      // every response goes through the core's schemas (a compiled encoder, Effect's for the errors)
-      const encoded = encoderOf(operation.success)(result.right)
-      if (Either.isLeft(encoded)) {
-        return Either.left({
-          status: 500,
-          errors: [{
-            code: "emulator_encoding_failed",
-            message: "the emulator produced a response its schema refuses",
-            longMessage: ParseResult.TreeFormatter.formatErrorSync(encoded.left)
-          }]
-        })
-      }
-      return Either.right(jsonResponse(JSON.stringify(encoded.right)))
+/** The route of one operation: its row decodes the request, the engine runs it, the row encodes the answer. */
+const operationRoute = (engine: Engine.Engine, operation: UsersProtocol.AnyOperation): Handler => {
+  const decode = UsersProtocol.requestDecoder(operation)
+  const body = UsersProtocol.bodyKind(operation)
+  const pathWires = operation.args.flatMap((arg) => (arg.in === "path" ? [arg.wire!] : []))
+  return Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const params = yield* HttpRouter.params
+    const json = body === "json" ? yield* readJson(request) : Either.right(undefined)
+    if (Either.isLeft(json)) return failureResponse(json.left, engine.traceId())
+    const file = body === "multipart" ? yield* readFile(request) : Either.right(undefined)
+    if (Either.isLeft(file)) return failureResponse(file.left, engine.traceId())
+    const args = decode({
+      path: pathWires.map((wire) => params[wire] ?? ""),
+      search: searchOf(request.url),
+      json: json.right,
+      file: file.right
     })
-
-  const withDecoded = <A>(
-    decoded: Effect.Effect<Either.Either<A, StoreFailure>>,
-    f: (value: A) => Effect.Effect<Outcome>
-  ): Effect.Effect<Outcome> =>
-    Effect.flatMap(
-      decoded,
-      (result) => Either.isLeft(result) ? Effect.succeed(Either.left(result.left)) : f(result.right)
-    )
-
-  const o = operations
-  const route = (
-    operation: Pick<Operation<unknown, unknown, never>, "method" | "path">,
-    handle: (context: Context) => Effect.Effect<Outcome>
-  ): Route => ({
-    method: operation.method,
-    segments: operation.path.split("/").filter((s) => s !== ""),
-    handle
-  })
-  const id = (c: Context, i = 0) => c.params[i]!
-
-  return [
-    route(
-      o.list,
-      (c) => withDecoded(decodeQuery(ListUsersParams, c.search), (params) => respond(o.list, users.list(params)))
-    ),
-    route(
-      o.create,
-      (c) =>
-        withDecoded(
-          decodeBody(CreateUserParamsSchema, c.request),
-          (params: CreateUserParams) => respond(o.create, users.create(params))
-        )
-    ),
-    route(
-      o.count,
-      (c) =>
-        withDecoded(
-          decodeQuery(CountUsersParams, c.search),
-          (params) =>
-            respond(o.count, Effect.map(users.count(params), (n) => ({ object: "total_count", totalCount: n })))
-        )
-    ),
-    route(
-      o.bulkBan,
-      (c) => withDecoded(decodeBody(BulkBody, c.request), ({ userIds }) => respond(o.bulkBan, users.bulkBan(userIds)))
-    ),
-    route(
-      o.bulkUnban,
-      (c) =>
-        withDecoded(decodeBody(BulkBody, c.request), ({ userIds }) => respond(o.bulkUnban, users.bulkUnban(userIds)))
-    ),
-    route(o.get, (c) => respond(o.get, users.get(id(c)))),
-    route(
-      o.update,
-      (c) =>
-        withDecoded(decodeBody(UpdateUserParams, c.request), (params) => respond(o.update, users.update(id(c), params)))
-    ),
-    route(o.delete, (c) => respond(o.delete, users.delete(id(c)))),
-    route(o.ban, (c) => respond(o.ban, users.ban(id(c)))),
-    route(o.unban, (c) => respond(o.unban, users.unban(id(c)))),
-    route(o.lock, (c) => respond(o.lock, users.lock(id(c)))),
-    route(o.unlock, (c) => respond(o.unlock, users.unlock(id(c)))),
-    route(
-      o.setProfileImage,
-      (c) => withDecoded(readFile(c.request), (file) => respond(o.setProfileImage, users.setProfileImage(id(c), file)))
-    ),
-    route(o.deleteProfileImage, (c) => respond(o.deleteProfileImage, users.deleteProfileImage(id(c)))),
-    route(
-      o.updateMetadata,
-      (c) =>
-        withDecoded(
-          decodeBody(UpdateMetadataParams, c.request),
-          (patch) => respond(o.updateMetadata, users.updateMetadata(id(c), patch))
-        )
-    ),
-    route(o.getBillingSubscription, (c) => respond(o.getBillingSubscription, users.getBillingSubscription(id(c)))),
-    route(
-      o.getOAuthAccessToken,
-      (c) =>
-        withDecoded(
-          decodeQuery(OAuthAccessTokenParams, c.search),
-          (params) => respond(o.getOAuthAccessToken, users.getOAuthAccessToken(id(c), id(c, 1), params))
-        )
-    ),
-    route(
-      o.getOrganizationMemberships,
-      (c) =>
-        withDecoded(
-          decodeQuery(PaginationParams, c.search),
-          (params) => respond(o.getOrganizationMemberships, users.getOrganizationMemberships(id(c), params))
-        )
-    ),
-    route(
-      o.getOrganizationInvitations,
-      (c) =>
-        withDecoded(
-          decodeQuery(OrganizationInvitationsParams, c.search),
-          (params) => respond(o.getOrganizationInvitations, users.getOrganizationInvitations(id(c), params))
-        )
-    ),
-    route(
-      o.verifyPassword,
-      (c) =>
-        withDecoded(
-          decodeBody(VerifyPasswordBody, c.request),
-          ({ password }) => respond(o.verifyPassword, users.verifyPassword(id(c), password))
-        )
-    ),
-    route(
-      o.verifyTotp,
-      (c) =>
-        withDecoded(
-          decodeBody(VerifyTotpBody, c.request),
-          ({ code }) => respond(o.verifyTotp, users.verifyTotp(id(c), code))
-        )
-    ),
-    route(o.disableMfa, (c) => respond(o.disableMfa, users.disableMfa(id(c)))),
-    route(o.deleteBackupCodes, (c) => respond(o.deleteBackupCodes, users.deleteBackupCodes(id(c)))),
-    route(o.deletePasskey, (c) => respond(o.deletePasskey, users.deletePasskey(id(c), id(c, 1)))),
-    route(o.deleteWeb3Wallet, (c) => respond(o.deleteWeb3Wallet, users.deleteWeb3Wallet(id(c), id(c, 1)))),
-    route(o.createTotp, (c) => respond(o.createTotp, users.createTotp(id(c)))),
-    route(o.deleteTotp, (c) => respond(o.deleteTotp, users.deleteTotp(id(c)))),
-    route(
-      o.deleteExternalAccount,
-      (c) => respond(o.deleteExternalAccount, users.deleteExternalAccount(id(c), id(c, 1)))
-    ),
-    route(
-      o.setPasswordCompromised,
-      (c) =>
-        withDecoded(
-          decodeBody(SetPasswordCompromisedParams, c.request),
-          (params) => respond(o.setPasswordCompromised, users.setPasswordCompromised(id(c), params))
-        )
-    ),
-    route(
-      o.unsetPasswordCompromised,
-      (c) => respond(o.unsetPasswordCompromised, users.unsetPasswordCompromised(id(c)))
-    ),
-    route(
-      o.getInstanceOrganizationMemberships,
-      (c) =>
-        withDecoded(
-          decodeQuery(InstanceOrganizationMembershipsParams, c.search),
-          (params) => respond(o.getInstanceOrganizationMemberships, users.getInstanceOrganizationMemberships(params))
-        )
-    )
-  ]
-}
-
-const BulkBody = Schema.Struct({
-  userIds: Schema.propertySignature(Schema.Array(Schema.String)).pipe(Schema.fromKey("user_ids"))
-})
-
-/** Matches raw (still percent-encoded) segments, then decodes each parameter on its own. */
-const match = (route: Route, method: string, segments: ReadonlyArray<string>): Array<string> | undefined => {
-  if (route.method !== method || route.segments.length !== segments.length) return undefined
-  const params: Array<string> = []
-  for (let i = 0; i < segments.length; i++) {
-    const template = route.segments[i]!
-    const segment = segments[i]!
-    if (template.startsWith("{")) {
-      if (segment === "") return undefined
-      try {
-        params.push(decodeURIComponent(segment))
-      } catch {
-        return undefined
-      }
-    } else if (template !== segment) {
-      return undefined
+    if (Either.isLeft(args)) return failureResponse(issueFailure(args.left), engine.traceId())
+    const result = yield* engine.run(operation, args.right)
+    if (Either.isLeft(result)) return engineFailureResponse(result.left, engine.traceId())
+    // every response goes through the core's schemas (compiled encoders)
+    const encoded = UsersProtocol.encodeResponse(operation, result.right)
+    if (Either.isLeft(encoded)) {
+      return failureResponse({
+        status: 500,
+        errors: [{
+          code: "emulator_encoding_failed",
+          message: "the emulator produced a response its schema refuses",
+          longMessage: ParseResult.TreeFormatter.formatErrorSync(encoded.left)
+        }]
+      }, engine.traceId())
     }
-  }
-  return params
+    return jsonResponse(JSON.stringify(encoded.right))
+  })
 }
 
 // -----------------------------------------------------------------------------
@@ -569,106 +290,128 @@ const faultOf = (body: AdminFault): Fault.Fault =>
       ...(body.retryAfterSeconds === undefined ? {} : { retryAfter: Duration.seconds(body.retryAfterSeconds) })
     })
 
-const admin = (
-  control: UsersTestControl.Service,
-  method: string,
-  path: string,
+const UserSeeds = Schema.Union(Schema.Array(UserSeed), UserSeed)
+
+/** Decodes an admin request body with its schema: a 400 naming the entry and field otherwise. */
+const adminBody = <A, I>(
+  schema: Schema.Schema<A, I>,
   request: HttpServerRequest.HttpServerRequest
-): Effect.Effect<Outcome> =>
-  Effect.gen(function*() {
-    const ok = (value: unknown) => Either.right(jsonResponse(JSON.stringify(value)))
-    const invalid = (message: string) => Either.left(requestBodyInvalid(message))
-    if (method === "POST" && path === "/faults") {
-      const body = yield* decodeBody(AdminFault, request)
-      if (Either.isLeft(body)) return Either.left(body.left)
-      const rule = body.right
-      yield* control.injectFault({
-        fault: faultOf(rule),
-        ...(rule.operations === undefined ? {} : { operations: rule.operations }),
-        ...(rule.times === undefined ? {} : { times: rule.times }),
-        ...(rule.probability === undefined ? {} : { probability: rule.probability }),
-        ...(rule.when === undefined ? {} : { when: rule.when })
+): Effect.Effect<Either.Either<A, StoreFailure>> =>
+  Effect.map(readJson(request), (json) =>
+    Either.flatMap(json, (value) =>
+      Either.mapLeft(
+        Schema.decodeUnknownEither(schema, { onExcessProperty: "error" })(value ?? {}),
+        (error) => {
+          const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+          const at = issue === undefined || issue.path.length === 0 ? "" : `${issue.path.join(".")}: `
+          return requestBodyInvalid(`${at}${issue?.message ?? "invalid"}`)
+        }
+      )))
+
+const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
+  const ok = (value: unknown) => jsonResponse(JSON.stringify(value))
+  const control = engine.control
+  return HttpRouter.empty.pipe(
+    HttpRouter.post(
+      "/faults",
+      Effect.gen(function*() {
+        const body = yield* adminBody(AdminFault, yield* HttpServerRequest.HttpServerRequest)
+        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
+        const rule = body.right
+        yield* control.injectFault({
+          fault: faultOf(rule),
+          ...(rule.operations === undefined ? {} : { operations: rule.operations }),
+          ...(rule.times === undefined ? {} : { times: rule.times }),
+          ...(rule.probability === undefined ? {} : { probability: rule.probability }),
+          ...(rule.when === undefined ? {} : { when: rule.when })
+        })
+        return ok({ ok: true })
       })
-      return ok({ ok: true })
-    }
-    if (method === "DELETE" && path === "/faults") {
-      yield* control.clearFaults
-      return ok({ ok: true })
-    }
-    if (method === "POST" && path === "/reset") {
-      yield* control.reset
-      return ok({ ok: true })
-    }
-    if (method === "GET" && path === "/snapshot") return ok(yield* control.snapshot)
-    if (method === "POST" && path === "/users") {
-      const json = yield* readJson(request)
-      if (Either.isLeft(json)) return Either.left(json.left)
-      const seeds = (Array.isArray(json.right) ? json.right : [json.right]) as ReadonlyArray<UserSeed>
-      const seeded = yield* Effect.either(control.seedUsers(seeds))
-      return Either.isLeft(seeded) ? invalid(seeded.left.message) : ok(seeded.right.map((u) => u.id))
-    }
-    return Either.left(routeNotFound(method, `${ADMIN_PREFIX}${path}`))
-  })
+    ),
+    HttpRouter.del("/faults", Effect.as(control.clearFaults, ok({ ok: true }))),
+    HttpRouter.post("/reset", Effect.as(control.reset, ok({ ok: true }))),
+    HttpRouter.get("/snapshot", Effect.map(control.snapshot, ok)),
+    HttpRouter.post(
+      "/users",
+      Effect.gen(function*() {
+        const body = yield* adminBody(UserSeeds, yield* HttpServerRequest.HttpServerRequest)
+        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
+        const seeds = Array.isArray(body.right) ? body.right : [body.right as UserSeed]
+        const seeded = yield* Effect.either(control.seedUsers(seeds))
+        return Either.isLeft(seeded)
+          ? failureResponse(requestBodyInvalid(seeded.left.message), engine.traceId())
+          : ok(seeded.right.map((u) => u.id))
+      })
+    )
+  )
+}
 
 // -----------------------------------------------------------------------------
 // the app
 // -----------------------------------------------------------------------------
 
+/** Clerk's paths are case-sensitive, a trailing slash is another path, and ids can be long. */
+const routerConfig = { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 8192 }
+
+const makeAppOf = (
+  engine: Engine.Engine,
+  options: Pick<Options, "secretKeys" | "admin">
+): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
+  const keys = new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY])
+  let api = HttpRouter.empty
+  for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
+    api = HttpRouter.route(operation.method)(
+      api,
+      UsersProtocol.routeOf(operation.path),
+      operationRoute(engine, operation)
+    )
+  }
+  let router = HttpRouter.mount(HttpRouter.empty, "/v1", api)
+  if (options.admin === true) router = HttpRouter.mount(router, ADMIN_PREFIX, adminRoutes(engine))
+  const routed = Effect.flatMap(
+    HttpRouter.withRouterConfig(HttpRouter.toHttpApp(router), routerConfig),
+    (app) =>
+      Effect.catchAll(app, (error) =>
+        Effect.map(
+          HttpServerRequest.HttpServerRequest,
+          (request) =>
+            error._tag === "RouteNotFound"
+              ? failureResponse(routeNotFound(request.method, request.url.split("?")[0]!), engine.traceId())
+              : failureResponse(requestBodyInvalid(error.message), engine.traceId())
+        ))
+  )
+  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+    const path = request.url.split("?")[0]!
+    if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
+      return Effect.succeed(jsonResponse(JSON.stringify({ status: "ok" })))
+    }
+    const authorization = request.headers["authorization"] ?? ""
+    const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : ""
+    return keys.has(key) ? routed : Effect.succeed(failureResponse(authenticationInvalid(), engine.traceId()))
+  })
+}
+
 /**
- * The emulator as an HTTP app over an in-memory instance.
+ * An emulator: the HTTP app over a fresh in-memory instance, with the instance's control.
  *
  * @since 0.1.0
  * @category constructors
  * @example
  * ```ts
- * import { ClerkEmulator, UsersInMemory } from "@effect-clerk/testkit"
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
  * import { Effect } from "effect"
  *
  * // the emulator as an `HttpApp`, to mount in a server of your own
- * const app = Effect.map(UsersInMemory.make(), (instance) => ClerkEmulator.makeApp(instance, { admin: true }))
+ * const program = Effect.map(ClerkEmulator.makeApp({ admin: true }), ({ app, control }) => app)
  * ```
  */
-export const makeApp = (
-  instance: UsersInMemory.Instance,
-  options: Pick<Options, "secretKeys" | "admin"> = {}
-): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
-  const keys = new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY])
-  let traces = 0
-  const traceId = () => `emu_${Date.now().toString(36)}_${(++traces).toString(36)}`
-  const routes = makeRoutes(instance.users, traceId)
-
-  return Effect.gen(function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const raw = request.url
-    const queryAt = raw.indexOf("?")
-    const path = queryAt < 0 ? raw : raw.slice(0, queryAt)
-    const search = queryAt < 0 ? "" : raw.slice(queryAt + 1)
-    const method = request.method
-
-    const authorization = request.headers["authorization"] ?? ""
-    const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : ""
-    if (!keys.has(key)) return failureResponse(authenticationInvalid(), traceId())
-
-    let outcome: Outcome
-    if (path.startsWith("/v1/")) {
-      const segments = path.slice("/v1/".length).split("/")
-      let handled: Outcome | undefined
-      for (const route of routes) {
-        const params = match(route, method, segments)
-        if (params !== undefined) {
-          handled = yield* route.handle({ params, search, request })
-          break
-        }
-      }
-      outcome = handled ?? Either.left(routeNotFound(method, path))
-    } else if (options.admin === true && path.startsWith(`${ADMIN_PREFIX}/`)) {
-      outcome = yield* admin(instance.control, method, path.slice(ADMIN_PREFIX.length), request)
-    } else {
-      outcome = Either.left(routeNotFound(method, path))
-    }
-    return Either.isRight(outcome) ? outcome.right : failureResponse(outcome.left, traceId())
-  })
-}
+export const makeApp = (options: Options = {}): Effect.Effect<
+  {
+    readonly app: Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest>
+    readonly control: UsersTestControl.Service
+  },
+  SeedError
+> => Effect.map(Engine.make(options), (engine) => ({ app: makeAppOf(engine, options), control: engine.control }))
 
 // -----------------------------------------------------------------------------
 // layers
@@ -695,10 +438,9 @@ export const layerHttpClient = (
 ): Layer.Layer<HttpClient.HttpClient | ClerkEmulator | UsersTestControl, SeedError> =>
   Layer.effectContext(
     Effect.gen(function*() {
-      const instance = yield* UsersInMemory.make(options)
+      const { app, control } = yield* makeApp(options)
       const runtime = yield* Effect.runtime<never>()
       const run = Runtime.runPromise(runtime)
-      const app = makeApp(instance, options)
       const fetch: typeof globalThis.fetch = async (input, init) => {
         const request = input instanceof Request ? input : new Request(input, init)
         const response = await run(
@@ -715,11 +457,11 @@ export const layerHttpClient = (
         (effect) => Effect.provideService(effect, FetchHttpClient.Fetch, fetch)
       )
       return Context.make(HttpClient.HttpClient, client).pipe(
-        Context.add(UsersTestControl, instance.control),
+        Context.add(UsersTestControl, control),
         Context.add(ClerkEmulator, {
           apiUrl: IN_PROCESS_URL,
           secretKey: [...(options.secretKeys ?? [DEFAULT_SECRET_KEY])][0]!,
-          control: instance.control
+          control
         })
       )
     })
@@ -778,15 +520,15 @@ export const serve = (
 ): Effect.Effect<ClerkEmulator["Type"], SeedError | HttpServerError.ServeError, Scope.Scope> =>
   Effect.gen(function*() {
     const { serveNode } = yield* Effect.promise(() => import("./internal/nodeServer.js"))
-    const instance = yield* UsersInMemory.make(options)
-    const { host, port } = yield* serveNode(makeApp(instance, options), {
+    const { app, control } = yield* makeApp(options)
+    const { host, port } = yield* serveNode(app, {
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"
     })
     return {
       apiUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}/v1`,
       secretKey: [...(options.secretKeys ?? [DEFAULT_SECRET_KEY])][0]!,
-      control: instance.control
+      control
     }
   })
 

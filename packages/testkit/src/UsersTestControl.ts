@@ -15,7 +15,8 @@ import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as Fault from "./Fault.js"
-import type * as Store from "./internal/store.js"
+import type * as Snapshot from "./internal/store/snapshot.js"
+import type * as Seeds from "./Seeds.js"
 
 /**
  * Seeding refused the data (an identifier already taken, an unknown user or organization, a malformed
@@ -39,53 +40,52 @@ export class SeedError extends Schema.TaggedError<SeedError>("@effect-clerk/test
 }) {}
 
 /**
- * A user to seed: everything `create` accepts (camelCase), plus fields only Clerk itself sets (`id`,
- * timestamps, external accounts, passkeys). Password checks are skipped unless `skipPasswordChecks: false`.
+ * A user to seed (see `Seeds.UserSeed`).
  *
  * @since 0.1.0
  * @category models
  */
-export type UserSeed = Store.UserSeed
+export type UserSeed = Seeds.UserSeed
 
 /**
- * An external (OAuth) account to attach to a seeded user.
+ * An external (OAuth) account to attach to a seeded user (see `Seeds.ExternalAccountSeed`).
  *
  * @since 0.1.0
  * @category models
  */
-export type ExternalAccountSeed = Store.ExternalAccountSeed
+export type ExternalAccountSeed = Seeds.ExternalAccountSeed
 
 /**
- * An organization to seed.
+ * An organization to seed (see `Seeds.OrganizationSeed`).
  *
  * @since 0.1.0
  * @category models
  */
-export type OrganizationSeed = Store.OrganizationSeed
+export type OrganizationSeed = Seeds.OrganizationSeed
 
 /**
- * A membership to seed (the user and the organization must exist).
+ * A membership to seed (see `Seeds.MembershipSeed`).
  *
  * @since 0.1.0
  * @category models
  */
-export type MembershipSeed = Store.MembershipSeed
+export type MembershipSeed = Seeds.MembershipSeed
 
 /**
- * An organization invitation to seed; it is listed for the users holding its email address.
+ * An organization invitation to seed (see `Seeds.InvitationSeed`).
  *
  * @since 0.1.0
  * @category models
  */
-export type InvitationSeed = Store.InvitationSeed
+export type InvitationSeed = Seeds.InvitationSeed
 
 /**
- * An OAuth access token to seed (an external account of that provider is created when the user has none).
+ * An OAuth access token to seed (see `Seeds.OAuthTokenSeed`).
  *
  * @since 0.1.0
  * @category models
  */
-export type OAuthTokenSeed = Store.OAuthTokenSeed
+export type OAuthTokenSeed = Seeds.OAuthTokenSeed
 
 /**
  * Everything the store holds, private fields included (a deep copy).
@@ -93,7 +93,7 @@ export type OAuthTokenSeed = Store.OAuthTokenSeed
  * @since 0.1.0
  * @category models
  */
-export type StoreSnapshot = Store.StoreSnapshot
+export type StoreSnapshot = Snapshot.StoreSnapshot
 
 /**
  * Call and fault counters of an instance.

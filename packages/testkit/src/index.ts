@@ -18,6 +18,10 @@ export * from "./DeepMerge.js"
  */
 export * as Fault from "./Fault.js"
 /**
+ * @since 0.2.0
+ */
+export * as Seeds from "./Seeds.js"
+/**
  * @since 0.1.0
  */
 export * as UsersInMemory from "./UsersInMemory.js"

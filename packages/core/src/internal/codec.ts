@@ -440,7 +440,9 @@ const entryOf = (schema: object) => {
  *
  * @internal
  */
-export const decoderFor = <A, I>(schema: Schema.Schema<A, I>): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
+export const decoderFor = <A, I>(
+  schema: Schema.Schema<A, I>
+): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
   const entry = entryOf(schema)
   if (entry.decoder === undefined) {
     const fast = compile(schema)
@@ -459,7 +461,9 @@ export const decoderFor = <A, I>(schema: Schema.Schema<A, I>): (u: unknown) => E
  *
  * @internal
  */
-export const encoderFor = <A, I>(schema: Schema.Schema<A, I>): (value: A) => Either.Either<I, ParseResult.ParseError> => {
+export const encoderFor = <A, I>(
+  schema: Schema.Schema<A, I>
+): (value: A) => Either.Either<I, ParseResult.ParseError> => {
   const entry = entryOf(schema)
   if (entry.encoder === undefined) {
     const fast = compileEncoder(schema)

@@ -95,7 +95,11 @@ export const encodeQuery = (
       // a URL carries UTF-8: a lone surrogate would silently become U+FFFD, another value than the one given
       if (hasLoneSurrogate(text)) {
         const name = camelCase(key)
-        return invalid(operation, field === "" ? name : `${field}.${name}`, "is not well-formed Unicode (lone surrogate)")
+        return invalid(
+          operation,
+          field === "" ? name : `${field}.${name}`,
+          "is not well-formed Unicode (lone surrogate)"
+        )
       }
       out.push([key, text])
     }

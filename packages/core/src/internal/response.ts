@@ -160,4 +160,3 @@ export const decodeSuccess = <A, I>(
     return failure("Schema", `the response body could not be decoded (${reasonOf(cause)})`)
   }
 }
-

@@ -72,15 +72,6 @@ export const valueInvalid = (param: string, detail: string): StoreFailure =>
   })
 
 /** @internal */
-export const unknownParam = (param: string): StoreFailure =>
-  failure(422, {
-    code: "form_param_unknown",
-    message: "is unknown",
-    longMessage: `${param} is not a valid parameter for this request.`,
-    meta: { param_name: param }
-  })
-
-/** @internal */
 export const exceedsSize = (param: string, limit: number): StoreFailure =>
   failure(422, {
     code: "form_param_exceeds_allowed_size",

@@ -25,16 +25,6 @@ const equal = (a: Buffer, b: Buffer) => a.length === b.length && timingSafeEqual
 
 const hex = (algorithm: string, input: string) => createHash(algorithm).update(input, "utf8").digest()
 
-/** The hashers whose digests can be verified here. */
-export const verifiableHashers: ReadonlySet<string> = new Set([
-  "md5",
-  "sha256",
-  "pbkdf2_sha1",
-  "pbkdf2_sha256",
-  "pbkdf2_sha512",
-  "pbkdf2_sha256_django"
-])
-
 const pbkdf2 = (digest: string, algorithm: "sha1" | "sha256" | "sha512", password: string): boolean => {
   // Django / passlib layout: <name>$<iterations>$<salt>$<base64 hash>
   const parts = digest.split("$")

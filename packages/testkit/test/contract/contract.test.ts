@@ -5,7 +5,7 @@
  */
 import type { BillingSubscription, ClerkError } from "@effect-clerk/core"
 import { statusErrorClasses, Users } from "@effect-clerk/core"
-import { operations } from "@effect-clerk/core/internal/operations"
+import { operations } from "@effect-clerk/core/UsersProtocol"
 import { describe, expect, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"

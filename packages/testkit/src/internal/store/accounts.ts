@@ -1,0 +1,154 @@
+/**
+ * What is attached to a user besides its identifiers: external (OAuth) accounts and their tokens, passkeys,
+ * web3 wallets as removable items, and billing.
+ *
+ * @internal
+ */
+import type {
+  BillingSubscription,
+  DeletedObject,
+  ExternalAccount,
+  OAuthAccessToken,
+  OAuthAccessTokenParams
+} from "@effect-clerk/core"
+import * as Either from "effect/Either"
+import type { ExternalAccountSeed, OAuthTokenSeed } from "../../Seeds.js"
+import { notFound } from "../failures.js"
+import type { Mutable, Result } from "./records.js"
+import { find } from "./records.js"
+import type { State } from "./state.js"
+import { putSubscription, setTokens, updateUser } from "./state.js"
+
+/** Clerk's provider names carry the `oauth_` prefix; seeds and queries may omit it. @internal */
+export const oauthProvider = (provider: string): string =>
+  provider.startsWith("oauth_") ? provider : `oauth_${provider}`
+
+/** An external account as Clerk shows it, from a seed. @internal */
+export const externalAccount = (state: State, seed: ExternalAccountSeed, now: number): ExternalAccount => {
+  const provider = oauthProvider(seed.provider)
+  return {
+    object: "external_account",
+    id: seed.id ?? state.ids.next("eac"),
+    provider,
+    identificationId: state.ids.next("idn"),
+    providerUserId: seed.providerUserId,
+    approvedScopes: seed.approvedScopes ?? "email profile",
+    emailAddress: seed.emailAddress ?? "",
+    emailAddressVerified: null,
+    firstName: seed.firstName ?? "",
+    lastName: seed.lastName ?? "",
+    imageUrl: null,
+    username: seed.username ?? null,
+    phoneNumber: null,
+    publicMetadata: {},
+    label: null,
+    createdAt: now,
+    updatedAt: now,
+    verification: {
+      object: "verification_oauth",
+      status: "verified",
+      strategy: provider,
+      attempts: null,
+      expireAt: now
+    }
+  }
+}
+
+const kinds = {
+  passkeys: "passkey",
+  web3Wallets: "web3_wallet",
+  externalAccounts: "external_account"
+} as const
+
+/**
+ * Removes a passkey, a web3 wallet or an external account (with its tokens) from a user.
+ *
+ * @internal
+ */
+export const deleteItem = (
+  state: State,
+  userId: string,
+  key: keyof typeof kinds,
+  itemId: string,
+  now: number
+): Result<DeletedObject> =>
+  Either.flatMap(find(state, userId), (record) => {
+    const kind = kinds[key]
+    const items: ReadonlyArray<{ readonly id?: string }> = record.user[key]
+    if (!items.some((item) => item.id === itemId)) return Either.left(notFound(kind, itemId))
+    const next: Mutable<typeof record.user> = { ...record.user, updatedAt: now }
+    if (key === "passkeys") next.passkeys = next.passkeys.filter((p) => p.id !== itemId)
+    if (key === "externalAccounts") {
+      next.externalAccounts = next.externalAccounts.filter((a) => a.id !== itemId)
+      setTokens(state, state.tokens.filter((t) => !(t.userId === userId && t.token.externalAccountId === itemId)))
+    }
+    if (key === "web3Wallets") {
+      next.web3Wallets = next.web3Wallets.filter((w) => w.id !== itemId)
+      if (next.primaryWeb3WalletId === itemId) next.primaryWeb3WalletId = next.web3Wallets[0]?.id ?? null
+    }
+    updateUser(state, record, next)
+    return Either.right({ object: kind, id: itemId, deleted: true })
+  })
+
+/** A user's OAuth tokens for a provider (a page of them when paginated). @internal */
+export const oauthTokens = (
+  state: State,
+  userId: string,
+  provider: string,
+  params: OAuthAccessTokenParams | undefined
+): Result<Array<OAuthAccessToken>> =>
+  Either.map(find(state, userId), () => {
+    const normalized = oauthProvider(provider)
+    const all = state.tokens.filter((t) => t.userId === userId && t.token.provider === normalized).map((t) => t.token)
+    if (params?.paginated === true || params?.limit !== undefined || params?.offset !== undefined) {
+      const offset = params.offset ?? 0
+      return all.slice(offset, offset + (params.limit ?? 10))
+    }
+    return all
+  })
+
+/** Seeds an OAuth token, creating an external account of the provider when the user has none. @internal */
+export const seedOAuthToken = (state: State, seed: OAuthTokenSeed, now: number): Result<OAuthAccessToken> =>
+  Either.flatMap(find(state, seed.userId), (record) => {
+    const provider = oauthProvider(seed.provider)
+    let account = seed.externalAccountId === undefined
+      ? record.user.externalAccounts.find((a) => a.provider === provider)
+      : record.user.externalAccounts.find((a) => a.id === seed.externalAccountId)
+    if (account === undefined) {
+      account = externalAccount(state, {
+        provider,
+        providerUserId: seed.providerUserId ?? state.ids.next("puid"),
+        ...(seed.externalAccountId === undefined ? {} : { id: seed.externalAccountId })
+      }, now)
+      updateUser(state, record, { ...record.user, externalAccounts: [...record.user.externalAccounts, account] })
+    }
+    const token: OAuthAccessToken = {
+      object: "oauth_access_token",
+      externalAccountId: account.id,
+      providerUserId: account.providerUserId,
+      token: seed.token,
+      expiresAt: seed.expiresAt === undefined ? null : seed.expiresAt,
+      provider,
+      publicMetadata: seed.publicMetadata ?? {},
+      label: seed.label ?? null,
+      ...(seed.scopes === undefined ? {} : { scopes: seed.scopes }),
+      ...(seed.idToken === undefined ? {} : { idToken: seed.idToken }),
+      ...(seed.tokenSecret === undefined ? {} : { tokenSecret: seed.tokenSecret })
+    }
+    setTokens(state, [...state.tokens, { userId: seed.userId, token }])
+    return Either.right(token)
+  })
+
+/** @internal */
+export const billingSubscription = (state: State, userId: string): Result<BillingSubscription> =>
+  Either.flatMap(find(state, userId), () => {
+    const subscription = state.subscriptions.get(userId)
+    return subscription === undefined ? Either.left(notFound("subscription", userId)) : Either.right(subscription)
+  })
+
+/** @internal */
+export const seedBillingSubscription = (
+  state: State,
+  userId: string,
+  subscription: BillingSubscription
+): Result<void> => Either.map(find(state, userId), () => putSubscription(state, userId, subscription))

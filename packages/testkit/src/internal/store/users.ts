@@ -1,0 +1,411 @@
+/**
+ * The user lifecycle: create (from `create`'s parameters or a seed), update, delete, ban, lock, profile image
+ * and metadata. Every function validates everything first and only then writes, so a failure changes nothing.
+ *
+ * @internal
+ */
+import type {
+  CreateUserParams,
+  DeletedObject,
+  EmailAddress,
+  Passkey,
+  PhoneNumber,
+  ProfileImage,
+  UpdateMetadataParams,
+  UpdateUserParams,
+  User,
+  Web3Wallet
+} from "@effect-clerk/core"
+import * as Either from "effect/Either"
+import { deepMerge, jsonByteLength } from "../../DeepMerge.js"
+import type { UserSeed } from "../../Seeds.js"
+import { exceedsSize, formatInvalid, valueInvalid } from "../failures.js"
+import type { PasswordRecord } from "../passwords.js"
+import { hashPassword } from "../passwords.js"
+import { externalAccount } from "./accounts.js"
+import { applyMfa, checkPassword, checkTotpSecret } from "./credentials.js"
+import { checkIdentifiers } from "./identifiers.js"
+import type { Mutable, Result } from "./records.js"
+import { DEFAULT_IMAGE, find, lockUntil, lower, METADATA_FIELDS, mutate, view } from "./records.js"
+import type { State, UserRecord } from "./state.js"
+import { deleteUser, insertUser, nextSeq, updateUser } from "./state.js"
+
+const rfc3339 = (param: string, value: string): Result<number> => {
+  const millis = Date.parse(value)
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) && Number.isFinite(millis)
+    ? Either.right(millis)
+    : Either.left(formatInvalid(param, "must be a valid RFC3339 date (e.g. 2012-10-20T07:15:20.902Z)"))
+}
+
+const checkMetadataSize = (state: State, param: string, value: unknown): Result<void> =>
+  jsonByteLength(value) > state.metadataLimit ? Either.left(exceedsSize(param, state.metadataLimit)) : Either.void
+
+const checkMetadata = (
+  state: State,
+  params: { readonly [K in (typeof METADATA_FIELDS)[number][0]]?: unknown }
+): Result<void> => {
+  for (const [field, param] of METADATA_FIELDS) {
+    const value = params[field]
+    if (value !== undefined) {
+      const checked = checkMetadataSize(state, param, value)
+      if (Either.isLeft(checked)) return checked
+    }
+  }
+  return Either.void
+}
+
+const checkOrganizationsLimit = (limit: number | null | undefined): Result<void> =>
+  limit !== undefined && limit !== null && limit < 0
+    ? Either.left(valueInvalid("create_organizations_limit", "must be 0 or more."))
+    : Either.void
+
+const verified = { status: "verified", strategy: "admin", attempts: null, expireAt: null } as const
+
+const buildUser = (state: State, params: UserSeed, now: number, id: string): Result<UserRecord> =>
+  Either.gen(function*() {
+    const emailStatuses = params.emailAddressIdentificationStatus ?? []
+    const phoneStatuses = params.phoneNumberIdentificationStatus ?? []
+    const emails = (params.emailAddress ?? []).map((address, i) => ({
+      address: address.trim(),
+      reserved: emailStatuses[i] === "reserved"
+    }))
+    const phones = (params.phoneNumber ?? []).map((number, i) => ({
+      number: number.trim(),
+      reserved: phoneStatuses[i] === "reserved"
+    }))
+    if (emailStatuses.length > 0 && emailStatuses.length !== emails.length) {
+      return yield* Either.left(
+        valueInvalid("email_address_identification_status", "must have one item per email address.")
+      )
+    }
+    if (phoneStatuses.length > 0 && phoneStatuses.length !== phones.length) {
+      return yield* Either.left(
+        valueInvalid("phone_number_identification_status", "must have one item per phone number.")
+      )
+    }
+    const wallets = (params.web3Wallet ?? []).map((w) => w.trim())
+    const username = params.username === undefined || params.username === null || params.username === ""
+      ? null
+      : params.username
+    const externalId = params.externalId === undefined || params.externalId === "" ? null : params.externalId
+    yield* checkIdentifiers(state, { emails, phones, wallets, username, externalId }, undefined)
+
+    let password: PasswordRecord | undefined
+    if (params.password !== undefined && params.password !== null) {
+      yield* checkPassword(params.password, params.skipPasswordChecks)
+      password = hashPassword(params.password)
+    } else if (params.passwordDigest !== undefined && params.passwordDigest !== null) {
+      if (params.passwordHasher === undefined) {
+        return yield* Either.left(valueInvalid("password_hasher", "is required with password_digest."))
+      }
+      password = { _tag: "Digest", hasher: params.passwordHasher, digest: params.passwordDigest }
+    }
+    yield* checkTotpSecret(params.totpSecret)
+    yield* checkMetadata(state, params)
+    const createdAt = params.createdAt ?? now
+    const legalAcceptedAt = params.legalAcceptedAt === undefined || params.legalAcceptedAt === null
+      ? null
+      : yield* rfc3339("legal_accepted_at", params.legalAcceptedAt)
+    yield* checkOrganizationsLimit(params.createOrganizationsLimit)
+
+    const emailAddresses: Array<EmailAddress> = emails.map(({ address, reserved }) => ({
+      id: state.ids.next("idn"),
+      object: "email_address",
+      emailAddress: lower(address),
+      reserved,
+      verification: reserved ? null : verified,
+      linkedTo: [],
+      matchesSsoConnection: false,
+      createdAt,
+      updatedAt: createdAt
+    }))
+    const phoneNumbers: Array<PhoneNumber> = phones.map(({ number, reserved }) => ({
+      id: state.ids.next("idn"),
+      object: "phone_number",
+      phoneNumber: number,
+      reservedForSecondFactor: false,
+      defaultSecondFactor: false,
+      reserved,
+      verification: reserved ? null : verified,
+      linkedTo: [],
+      backupCodes: null,
+      createdAt,
+      updatedAt: createdAt
+    }))
+    const web3Wallets: Array<Web3Wallet> = wallets.map((wallet) => ({
+      id: state.ids.next("idn"),
+      object: "web3_wallet",
+      web3Wallet: lower(wallet),
+      verification: verified,
+      createdAt,
+      updatedAt: createdAt
+    }))
+    const externalAccounts = (params.externalAccounts ?? []).map((seed) => externalAccount(state, seed, createdAt))
+    const passkeys: Array<Passkey> = (params.passkeys ?? []).map((seed) => ({
+      id: seed.id ?? state.ids.next("idn"),
+      object: "passkey",
+      name: seed.name,
+      lastUsedAt: seed.lastUsedAt ?? createdAt,
+      verification: { object: "verification_passkey", status: "verified", strategy: "passkey", attempts: 1 }
+    }))
+    const backupCodes = [...(params.backupCodes ?? [])]
+    const totpEnabled = params.totpSecret !== undefined && params.totpSecret !== null
+    const backupCodeEnabled = backupCodes.length > 0
+    const twoFactorEnabled = totpEnabled || backupCodeEnabled
+    const image = params.imageUrl ?? DEFAULT_IMAGE
+    const user: User = {
+      id,
+      object: "user",
+      externalId,
+      primaryEmailAddressId: emailAddresses[0]?.id ?? null,
+      primaryPhoneNumberId: phoneNumbers[0]?.id ?? null,
+      primaryWeb3WalletId: web3Wallets[0]?.id ?? null,
+      username: username === null ? null : lower(username),
+      firstName: params.firstName ?? null,
+      lastName: params.lastName ?? null,
+      locale: params.locale ?? null,
+      profileImageUrl: image,
+      imageUrl: image,
+      hasImage: params.imageUrl !== undefined,
+      publicMetadata: params.publicMetadata ?? {},
+      privateMetadata: params.privateMetadata ?? {},
+      unsafeMetadata: params.unsafeMetadata ?? {},
+      emailAddresses,
+      phoneNumbers,
+      web3Wallets,
+      passkeys,
+      passwordEnabled: password !== undefined,
+      twoFactorEnabled,
+      totpEnabled,
+      backupCodeEnabled,
+      mfaEnabledAt: twoFactorEnabled ? createdAt : null,
+      mfaDisabledAt: null,
+      passwordLastUpdatedAt: password !== undefined ? createdAt : null,
+      requiresPasswordReset: false,
+      externalAccounts,
+      samlAccounts: [],
+      enterpriseAccounts: [],
+      lastSignInAt: params.lastSignInAt ?? null,
+      banned: params.banned === true,
+      locked: false,
+      lockoutExpiresInSeconds: null,
+      verificationAttemptsRemaining: 100,
+      updatedAt: params.updatedAt ?? createdAt,
+      createdAt,
+      deleteSelfEnabled: params.deleteSelfEnabled ?? true,
+      createOrganizationEnabled: params.createOrganizationEnabled ?? true,
+      createOrganizationsLimit: params.createOrganizationsLimit ?? null,
+      lastActiveAt: params.lastActiveAt ?? null,
+      legalAcceptedAt,
+      bypassClientTrust: params.bypassClientTrust ?? false
+    }
+    return {
+      user,
+      seq: nextSeq(state),
+      password,
+      totpSecret: params.totpSecret ?? undefined,
+      backupCodes,
+      lockedUntil: params.locked === true ? lockUntil(state, now) : undefined
+    }
+  })
+
+/** Creates a user from a seed (what `create` takes, plus what only Clerk sets). @internal */
+export const create = (state: State, params: UserSeed, now: number): Result<User> => {
+  if (params.id !== undefined && state.users.has(params.id)) {
+    return Either.left(valueInvalid("id", `${params.id} is already used by another user.`))
+  }
+  const createdAt = params.createdAt
+  return Either.map(
+    buildUser(state, params, now, params.id ?? state.ids.next("user")),
+    (record) => view(insertUser(state, record), createdAt === undefined ? now : Math.max(now, createdAt))
+  )
+}
+
+/** `POST /users`. @internal */
+export const createFromParams = (state: State, params: CreateUserParams, now: number): Result<User> =>
+  Either.flatMap(
+    params.createdAt === undefined || params.createdAt === null
+      ? Either.right(undefined)
+      : rfc3339("created_at", params.createdAt),
+    (createdAt) => {
+      const { createdAt: _ignored, ...rest } = params
+      return create(state, createdAt === undefined ? rest : { ...rest, createdAt }, now)
+    }
+  )
+
+const primary = <A extends { readonly id?: string; readonly verification: { readonly status: string } | null }>(
+  param: string,
+  requested: string | null | undefined,
+  items: ReadonlyArray<A>,
+  fallback: string | null
+): Result<string | null> => {
+  if (requested === undefined) return Either.right(fallback)
+  if (requested === null) return Either.left(valueInvalid(param, "cannot be removed."))
+  const item = items.find((i) => i.id === requested)
+  if (item === undefined || item.verification?.status !== "verified") {
+    return Either.left(valueInvalid(param, "must be the id of a verified identifier of this user."))
+  }
+  return Either.right(requested)
+}
+
+/** `PATCH /users/{user_id}`: absent fields unchanged, `null` clears. @internal */
+export const update = (state: State, userId: string, params: UpdateUserParams, now: number): Result<User> =>
+  Either.gen(function*() {
+    const record = yield* find(state, userId)
+    const current = record.user
+    const username = params.username === undefined ? current.username : params.username || null
+    const externalId = params.externalId === undefined ? current.externalId : params.externalId || null
+    yield* checkIdentifiers(state, { emails: [], phones: [], wallets: [], username, externalId }, userId)
+    const primaryEmailAddressId = yield* primary(
+      "primary_email_address_id",
+      params.primaryEmailAddressId,
+      current.emailAddresses,
+      current.primaryEmailAddressId
+    )
+    const primaryPhoneNumberId = yield* primary(
+      "primary_phone_number_id",
+      params.primaryPhoneNumberId,
+      current.phoneNumbers,
+      current.primaryPhoneNumberId
+    )
+    const primaryWeb3WalletId = yield* primary(
+      "primary_web3_wallet_id",
+      params.primaryWeb3WalletId,
+      current.web3Wallets,
+      current.primaryWeb3WalletId
+    )
+
+    let password = record.password
+    let passwordLastUpdatedAt = current.passwordLastUpdatedAt ?? null
+    if (params.password !== undefined) {
+      if (params.password === null) {
+        password = undefined
+      } else {
+        yield* checkPassword(params.password, params.skipPasswordChecks)
+        password = hashPassword(params.password)
+      }
+      passwordLastUpdatedAt = now
+    } else if (params.passwordDigest !== undefined) {
+      if (params.passwordHasher === undefined) {
+        return yield* Either.left(valueInvalid("password_hasher", "is required with password_digest."))
+      }
+      password = { _tag: "Digest", hasher: params.passwordHasher, digest: params.passwordDigest }
+      passwordLastUpdatedAt = now
+    }
+    yield* checkTotpSecret(params.totpSecret)
+    yield* checkMetadata(state, params)
+    const legalAcceptedAt = params.legalAcceptedAt === undefined
+      ? current.legalAcceptedAt
+      : params.legalAcceptedAt === null
+      ? null
+      : yield* rfc3339("legal_accepted_at", params.legalAcceptedAt)
+    const createdAt = params.createdAt === undefined || params.createdAt === null
+      ? current.createdAt
+      : yield* rfc3339("created_at", params.createdAt)
+    yield* checkOrganizationsLimit(params.createOrganizationsLimit)
+
+    // everything is valid: apply
+    const totpSecret = params.totpSecret === undefined ? record.totpSecret : params.totpSecret ?? undefined
+    const backupCodes = params.backupCodes === undefined ? record.backupCodes : [...params.backupCodes]
+    const next: Mutable<User> = {
+      ...current,
+      username: username === null ? null : lower(username),
+      externalId,
+      primaryEmailAddressId,
+      primaryPhoneNumberId,
+      primaryWeb3WalletId,
+      passwordEnabled: password !== undefined,
+      passwordLastUpdatedAt,
+      legalAcceptedAt,
+      createdAt,
+      updatedAt: now
+    }
+    const assign = <K extends keyof User>(key: K, value: User[K] | undefined) => {
+      if (value !== undefined) next[key] = value
+    }
+    assign("firstName", params.firstName)
+    assign("lastName", params.lastName)
+    assign("locale", params.locale)
+    assign("publicMetadata", params.publicMetadata)
+    assign("privateMetadata", params.privateMetadata)
+    assign("unsafeMetadata", params.unsafeMetadata)
+    assign("deleteSelfEnabled", params.deleteSelfEnabled ?? undefined)
+    assign("createOrganizationEnabled", params.createOrganizationEnabled ?? undefined)
+    assign("createOrganizationsLimit", params.createOrganizationsLimit)
+    assign("bypassClientTrust", params.bypassClientTrust ?? undefined)
+    if (params.password !== undefined || params.passwordDigest !== undefined) next.requiresPasswordReset = false
+    applyMfa(next, totpSecret !== undefined, backupCodes.length > 0, now)
+    return view(updateUser(state, record, next, { password, totpSecret, backupCodes }), now)
+  })
+
+/** `DELETE /users/{user_id}`. @internal */
+export const remove = (state: State, userId: string): Result<DeletedObject> =>
+  Either.map(find(state, userId), (record) => {
+    deleteUser(state, record)
+    return { object: "user", id: userId, deleted: true }
+  })
+
+/** @internal */
+export const setBanned = (state: State, userId: string, banned: boolean, now: number): Result<User> =>
+  mutate(state, userId, now, (user) => {
+    user.banned = banned
+  })
+
+/** Bans or unbans every known user of the list (unknown ids are ignored), returning those it changed. @internal */
+export const bulkSetBanned = (
+  state: State,
+  userIds: ReadonlyArray<string>,
+  banned: boolean,
+  now: number
+): Result<Array<User>> => {
+  const out: Array<User> = []
+  for (const id of new Set(userIds)) {
+    const result = setBanned(state, id, banned, now)
+    if (Either.isRight(result)) out.push(result.right)
+  }
+  return Either.right(out)
+}
+
+/** @internal */
+export const lock = (state: State, userId: string, now: number): Result<User> =>
+  mutate(state, userId, now, () => ({ lockedUntil: lockUntil(state, now) }))
+
+/** @internal */
+export const unlock = (state: State, userId: string, now: number): Result<User> =>
+  mutate(state, userId, now, (user) => {
+    user.verificationAttemptsRemaining = 100
+    return { lockedUntil: undefined }
+  })
+
+/** @internal */
+export const setProfileImage = (state: State, userId: string, file: ProfileImage, now: number): Result<User> =>
+  mutate(state, userId, now, (user) => {
+    const bytes = file.data instanceof Blob ? file.data.size : file.data.length
+    const url = `https://img.clerk.com/${state.ids.next("img")}?size=${bytes}`
+    user.imageUrl = url
+    user.profileImageUrl = url
+    user.hasImage = true
+  })
+
+/** @internal */
+export const deleteProfileImage = (state: State, userId: string, now: number): Result<User> =>
+  mutate(state, userId, now, (user) => {
+    user.imageUrl = DEFAULT_IMAGE
+    user.profileImageUrl = DEFAULT_IMAGE
+    user.hasImage = false
+  })
+
+/** Deep-merges each metadata patch into the stored field, within the size limit. @internal */
+export const updateMetadata = (state: State, userId: string, patch: UpdateMetadataParams, now: number): Result<User> =>
+  Either.gen(function*() {
+    const record = yield* find(state, userId)
+    const merged: Partial<Record<(typeof METADATA_FIELDS)[number][0], { readonly [key: string]: unknown }>> = {}
+    for (const [field, param] of METADATA_FIELDS) {
+      const value = patch[field]
+      if (value === undefined) continue
+      const next = deepMerge(record.user[field] ?? {}, value)
+      yield* checkMetadataSize(state, param, next)
+      merged[field] = next
+    }
+    return view(updateUser(state, record, { ...record.user, ...merged, updatedAt: now }), now)
+  })
