@@ -81,7 +81,7 @@ export const runInMemory = async (options: { readonly quick: boolean }) => {
 }
 
 export const runPropertySuite = () => {
-  const root = fileURLToPath(new URL("../../..", import.meta.url))
+  const root = fileURLToPath(new URL("../../../../..", import.meta.url))
   const started = performance.now()
   const result = spawnSync(
     process.execPath,
