@@ -141,8 +141,8 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           state: State.State,
           args: ReadonlyArray<unknown>,
           now: number
-        ) => Either.Either<unknown, StoreFailure>
-        const result = handler(state, args, now)
+        ) => Effect.Effect<unknown, StoreFailure>
+        const result = yield* Effect.either(handler(state, args, now))
         if (taken !== undefined && taken.when === "after") {
           const failure = yield* applyFault(taken.fault)
           if (failure !== undefined) return Either.left(failure)

@@ -6,7 +6,9 @@
  * @internal
  */
 import type { UsersProtocol } from "@effect-clerk/core"
+import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import type { StoreFailure } from "../failures.js"
 import * as accounts from "./accounts.js"
 import * as credentials from "./credentials.js"
 import * as organizations from "./organizations.js"
@@ -17,7 +19,9 @@ import type { State } from "./state.js"
 import * as users from "./users.js"
 
 /**
- * The handler of operation `K`.
+ * The handler of operation `K`: most are synchronous (an `Either`, which is an `Effect`), so that a write runs
+ * to completion without interleaving; one that must wait (hashing a password off the event loop) returns an
+ * `Effect`.
  *
  * @internal
  */
@@ -25,7 +29,7 @@ export type Handler<K extends UsersProtocol.OperationKey> = (
   state: State,
   args: UsersProtocol.ArgsOf<K>,
   now: number
-) => Result<UsersProtocol.SuccessOf<K>>
+) => Result<UsersProtocol.SuccessOf<K>> | Effect.Effect<UsersProtocol.SuccessOf<K>, StoreFailure>
 
 /**
  * Every operation's handler.
