@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { OpenEnum, wire } from "./internal/schema.js"
+import { OpenEnum, wire, wireOptional } from "./internal/schema.js"
 
 /**
  * The body of `GET /users/count`.
@@ -76,7 +76,8 @@ export interface VerifyPasswordResult extends Schema.Schema.Type<typeof VerifyPa
 export const TotpCodeType = OpenEnum("totp", "backup_code")
 
 /**
- * The result of `verifyTotp`.
+ * The result of `verifyTotp`. `codeType` says which kind of code was accepted, when Clerk says it (the spec does
+ * not require it).
  *
  * @since 0.1.0
  * @category models
@@ -91,7 +92,7 @@ export const TotpCodeType = OpenEnum("totp", "backup_code")
  */
 export const VerifyTotpResult = Schema.Struct({
   verified: Schema.Boolean,
-  codeType: wire("code_type", TotpCodeType)
+  codeType: wireOptional("code_type", TotpCodeType)
 }).annotations({ identifier: "VerifyTotpResult" })
 
 /**

@@ -266,6 +266,70 @@ export declare namespace Users {
    * @category errors
    */
   export type GetInstanceOrganizationMembershipsError = ErrorOf<"getInstanceOrganizationMemberships">
+  /**
+   * The error union of `users.replaceMetadata` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type ReplaceMetadataError = ErrorOf<"replaceMetadata">
+  /**
+   * The error union of `users.replaceEmailAddress` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type ReplaceEmailAddressError = ErrorOf<"replaceEmailAddress">
+  /**
+   * The error union of `users.replacePhoneNumber` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type ReplacePhoneNumberError = ErrorOf<"replacePhoneNumber">
+  /**
+   * The error union of `users.removePassword` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type RemovePasswordError = ErrorOf<"removePassword">
+  /**
+   * The error union of `users.getBillingCreditBalance` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type GetBillingCreditBalanceError = ErrorOf<"getBillingCreditBalance">
+  /**
+   * The error union of `users.adjustBillingCreditBalance` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type AdjustBillingCreditBalanceError = ErrorOf<"adjustBillingCreditBalance">
+  /**
+   * The error union of `users.listTrustedDevices` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type ListTrustedDevicesError = ErrorOf<"listTrustedDevices">
+  /**
+   * The error union of `users.revokeTrustedDevice` (its documented statuses and the errors of every operation).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type RevokeTrustedDeviceError = ErrorOf<"revokeTrustedDevice">
+  /**
+   * The error union of the operation `K` (for code generic over operations; the named unions above are the same
+   * types).
+   *
+   * @since 0.2.0
+   * @category errors
+   */
+  export type Error<K extends UsersProtocol.OperationKey> = ErrorOf<K>
 
   /**
    * The operations of the Users endpoints, one method per row of `UsersProtocol.operations`: its parameters,
@@ -530,8 +594,16 @@ export const make: Effect.Effect<
   const methods: Record<string, unknown> = {}
   for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
     const encode = UsersProtocol.requestEncoder(operation, config.apiVersion)
+    // a row with response variants decodes each call with the schema its arguments select
+    const variants = new Map(
+      (operation.variants ?? []).map((variant) => [variant.success, { ...operation, success: variant.success }])
+    )
     methods[operation.key] = Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
-      Effect.flatMap(encode(args), (input) => execute(operation, input))
+      Effect.flatMap(encode(args), (input) =>
+        execute(
+          variants.size === 0 ? operation : variants.get(UsersProtocol.successOf(operation, args)) ?? operation,
+          input
+        ))
     )
   }
   // each method is the row's request encoder and the one pipeline: its type is the row's (UsersProtocol.Methods)

@@ -10,7 +10,7 @@
  */
 import * as Schema from "effect/Schema"
 import { JsonObjectStrict } from "./internal/json.js"
-import { OpenEnum, optional, wireOptional } from "./internal/schema.js"
+import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
 
 // -----------------------------------------------------------------------------
 // query building blocks
@@ -629,6 +629,144 @@ export const UpdateMetadataParams = Schema.Struct({
  * @category models
  */
 export interface UpdateMetadataParams extends Schema.Schema.Type<typeof UpdateMetadataParams> {}
+
+/**
+ * The body of `replaceMetadata`: each object given replaces the stored one as a whole (no merge); a field
+ * left out keeps its value, `{}` empties it.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { ReplaceMetadataParams } from "@effect-clerk/core"
+ *
+ * const reset: ReplaceMetadataParams = { privateMetadata: {}, publicMetadata: { plan: "free" } }
+ * ```
+ */
+export const ReplaceMetadataParams = Schema.Struct({
+  publicMetadata: wireOptional("public_metadata", Metadata),
+  privateMetadata: wireOptional("private_metadata", Metadata),
+  unsafeMetadata: wireOptional("unsafe_metadata", Metadata)
+}).annotations({ identifier: "ReplaceMetadataParams" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ReplaceMetadataParams extends Schema.Schema.Type<typeof ReplaceMetadataParams> {}
+
+/**
+ * The status an identifier is given when it replaces a user's others: verified (the default), reserved
+ * (unverified, but usable for sign-in and claimed), or unverified (neither; another user may hold it too).
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { ReplacementStatus } from "@effect-clerk/core"
+ *
+ * console.log(ReplacementStatus.literals) // ["verified", "reserved", "unverified"]
+ * ```
+ */
+export const ReplacementStatus = Schema.Literal("verified", "reserved", "unverified")
+
+/**
+ * The body of `replaceEmailAddress`: the one email address the user keeps.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { ReplaceEmailAddressParams } from "@effect-clerk/core"
+ *
+ * const params: ReplaceEmailAddressParams = { emailAddress: "ada@example.org", identificationStatus: "reserved" }
+ * ```
+ */
+export const ReplaceEmailAddressParams = Schema.Struct({
+  emailAddress: wire("email_address", Schema.String),
+  identificationStatus: wireOptional("identification_status", ReplacementStatus),
+  notifyPrimaryEmailAddressChanged: wireOptional("notify_primary_email_address_changed", NullableBoolean)
+}).annotations({ identifier: "ReplaceEmailAddressParams" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ReplaceEmailAddressParams extends Schema.Schema.Type<typeof ReplaceEmailAddressParams> {}
+
+/**
+ * The body of `replacePhoneNumber`: the one phone number the user keeps (never reserved for second factor).
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { ReplacePhoneNumberParams } from "@effect-clerk/core"
+ *
+ * const params: ReplacePhoneNumberParams = { phoneNumber: "+15555550123" }
+ * ```
+ */
+export const ReplacePhoneNumberParams = Schema.Struct({
+  phoneNumber: wire("phone_number", Schema.String),
+  identificationStatus: wireOptional("identification_status", ReplacementStatus)
+}).annotations({ identifier: "ReplacePhoneNumberParams" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ReplacePhoneNumberParams extends Schema.Schema.Type<typeof ReplacePhoneNumberParams> {}
+
+/**
+ * The body of `removePassword`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { RemovePasswordParams } from "@effect-clerk/core"
+ *
+ * const andSignOut: RemovePasswordParams = { signOutOfOtherSessions: true }
+ * ```
+ */
+export const RemovePasswordParams = Schema.Struct({
+  signOutOfOtherSessions: wireOptional("sign_out_of_other_sessions", Schema.Boolean)
+}).annotations({ identifier: "RemovePasswordParams" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface RemovePasswordParams extends Schema.Schema.Type<typeof RemovePasswordParams> {}
+
+/**
+ * The body of `adjustBillingCreditBalance`: an amount in cents (more than 0), increased or decreased, once per
+ * `idempotencyKey` (a repeated key returns the first adjustment's ledger entry).
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { AdjustCreditBalanceParams } from "@effect-clerk/core"
+ *
+ * const refund: AdjustCreditBalanceParams = { amount: 1999, action: "increase", idempotencyKey: "refund-42" }
+ * ```
+ */
+export const AdjustCreditBalanceParams = Schema.Struct({
+  amount: Schema.Number.pipe(
+    Schema.filter((n) => (Number.isSafeInteger(n) && n > 0) || `expected an integer of at least 1 (cents), got ${n}`)
+  ),
+  action: Schema.Literal("increase", "decrease"),
+  currency: optional(Schema.String),
+  idempotencyKey: wire("idempotency_key", Schema.String.pipe(Schema.minLength(1))),
+  note: optional(Schema.String)
+}).annotations({ identifier: "AdjustCreditBalanceParams" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface AdjustCreditBalanceParams extends Schema.Schema.Type<typeof AdjustCreditBalanceParams> {}
 
 /**
  * The body of `setPasswordCompromised`.

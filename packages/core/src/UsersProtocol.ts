@@ -14,11 +14,13 @@ import type * as Effect from "effect/Effect"
 import type * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { BillingCreditBalance, BillingCreditLedgerEntry } from "./BillingCredits.js"
 import { BillingSubscription } from "./BillingSubscription.js"
 import type { DecodeError, DocumentedStatus, InvalidRequest, OperationError } from "./ClerkError.js"
 import { DeletedObject } from "./DeletedObject.js"
 import * as Codec from "./internal/codec.js"
 import type { AnyOperation, Arg, ArgList } from "./internal/operation.js"
+import * as Operation from "./internal/operation.js"
 import * as Request from "./internal/request.js"
 import * as Response from "./internal/response.js"
 import { wire } from "./internal/schema.js"
@@ -26,11 +28,14 @@ import * as ServerRequest from "./internal/serverRequest.js"
 import { OAuthAccessToken } from "./OAuthAccessToken.js"
 import { OrganizationInvitation } from "./OrganizationInvitation.js"
 import { OrganizationMembership } from "./OrganizationMembership.js"
+import type { Paginated as PaginatedResult } from "./Responses.js"
 import { Paginated, TotalCount, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
 import { Totp } from "./Totp.js"
-import { User } from "./User.js"
+import { TrustedDevice } from "./TrustedDevice.js"
+import { EmailAddress, PhoneNumber, User } from "./User.js"
 import type { ProfileImage } from "./UsersParams.js"
 import {
+  AdjustCreditBalanceParams,
   CountUsersParams,
   CreateUserParams,
   InstanceOrganizationMembershipsParams,
@@ -39,6 +44,10 @@ import {
   OAuthAccessTokenParams,
   OrganizationInvitationsParams,
   PaginationParams,
+  RemovePasswordParams,
+  ReplaceEmailAddressParams,
+  ReplaceMetadataParams,
+  ReplacePhoneNumberParams,
   SetPasswordCompromisedParams,
   UpdateMetadataParams,
   UpdateUserParams
@@ -76,6 +85,16 @@ export type {
    * @since 0.2.0
    * @category models
    */
+  ImpliedField,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
+  ResponseVariant,
+  /**
+   * @since 0.2.0
+   * @category models
+   */
   VersionRule
 } from "./internal/operation.js"
 export type {
@@ -109,6 +128,49 @@ export type {
    */
   RequestParts
 } from "./internal/serverRequest.js"
+
+// -----------------------------------------------------------------------------
+// API versions
+// -----------------------------------------------------------------------------
+
+/**
+ * The API versions Clerk publishes that this library knows, oldest first. A version only changes what its rows'
+ * `versionRules` say (from `2026-05-12`, `update` no longer takes metadata); operations added later are served
+ * under every version.
+ *
+ * @since 0.2.0
+ * @category versions
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.apiVersions.at(-1)) // "2026-05-12"
+ * ```
+ */
+export const apiVersions = ["2021-02-05", "2024-10-01", "2025-11-10", "2026-05-12"] as const
+
+/**
+ * An API version this library knows.
+ *
+ * @since 0.2.0
+ * @category versions
+ */
+export type ApiVersion = (typeof apiVersions)[number]
+
+/**
+ * Whether a string is an API version this library knows.
+ *
+ * @since 0.2.0
+ * @category versions
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.isApiVersion("v1")) // false: the URL's version, not the API's
+ * ```
+ */
+export const isApiVersion = (version: string): version is ApiVersion =>
+  (apiVersions as ReadonlyArray<string>).includes(version)
 
 // -----------------------------------------------------------------------------
 // arguments
@@ -305,6 +367,8 @@ const UserList = Schema.Array(User)
 const MembershipPage = Paginated(OrganizationMembership)
 const InvitationPage = Paginated(OrganizationInvitation)
 const TokenList = Schema.Array(OAuthAccessToken)
+const TokenPage = Paginated(OAuthAccessToken)
+const TrustedDevicePage = Paginated(TrustedDevice)
 
 const METADATA_FIELDS = ["publicMetadata", "privateMetadata", "unsafeMetadata"]
 
@@ -382,7 +446,9 @@ export const operations = table({
     args: argList<[userId: string, params: UpdateUserParams]>(userId, jsonBody("params", UpdateUserParams)),
     success: User,
     writeLimitKey: "userId",
-    versionRules: [{ since: "2026-05-12", arg: "params", fields: METADATA_FIELDS, use: ["updateMetadata"] }]
+    versionRules: [
+      { since: "2026-05-12", arg: "params", fields: METADATA_FIELDS, use: ["updateMetadata", "replaceMetadata"] }
+    ]
   },
   delete: {
     method: "DELETE",
@@ -487,7 +553,8 @@ export const operations = table({
       pathParam("provider", "provider"),
       queryParams("params", OAuthAccessTokenParams, { optional: true })
     ),
-    success: TokenList
+    success: TokenList,
+    variants: [{ when: { arg: "params", field: "paginated", equals: true }, success: TokenPage }]
   },
   getOrganizationMemberships: {
     method: "GET",
@@ -520,7 +587,8 @@ export const operations = table({
       userId,
       jsonBodyField("password", "password", VerifyPasswordBody)
     ),
-    success: VerifyPasswordResult
+    success: VerifyPasswordResult,
+    implied: [{ wire: "verified", value: true }]
   },
   verifyTotp: {
     method: "POST",
@@ -528,7 +596,8 @@ export const operations = table({
     statuses: [400, 404, 422, 500],
     idempotent: false,
     args: argList<[userId: string, code: string]>(userId, jsonBodyField("code", "code", VerifyTotpBody)),
-    success: VerifyTotpResult
+    success: VerifyTotpResult,
+    implied: [{ wire: "verified", value: true }]
   },
   disableMfa: {
     method: "DELETE",
@@ -536,7 +605,8 @@ export const operations = table({
     statuses: [404, 500],
     idempotent: true,
     args: argList<[userId: string]>(userId),
-    success: UserIdResult
+    success: UserIdResult,
+    implied: [{ wire: "user_id", arg: "userId" }]
   },
   deleteBackupCodes: {
     method: "DELETE",
@@ -544,7 +614,8 @@ export const operations = table({
     statuses: [404, 500],
     idempotent: true,
     args: argList<[userId: string]>(userId),
-    success: UserIdResult
+    success: UserIdResult,
+    implied: [{ wire: "user_id", arg: "userId" }]
   },
   deletePasskey: {
     method: "DELETE",
@@ -582,7 +653,8 @@ export const operations = table({
     statuses: [404, 500],
     idempotent: true,
     args: argList<[userId: string]>(userId),
-    success: UserIdResult
+    success: UserIdResult,
+    implied: [{ wire: "user_id", arg: "userId" }]
   },
   deleteExternalAccount: {
     method: "DELETE",
@@ -623,6 +695,87 @@ export const operations = table({
       queryParams("params", InstanceOrganizationMembershipsParams, { optional: true })
     ),
     success: MembershipPage
+  },
+  replaceMetadata: {
+    method: "PUT",
+    path: "/users/{user_id}/metadata",
+    statuses: [400, 401, 404, 422],
+    idempotent: true,
+    args: argList<[userId: string, metadata: ReplaceMetadataParams]>(
+      userId,
+      jsonBody("metadata", ReplaceMetadataParams)
+    ),
+    success: User,
+    writeLimitKey: "userId"
+  },
+  replaceEmailAddress: {
+    method: "PUT",
+    path: "/users/{user_id}/email_address",
+    statuses: [400, 401, 403, 404, 422],
+    idempotent: true,
+    args: argList<[userId: string, params: ReplaceEmailAddressParams]>(
+      userId,
+      jsonBody("params", ReplaceEmailAddressParams)
+    ),
+    success: EmailAddress
+  },
+  replacePhoneNumber: {
+    method: "PUT",
+    path: "/users/{user_id}/phone_number",
+    statuses: [400, 401, 403, 404, 422],
+    idempotent: true,
+    args: argList<[userId: string, params: ReplacePhoneNumberParams]>(
+      userId,
+      jsonBody("params", ReplacePhoneNumberParams)
+    ),
+    success: PhoneNumber
+  },
+  removePassword: {
+    method: "POST",
+    path: "/users/{user_id}/remove_password",
+    statuses: [400, 401, 403, 404, 500],
+    idempotent: true,
+    args: argList<[userId: string, params?: RemovePasswordParams]>(
+      userId,
+      jsonBody("params", RemovePasswordParams, { optional: true })
+    ),
+    success: User
+  },
+  getBillingCreditBalance: {
+    method: "GET",
+    path: "/users/{user_id}/billing/credits",
+    statuses: [400, 401, 403, 404, 422, 500],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: BillingCreditBalance
+  },
+  adjustBillingCreditBalance: {
+    method: "POST",
+    path: "/users/{user_id}/billing/credits",
+    statuses: [400, 401, 403, 404, 409, 422, 500],
+    // a repeated idempotency key returns the first adjustment: sending twice is the same as once
+    idempotent: true,
+    args: argList<[userId: string, params: AdjustCreditBalanceParams]>(
+      userId,
+      jsonBody("params", AdjustCreditBalanceParams)
+    ),
+    success: BillingCreditLedgerEntry
+  },
+  listTrustedDevices: {
+    method: "GET",
+    path: "/users/{user_id}/trusted_devices",
+    statuses: [403, 404, 500],
+    idempotent: true,
+    args: argList<[userId: string]>(userId),
+    success: TrustedDevicePage
+  },
+  revokeTrustedDevice: {
+    method: "DELETE",
+    path: "/users/{user_id}/trusted_devices/{trusted_device_id}",
+    statuses: [403, 404, 500],
+    idempotent: true,
+    args: argList<[userId: string, trustedDeviceId: string]>(userId, pathParam("trustedDeviceId", "trusted_device_id")),
+    success: TrustedDevice
   }
 })
 
@@ -660,7 +813,11 @@ export type ArgsOf<K extends OperationKey> = Operations[K]["args"]["~args"]
  * @since 0.2.0
  * @category models
  */
-export type SuccessOf<K extends OperationKey> = Schema.Schema.Type<Operations[K]["success"]>
+export type SuccessOf<K extends OperationKey> =
+  | Schema.Schema.Type<Operations[K]["success"]>
+  | (Operations[K] extends { readonly variants: ReadonlyArray<infer V> }
+    ? V extends { readonly success: Schema.Schema<infer A, infer _I> } ? A : never
+    : never)
 
 /**
  * The error statuses an operation documents.
@@ -687,12 +844,36 @@ export type ErrorOf<K extends OperationKey> = OperationError<StatusOf<K>>
 export type MethodOf<K extends OperationKey> = (...args: ArgsOf<K>) => Effect.Effect<SuccessOf<K>, ErrorOf<K>>
 
 /**
+ * The methods whose type the row alone cannot say: the value follows an argument (overloads).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface MethodOverrides {
+  /** With `paginated: true`, a page and the total; otherwise every token. */
+  readonly getOAuthAccessToken: {
+    (
+      userId: string,
+      provider: string,
+      params: OAuthAccessTokenParams & { readonly paginated: true }
+    ): Effect.Effect<PaginatedResult<OAuthAccessToken>, ErrorOf<"getOAuthAccessToken">>
+    (
+      userId: string,
+      provider: string,
+      params?: OAuthAccessTokenParams
+    ): Effect.Effect<ReadonlyArray<OAuthAccessToken>, ErrorOf<"getOAuthAccessToken">>
+  }
+}
+
+/**
  * Every operation's method: the shape of `Users.Operations`.
  *
  * @since 0.2.0
  * @category models
  */
-export type Methods = { readonly [K in OperationKey]: MethodOf<K> }
+export type Methods = {
+  readonly [K in OperationKey]: K extends keyof MethodOverrides ? MethodOverrides[K] : MethodOf<K>
+}
 
 // -----------------------------------------------------------------------------
 // codecs
@@ -720,7 +901,8 @@ export const requestEncoder: (
 
 /**
  * The request decoder of an operation, for servers: the parts of an HTTP request into the call's arguments,
- * with the same schemas the client encodes with.
+ * with the same schemas the client encodes with. Given an API version, the fields its rules remove are refused
+ * as unknown parameters (named as on the wire).
  *
  * @since 0.2.0
  * @category codecs
@@ -734,8 +916,10 @@ export const requestEncoder: (
  */
 export const requestDecoder: (
   operation: AnyOperation
-) => (parts: ServerRequest.RequestParts) => Either.Either<ReadonlyArray<unknown>, ServerRequest.RequestIssue> =
-  ServerRequest.requestDecoder
+) => (
+  parts: ServerRequest.RequestParts,
+  apiVersion?: string
+) => Either.Either<ReadonlyArray<unknown>, ServerRequest.RequestIssue> = ServerRequest.requestDecoder
 
 /**
  * What body an operation's request carries: none, JSON or a multipart form.
@@ -871,6 +1055,22 @@ export const encodeResponse = <A, I>(
   operation: { readonly success: Schema.Schema<A, I> },
   value: A
 ): Either.Either<I, ParseResult.ParseError> => Codec.encoderFor(operation.success)(value)
+
+/**
+ * The response schema of a call: the first of the row's variants whose condition the arguments meet, or the
+ * row's own (`getOAuthAccessToken` with `paginated: true` answers a page).
+ *
+ * @since 0.2.0
+ * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const page = UsersProtocol.successOf(UsersProtocol.operations.getOAuthAccessToken, ["u", "p", { paginated: true }])
+ * ```
+ */
+export const successOf: (operation: AnyOperation, args: ReadonlyArray<unknown>) => Schema.Schema.AnyNoContext =
+  Operation.successOf
 
 /**
  * The compiled decoder of any schema (cached per schema): Effect's decoder runs only for values the compiled

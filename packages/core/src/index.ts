@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 
+export * from "./BillingCredits.js"
 export * from "./BillingSubscription.js"
 export {
   ClerkConfig,
@@ -24,6 +25,7 @@ export * from "./Responses.js"
  */
 export * as RetryPolicy from "./RetryPolicy.js"
 export * from "./Totp.js"
+export * from "./TrustedDevice.js"
 export * from "./User.js"
 export { DEFAULT_PAGE_SIZE, Users } from "./Users.js"
 export * from "./UsersParams.js"

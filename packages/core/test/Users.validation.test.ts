@@ -33,7 +33,7 @@ describe("input validation: InvalidRequest and nothing sent", () => {
   it.effect("every operation on a user refuses an empty, blank, dot-segment or malformed id", () =>
     Effect.gen(function*() {
       const users = yield* Users
-      expect(byUserId).toHaveLength(25)
+      expect(byUserId).toHaveLength(33)
       for (const [, call] of byUserId) {
         for (const bad of ["", "   ", ".", "..", "\uD800", "x".repeat(1025)]) {
           yield* rejected(call(users, bad), "userId")
@@ -48,6 +48,7 @@ describe("input validation: InvalidRequest and nothing sent", () => {
       yield* rejected(users.deleteWeb3Wallet("user_1", ".."), "web3WalletIdentificationId")
       yield* rejected(users.deleteExternalAccount("user_1", " "), "externalAccountId")
       yield* rejected(users.getOAuthAccessToken("user_1", ""), "provider")
+      yield* rejected(users.revokeTrustedDevice("user_1", "."), "trustedDeviceId")
     }).pipe(Effect.provide(usersLayer())))
 
   it.effect("limit outside 1..500, a negative or fractional offset", () =>

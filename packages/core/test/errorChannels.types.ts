@@ -36,7 +36,35 @@ assertType<
 assertType<Equals<Users.CreateTotpError["_tag"], "AuthorizationInvalid" | "ResourceNotFound" | Common>>()
 assertType<Equals<Users.DisableMfaError["_tag"], "ResourceNotFound" | Common>>()
 
+assertType<
+  Equals<
+    Users.ReplaceMetadataError["_tag"],
+    "BadRequest" | "AuthenticationInvalid" | "ResourceNotFound" | "UnprocessableEntity" | Common
+  >
+>()
+assertType<
+  Equals<
+    Users.AdjustBillingCreditBalanceError["_tag"],
+    | "BadRequest"
+    | "AuthenticationInvalid"
+    | "AuthorizationInvalid"
+    | "ResourceNotFound"
+    | "Conflict"
+    | "UnprocessableEntity"
+    | Common
+  >
+>()
+assertType<Equals<Users.ListTrustedDevicesError["_tag"], "AuthorizationInvalid" | "ResourceNotFound" | Common>>()
+assertType<Equals<Users.RevokeTrustedDeviceError, Users.Error<"revokeTrustedDevice">>>()
+
 declare const users: Users.Service
+
+// the value of getOAuthAccessToken follows `paginated`
+export const tokenPage: Effect.Effect<{ readonly data: ReadonlyArray<unknown>; readonly totalCount: number }, unknown> =
+  users.getOAuthAccessToken("user_1", "oauth_google", { paginated: true })
+export const tokenList: Effect.Effect<ReadonlyArray<unknown>, unknown> = users.getOAuthAccessToken("user_1", "google")
+// @ts-expect-error without `paginated: true` the value is an array, not a page
+export const notAPage: Effect.Effect<{ readonly totalCount: number }, unknown> = users.getOAuthAccessToken("u", "p")
 
 // handling a documented status compiles
 export const handled = users.get("user_1").pipe(

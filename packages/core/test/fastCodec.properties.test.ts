@@ -4,14 +4,16 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { User } from "../src/index.js"
 import * as FastCodec from "../src/internal/codec.js"
-import { operations } from "../src/UsersProtocol.js"
+import type { AnyOperation } from "../src/UsersProtocol.js"
+import { operations, successOf } from "../src/UsersProtocol.js"
 import * as F from "./fixtures.js"
-import { cases } from "./operationCases.js"
+import { argsOf, cases } from "./operationCases.js"
 
 /**
  * Every response schema the client compiles (from the operation table: models, arrays, pages, projections),
@@ -19,10 +21,18 @@ import { cases } from "./operationCases.js"
  */
 const schemas: ReadonlyArray<readonly [string, Schema.Schema.AnyNoContext, unknown]> = (() => {
   const seen = new Map<Schema.Schema.AnyNoContext, readonly [string, Schema.Schema.AnyNoContext, unknown]>()
-  for (const c of cases) {
-    const schema: Schema.Schema.AnyNoContext = operations[c.name as keyof typeof operations].success
-    if (!seen.has(schema)) seen.set(schema, [`${c.name}: ${String(schema.ast)}`, schema, c.full])
+  const add = (name: string, schema: Schema.Schema.AnyNoContext, payload: unknown) => {
+    if (!seen.has(schema)) seen.set(schema, [`${name}: ${String(schema.ast)}`, schema, payload])
   }
+  for (const c of cases) {
+    const operation: AnyOperation = operations[c.name as keyof typeof operations]
+    add(c.name, successOf(operation, Effect.runSync(argsOf(c))), c.full)
+  }
+  // the one response the cases do not call: tokens without `paginated`
+  add("getOAuthAccessToken (unpaginated)", operations.getOAuthAccessToken.success, [
+    F.oauthTokenFull,
+    F.oauthTokenMinimal
+  ])
   return [...seen.values()]
 })()
 
@@ -89,7 +99,12 @@ const agree = (schema: Schema.Schema.AnyNoContext, input: unknown) => {
 
 describe("every response schema of the table compiles fully", () => {
   it("covers the response schema of every operation", () => {
-    const all = new Set(Object.values(operations).map((operation) => operation.success))
+    const all = new Set(
+      (Object.values(operations) as ReadonlyArray<AnyOperation>).flatMap((operation) => [
+        operation.success,
+        ...(operation.variants ?? []).map((variant) => variant.success)
+      ])
+    )
     expect(schemas.map(([, schema]) => schema).sort()).toEqual([...all].sort())
   })
 

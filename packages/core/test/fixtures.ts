@@ -611,3 +611,73 @@ export const clerkErrorBody = (status: number) => ({
   meta: {},
   clerk_trace_id: `trace_${status}`
 })
+
+export const emailAddressFull = userFull.email_addresses[0]!
+export const emailAddressMinimal = {
+  object: "email_address",
+  email_address: "ada@example.org",
+  reserved: true,
+  verification: null,
+  linked_to: [],
+  created_at: T,
+  updated_at: T
+}
+
+export const phoneNumberFull = userFull.phone_numbers[0]!
+export const phoneNumberMinimal = {
+  object: "phone_number",
+  phone_number: "+15555550123",
+  reserved: false,
+  verification: null,
+  linked_to: [],
+  created_at: T,
+  updated_at: T
+}
+
+export const creditBalanceFull = { object: "commerce_credit_balance", balance: money(1250) }
+export const creditBalanceMinimal = { object: "commerce_credit_balance", balance: null }
+
+export const ledgerEntryFull = {
+  object: "commerce_credit_ledger",
+  id: "ccl_2full",
+  payer_id: "cpayer_2ada",
+  amount: money(-500),
+  source_type: "grant",
+  source_id: "cgrant_2",
+  note: "goodwill",
+  created_at: "2026-05-12T10:00:00.000Z",
+  a_field_clerk_added_later: true
+}
+export const ledgerEntryMinimal = {
+  object: "commerce_credit_ledger",
+  id: "ccl_2min",
+  payer_id: "cpayer_2ada",
+  amount: money(500),
+  source_type: "grant",
+  source_id: "cgrant_2",
+  created_at: "2026-05-12T10:00:00.000Z"
+}
+
+export const trustedDeviceFull = {
+  object: "trusted_device",
+  id: "td_2full",
+  platform: "ios",
+  app_identifier: "com.example.app",
+  name: "Ada's iPhone",
+  algorithm: "ES256",
+  status: "active",
+  created_at: T,
+  updated_at: T + 1,
+  last_used_at: T + 2,
+  revoked_at: null
+}
+export const trustedDeviceMinimal = {
+  object: "trusted_device",
+  id: "td_2min",
+  platform: "a_future_platform",
+  app_identifier: "com.example.app",
+  algorithm: "ES256",
+  status: "active",
+  created_at: T,
+  updated_at: T
+}

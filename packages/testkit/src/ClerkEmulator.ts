@@ -11,7 +11,15 @@
  *
  * @since 0.1.0
  */
-import { ClerkApiError, ClerkConfig, RetryPolicy, Users, UsersProtocol } from "@effect-clerk/core"
+import {
+  BillingSubscription,
+  ClerkApiError,
+  ClerkConfig,
+  DEFAULT_API_VERSION,
+  RetryPolicy,
+  Users,
+  UsersProtocol
+} from "@effect-clerk/core"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -33,7 +41,17 @@ import * as Engine from "./internal/engine.js"
 import type { StoreFailure } from "./internal/failures.js"
 import { authenticationInvalid, requestBodyInvalid, routeNotFound } from "./internal/failures.js"
 import type { DISCONNECT_HEADER as NodeServerHeader } from "./internal/nodeServer.js"
-import { UserSeed } from "./Seeds.js"
+import {
+  CreditSeed,
+  ExternalAccountSeed,
+  InvitationSeed,
+  MembershipSeed,
+  OAuthTokenSeed,
+  OrganizationSeed,
+  PasskeySeed,
+  TrustedDeviceSeed,
+  UserSeed
+} from "./Seeds.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
 import type { SeedError } from "./UsersTestControl.js"
 import { UsersTestControl } from "./UsersTestControl.js"
@@ -156,11 +174,17 @@ const issueCodes = {
   Value: ["form_param_value_invalid", "is invalid"]
 } as const
 
-/** The 422 Clerk answers for parameters it refuses, naming the parameter as it is on the wire. */
-const issueFailure = (issue: UsersProtocol.RequestIssue): StoreFailure => {
+/**
+ * The status of refused parameters: 422 where the operation documents it, else 400 where it documents that (a
+ * bulk ban outside 1..50 ids, an upload without a file, an unknown invitation status), else 400.
+ */
+const issueStatus = (operation: UsersProtocol.AnyOperation): number => operation.statuses.includes(422) ? 422 : 400
+
+/** The error Clerk answers for parameters it refuses, naming the parameter as it is on the wire. */
+const issueFailure = (operation: UsersProtocol.AnyOperation, issue: UsersProtocol.RequestIssue): StoreFailure => {
   const [code, message] = issueCodes[issue.kind]
   return {
-    status: 422,
+    status: issueStatus(operation),
     errors: [{ code, message, longMessage: `${issue.param}: ${issue.message}`, meta: { param_name: issue.param } }]
   }
 }
@@ -205,6 +229,27 @@ const searchOf = (url: string) => {
   return at < 0 ? "" : url.slice(at + 1)
 }
 
+/** The API version a request asks for: the `Clerk-API-Version` header, the `__clerk_api_version` query parameter, or the default. */
+const apiVersionOf = (request: HttpServerRequest.HttpServerRequest, defaultVersion: string): string => {
+  const header = request.headers["clerk-api-version"]
+  if (header !== undefined && header !== "") return header
+  const search = searchOf(request.url)
+  const query = search === "" ? null : new URLSearchParams(search).get("__clerk_api_version")
+  return query ?? defaultVersion
+}
+
+const apiVersionInvalid = (version: string): StoreFailure => ({
+  status: 400,
+  errors: [{
+    code: "api_version_invalid",
+    message: "Invalid API version",
+    longMessage: `${JSON.stringify(version.slice(0, 64))} is not a Clerk API version. Supported versions: ${
+      UsersProtocol.apiVersions.join(", ")
+    }.`,
+    meta: {}
+  }]
+})
+
 // -----------------------------------------------------------------------------
 // routes
 // -----------------------------------------------------------------------------
@@ -216,7 +261,11 @@ type Handler = Effect.Effect<
 >
 
 /** The route of one operation: its row decodes the request, the engine runs it, the row encodes the answer. */
-const operationRoute = (engine: Engine.Engine, operation: UsersProtocol.AnyOperation): Handler => {
+const operationRoute = (
+  engine: Engine.Engine,
+  operation: UsersProtocol.AnyOperation,
+  defaultVersion: string
+): Handler => {
   const decode = UsersProtocol.requestDecoder(operation)
   const body = UsersProtocol.bodyKind(operation)
   const pathWires = operation.args.flatMap((arg) => (arg.in === "path" ? [arg.wire!] : []))
@@ -232,12 +281,15 @@ const operationRoute = (engine: Engine.Engine, operation: UsersProtocol.AnyOpera
       search: searchOf(request.url),
       json: json.right,
       file: file.right
-    })
-    if (Either.isLeft(args)) return failureResponse(issueFailure(args.left), engine.traceId())
+    }, apiVersionOf(request, defaultVersion))
+    if (Either.isLeft(args)) return failureResponse(issueFailure(operation, args.left), engine.traceId())
     const result = yield* engine.run(operation, args.right)
     if (Either.isLeft(result)) return engineFailureResponse(result.left, engine.traceId())
-    // every response goes through the core's schemas (compiled encoders)
-    const encoded = UsersProtocol.encodeResponse(operation, result.right)
+    // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
+    const encoded = UsersProtocol.encodeResponse(
+      { success: UsersProtocol.successOf(operation, args.right) },
+      result.right
+    )
     if (Either.isLeft(encoded)) {
       return failureResponse({
         status: 500,
@@ -308,10 +360,58 @@ const adminBody = <A, I>(
         }
       )))
 
+const ForUser = Schema.Struct({ userId: Schema.String })
+
 const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
   const ok = (value: unknown) => jsonResponse(JSON.stringify(value))
   const control = engine.control
+  /** A seeding route: the body decoded with the seed's Schema, the control's answer as JSON. */
+  const seedRoute = <A, I>(
+    path: `/${string}`,
+    schema: Schema.Schema<A, I>,
+    seed: (body: A) => Effect.Effect<unknown, SeedError>
+  ) =>
+    HttpRouter.post(
+      path,
+      Effect.gen(function*() {
+        const body = yield* adminBody(schema, yield* HttpServerRequest.HttpServerRequest)
+        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
+        const seeded = yield* Effect.either(seed(body.right))
+        return Either.isLeft(seeded)
+          ? failureResponse(requestBodyInvalid(`${seeded.left.code}: ${seeded.left.message}`), engine.traceId())
+          : ok(seeded.right ?? { ok: true })
+      })
+    )
   return HttpRouter.empty.pipe(
+    seedRoute("/organizations", OrganizationSeed, control.seedOrganization),
+    seedRoute("/memberships", MembershipSeed, control.seedMembership),
+    seedRoute("/invitations", InvitationSeed, control.seedInvitation),
+    seedRoute("/oauth_tokens", OAuthTokenSeed, control.seedOAuthToken),
+    seedRoute(
+      "/billing_subscriptions",
+      Schema.Struct({ userId: Schema.String, subscription: Schema.typeSchema(BillingSubscription) }),
+      ({ subscription, userId }) => control.seedBillingSubscription(userId, subscription)
+    ),
+    seedRoute(
+      "/credits",
+      Schema.extend(ForUser, CreditSeed),
+      ({ userId, ...credits }) => control.seedCredits(userId, credits)
+    ),
+    seedRoute(
+      "/trusted_devices",
+      Schema.extend(ForUser, TrustedDeviceSeed),
+      ({ userId, ...device }) => control.seedTrustedDevice(userId, device)
+    ),
+    seedRoute(
+      "/passkeys",
+      Schema.extend(ForUser, PasskeySeed),
+      ({ userId, ...passkey }) => control.seedPasskey(userId, passkey)
+    ),
+    seedRoute(
+      "/external_accounts",
+      Schema.extend(ForUser, ExternalAccountSeed),
+      ({ userId, ...account }) => control.seedExternalAccount(userId, account)
+    ),
     HttpRouter.post(
       "/faults",
       Effect.gen(function*() {
@@ -355,15 +455,16 @@ const routerConfig = { caseSensitive: true, ignoreTrailingSlash: false, maxParam
 
 const makeAppOf = (
   engine: Engine.Engine,
-  options: Pick<Options, "secretKeys" | "admin">
+  options: Pick<Options, "secretKeys" | "admin" | "apiVersion">
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
   const keys = new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY])
+  const defaultVersion = options.apiVersion ?? DEFAULT_API_VERSION
   let api = HttpRouter.empty
   for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
     api = HttpRouter.route(operation.method)(
       api,
       UsersProtocol.routeOf(operation.path),
-      operationRoute(engine, operation)
+      operationRoute(engine, operation, defaultVersion)
     )
   }
   let router = HttpRouter.mount(HttpRouter.empty, "/v1", api)
@@ -387,7 +488,11 @@ const makeAppOf = (
     }
     const authorization = request.headers["authorization"] ?? ""
     const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : ""
-    return keys.has(key) ? routed : Effect.succeed(failureResponse(authenticationInvalid(), engine.traceId()))
+    if (!keys.has(key)) return Effect.succeed(failureResponse(authenticationInvalid(), engine.traceId()))
+    const version = apiVersionOf(request, defaultVersion)
+    return UsersProtocol.isApiVersion(version)
+      ? routed
+      : Effect.succeed(failureResponse(apiVersionInvalid(version), engine.traceId()))
   })
 }
 

@@ -228,3 +228,57 @@ export const OAuthTokenSeed = Schema.Struct({
  * @category models
  */
 export interface OAuthTokenSeed extends Schema.Schema.Type<typeof OAuthTokenSeed> {}
+
+/**
+ * A trusted device to enroll for a user.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { Seeds } from "@effect-clerk/testkit"
+ *
+ * const phone: Seeds.TrustedDeviceSeed = { platform: "ios", appIdentifier: "com.example.app", name: "Ada's iPhone" }
+ * ```
+ */
+export const TrustedDeviceSeed = Schema.Struct({
+  id: optional(Schema.String),
+  platform: Schema.Literal("ios", "android"),
+  appIdentifier: Schema.String,
+  name: optional(Schema.NullOr(Schema.String)),
+  status: optional(Schema.Literal("active", "revoked")),
+  createdAt: optional(Timestamp),
+  lastUsedAt: optional(Schema.NullOr(Timestamp))
+}).annotations({ identifier: "TrustedDeviceSeed" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface TrustedDeviceSeed extends Schema.Schema.Type<typeof TrustedDeviceSeed> {}
+
+/**
+ * Credits to grant a user (a ledger entry of source type `seed`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { Seeds } from "@effect-clerk/testkit"
+ *
+ * const fiveDollars: Seeds.CreditSeed = { amount: 500, currency: "USD", note: "welcome" }
+ * ```
+ */
+export const CreditSeed = Schema.Struct({
+  amount: Schema.Number.pipe(
+    Schema.filter((n) => (Number.isSafeInteger(n) && n > 0) || `expected an integer of at least 1 (cents), got ${n}`)
+  ),
+  currency: optional(Schema.String),
+  note: optional(Schema.String)
+}).annotations({ identifier: "CreditSeed" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface CreditSeed extends Schema.Schema.Type<typeof CreditSeed> {}

@@ -4,11 +4,13 @@
  * @since 0.1.0
  */
 import type {
+  BillingCreditLedgerEntry,
   BillingSubscription,
   OAuthAccessToken,
   Organization,
   OrganizationInvitation,
   OrganizationMembership,
+  TrustedDevice,
   User
 } from "@effect-clerk/core"
 import * as Context from "effect/Context"
@@ -155,6 +157,23 @@ export declare namespace UsersTestControl {
       userId: string,
       subscription: BillingSubscription
     ) => Effect.Effect<void, SeedError>
+    /** Grants a user credits (a ledger entry of source type `seed`). */
+    readonly seedCredits: (
+      userId: string,
+      credits: Seeds.CreditSeed
+    ) => Effect.Effect<BillingCreditLedgerEntry, SeedError>
+    /** Enrolls a trusted device for a user. */
+    readonly seedTrustedDevice: (
+      userId: string,
+      device: Seeds.TrustedDeviceSeed
+    ) => Effect.Effect<TrustedDevice, SeedError>
+    /** Adds a passkey to an existing user. */
+    readonly seedPasskey: (userId: string, passkey: Seeds.PasskeySeed) => Effect.Effect<User, SeedError>
+    /** Links an external account to an existing user. */
+    readonly seedExternalAccount: (
+      userId: string,
+      account: Seeds.ExternalAccountSeed
+    ) => Effect.Effect<User, SeedError>
     /** A deep copy of the store, private fields (TOTP secret, backup codes) included. */
     readonly snapshot: Effect.Effect<StoreSnapshot>
     /** The number of users. */

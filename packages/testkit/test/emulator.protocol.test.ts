@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { ClerkEmulator } from "../src/index.js"
 
-/** API.md's operations table, written out here (not derived from the source). */
+/** API.md's operations table and the issue's eight of 2026-05-12, written out here (not derived from the source). */
 const apiTable: ReadonlyArray<readonly [method: string, path: string]> = [
   ["GET", "/users"],
   ["POST", "/users"],
@@ -39,7 +39,16 @@ const apiTable: ReadonlyArray<readonly [method: string, path: string]> = [
   ["DELETE", "/users/{user_id}/external_accounts/{id}"],
   ["POST", "/users/{user_id}/password/set_compromised"],
   ["POST", "/users/{user_id}/password/unset_compromised"],
-  ["GET", "/organization_memberships"]
+  ["GET", "/organization_memberships"],
+  // API version 2026-05-12
+  ["PUT", "/users/{user_id}/metadata"],
+  ["PUT", "/users/{user_id}/email_address"],
+  ["PUT", "/users/{user_id}/phone_number"],
+  ["POST", "/users/{user_id}/remove_password"],
+  ["GET", "/users/{user_id}/billing/credits"],
+  ["POST", "/users/{user_id}/billing/credits"],
+  ["GET", "/users/{user_id}/trusted_devices"],
+  ["DELETE", "/users/{user_id}/trusted_devices/{id}"]
 ]
 
 const KEY = "sk_test_protocol"
@@ -72,10 +81,10 @@ const json = (value: unknown) => ({ body: JSON.stringify(value), headers: { "con
 const server = Layer.unwrapEffect(Effect.succeed(ClerkEmulator.layerServer({ secretKeys: [KEY], admin: true })))
 
 describe("emulator protocol (real loopback server, bare fetch)", () => {
-  it.live("every route of API.md exists (31), and an unknown one is a 404 with a Clerk error body", () =>
+  it.live("every route exists (31 + 8), and an unknown one is a 404 with a Clerk error body", () =>
     Effect.gen(function*() {
       const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
-      expect(apiTable).toHaveLength(31)
+      expect(apiTable).toHaveLength(39)
       for (const [method, template] of apiTable) {
         const path = template.replace("{user_id}", "user_none").replace("{provider}", "oauth_google").replace(
           "{id}",
@@ -242,8 +251,9 @@ describe("emulator protocol (real loopback server, bare fetch)", () => {
       form.append("file", new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }), "a.png")
       const image = yield* call(apiUrl, "POST", `/users/${created.json.id}/profile_image`, { body: form })
       expect([image.status, image.json.has_image]).toEqual([200, true])
+      // the spec documents 400 (not 422) for this operation
       const missing = yield* call(apiUrl, "POST", `/users/${created.json.id}/profile_image`, { body: new FormData() })
-      expect(missing.status).toBe(422)
+      expect([missing.status, missing.json.errors[0].meta.param_name]).toEqual([400, "file"])
     }).pipe(Effect.provide(server)))
 
   it.live("admin API: seeding, a 429 with Retry-After, latency, a dropped connection, reset", () =>
@@ -283,6 +293,134 @@ describe("emulator protocol (real loopback server, bare fetch)", () => {
       expect(snapshot.json.users).toHaveLength(2)
       yield* call(admin, "POST", "/reset")
       expect((yield* call(apiUrl, "GET", "/users/count")).json.total_count).toBe(0)
+    }).pipe(Effect.provide(server)))
+
+  it.live("API versions: the header or __clerk_api_version, an unknown one refused, 2026-05-12 refuses metadata in update", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const created = yield* call(apiUrl, "POST", "/users", json({ first_name: "x" }))
+      const path = `/users/${created.json.id}`
+      const patch = {
+        body: JSON.stringify({ public_metadata: { a: 1 } }),
+        headers: { "content-type": "application/json" }
+      }
+      const newest = yield* call(apiUrl, "PATCH", path, {
+        ...patch,
+        headers: { ...patch.headers, "clerk-api-version": "2026-05-12" }
+      })
+      expect([newest.status, newest.json.errors[0].code, newest.json.errors[0].meta.param_name]).toEqual([
+        422,
+        "form_param_unknown",
+        "public_metadata"
+      ])
+      const byQuery = yield* call(apiUrl, "PATCH", `${path}?__clerk_api_version=2026-05-12`, patch)
+      expect(byQuery.status).toBe(422)
+      const older = yield* call(apiUrl, "PATCH", path, {
+        ...patch,
+        headers: { ...patch.headers, "clerk-api-version": "2025-11-10" }
+      })
+      expect([older.status, older.json.public_metadata]).toEqual([200, { a: 1 }])
+      // without a header, the emulator's default version (2025-11-10 unless configured)
+      expect((yield* call(apiUrl, "PATCH", path, patch)).status).toBe(200)
+      for (const version of ["v1", "2099-01-01", "latest"]) {
+        const unknown = yield* call(apiUrl, "GET", "/users", { headers: { "clerk-api-version": version } })
+        expect([unknown.status, unknown.json.errors[0].code], version).toEqual([400, "api_version_invalid"])
+      }
+    }).pipe(Effect.provide(server)))
+
+  it.live("the default API version is an option", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const created = yield* call(apiUrl, "POST", "/users", json({ first_name: "x" }))
+      const refused = yield* call(apiUrl, "PATCH", `/users/${created.json.id}`, json({ private_metadata: { a: 1 } }))
+      expect([refused.status, refused.json.errors[0].meta.param_name]).toEqual([422, "private_metadata"])
+    }).pipe(Effect.provide(ClerkEmulator.layerServer({ secretKeys: [KEY], apiVersion: "2026-05-12" }))))
+
+  it.live("documented statuses only: 400 where the spec says 400, parameter names as on the wire", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const created = yield* call(apiUrl, "POST", "/users", json({ first_name: "x" }))
+      for (const ids of [[], Array.from({ length: 51 }, (_, i) => `user_${i}`)]) {
+        for (const path of ["/users/ban", "/users/unban"]) {
+          const refused = yield* call(apiUrl, "POST", path, json({ user_ids: ids }))
+          expect([refused.status, refused.json.errors[0].meta.param_name], path).toEqual([400, "user_ids"])
+        }
+      }
+      const status = yield* call(apiUrl, "GET", `/users/${created.json.id}/organization_invitations?status=lost`)
+      expect([status.status, status.json.errors[0].meta.param_name]).toEqual([400, "status"])
+      const credits = yield* call(
+        apiUrl,
+        "POST",
+        `/users/${created.json.id}/billing/credits`,
+        json({ amount: 0, action: "increase", idempotency_key: "k" })
+      )
+      expect([credits.status, credits.json.errors[0].meta.param_name]).toEqual([422, "amount"])
+      const unknownUser = yield* call(apiUrl, "POST", "/users/user_none/ban")
+      expect(unknownUser.status).toBe(404)
+    }).pipe(Effect.provide(server)))
+
+  it.live("admin API: seeds organizations, memberships, invitations, tokens, billing, trusted devices, passkeys, accounts", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const admin = apiUrl.replace(/\/v1$/, ClerkEmulator.ADMIN_PREFIX)
+      const [userId] = (yield* call(admin, "POST", "/users", json([{ emailAddress: ["ada@example.com"] }]))).json
+      const organization = (yield* call(admin, "POST", "/organizations", json({ name: "Acme" }))).json
+      expect(organization.name).toBe("Acme")
+      const seeded = [
+        ["/memberships", { userId, organizationId: organization.id, role: "org:admin" }],
+        ["/invitations", { organizationId: organization.id, emailAddress: "ada@example.com" }],
+        ["/oauth_tokens", { userId, provider: "google", token: "ya29.t" }],
+        ["/credits", { userId, amount: 500, note: "welcome" }],
+        ["/trusted_devices", { userId, platform: "android", appIdentifier: "com.example.app" }],
+        ["/passkeys", { userId, name: "laptop" }],
+        ["/external_accounts", { userId, provider: "github", providerUserId: "gh-1" }],
+        ["/billing_subscriptions", {
+          userId,
+          subscription: {
+            object: "commerce_subscription",
+            id: "csub_1",
+            instanceId: "ins_1",
+            status: "active",
+            payerId: "cpayer_1",
+            createdAt: 1,
+            updatedAt: 1,
+            activeAt: 1,
+            pastDueAt: null,
+            subscriptionItems: []
+          }
+        }]
+      ] as const
+      for (const [path, body] of seeded) {
+        const response = yield* call(admin, "POST", path, json(body))
+        expect(response.status, `${path}: ${response.text}`).toBe(200)
+      }
+      const user = (yield* call(apiUrl, "GET", `/users/${userId}`)).json
+      expect([user.passkeys.length, user.external_accounts.length]).toEqual([1, 2])
+      expect((yield* call(apiUrl, "GET", `/users/${userId}/organization_memberships`)).json.total_count).toBe(1)
+      expect((yield* call(apiUrl, "GET", `/users/${userId}/organization_invitations`)).json.total_count).toBe(1)
+      expect((yield* call(apiUrl, "GET", `/users/${userId}/billing/credits`)).json.balance.amount).toBe(500)
+      expect((yield* call(apiUrl, "GET", `/users/${userId}/trusted_devices`)).json.total_count).toBe(1)
+      expect((yield* call(apiUrl, "GET", `/users/${userId}/billing/subscription`)).json.id).toBe("csub_1")
+      const tokens = yield* call(apiUrl, "GET", `/users/${userId}/oauth_access_tokens/oauth_google?paginated=true`)
+      expect([tokens.json.total_count, tokens.json.data[0].token]).toEqual([1, "ya29.t"])
+      // bodies are checked with the seed Schemas: a typo or a wrong type is a 400 naming the field
+      const typo = yield* call(admin, "POST", "/users", json([{ emailAdress: ["x@example.com"] }]))
+      expect([typo.status, typo.json.errors[0].long_message]).toEqual([400, expect.stringContaining("emailAdress")])
+      const wrongType = yield* call(
+        admin,
+        "POST",
+        "/trusted_devices",
+        json({ userId, platform: "windows", appIdentifier: "a" })
+      )
+      expect([wrongType.status, wrongType.json.errors[0].long_message]).toEqual([
+        400,
+        expect.stringContaining("platform")
+      ])
+      const unknownUser = yield* call(admin, "POST", "/credits", json({ userId: "user_none", amount: 1 }))
+      expect([unknownUser.status, unknownUser.json.errors[0].long_message]).toEqual([
+        400,
+        expect.stringContaining("resource_not_found")
+      ])
     }).pipe(Effect.provide(server)))
 
   it.live("the admin API is off unless enabled", () =>

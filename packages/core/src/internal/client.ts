@@ -301,7 +301,7 @@ export const makeExecutor = Effect.gen(function*() {
             ? Effect.flatMap(
               Effect.mapError(readBody(operation.name, response, maxBytes), redactMessage),
               (text) => {
-                const decoded = decodeSuccess(operation, response.status, text)
+                const decoded = decodeSuccess(operation, response.status, text, input.implied)
                 return Either.isLeft(decoded) ? Either.left(redactMessage(decoded.left)) : decoded
               }
             )

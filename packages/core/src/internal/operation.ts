@@ -58,6 +58,28 @@ export interface VersionRule {
 }
 
 /**
+ * Another response schema for some calls: when the argument `arg`'s field `field` equals `equals`, the
+ * response is `success` (`getOAuthAccessToken` with `paginated: true` answers a page instead of an array).
+ *
+ * @internal
+ */
+export interface ResponseVariant {
+  readonly when: { readonly arg: string; readonly field: string; readonly equals: unknown }
+  readonly success: Schema.Schema.AnyNoContext
+}
+
+/**
+ * A response field the spec does not require because a success implies it: when a 2xx body lacks the wire
+ * field `wire`, it is `value`, or the value of the argument `arg` (a 200 from `verify_password` means
+ * `verified: true`; the `user_id` of `DELETE /users/{user_id}/mfa` is the path's).
+ *
+ * @internal
+ */
+export type ImpliedField =
+  | { readonly wire: string; readonly value: unknown }
+  | { readonly wire: string; readonly arg: string }
+
+/**
  * A row of the table, as written (its key and span name are added from the table's key).
  *
  * @internal
@@ -77,6 +99,10 @@ export interface Row<Args extends ReadonlyArray<unknown>, A, I, S extends Docume
   readonly writeLimitKey?: string
   /** What API versions change about the operation. */
   readonly versionRules?: ReadonlyArray<VersionRule>
+  /** Other response schemas for some calls. */
+  readonly variants?: ReadonlyArray<ResponseVariant>
+  /** Response fields a success implies. */
+  readonly implied?: ReadonlyArray<ImpliedField>
 }
 
 /**
@@ -113,4 +139,26 @@ export interface AnyOperation {
   readonly success: Schema.Schema.AnyNoContext
   readonly writeLimitKey?: string
   readonly versionRules?: ReadonlyArray<VersionRule>
+  readonly variants?: ReadonlyArray<ResponseVariant>
+  readonly implied?: ReadonlyArray<ImpliedField>
+}
+
+/**
+ * The response schema of a call: the first variant whose condition the arguments meet, or the row's.
+ *
+ * @internal
+ */
+export const successOf = (operation: AnyOperation, args: ReadonlyArray<unknown>): Schema.Schema.AnyNoContext => {
+  const variants = operation.variants
+  if (variants === undefined) return operation.success
+  for (const variant of variants) {
+    const value = args[operation.args.findIndex((arg) => arg.name === variant.when.arg)]
+    if (
+      typeof value === "object" && value !== null &&
+      (value as Record<string, unknown>)[variant.when.field] === variant.when.equals
+    ) {
+      return variant.success
+    }
+  }
+  return operation.success
 }

@@ -35,6 +35,8 @@ export interface RequestInput {
   readonly body?: Body
   /** Pace this request under the per-user write limit, keyed by this user id. */
   readonly writeLimitKey?: string
+  /** Fields a 2xx body may leave out because the success implies them: wire name and value. */
+  readonly implied?: ReadonlyArray<readonly [string, unknown]>
 }
 
 const MAX_ID_LENGTH = 1024
@@ -242,6 +244,11 @@ export const requestEncoder = (operation: AnyOperation, apiVersion: string) => {
   const writeLimitAt = operation.writeLimitKey === undefined
     ? -1
     : operation.args.findIndex((arg) => arg.name === operation.writeLimitKey)
+  const implied = (operation.implied ?? []).map((field) =>
+    "arg" in field
+      ? { wire: field.wire, at: operation.args.findIndex((arg) => arg.name === field.arg), value: undefined }
+      : { wire: field.wire, at: -1, value: field.value }
+  )
   return (args: ReadonlyArray<unknown>): Effect.Effect<RequestInput, InvalidRequest> =>
     Effect.suspend(() => {
       const refused = rules.length === 0 ? undefined : refusedByVersion(operation, rules, apiVersion, args)
@@ -255,7 +262,10 @@ export const requestEncoder = (operation: AnyOperation, apiVersion: string) => {
         ...(input.params.length > 0 ? { params: input.params } : {}),
         ...(input.urlParams.length > 0 ? { urlParams: input.urlParams } : {}),
         ...(input.body === undefined ? {} : { body: input.body }),
-        ...(writeLimitAt < 0 ? {} : { writeLimitKey: args[writeLimitAt] as string })
+        ...(writeLimitAt < 0 ? {} : { writeLimitKey: args[writeLimitAt] as string }),
+        ...(implied.length === 0
+          ? {}
+          : { implied: implied.map(({ at, value, wire }) => [wire, at < 0 ? value : args[at]] as const) })
       }
       return userIdAt < 0
         ? Effect.succeed(result)

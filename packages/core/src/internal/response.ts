@@ -139,7 +139,8 @@ const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max
 export const decodeSuccess = <A, I>(
   operation: { readonly name: string; readonly success: Schema.Schema<A, I> },
   status: number,
-  text: string
+  text: string,
+  implied?: ReadonlyArray<readonly [string, unknown]>
 ): Either.Either<A, DecodeError> => {
   const failure = (reason: "Json" | "Schema", message: string) =>
     Either.left(new DecodeError({ operation: operation.name, status, reason, message }))
@@ -149,6 +150,12 @@ export const decodeSuccess = <A, I>(
     json = JSON.parse(text)
   } catch (cause) {
     return failure("Json", `the response body is not JSON (${reasonOf(cause)})`)
+  }
+  if (implied !== undefined && typeof json === "object" && json !== null && !Array.isArray(json)) {
+    // fields a success implies (the spec does not require them): filled in when the server left them out
+    for (const [wire, value] of implied) {
+      if (!Object.prototype.hasOwnProperty.call(json, wire)) (json as Record<string, unknown>)[wire] = value
+    }
   }
   try {
     const decoded = decoderFor(operation.success)(json)

@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import type { ProfileImage } from "../UsersParams.js"
 import type { AnyOperation } from "./operation.js"
+import { versionAtLeast } from "./request.js"
 
 /**
  * The parts of a request a server has read, before decoding.
@@ -81,13 +82,35 @@ const issueOf = (error: ParseResult.ParseError, fallback: string): RequestIssue 
   return { kind, param, message: issue?.message ?? "invalid" }
 }
 
+/** The wire name of a field of a struct schema (its `Schema.fromKey` key, or the field's own name). */
+const wireNameOf = (schema: Schema.Schema.AnyNoContext, field: string): string => {
+  const ast = schema.ast
+  if (ast._tag === "Transformation" && ast.transformation._tag === "TypeLiteralTransformation") {
+    const renamed = ast.transformation.propertySignatureTransformations.find((pst) => pst.to === field)
+    if (renamed !== undefined) return String(renamed.from)
+  }
+  return field
+}
+
 /**
  * The decoder of an operation's request parts into its arguments: path parameters as they are, the query
- * string and the JSON body through the argument schemas (unknown body keys refused), the file as it came.
+ * string and the JSON body through the argument schemas (unknown body keys refused), the file as it came. Under
+ * an API version, the fields a version rule removes are unknown parameters.
  *
  * @internal
  */
 export const requestDecoder = (operation: AnyOperation) => {
+  const rules = (operation.versionRules ?? []).map((rule) => {
+    const arg = operation.args.find((a) => a.name === rule.arg)
+    const at = operation.args.findIndex((a) => a.name === rule.arg)
+    return {
+      rule,
+      at,
+      wires: rule.fields.map((field) =>
+        [field, arg?.schema === undefined ? field : wireNameOf(arg.schema, field)] as const
+      )
+    }
+  })
   const listKeys = new Map(
     operation.args.flatMap((arg) => arg.in === "query" ? [[arg.name, listKeysOf(arg.schema!)] as const] : [])
   )
@@ -103,7 +126,23 @@ export const requestDecoder = (operation: AnyOperation) => {
       arg.in === "query" ? [[arg.name, Schema.decodeUnknownEither(arg.schema!)] as const] : []
     )
   )
-  return (parts: RequestParts): Either.Either<ReadonlyArray<unknown>, RequestIssue> => {
+  const refused = (args: ReadonlyArray<unknown>, apiVersion: string): RequestIssue | undefined => {
+    for (const { at, rule, wires } of rules) {
+      if (!versionAtLeast(apiVersion, rule.since)) continue
+      const value = args[at]
+      if (typeof value !== "object" || value === null) continue
+      const found = wires.find(([field]) => field in value)
+      if (found !== undefined) {
+        return {
+          kind: "Unexpected",
+          param: found[1],
+          message: `is not accepted from API version ${rule.since}: use ${rule.use.join(" or ")}`
+        }
+      }
+    }
+    return undefined
+  }
+  return (parts: RequestParts, apiVersion?: string): Either.Either<ReadonlyArray<unknown>, RequestIssue> => {
     const args: Array<unknown> = []
     let path = 0
     let body: Either.Either<unknown, RequestIssue> | undefined
@@ -138,6 +177,7 @@ export const requestDecoder = (operation: AnyOperation) => {
         }
       }
     }
-    return Either.right(args)
+    const issue = apiVersion === undefined || rules.length === 0 ? undefined : refused(args, apiVersion)
+    return issue === undefined ? Either.right(args) : Either.left(issue)
   }
 }

@@ -35,5 +35,16 @@ export const pathCalls: ReadonlyArray<readonly [keyof typeof operations, PathCal
   ["deleteTotp", (users, id) => users.deleteTotp(id)],
   ["deleteExternalAccount", (users, id, account) => users.deleteExternalAccount(id, account)],
   ["setPasswordCompromised", (users, id) => users.setPasswordCompromised(id)],
-  ["unsetPasswordCompromised", (users, id) => users.unsetPasswordCompromised(id)]
+  ["unsetPasswordCompromised", (users, id) => users.unsetPasswordCompromised(id)],
+  ["replaceMetadata", (users, id) => users.replaceMetadata(id, { publicMetadata: {} })],
+  ["replaceEmailAddress", (users, id) => users.replaceEmailAddress(id, { emailAddress: "a@example.com" })],
+  ["replacePhoneNumber", (users, id) => users.replacePhoneNumber(id, { phoneNumber: "+15555550100" })],
+  ["removePassword", (users, id) => users.removePassword(id)],
+  ["getBillingCreditBalance", (users, id) => users.getBillingCreditBalance(id)],
+  [
+    "adjustBillingCreditBalance",
+    (users, id) => users.adjustBillingCreditBalance(id, { amount: 1, action: "increase", idempotencyKey: "k" })
+  ],
+  ["listTrustedDevices", (users, id) => users.listTrustedDevices(id)],
+  ["revokeTrustedDevice", (users, id, device) => users.revokeTrustedDevice(id, device)]
 ]

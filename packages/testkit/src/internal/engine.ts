@@ -22,6 +22,8 @@ import { injected } from "./failures.js"
 import { makeIdGenerator } from "./ids.js"
 import { mulberry32 } from "./prng.js"
 import * as Accounts from "./store/accounts.js"
+import * as Billing from "./store/billing.js"
+import * as Credentials from "./store/credentials.js"
 import * as Faults from "./store/faults.js"
 import { handlers } from "./store/handlers.js"
 import * as Organizations from "./store/organizations.js"
@@ -163,7 +165,27 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
       seedInvitation: (invitation) => seed((now) => Organizations.seedInvitation(state, invitation, now)),
       seedOAuthToken: (token) => seed((now) => Accounts.seedOAuthToken(state, token, now)),
       seedBillingSubscription: (userId: string, subscription: BillingSubscription) =>
-        seed(() => Accounts.seedBillingSubscription(state, userId, subscription)),
+        seed(() => Billing.seedBillingSubscription(state, userId, subscription)),
+      seedCredits: (userId, credits) =>
+        seed((now) =>
+          Billing.adjustCredits(
+            state,
+            userId,
+            {
+              amount: credits.amount,
+              action: "increase",
+              idempotencyKey: state.ids.next("seed"),
+              ...(credits.currency === undefined ? {} : { currency: credits.currency }),
+              ...(credits.note === undefined ? {} : { note: credits.note })
+            },
+            now,
+            "seed"
+          )
+        ),
+      seedTrustedDevice: (userId, device) => seed((now) => Credentials.seedTrustedDevice(state, userId, device, now)),
+      seedPasskey: (userId, passkey) => seed((now) => Accounts.seedPasskey(state, userId, passkey, now)),
+      seedExternalAccount: (userId, account) =>
+        seed((now) => Accounts.seedExternalAccount(state, userId, account, now)),
       snapshot: Effect.map(Clock.currentTimeMillis, (now) => Snapshot.snapshot(state, now)),
       size: Effect.sync(() => state.users.size),
       totpCode: (userId) =>

@@ -22,6 +22,7 @@ const kinds: Record<string, string> = {
   passkey: "passkey",
   web3_wallet: "web3 wallet",
   external_account: "external account",
+  trusted_device: "trusted device",
   subscription: "billing subscription"
 }
 

@@ -1,5 +1,5 @@
 /**
- * The contract suite: one scenario over all 31 operations (successes, the errors Clerk's semantics produce,
+ * The contract suite: one scenario over every operation (successes, the errors Clerk's semantics produce,
  * and every documented status injected as a fault), run against the three set-ups. Each run checks Clerk's
  * behaviour step by step; the normalized logs of the three runs must then be identical.
  */
@@ -20,7 +20,7 @@ interface Step {
   readonly error?: { readonly tag: string; readonly status?: number; readonly codes?: ReadonlyArray<string> }
 }
 
-const ID = /\b(user|idn|eac|org|orgmem|orginv|img|totp|puid)_2[0-9A-Za-z]{26}\b/g
+const ID = /\b(user|idn|eac|org|orgmem|orginv|img|totp|puid|ccl|csrc|cpayer|td)_2[0-9A-Za-z]{26}\b/g
 
 /** Replaces generated ids by their order of first appearance, so that runs on different stores compare. */
 const normalizer = () => {
@@ -335,6 +335,110 @@ const scenario = Effect.gen(function*() {
   yield* fails("setPasswordCompromised missing", users.setPasswordCompromised("user_missing"), "ResourceNotFound")
   yield* fails("unsetPasswordCompromised missing", users.unsetPasswordCompromised("user_missing"), "ResourceNotFound")
 
+  // --- API version 2026-05-12: metadata, identifiers, passwords, credits, trusted devices ----------------
+  const replaced = yield* ok(
+    "replaceMetadata",
+    users.replaceMetadata(ada.id, { publicMetadata: { tier: "gold" }, unsafeMetadata: {} })
+  )
+  expect([replaced.publicMetadata, replaced.unsafeMetadata, replaced.privateMetadata]).toEqual([
+    { tier: "gold" },
+    {},
+    { tier: 1 }
+  ])
+  yield* fails(
+    "replaceMetadata: 8 KB",
+    users.replaceMetadata(ada.id, { privateMetadata: { x: "y".repeat(9000) } }),
+    "UnprocessableEntity",
+    "form_param_exceeds_allowed_size"
+  )
+  yield* fails("replaceMetadata missing", users.replaceMetadata("user_missing", {}), "ResourceNotFound")
+  const bobEmail = yield* ok(
+    "replaceEmailAddress",
+    users.replaceEmailAddress(bob.id, { emailAddress: "Bob@Example.org" })
+  )
+  expect([bobEmail.emailAddress, bobEmail.verification?.status]).toEqual(["bob@example.org", "verified"])
+  expect((yield* ok("get bob after replaceEmailAddress", users.get(bob.id))).emailAddresses.map((e) => e.id)).toEqual([
+    bobEmail.id
+  ])
+  yield* fails(
+    "replaceEmailAddress: taken",
+    users.replaceEmailAddress(bob.id, { emailAddress: "ada@example.com" }),
+    "UnprocessableEntity",
+    "form_identifier_exists"
+  )
+  const unverified = yield* ok(
+    "replaceEmailAddress unverified, held by another user",
+    users.replaceEmailAddress(bob.id, { emailAddress: "ada@example.com", identificationStatus: "unverified" })
+  )
+  expect([unverified.reserved, unverified.verification?.status]).toEqual([false, "unverified"])
+  yield* fails(
+    "replaceEmailAddress: bad format",
+    users.replaceEmailAddress(bob.id, { emailAddress: "nope" }),
+    "UnprocessableEntity",
+    "form_param_format_invalid"
+  )
+  yield* fails(
+    "replaceEmailAddress missing",
+    users.replaceEmailAddress("user_missing", { emailAddress: "x@example.com" }),
+    "ResourceNotFound"
+  )
+  yield* ok("replacePhoneNumber", users.replacePhoneNumber(ada.id, { phoneNumber: "+15555550199" }))
+  yield* fails(
+    "replacePhoneNumber: bad format",
+    users.replacePhoneNumber(ada.id, { phoneNumber: "555" }),
+    "UnprocessableEntity",
+    "form_param_format_invalid"
+  )
+  yield* fails(
+    "replacePhoneNumber missing",
+    users.replacePhoneNumber("user_missing", { phoneNumber: "+15555550100" }),
+    "ResourceNotFound"
+  )
+  const withoutPassword = yield* ok("removePassword", users.removePassword(ada.id, { signOutOfOtherSessions: true }))
+  expect(withoutPassword.passwordEnabled).toBe(false)
+  const unchanged = yield* ok("removePassword again: unchanged", users.removePassword(ada.id))
+  expect(unchanged.updatedAt).toBe(withoutPassword.updatedAt)
+  yield* fails("verifyPassword after removePassword", users.verifyPassword(ada.id, "analytical-engine"), "BadRequest")
+  yield* fails("removePassword missing", users.removePassword("user_missing"), "ResourceNotFound")
+  expect((yield* ok("getBillingCreditBalance none", users.getBillingCreditBalance(ada.id))).balance).toBeNull()
+  const granted = yield* ok(
+    "adjustBillingCreditBalance increase",
+    users.adjustBillingCreditBalance(ada.id, { amount: 1000, action: "increase", idempotencyKey: "k1", note: "hi" })
+  )
+  const replayed = yield* ok(
+    "adjustBillingCreditBalance same key",
+    users.adjustBillingCreditBalance(ada.id, { amount: 1000, action: "increase", idempotencyKey: "k1" })
+  )
+  expect(replayed.id).toBe(granted.id)
+  yield* ok(
+    "adjustBillingCreditBalance decrease",
+    users.adjustBillingCreditBalance(ada.id, { amount: 300, action: "decrease", idempotencyKey: "k2" })
+  )
+  expect((yield* ok("getBillingCreditBalance", users.getBillingCreditBalance(ada.id))).balance?.amount).toBe(700)
+  yield* fails(
+    "adjustBillingCreditBalance below zero",
+    users.adjustBillingCreditBalance(ada.id, { amount: 5000, action: "decrease", idempotencyKey: "k3" }),
+    "UnprocessableEntity"
+  )
+  yield* fails(
+    "adjustBillingCreditBalance missing",
+    users.adjustBillingCreditBalance("user_missing", { amount: 1, action: "increase", idempotencyKey: "k4" }),
+    "ResourceNotFound"
+  )
+  yield* fails("getBillingCreditBalance missing", users.getBillingCreditBalance("user_missing"), "ResourceNotFound")
+  const device = yield* control.seedTrustedDevice(ada.id, { platform: "ios", appIdentifier: "com.example.app" })
+  log.push({ step: "seed trusted device", ok: normalize(device) })
+  expect((yield* ok("listTrustedDevices", users.listTrustedDevices(ada.id))).totalCount).toBe(1)
+  expect((yield* ok("revokeTrustedDevice", users.revokeTrustedDevice(ada.id, device.id))).status).toBe("revoked")
+  expect((yield* ok("listTrustedDevices after revoke", users.listTrustedDevices(ada.id))).data).toEqual([])
+  yield* fails("revokeTrustedDevice again", users.revokeTrustedDevice(ada.id, device.id), "ResourceNotFound")
+  yield* fails("listTrustedDevices missing", users.listTrustedDevices("user_missing"), "ResourceNotFound")
+  const tokenPage = yield* ok(
+    "getOAuthAccessToken paginated page",
+    users.getOAuthAccessToken(ada.id, "oauth_google", { paginated: true, limit: 1 })
+  )
+  expect([tokenPage.totalCount, tokenPage.data.length]).toEqual([1, 1])
+
   // --- streams ------------------------------------------------------------------------------
   const streamed = yield* Stream.runCollect(users.listStream({ orderBy: "+created_at" }, { pageSize: 1 })).pipe(
     Effect.orDie
@@ -385,7 +489,16 @@ const scenario = Effect.gen(function*() {
     deleteExternalAccount: () => users.deleteExternalAccount(carol.id, "eac_gone"),
     setPasswordCompromised: () => users.setPasswordCompromised(ada.id),
     unsetPasswordCompromised: () => users.unsetPasswordCompromised(ada.id),
-    getInstanceOrganizationMemberships: () => users.getInstanceOrganizationMemberships()
+    getInstanceOrganizationMemberships: () => users.getInstanceOrganizationMemberships(),
+    replaceMetadata: () => users.replaceMetadata(ada.id, {}),
+    replaceEmailAddress: () => users.replaceEmailAddress(ada.id, { emailAddress: "ada@example.com" }),
+    replacePhoneNumber: () => users.replacePhoneNumber(ada.id, { phoneNumber: "+15555550199" }),
+    removePassword: () => users.removePassword(ada.id),
+    getBillingCreditBalance: () => users.getBillingCreditBalance(ada.id),
+    adjustBillingCreditBalance: () =>
+      users.adjustBillingCreditBalance(ada.id, { amount: 1, action: "increase", idempotencyKey: "faults" }),
+    listTrustedDevices: () => users.listTrustedDevices(ada.id),
+    revokeTrustedDevice: () => users.revokeTrustedDevice(ada.id, "td_gone")
   }
   for (const [name, operation] of Object.entries(operations)) {
     const call = calls[name as keyof typeof operations]

@@ -5,19 +5,21 @@
  * @internal
  */
 import type {
-  BillingSubscription,
   DeletedObject,
   ExternalAccount,
   OAuthAccessToken,
-  OAuthAccessTokenParams
+  OAuthAccessTokenParams,
+  Paginated,
+  Passkey,
+  User
 } from "@effect-clerk/core"
 import * as Either from "effect/Either"
-import type { ExternalAccountSeed, OAuthTokenSeed } from "../../Seeds.js"
+import type { ExternalAccountSeed, OAuthTokenSeed, PasskeySeed } from "../../Seeds.js"
 import { notFound } from "../failures.js"
 import type { Mutable, Result } from "./records.js"
-import { find } from "./records.js"
+import { find, view } from "./records.js"
 import type { State } from "./state.js"
-import { putSubscription, setTokens, updateUser } from "./state.js"
+import { setTokens, updateUser } from "./state.js"
 
 /** Clerk's provider names carry the `oauth_` prefix; seeds and queries may omit it. @internal */
 export const oauthProvider = (provider: string): string =>
@@ -90,21 +92,61 @@ export const deleteItem = (
     return Either.right({ object: kind, id: itemId, deleted: true })
   })
 
-/** A user's OAuth tokens for a provider (a page of them when paginated). @internal */
+/**
+ * A user's OAuth tokens for a provider: with `paginated: true` a page and the total, otherwise the tokens (a
+ * slice of them when `limit` or `offset` is given).
+ *
+ * @internal
+ */
 export const oauthTokens = (
   state: State,
   userId: string,
   provider: string,
   params: OAuthAccessTokenParams | undefined
-): Result<Array<OAuthAccessToken>> =>
+): Result<ReadonlyArray<OAuthAccessToken> | Paginated<OAuthAccessToken>> =>
   Either.map(find(state, userId), () => {
     const normalized = oauthProvider(provider)
     const all = state.tokens.filter((t) => t.userId === userId && t.token.provider === normalized).map((t) => t.token)
     if (params?.paginated === true || params?.limit !== undefined || params?.offset !== undefined) {
       const offset = params.offset ?? 0
-      return all.slice(offset, offset + (params.limit ?? 10))
+      const data = all.slice(offset, offset + (params.limit ?? 10))
+      return params.paginated === true ? { data, totalCount: all.length } : data
     }
     return all
+  })
+
+/** Attaches an external account to an existing user. @internal */
+export const seedExternalAccount = (
+  state: State,
+  userId: string,
+  seed: ExternalAccountSeed,
+  now: number
+): Result<User> =>
+  Either.map(find(state, userId), (record) => {
+    const account = externalAccount(state, seed, now)
+    return view(
+      updateUser(state, record, { ...record.user, externalAccounts: [...record.user.externalAccounts, account] }),
+      now
+    )
+  })
+
+/** Attaches a passkey to an existing user. @internal */
+export const seedPasskey = (state: State, userId: string, seed: PasskeySeed, now: number): Result<User> =>
+  Either.map(find(state, userId), (record) => {
+    const passkey: Passkey = {
+      id: seed.id ?? state.ids.next("idn"),
+      object: "passkey",
+      name: seed.name,
+      lastUsedAt: seed.lastUsedAt ?? now,
+      verification: {
+        object: "verification_passkey",
+        status: "verified",
+        strategy: "passkey",
+        attempts: 1,
+        expireAt: null
+      }
+    }
+    return view(updateUser(state, record, { ...record.user, passkeys: [...record.user.passkeys, passkey] }), now)
   })
 
 /** Seeds an OAuth token, creating an external account of the provider when the user has none. @internal */
@@ -138,17 +180,3 @@ export const seedOAuthToken = (state: State, seed: OAuthTokenSeed, now: number):
     setTokens(state, [...state.tokens, { userId: seed.userId, token }])
     return Either.right(token)
   })
-
-/** @internal */
-export const billingSubscription = (state: State, userId: string): Result<BillingSubscription> =>
-  Either.flatMap(find(state, userId), () => {
-    const subscription = state.subscriptions.get(userId)
-    return subscription === undefined ? Either.left(notFound("subscription", userId)) : Either.right(subscription)
-  })
-
-/** @internal */
-export const seedBillingSubscription = (
-  state: State,
-  userId: string,
-  subscription: BillingSubscription
-): Result<void> => Either.map(find(state, userId), () => putSubscription(state, userId, subscription))

@@ -4,18 +4,23 @@
  * @internal
  */
 import type {
+  Paginated,
+  RemovePasswordParams,
   SetPasswordCompromisedParams,
   Totp,
+  TrustedDevice,
   User,
   UserIdResult,
   VerifyPasswordResult,
   VerifyTotpResult
 } from "@effect-clerk/core"
 import * as Either from "effect/Either"
+import type { TrustedDeviceSeed } from "../../Seeds.js"
 import {
   formatInvalid,
   incorrectPassword,
   noPasswordSet,
+  notFound,
   passwordPwned,
   passwordTooShort,
   totpDisabled,
@@ -26,9 +31,9 @@ import {
 import { verifyPassword as verifyPasswordRecord } from "../passwords.js"
 import { base32Decode, newSecret, verifyTotpCode } from "../totp.js"
 import type { Mutable, Result } from "./records.js"
-import { find, mutate } from "./records.js"
+import { find, mutate, view } from "./records.js"
 import type { State } from "./state.js"
-import { updateUser } from "./state.js"
+import { putTrustedDevices, updateUser } from "./state.js"
 
 const PWNED: ReadonlySet<string> = new Set([
   "password",
@@ -169,4 +174,70 @@ export const setPasswordCompromised = (
 export const unsetPasswordCompromised = (state: State, userId: string, now: number): Result<User> =>
   mutate(state, userId, now, (user) => {
     user.requiresPasswordReset = false
+  })
+
+/** Removes the password; a user without one is returned unchanged. @internal */
+export const removePassword = (
+  state: State,
+  userId: string,
+  _params: RemovePasswordParams | undefined,
+  now: number
+): Result<User> =>
+  Either.flatMap(find(state, userId), (record) =>
+    record.password === undefined
+      ? Either.right(view(record, now))
+      : mutate(state, userId, now, (user) => {
+        user.passwordEnabled = false
+        user.passwordLastUpdatedAt = now
+        user.requiresPasswordReset = false
+        return { password: undefined }
+      }))
+
+/** A user's active trusted devices. @internal */
+export const listTrustedDevices = (state: State, userId: string): Result<Paginated<TrustedDevice>> =>
+  Either.map(find(state, userId), () => {
+    const active = (state.trustedDevices.get(userId) ?? []).filter((device) => device.status === "active")
+    return { data: active, totalCount: active.length }
+  })
+
+/** Revokes an active trusted device (an unknown or revoked one is a 404). @internal */
+export const revokeTrustedDevice = (
+  state: State,
+  userId: string,
+  deviceId: string,
+  now: number
+): Result<TrustedDevice> =>
+  Either.flatMap(find(state, userId), () => {
+    const devices = state.trustedDevices.get(userId) ?? []
+    const device = devices.find((d) => d.id === deviceId && d.status === "active")
+    if (device === undefined) return Either.left(notFound("trusted_device", deviceId))
+    const revoked: TrustedDevice = { ...device, status: "revoked", revokedAt: now, updatedAt: now }
+    putTrustedDevices(state, userId, devices.map((d) => (d === device ? revoked : d)))
+    return Either.right(revoked)
+  })
+
+/** Enrolls a trusted device for a user. @internal */
+export const seedTrustedDevice = (
+  state: State,
+  userId: string,
+  seed: TrustedDeviceSeed,
+  now: number
+): Result<TrustedDevice> =>
+  Either.map(find(state, userId), () => {
+    const createdAt = seed.createdAt ?? now
+    const device: TrustedDevice = {
+      object: "trusted_device",
+      id: seed.id ?? state.ids.next("td"),
+      platform: seed.platform,
+      appIdentifier: seed.appIdentifier,
+      name: seed.name ?? null,
+      algorithm: "ES256",
+      status: seed.status ?? "active",
+      createdAt,
+      updatedAt: createdAt,
+      lastUsedAt: seed.lastUsedAt ?? null,
+      revokedAt: seed.status === "revoked" ? createdAt : null
+    }
+    putTrustedDevices(state, userId, [...(state.trustedDevices.get(userId) ?? []), device])
+    return device
   })

@@ -10,6 +10,7 @@ import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { StoreFailure } from "../failures.js"
 import * as accounts from "./accounts.js"
+import * as billing from "./billing.js"
 import * as credentials from "./credentials.js"
 import * as organizations from "./organizations.js"
 import * as queries from "./queries.js"
@@ -52,7 +53,7 @@ export const handlers: { readonly [K in UsersProtocol.OperationKey]: Handler<K> 
   setProfileImage: (state, [userId, file], now) => users.setProfileImage(state, userId, file, now),
   deleteProfileImage: (state, [userId], now) => users.deleteProfileImage(state, userId, now),
   updateMetadata: (state, [userId, patch], now) => users.updateMetadata(state, userId, patch, now),
-  getBillingSubscription: (state, [userId]) => accounts.billingSubscription(state, userId),
+  getBillingSubscription: (state, [userId]) => billing.billingSubscription(state, userId),
   getOAuthAccessToken: (state, [userId, provider, params]) => accounts.oauthTokens(state, userId, provider, params),
   getOrganizationMemberships: (state, [userId, params]) => organizations.userMemberships(state, userId, params),
   getOrganizationInvitations: (state, [userId, params]) => organizations.userInvitations(state, userId, params),
@@ -68,5 +69,13 @@ export const handlers: { readonly [K in UsersProtocol.OperationKey]: Handler<K> 
   setPasswordCompromised: (state, [userId, params], now) =>
     credentials.setPasswordCompromised(state, userId, params, now),
   unsetPasswordCompromised: (state, [userId], now) => credentials.unsetPasswordCompromised(state, userId, now),
-  getInstanceOrganizationMemberships: (state, [params]) => organizations.instanceMemberships(state, params)
+  getInstanceOrganizationMemberships: (state, [params]) => organizations.instanceMemberships(state, params),
+  replaceMetadata: (state, [userId, metadata], now) => users.replaceMetadata(state, userId, metadata, now),
+  replaceEmailAddress: (state, [userId, params], now) => users.replaceEmailAddress(state, userId, params, now),
+  replacePhoneNumber: (state, [userId, params], now) => users.replacePhoneNumber(state, userId, params, now),
+  removePassword: (state, [userId, params], now) => credentials.removePassword(state, userId, params, now),
+  getBillingCreditBalance: (state, [userId]) => billing.creditBalance(state, userId),
+  adjustBillingCreditBalance: (state, [userId, params], now) => billing.adjustCredits(state, userId, params, now),
+  listTrustedDevices: (state, [userId]) => credentials.listTrustedDevices(state, userId),
+  revokeTrustedDevice: (state, [userId, id], now) => credentials.revokeTrustedDevice(state, userId, id, now)
 }

@@ -15,8 +15,9 @@ const USERNAME = /^[a-z0-9_-]{4,64}$/
 
 /** @internal */
 export interface Identifiers {
-  readonly emails: ReadonlyArray<{ readonly address: string; readonly reserved: boolean }>
-  readonly phones: ReadonlyArray<{ readonly number: string; readonly reserved: boolean }>
+  /** `claimed: false`: an unverified identifier, checked for its format only (another user may hold it). */
+  readonly emails: ReadonlyArray<{ readonly address: string; readonly claimed?: boolean }>
+  readonly phones: ReadonlyArray<{ readonly number: string; readonly claimed?: boolean }>
   readonly wallets: ReadonlyArray<string>
   readonly username: string | null | undefined
   readonly externalId: string | null | undefined
@@ -36,16 +37,18 @@ export const checkIdentifiers = (
   const owner = owners(state)
   const taken = (id: string | undefined) => id !== undefined && id !== self
   const seen = new Set<string>()
-  for (const { address } of input.emails) {
+  for (const { address, claimed } of input.emails) {
     if (!EMAIL.test(address)) return Either.left(formatInvalid("email_address", "must be a valid email address."))
+    if (claimed === false) continue
     const key = `e:${address.toLowerCase()}`
     if (taken(owner.email(address)) || seen.has(key)) return Either.left(identifierExists("email_address"))
     seen.add(key)
   }
-  for (const { number } of input.phones) {
+  for (const { claimed, number } of input.phones) {
     if (!PHONE.test(number)) {
       return Either.left(formatInvalid("phone_number", "must be a valid phone number in E.164 format."))
     }
+    if (claimed === false) continue
     const key = `p:${number}`
     if (taken(owner.phone(number)) || seen.has(key)) return Either.left(identifierExists("phone_number"))
     seen.add(key)

@@ -8,10 +8,12 @@
  * @internal
  */
 import type {
+  BillingCreditLedgerEntry,
   BillingSubscription,
   OAuthAccessToken,
   Organization,
   OrganizationInvitation,
+  TrustedDevice,
   User
 } from "@effect-clerk/core"
 import type * as Fault from "../../Fault.js"
@@ -56,6 +58,14 @@ export interface MembershipRecord {
 export interface TokenRecord {
   readonly userId: string
   readonly token: OAuthAccessToken
+}
+
+/** A user's credits: the payer, the currency, the ledger and its entries by idempotency key. @internal */
+export interface CreditAccount {
+  readonly payerId: string
+  readonly currency: string
+  readonly entries: ReadonlyArray<BillingCreditLedgerEntry>
+  readonly byKey: ReadonlyMap<string, BillingCreditLedgerEntry>
 }
 
 /** @internal */
@@ -104,6 +114,8 @@ export interface State {
   readonly invitations: Map<string, OrganizationInvitation>
   tokens: ReadonlyArray<TokenRecord>
   readonly subscriptions: Map<string, BillingSubscription>
+  readonly credits: Map<string, CreditAccount>
+  readonly trustedDevices: Map<string, ReadonlyArray<TrustedDevice>>
   faults: Array<Fault.Rule & { remaining: number }>
   readonly caches: QueryCaches
 }
@@ -130,6 +142,8 @@ export const make = (ids: IdGenerator, options: StoreOptions = {}): State => ({
   invitations: new Map(),
   tokens: [],
   subscriptions: new Map(),
+  credits: new Map(),
+  trustedDevices: new Map(),
   faults: [],
   caches: { sorted: new Map(), shallowSeen: new Map(), names: new WeakMap() }
 })
@@ -165,17 +179,26 @@ export const owners = (state: State) => ({
 // mutators: the only writers
 // -----------------------------------------------------------------------------
 
+/** An unverified identifier (not reserved either) claims nothing: another user may hold it too. */
+const claims = (
+  identifier: { readonly reserved: boolean; readonly verification: { readonly status: string } | null }
+) => identifier.reserved || identifier.verification?.status !== "unverified"
+
+const release = (index: Map<string, string>, key: string, userId: string) => {
+  if (index.get(key) === userId) index.delete(key)
+}
+
 const unindex = (state: State, user: User) => {
-  for (const email of user.emailAddresses) state.byEmail.delete(lower(email.emailAddress))
-  for (const phone of user.phoneNumbers) state.byPhone.delete(phone.phoneNumber)
-  for (const wallet of user.web3Wallets) state.byWeb3.delete(lower(wallet.web3Wallet))
-  if (user.username !== null) state.byUsername.delete(lower(user.username))
-  if (user.externalId !== null) state.byExternalId.delete(user.externalId)
+  for (const email of user.emailAddresses) release(state.byEmail, lower(email.emailAddress), user.id)
+  for (const phone of user.phoneNumbers) release(state.byPhone, phone.phoneNumber, user.id)
+  for (const wallet of user.web3Wallets) release(state.byWeb3, lower(wallet.web3Wallet), user.id)
+  if (user.username !== null) release(state.byUsername, lower(user.username), user.id)
+  if (user.externalId !== null) release(state.byExternalId, user.externalId, user.id)
 }
 
 const index = (state: State, user: User) => {
-  for (const email of user.emailAddresses) state.byEmail.set(lower(email.emailAddress), user.id)
-  for (const phone of user.phoneNumbers) state.byPhone.set(phone.phoneNumber, user.id)
+  for (const email of user.emailAddresses) if (claims(email)) state.byEmail.set(lower(email.emailAddress), user.id)
+  for (const phone of user.phoneNumbers) if (claims(phone)) state.byPhone.set(phone.phoneNumber, user.id)
   for (const wallet of user.web3Wallets) state.byWeb3.set(lower(wallet.web3Wallet), user.id)
   if (user.username !== null) state.byUsername.set(lower(user.username), user.id)
   if (user.externalId !== null) state.byExternalId.set(user.externalId, user.id)
@@ -213,6 +236,8 @@ export const deleteUser = (state: State, record: UserRecord): void => {
   state.membershipsByUser.delete(userId)
   state.tokens = state.tokens.filter((t) => t.userId !== userId)
   state.subscriptions.delete(userId)
+  state.credits.delete(userId)
+  state.trustedDevices.delete(userId)
   state.version++
 }
 
@@ -252,6 +277,18 @@ export const putSubscription = (state: State, userId: string, subscription: Bill
   state.version++
 }
 
+/** Sets a user's credit account. @internal */
+export const putCredits = (state: State, userId: string, account: CreditAccount): void => {
+  state.credits.set(userId, account)
+  state.version++
+}
+
+/** Sets a user's trusted devices. @internal */
+export const putTrustedDevices = (state: State, userId: string, devices: ReadonlyArray<TrustedDevice>): void => {
+  state.trustedDevices.set(userId, devices)
+  state.version++
+}
+
 /** Empties the state (faults included). @internal */
 export const reset = (state: State): void => {
   state.users.clear()
@@ -264,6 +301,8 @@ export const reset = (state: State): void => {
   state.invitations.clear()
   state.tokens = []
   state.subscriptions.clear()
+  state.credits.clear()
+  state.trustedDevices.clear()
   state.faults = []
   state.version++
 }

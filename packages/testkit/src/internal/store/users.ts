@@ -11,6 +11,9 @@ import type {
   Passkey,
   PhoneNumber,
   ProfileImage,
+  ReplaceEmailAddressParams,
+  ReplaceMetadataParams,
+  ReplacePhoneNumberParams,
   UpdateMetadataParams,
   UpdateUserParams,
   User,
@@ -146,7 +149,13 @@ const buildUser = (state: State, params: UserSeed, now: number, id: string): Res
       object: "passkey",
       name: seed.name,
       lastUsedAt: seed.lastUsedAt ?? createdAt,
-      verification: { object: "verification_passkey", status: "verified", strategy: "passkey", attempts: 1 }
+      verification: {
+        object: "verification_passkey",
+        status: "verified",
+        strategy: "passkey",
+        attempts: 1,
+        expireAt: null
+      }
     }))
     const backupCodes = [...(params.backupCodes ?? [])]
     const totpEnabled = params.totpSecret !== undefined && params.totpSecret !== null
@@ -408,4 +417,127 @@ export const updateMetadata = (state: State, userId: string, patch: UpdateMetada
       merged[field] = next
     }
     return view(updateUser(state, record, { ...record.user, ...merged, updatedAt: now }), now)
+  })
+
+/** Replaces each metadata field given as a whole (no merge), within the size limit. @internal */
+export const replaceMetadata = (
+  state: State,
+  userId: string,
+  metadata: ReplaceMetadataParams,
+  now: number
+): Result<User> =>
+  Either.gen(function*() {
+    const record = yield* find(state, userId)
+    yield* checkMetadata(state, metadata)
+    const replaced: Partial<Record<(typeof METADATA_FIELDS)[number][0], { readonly [key: string]: unknown }>> = {}
+    for (const [field] of METADATA_FIELDS) {
+      const value = metadata[field]
+      if (value !== undefined) replaced[field] = value
+    }
+    return view(updateUser(state, record, { ...record.user, ...replaced, updatedAt: now }), now)
+  })
+
+const replacementVerification = (status: "verified" | "reserved" | "unverified") =>
+  status === "verified"
+    ? verified
+    : status === "reserved"
+    ? null
+    : { status: "unverified", strategy: "admin", attempts: null, expireAt: null }
+
+/**
+ * Replaces every email address of a user by one, primary. Refused while an address is linked to a connected
+ * account. An unverified replacement claims nothing (another user may hold the same address).
+ *
+ * @internal
+ */
+export const replaceEmailAddress = (
+  state: State,
+  userId: string,
+  params: ReplaceEmailAddressParams,
+  now: number
+): Result<EmailAddress> =>
+  Either.gen(function*() {
+    const record = yield* find(state, userId)
+    const address = params.emailAddress.trim()
+    const status = params.identificationStatus ?? "verified"
+    yield* checkIdentifiers(state, {
+      emails: [{ address, claimed: status !== "unverified" }],
+      phones: [],
+      wallets: [],
+      username: undefined,
+      externalId: undefined
+    }, userId)
+    if (record.user.emailAddresses.some((email) => email.linkedTo.length > 0)) {
+      return yield* Either.left(
+        valueInvalid("email_address", "cannot be replaced while an email address is linked to a connected account.")
+      )
+    }
+    const id = state.ids.next("idn")
+    const email: EmailAddress = {
+      id,
+      object: "email_address",
+      emailAddress: lower(address),
+      reserved: status === "reserved",
+      verification: replacementVerification(status),
+      linkedTo: [],
+      matchesSsoConnection: false,
+      createdAt: now,
+      updatedAt: now
+    }
+    updateUser(state, record, {
+      ...record.user,
+      emailAddresses: [email],
+      primaryEmailAddressId: id,
+      updatedAt: now
+    })
+    return email
+  })
+
+/**
+ * Replaces every phone number of a user by one, primary, never reserved for second factor; replacing a number
+ * that was disables the user's MFA.
+ *
+ * @internal
+ */
+export const replacePhoneNumber = (
+  state: State,
+  userId: string,
+  params: ReplacePhoneNumberParams,
+  now: number
+): Result<PhoneNumber> =>
+  Either.gen(function*() {
+    const record = yield* find(state, userId)
+    const number = params.phoneNumber.trim()
+    const status = params.identificationStatus ?? "verified"
+    yield* checkIdentifiers(state, {
+      emails: [],
+      phones: [{ number, claimed: status !== "unverified" }],
+      wallets: [],
+      username: undefined,
+      externalId: undefined
+    }, userId)
+    const id = state.ids.next("idn")
+    const phone: PhoneNumber = {
+      id,
+      object: "phone_number",
+      phoneNumber: number,
+      reservedForSecondFactor: false,
+      defaultSecondFactor: false,
+      reserved: status === "reserved",
+      verification: replacementVerification(status),
+      linkedTo: [],
+      backupCodes: null,
+      createdAt: now,
+      updatedAt: now
+    }
+    const secondFactor = record.user.phoneNumbers.some((p) => p.reservedForSecondFactor === true)
+    const next: Mutable<User> = {
+      ...record.user,
+      phoneNumbers: [phone],
+      primaryPhoneNumberId: id,
+      updatedAt: now
+    }
+    applyMfa(next, secondFactor ? false : next.totpEnabled, secondFactor ? false : next.backupCodeEnabled, now)
+    updateUser(state, record, next, secondFactor ? { totpSecret: undefined, backupCodes: [] } : {})
+    return phone
   })
