@@ -386,4 +386,125 @@ describe("UsersInMemory", () => {
       }),
       { apiVersion: "2026-05-12" }
     ))
+
+  it.effect("update on API version 2026-05-12 names both ways to write metadata", () =>
+    withLayer(
+      Effect.gen(function*() {
+        const users = yield* Users
+        const user = yield* users.create({})
+        const error = yield* failure(users.update(user.id, { privateMetadata: {} }))
+        expect(error._tag === "InvalidRequest" && [error.field, error.message]).toEqual([
+          "params.privateMetadata",
+          expect.stringMatching(/updateMetadata or replaceMetadata/)
+        ])
+      }),
+      { apiVersion: "2026-05-12" }
+    ))
+
+  it.effect("replaceMetadata replaces each given field as a whole and keeps the others", () =>
+    withLayer(Effect.gen(function*() {
+      const users = yield* Users
+      const user = yield* users.create({ publicMetadata: { a: { b: 1 } }, privateMetadata: { keep: true } })
+      const replaced = yield* users.replaceMetadata(user.id, { publicMetadata: { a: { c: 2 } } })
+      expect([replaced.publicMetadata, replaced.privateMetadata]).toEqual([{ a: { c: 2 } }, { keep: true }])
+      const emptied = yield* users.replaceMetadata(user.id, { privateMetadata: {} })
+      expect(emptied.privateMetadata).toEqual({})
+    })))
+
+  it.effect("replaceEmailAddress: one primary address; refused while an address is linked to a connected account", () =>
+    withLayer(Effect.gen(function*() {
+      const users = yield* Users
+      const control = yield* UsersTestControl
+      const ada = yield* users.create({ emailAddress: ["ada@example.com", "ada@work.example"] })
+      const reserved = yield* users.replaceEmailAddress(ada.id, {
+        emailAddress: "ada@example.org",
+        identificationStatus: "reserved"
+      })
+      expect([reserved.reserved, reserved.verification]).toEqual([true, null])
+      const after = yield* users.get(ada.id)
+      expect([after.emailAddresses.length, after.primaryEmailAddressId]).toEqual([1, reserved.id])
+      // the old addresses are free again
+      yield* users.create({ emailAddress: ["ada@work.example"] })
+      // an external account carrying the same address links it, as an OAuth sign-in does
+      const linked = yield* control.seedUser({ emailAddress: ["linked@example.com"] })
+      const withAccount = yield* control.seedExternalAccount(linked.id, {
+        provider: "github",
+        providerUserId: "gh-1",
+        emailAddress: "Linked@example.com"
+      })
+      expect(withAccount.emailAddresses[0]?.linkedTo).toEqual([
+        { type: "oauth_github", id: withAccount.externalAccounts[0]!.identificationId }
+      ])
+      const refused = yield* failure(users.replaceEmailAddress(linked.id, { emailAddress: "new@example.com" }))
+      expect([refused._tag, param(refused)]).toEqual(["UnprocessableEntity", "email_address"])
+      yield* users.deleteExternalAccount(linked.id, withAccount.externalAccounts[0]!.id)
+      const unlinked = yield* users.replaceEmailAddress(linked.id, { emailAddress: "new@example.com" })
+      expect(unlinked.emailAddress).toBe("new@example.com")
+    })))
+
+  it.effect("replacePhoneNumber: a number reserved for second factor takes the user's MFA with it", () =>
+    withLayer(Effect.gen(function*() {
+      const users = yield* Users
+      const control = yield* UsersTestControl
+      const user = yield* control.seedUser({ phoneNumber: ["+15555550100"], totpSecret: "JBSWY3DPEHPK3PXP" })
+      expect(user.totpEnabled).toBe(true)
+      const plain = yield* users.replacePhoneNumber(user.id, { phoneNumber: "+15555550101" })
+      expect(plain.reservedForSecondFactor).toBe(false)
+      expect((yield* users.get(user.id)).totpEnabled).toBe(true)
+      const error = yield* failure(users.replacePhoneNumber("user_none", { phoneNumber: "+15555550102" }))
+      expect(error._tag).toBe("ResourceNotFound")
+    })))
+
+  it.effect("credits: a ledger in one currency, never below zero, one entry per idempotency key", () =>
+    withLayer(Effect.gen(function*() {
+      const users = yield* Users
+      const control = yield* UsersTestControl
+      const user = yield* users.create({})
+      const seeded = yield* control.seedCredits(user.id, { amount: 1000, currency: "EUR" })
+      expect([seeded.sourceType, seeded.amount.amountFormatted]).toEqual(["seed", "€10.00"])
+      const spent = yield* users.adjustBillingCreditBalance(user.id, {
+        amount: 250,
+        action: "decrease",
+        idempotencyKey: "spend-1"
+      })
+      expect([spent.amount.amount, spent.amount.amountFormatted, spent.amount.currency]).toEqual([
+        -250,
+        "-€2.50",
+        "EUR"
+      ])
+      const again = yield* users.adjustBillingCreditBalance(user.id, {
+        amount: 999,
+        action: "decrease",
+        idempotencyKey: "spend-1"
+      })
+      expect(again).toEqual(spent)
+      const otherCurrency = yield* failure(
+        users.adjustBillingCreditBalance(user.id, {
+          amount: 1,
+          action: "increase",
+          idempotencyKey: "usd",
+          currency: "USD"
+        })
+      )
+      expect([otherCurrency._tag, param(otherCurrency)]).toEqual(["UnprocessableEntity", "currency"])
+      const tooMuch = yield* failure(
+        users.adjustBillingCreditBalance(user.id, { amount: 751, action: "decrease", idempotencyKey: "spend-2" })
+      )
+      expect([tooMuch._tag, param(tooMuch)]).toEqual(["UnprocessableEntity", "amount"])
+      expect((yield* users.getBillingCreditBalance(user.id)).balance?.amount).toBe(750)
+    })))
+
+  it.effect("OAuth tokens: an array, or with paginated a page and the total", () =>
+    withLayer(Effect.gen(function*() {
+      const users = yield* Users
+      const control = yield* UsersTestControl
+      const user = yield* users.create({})
+      for (const token of ["t1", "t2", "t3"]) {
+        yield* control.seedOAuthToken({ userId: user.id, provider: "google", token })
+      }
+      const all = yield* users.getOAuthAccessToken(user.id, "oauth_google")
+      expect(all.map((t) => t.token)).toEqual(["t1", "t2", "t3"])
+      const page = yield* users.getOAuthAccessToken(user.id, "google", { paginated: true, limit: 2, offset: 1 })
+      expect([page.totalCount, page.data.map((t) => t.token)]).toEqual([3, ["t2", "t3"]])
+    })))
 })

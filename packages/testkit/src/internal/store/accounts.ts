@@ -6,6 +6,7 @@
  */
 import type {
   DeletedObject,
+  EmailAddress,
   ExternalAccount,
   OAuthAccessToken,
   OAuthAccessTokenParams,
@@ -24,6 +25,24 @@ import { setTokens, updateUser } from "./state.js"
 /** Clerk's provider names carry the `oauth_` prefix; seeds and queries may omit it. @internal */
 export const oauthProvider = (provider: string): string =>
   provider.startsWith("oauth_") ? provider : `oauth_${provider}`
+
+/**
+ * The email addresses with their links to the external accounts that carry the same address (what Clerk
+ * records when an OAuth sign-in verified an address).
+ *
+ * @internal
+ */
+export const linkEmails = (
+  emails: ReadonlyArray<EmailAddress>,
+  accounts: ReadonlyArray<ExternalAccount>
+): Array<EmailAddress> =>
+  emails.map((email) => {
+    const links = accounts
+      .filter((account) => account.emailAddress.toLowerCase() === email.emailAddress && account.identificationId)
+      .filter((account) => !email.linkedTo.some((link) => link.id === account.identificationId))
+      .map((account) => ({ type: account.provider, id: account.identificationId! }))
+    return links.length === 0 ? email : { ...email, linkedTo: [...email.linkedTo, ...links] }
+  })
 
 /** An external account as Clerk shows it, from a seed. @internal */
 export const externalAccount = (state: State, seed: ExternalAccountSeed, now: number): ExternalAccount => {
@@ -81,7 +100,13 @@ export const deleteItem = (
     const next: Mutable<typeof record.user> = { ...record.user, updatedAt: now }
     if (key === "passkeys") next.passkeys = next.passkeys.filter((p) => p.id !== itemId)
     if (key === "externalAccounts") {
+      const removed = next.externalAccounts.find((a) => a.id === itemId)?.identificationId
       next.externalAccounts = next.externalAccounts.filter((a) => a.id !== itemId)
+      next.emailAddresses = next.emailAddresses.map((email) =>
+        email.linkedTo.some((link) => link.id === removed)
+          ? { ...email, linkedTo: email.linkedTo.filter((link) => link.id !== removed) }
+          : email
+      )
       setTokens(state, state.tokens.filter((t) => !(t.userId === userId && t.token.externalAccountId === itemId)))
     }
     if (key === "web3Wallets") {
@@ -123,11 +148,9 @@ export const seedExternalAccount = (
   now: number
 ): Result<User> =>
   Either.map(find(state, userId), (record) => {
-    const account = externalAccount(state, seed, now)
-    return view(
-      updateUser(state, record, { ...record.user, externalAccounts: [...record.user.externalAccounts, account] }),
-      now
-    )
+    const externalAccounts = [...record.user.externalAccounts, externalAccount(state, seed, now)]
+    const emailAddresses = linkEmails(record.user.emailAddresses, externalAccounts)
+    return view(updateUser(state, record, { ...record.user, emailAddresses, externalAccounts }), now)
   })
 
 /** Attaches a passkey to an existing user. @internal */

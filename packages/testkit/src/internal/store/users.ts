@@ -25,7 +25,7 @@ import type { UserSeed } from "../../Seeds.js"
 import { exceedsSize, formatInvalid, valueInvalid } from "../failures.js"
 import type { PasswordRecord } from "../passwords.js"
 import { hashPassword } from "../passwords.js"
-import { externalAccount } from "./accounts.js"
+import { externalAccount, linkEmails } from "./accounts.js"
 import { applyMfa, checkPassword, checkTotpSecret } from "./credentials.js"
 import { checkIdentifiers } from "./identifiers.js"
 import type { Mutable, Result } from "./records.js"
@@ -179,7 +179,7 @@ const buildUser = (state: State, params: UserSeed, now: number, id: string): Res
       publicMetadata: params.publicMetadata ?? {},
       privateMetadata: params.privateMetadata ?? {},
       unsafeMetadata: params.unsafeMetadata ?? {},
-      emailAddresses,
+      emailAddresses: linkEmails(emailAddresses, externalAccounts),
       phoneNumbers,
       web3Wallets,
       passkeys,
