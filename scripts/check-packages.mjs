@@ -46,7 +46,10 @@ for (const [name, tarball] of Object.entries(tarballs)) {
         "--format",
         "table-flipped",
         "--include-entrypoints",
-        ...modules
+        ...modules,
+        // the emulator command, exported for tools that spawn it with node: an ES module only, with no exports
+        "--exclude-entrypoints",
+        "./bin/emulator"
       ],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }
     )
