@@ -13,7 +13,8 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { version } from "./internal/version.js"
+import { version as version_ } from "./internal/version.js"
+import { apiVersions } from "./internal/versions.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 
 /**
@@ -138,11 +139,21 @@ export declare namespace ClerkConfig {
    * @category models
    */
   export interface Options {
-    /** The instance's secret key (`sk_live_…` / `sk_test_…`). */
+    /**
+     * The instance's secret key (`sk_live_…` / `sk_test_…`). Only visible ASCII: a key with whitespace around it
+     * or a character that cannot be sent in a header is refused, not trimmed.
+     */
     readonly secretKey: Redacted.Redacted<string> | string
-    /** Default `https://api.clerk.com/v1`. */
+    /**
+     * The Backend API's origin, as Clerk's SDKs take it: default `https://api.clerk.com`. The URL version (`/v1`)
+     * is appended unless the URL already ends in a version segment (`http://127.0.0.1:4010/v1`). No credentials,
+     * query or fragment.
+     */
     readonly apiUrl?: string
-    /** The `Clerk-API-Version` header. Default `2025-11-10`. */
+    /**
+     * Either the URL version as Clerk's SDKs take it (`v1`), or the `Clerk-API-Version` header's date
+     * (`YYYY-MM-DD`, default `2025-11-10`). Anything else is a configuration error.
+     */
     readonly apiVersion?: string
     /** The timeout of one attempt (connection, response and body). Default 30 s. */
     readonly timeout?: Duration.DurationInput
@@ -157,54 +168,140 @@ export declare namespace ClerkConfig {
   }
 }
 
-const invalid = (path: string, message: string) => ConfigError.InvalidData([path], message)
+/**
+ * The URL version of Clerk's Backend API that the SDKs use by default (`CLERK_API_VERSION` in Clerk's SDKs).
+ */
+const DEFAULT_URL_VERSION = "v1"
 
-const validUrl = (input: string): Either.Either<string, string> => {
-  try {
-    const url = new URL(input)
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      return Either.left(`expected an http(s) URL, got ${url.protocol}`)
-    }
-    if (url.search !== "" || url.hash !== "") return Either.left("the API URL cannot have a query or a fragment")
-    return Either.right(url.toString().replace(/\/+$/, ""))
-  } catch {
-    return Either.left(`not a URL: ${JSON.stringify(input)}`)
-  }
+/** What each setting is called where it came from: an option of `ClerkConfig.layer`, or a variable. */
+interface Labels {
+  readonly secretKey: string
+  readonly apiUrl: string
+  readonly apiVersion: string
+  readonly timeout: string
 }
 
+const knownVersions: ReadonlyArray<string> = apiVersions
+
+const optionLabels: Labels = { secretKey: "secretKey", apiUrl: "apiUrl", apiVersion: "apiVersion", timeout: "timeout" }
+
+const envLabels: Labels = {
+  secretKey: "CLERK_SECRET_KEY",
+  apiUrl: "CLERK_API_URL",
+  apiVersion: "CLERK_API_VERSION",
+  timeout: "CLERK_TIMEOUT"
+}
+
+/** Every message names the setting and never shows its value: a key pasted into the wrong field stays secret. */
+const invalid = (label: string, problem: string) =>
+  ConfigError.InvalidData([label], `${label} ${problem} (the value is not shown)`)
+
+const missingKeyHelp = (label: string) =>
+  `Get the secret key (sk_test_… or sk_live_…) from the Clerk Dashboard, page "API keys", and set ${label} to it. ` +
+  "No Clerk instance at hand? Run the emulator (npx effect-clerk-emulator, from @effect-clerk/testkit) and set " +
+  "CLERK_API_URL=http://127.0.0.1:4010 CLERK_SECRET_KEY=sk_test_emulator, or use ClerkEmulator.layerUsers() " +
+  "or UsersInMemory.layer() in tests."
+
 /**
- * Resolve and validate options.
- *
- * @since 0.1.0
- * @category constructors
- * @example
- * ```ts
- * import { ClerkConfig } from "@effect-clerk/core"
- * import { Effect } from "effect"
- *
- * const config = ClerkConfig.make({ secretKey: "sk_test_...", apiUrl: "http://127.0.0.1:4010/v1" })
- * Effect.runSync(Effect.map(config, (c) => c.apiUrl))
- * ```
+ * Why a secret key cannot be sent as `Authorization: Bearer <key>`, if it cannot. Only visible ASCII is
+ * accepted: a control character, a space or an invisible character (a zero-width space, a BOM) picked up by
+ * copy and paste would make every request fail, and surrounding whitespace is refused rather than trimmed.
  */
-export const make = (options: ClerkConfig.Options): Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> =>
+const keyProblem = (key: string): string | undefined => {
+  if (key.trim() === "") return "is empty"
+  if (key.trim() !== key) return "has leading or trailing whitespace: remove it"
+  if (!/^[\x21-\x7e]+$/.test(key)) {
+    return "contains a character that cannot be sent in an HTTP header (only visible ASCII is accepted: " +
+      "look for a space, a line break or an invisible character such as a zero-width space picked up when copying)"
+  }
+  return undefined
+}
+
+const urlVersionPattern = /^v\d+$/
+const headerVersionPattern = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * The API URL with its version segment. As in Clerk's SDKs, the URL is the API's origin
+ * (`https://api.clerk.com`) and the URL version (`v1`) is appended; a URL that already ends in a version segment
+ * is used as it is.
+ */
+const apiUrlFrom = (input: string, urlVersion: string | undefined, labels: Labels): Either.Either<string, string> => {
+  let url: URL
+  try {
+    url = new URL(input)
+  } catch {
+    return Either.left(`is not a URL (expected for example https://api.clerk.com)`)
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return Either.left("is not an http(s) URL")
+  if (url.username !== "" || url.password !== "") {
+    return Either.left("contains credentials (user:password@), which would reach every log and error: remove them")
+  }
+  if (url.search !== "" || url.hash !== "") return Either.left("cannot have a query or a fragment")
+  const base = url.toString().replace(/\/+$/, "")
+  const last = base.slice(base.lastIndexOf("/") + 1)
+  if (urlVersionPattern.test(last) && base.lastIndexOf("/") > base.indexOf("//") + 1) {
+    return urlVersion === undefined || urlVersion === last
+      ? Either.right(base)
+      : Either.left(
+        `already ends in a version segment that ${labels.apiVersion} contradicts: give the URL without it ` +
+          `(https://api.clerk.com), as Clerk's SDKs take it`
+      )
+  }
+  return Either.right(`${base}/${urlVersion ?? DEFAULT_URL_VERSION}`)
+}
+
+const userAgentProblem = (userAgent: string): string | undefined =>
+  /^[\t\x20-\x7e]*$/.test(userAgent.replace(/[\r\n]/g, " "))
+    ? undefined
+    : "contains a character that cannot be sent in an HTTP header (only printable ASCII is accepted)"
+
+const makeWith = (
+  // the timeout from the environment is a string that `Duration.decodeUnknown` parses
+  options: Omit<ClerkConfig.Options, "timeout"> & { readonly timeout?: unknown },
+  labels: Labels
+): Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> =>
   Effect.suspend(() => {
     const secretKey = typeof options.secretKey === "string" ? Redacted.make(options.secretKey) : options.secretKey
-    const key = Redacted.value(secretKey)
-    if (key.trim() === "") return Effect.fail(invalid("secretKey", "the secret key is empty"))
-    if (/[\r\n]/.test(key)) return Effect.fail(invalid("secretKey", "the secret key contains a line break"))
-    const apiUrl = validUrl(options.apiUrl ?? DEFAULT_API_URL)
-    if (Either.isLeft(apiUrl)) return Effect.fail(invalid("apiUrl", apiUrl.left))
-    const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION
-    if (!/^[A-Za-z0-9._-]+$/.test(apiVersion)) {
-      return Effect.fail(invalid("apiVersion", `not an API version: ${JSON.stringify(apiVersion)}`))
+    const keyIssue = keyProblem(Redacted.value(secretKey))
+    if (keyIssue !== undefined) {
+      return Effect.fail(
+        keyIssue === "is empty"
+          ? ConfigError.InvalidData(
+            [labels.secretKey],
+            `${labels.secretKey} is empty. ${missingKeyHelp(labels.secretKey)}`
+          )
+          : invalid(labels.secretKey, keyIssue)
+      )
     }
+    // `apiVersion` takes what Clerk's SDKs take (the URL version, `v1`) or a `Clerk-API-Version` date
+    const version = options.apiVersion
+    if (version !== undefined && !urlVersionPattern.test(version) && !headerVersionPattern.test(version)) {
+      return Effect.fail(invalid(
+        labels.apiVersion,
+        "is neither a URL version as Clerk's SDKs take it (v1) nor a Clerk-API-Version date (YYYY-MM-DD, " +
+          `for example ${DEFAULT_API_VERSION})`
+      ))
+    }
+    if (version !== undefined && headerVersionPattern.test(version) && !knownVersions.includes(version)) {
+      return Effect.fail(invalid(
+        labels.apiVersion,
+        `is not a Clerk API version this library knows (${knownVersions.join(", ")}): each version changes what ` +
+          "some operations accept, so an unknown one cannot be honoured"
+      ))
+    }
+    const urlVersion = version !== undefined && urlVersionPattern.test(version) ? version : undefined
+    const apiVersion = version !== undefined && headerVersionPattern.test(version) ? version : DEFAULT_API_VERSION
+    const apiUrl = options.apiUrl === undefined
+      ? Either.right(urlVersion === undefined ? DEFAULT_API_URL : `https://api.clerk.com/${urlVersion}`)
+      : apiUrlFrom(options.apiUrl, urlVersion, labels)
+    if (Either.isLeft(apiUrl)) return Effect.fail(invalid(labels.apiUrl, apiUrl.left))
     const timeout = Duration.decodeUnknown(options.timeout ?? "30 seconds")
     if (Option.isNone(timeout) || !Duration.greaterThan(timeout.value, Duration.zero)) {
-      return Effect.fail(invalid("timeout", "the timeout must be a positive duration"))
+      return Effect.fail(invalid(labels.timeout, `is not a positive duration (for example "10 seconds")`))
     }
     const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
     if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
-      return Effect.fail(invalid("maxResponseBytes", "expected a positive integer"))
+      return Effect.fail(invalid("maxResponseBytes", "is not a positive integer"))
     }
     const perUserWriteLimit = options.perUserWriteLimit === false
       ? undefined
@@ -213,8 +310,10 @@ export const make = (options: ClerkConfig.Options): Effect.Effect<ClerkConfig.Se
       perUserWriteLimit !== undefined &&
       (!Number.isSafeInteger(perUserWriteLimit.requests) || perUserWriteLimit.requests < 1)
     ) {
-      return Effect.fail(invalid("perUserWriteLimit", "requests must be a positive integer"))
+      return Effect.fail(invalid("perUserWriteLimit", "needs a positive integer number of requests"))
     }
+    const userAgentIssue = options.userAgent === undefined ? undefined : userAgentProblem(options.userAgent)
+    if (userAgentIssue !== undefined) return Effect.fail(invalid("userAgent", userAgentIssue))
     const extra = options.userAgent === undefined ? "" : ` ${options.userAgent.replace(/[\r\n]/g, " ")}`
     return Effect.succeed<ClerkConfig.Service>({
       secretKey,
@@ -222,11 +321,59 @@ export const make = (options: ClerkConfig.Options): Effect.Effect<ClerkConfig.Se
       apiVersion,
       timeout: timeout.value,
       retry: options.retry ?? RetryPolicy.defaultPolicy,
-      userAgent: `@effect-clerk/core/${version}${extra}`,
+      userAgent: `@effect-clerk/core/${version_}${extra}`,
       maxResponseBytes,
       perUserWriteLimit
     })
   })
+
+/**
+ * Resolve and validate options. A setting that cannot be used fails with a `ConfigError` naming the option and
+ * never showing its value: a secret key with a character that cannot be sent in a header (anything but visible
+ * ASCII, surrounding whitespace included), an API URL with credentials, a query or another scheme than http(s),
+ * an `apiVersion` that is neither a URL version (`v1`) nor a `Clerk-API-Version` date, a non-positive timeout.
+ *
+ * @since 0.1.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // as in Clerk's SDKs, the URL is the API's origin and `/v1` is appended
+ * const config = ClerkConfig.make({ secretKey: "sk_test_...", apiUrl: "http://127.0.0.1:4010" })
+ * console.log(Effect.runSync(Effect.map(config, (c) => c.apiUrl))) // "http://127.0.0.1:4010/v1"
+ * ```
+ */
+export const make = (options: ClerkConfig.Options): Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> =>
+  makeWith(options, optionLabels)
+
+/** The environment's settings, with Clerk's SDKs' names and meanings; an empty variable counts as unset. */
+const fromEnv: Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> = Effect.flatMap(
+  Config.all({
+    secretKey: Config.option(Config.redacted(envLabels.secretKey)),
+    apiUrl: Config.option(Config.string(envLabels.apiUrl)),
+    apiVersion: Config.option(Config.string(envLabels.apiVersion)),
+    timeout: Config.option(Config.string(envLabels.timeout))
+  }),
+  ({ apiUrl, apiVersion, secretKey, timeout }) => {
+    if (Option.isNone(secretKey)) {
+      return Effect.fail(
+        ConfigError.MissingData(
+          [envLabels.secretKey],
+          `${envLabels.secretKey} is not set. ${missingKeyHelp(envLabels.secretKey)}`
+        )
+      )
+    }
+    const nonEmpty = (value: Option.Option<string>) => Option.filter(value, (v) => v !== "")
+    return makeWith({
+      secretKey: secretKey.value,
+      ...Option.match(nonEmpty(apiUrl), { onNone: () => ({}), onSome: (apiUrl) => ({ apiUrl }) }),
+      ...Option.match(nonEmpty(apiVersion), { onNone: () => ({}), onSome: (apiVersion) => ({ apiVersion }) }),
+      ...Option.match(nonEmpty(timeout), { onNone: () => ({}), onSome: (timeout) => ({ timeout }) })
+    }, envLabels)
+  }
+)
 
 /**
  * Whether `update` may carry metadata under an API version (it may not from `2026-05-12`).
@@ -263,8 +410,9 @@ export const updateAcceptsMetadata = (apiVersion: string): boolean =>
  */
 export class ClerkConfig extends Context.Tag("@effect-clerk/core/ClerkConfig")<ClerkConfig, ClerkConfig.Service>() {
   /**
-   * A layer from explicit options. Invalid options (an empty key, a malformed URL, a non-positive timeout)
-   * fail the layer with a `ConfigError`.
+   * A layer from explicit options. Invalid options (an empty key or one that cannot be sent in a header, a
+   * malformed URL or one with credentials, a non-positive timeout) fail the layer with a `ConfigError` naming
+   * the option, never showing its value.
    *
    * @since 0.1.0
    */
@@ -281,8 +429,7 @@ export class ClerkConfig extends Context.Tag("@effect-clerk/core/ClerkConfig")<C
   ): Layer.Layer<ClerkConfig, ConfigError.ConfigError> => Layer.effect(ClerkConfig, Effect.flatMap(options, make))
 
   /**
-   * A layer from the environment: `CLERK_SECRET_KEY` (required), `CLERK_API_URL`, `CLERK_API_VERSION` and
-   * `CLERK_TIMEOUT` (a duration such as `"10 seconds"`).
+   * Resolve and validate options (see `make`).
    *
    * @since 0.1.0
    */
@@ -295,22 +442,15 @@ export class ClerkConfig extends Context.Tag("@effect-clerk/core/ClerkConfig")<C
    */
   static readonly updateAcceptsMetadata = updateAcceptsMetadata
 
-  static readonly layerFromEnv: Layer.Layer<ClerkConfig, ConfigError.ConfigError> = Layer.effect(
-    ClerkConfig,
-    Effect.flatMap(
-      Config.all({
-        secretKey: Config.redacted("CLERK_SECRET_KEY"),
-        apiUrl: Config.option(Config.string("CLERK_API_URL")),
-        apiVersion: Config.option(Config.string("CLERK_API_VERSION")),
-        timeout: Config.option(Config.duration("CLERK_TIMEOUT"))
-      }),
-      ({ apiUrl, apiVersion, secretKey, timeout }) =>
-        make({
-          secretKey,
-          ...Option.match(apiUrl, { onNone: () => ({}), onSome: (apiUrl) => ({ apiUrl }) }),
-          ...Option.match(apiVersion, { onNone: () => ({}), onSome: (apiVersion) => ({ apiVersion }) }),
-          ...Option.match(timeout, { onNone: () => ({}), onSome: (timeout) => ({ timeout }) })
-        })
-    )
-  )
+  /**
+   * A layer from the environment, with the names and meanings of Clerk's SDKs: `CLERK_SECRET_KEY` (required),
+   * `CLERK_API_URL` (the API's origin, default `https://api.clerk.com`; `/v1` is appended unless the URL already
+   * ends in a version), `CLERK_API_VERSION` (the URL version, `v1`, as in Clerk's SDKs; or a `Clerk-API-Version`
+   * date such as `2025-11-10`) and `CLERK_TIMEOUT` (a duration such as `"10 seconds"`). An empty variable counts
+   * as unset. Errors name the variable, never its value; a missing key says where to get one, and how to use the
+   * emulator instead.
+   *
+   * @since 0.1.0
+   */
+  static readonly layerFromEnv: Layer.Layer<ClerkConfig, ConfigError.ConfigError> = Layer.effect(ClerkConfig, fromEnv)
 }

@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
 import { OrganizationMembership } from "./OrganizationMembership.js"
@@ -427,3 +428,93 @@ export interface User extends Schema.Schema.Type<typeof User> {}
  * @category models
  */
 export interface UserEncoded extends Schema.Schema.Encoded<typeof User> {}
+
+/**
+ * The user's full name, as `User.fullName` of `@clerk/backend` gives it: the first and last names joined by a
+ * space, or none when both are missing or blank.
+ *
+ * @since 0.1.0
+ * @category getters
+ * @example
+ * ```ts
+ * import { fullName, Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const greeting = (userId: string) =>
+ *   Effect.map(Effect.flatMap(Users, (users) => users.get(userId)), (user) =>
+ *     `Hello, ${Option.getOrElse(fullName(user), () => user.id)}`)
+ * ```
+ */
+export const fullName = (user: Pick<User, "firstName" | "lastName">): Option.Option<string> => {
+  const name = [user.firstName ?? "", user.lastName ?? ""].join(" ").trim()
+  return name === "" ? Option.none() : Option.some(name)
+}
+
+/**
+ * The user's primary email address (the entry of `emailAddresses` whose id is `primaryEmailAddressId`), as
+ * `User.primaryEmailAddress` of `@clerk/backend` gives it; `Option.getOrNull` for its `null`.
+ *
+ * @since 0.1.0
+ * @category getters
+ * @example
+ * ```ts
+ * import { primaryEmailAddress, Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const emailOf = (userId: string) =>
+ *   Effect.map(Effect.flatMap(Users, (users) => users.get(userId)), (user) =>
+ *     Option.map(primaryEmailAddress(user), (email) => email.emailAddress))
+ * ```
+ */
+export const primaryEmailAddress = (
+  user: Pick<User, "emailAddresses" | "primaryEmailAddressId">
+): Option.Option<EmailAddress> =>
+  user.primaryEmailAddressId === null
+    ? Option.none()
+    : Option.fromNullable(user.emailAddresses.find((email) => email.id === user.primaryEmailAddressId))
+
+/**
+ * The user's primary phone number (the entry of `phoneNumbers` whose id is `primaryPhoneNumberId`), as
+ * `User.primaryPhoneNumber` of `@clerk/backend` gives it.
+ *
+ * @since 0.1.0
+ * @category getters
+ * @example
+ * ```ts
+ * import { primaryPhoneNumber, Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const phoneOf = (userId: string) =>
+ *   Effect.map(Effect.flatMap(Users, (users) => users.get(userId)), (user) =>
+ *     Option.map(primaryPhoneNumber(user), (phone) => phone.phoneNumber))
+ * ```
+ */
+export const primaryPhoneNumber = (
+  user: Pick<User, "phoneNumbers" | "primaryPhoneNumberId">
+): Option.Option<PhoneNumber> =>
+  user.primaryPhoneNumberId === null
+    ? Option.none()
+    : Option.fromNullable(user.phoneNumbers.find((phone) => phone.id === user.primaryPhoneNumberId))
+
+/**
+ * The user's primary web3 wallet (the entry of `web3Wallets` whose id is `primaryWeb3WalletId`), as
+ * `User.primaryWeb3Wallet` of `@clerk/backend` gives it.
+ *
+ * @since 0.1.0
+ * @category getters
+ * @example
+ * ```ts
+ * import { primaryWeb3Wallet, Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const walletOf = (userId: string) =>
+ *   Effect.map(Effect.flatMap(Users, (users) => users.get(userId)), (user) =>
+ *     Option.map(primaryWeb3Wallet(user), (wallet) => wallet.web3Wallet))
+ * ```
+ */
+export const primaryWeb3Wallet = (
+  user: Pick<User, "web3Wallets" | "primaryWeb3WalletId">
+): Option.Option<Web3Wallet> =>
+  user.primaryWeb3WalletId === null
+    ? Option.none()
+    : Option.fromNullable(user.web3Wallets.find((wallet) => wallet.id === user.primaryWeb3WalletId))

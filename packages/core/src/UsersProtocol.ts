@@ -18,18 +18,20 @@ import { BillingCreditBalance, BillingCreditLedgerEntry } from "./BillingCredits
 import { BillingSubscription } from "./BillingSubscription.js"
 import type { DecodeError, DocumentedStatus, InvalidRequest, OperationError } from "./ClerkError.js"
 import { DeletedObject } from "./DeletedObject.js"
+import { argList, jsonBody, jsonBodyField, multipartFile, pathParam, queryParams } from "./internal/arguments.js"
+import { CountResponse, UserIdsBody, VerifyPasswordBody, VerifyTotpBody } from "./internal/bodies.js"
 import * as Codec from "./internal/codec.js"
-import type { AnyOperation, Arg, ArgList } from "./internal/operation.js"
+import type { AnyOperation, Arg } from "./internal/operation.js"
 import * as Operation from "./internal/operation.js"
 import * as Request from "./internal/request.js"
 import * as Response from "./internal/response.js"
-import { wire } from "./internal/schema.js"
 import * as ServerRequest from "./internal/serverRequest.js"
+import * as Versions from "./internal/versions.js"
 import { OAuthAccessToken } from "./OAuthAccessToken.js"
 import { OrganizationInvitation } from "./OrganizationInvitation.js"
 import { OrganizationMembership } from "./OrganizationMembership.js"
 import type { Paginated as PaginatedResult } from "./Responses.js"
-import { Paginated, TotalCount, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
+import { Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
 import { Totp } from "./Totp.js"
 import { TrustedDevice } from "./TrustedDevice.js"
 import { EmailAddress, PhoneNumber, User } from "./User.js"
@@ -40,7 +42,6 @@ import {
   CreateUserParams,
   InstanceOrganizationMembershipsParams,
   ListUsersParams,
-  MAX_BULK_IDS,
   OAuthAccessTokenParams,
   OrganizationInvitationsParams,
   PaginationParams,
@@ -53,81 +54,11 @@ import {
   UpdateUserParams
 } from "./UsersParams.js"
 
-export type {
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  AnyOperation,
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  Arg,
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  ArgList,
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  Operation,
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  Row
-} from "./internal/operation.js"
-export type {
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  ImpliedField,
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  ResponseVariant,
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  VersionRule
-} from "./internal/operation.js"
-export type {
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  Body,
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  RequestInput
-} from "./internal/request.js"
-export type {
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  FailureDetails
-} from "./internal/response.js"
-export type {
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  RequestIssue,
-  /**
-   * @since 0.2.0
-   * @category models
-   */
-  RequestParts
-} from "./internal/serverRequest.js"
+export type { AnyOperation, Arg, ArgList, Operation, Row } from "./internal/operation.js"
+export type { ImpliedField, ResponseVariant, VersionRule } from "./internal/operation.js"
+export type { Body, RequestInput } from "./internal/request.js"
+export type { FailureDetails } from "./internal/response.js"
+export type { RequestIssue, RequestParts } from "./internal/serverRequest.js"
 
 // -----------------------------------------------------------------------------
 // API versions
@@ -147,7 +78,7 @@ export type {
  * console.log(UsersProtocol.apiVersions.at(-1)) // "2026-05-12"
  * ```
  */
-export const apiVersions = ["2021-02-05", "2024-10-01", "2025-11-10", "2026-05-12"] as const
+export const apiVersions: typeof Versions.apiVersions = Versions.apiVersions
 
 /**
  * An API version this library knows.
@@ -173,195 +104,11 @@ export const isApiVersion = (version: string): version is ApiVersion =>
   (apiVersions as ReadonlyArray<string>).includes(version)
 
 // -----------------------------------------------------------------------------
-// arguments
+// arguments and wire bodies
 // -----------------------------------------------------------------------------
 
-const arg = <A, O extends boolean>(
-  fields: Pick<Arg<A, O>, "name" | "in" | "optional"> & Partial<Pick<Arg<A, O>, "wire" | "ids" | "schema">>
-): Arg<A, O> => ({ wire: undefined, ids: false, schema: undefined, ...fields })
-
-/**
- * A path parameter: the argument `name`, filling the template's `{wire}`.
- *
- * @since 0.2.0
- * @category arguments
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const userId = UsersProtocol.pathParam("userId", "user_id")
- * ```
- */
-export const pathParam = (name: string, wire: string): Arg<string, false> =>
-  arg({ name, in: "path", wire, optional: false })
-
-/**
- * The query string: the argument is an object encoded by `schema` (lists as repeated keys).
- *
- * @since 0.2.0
- * @category arguments
- * @example
- * ```ts
- * import { PaginationParams, UsersProtocol } from "@effect-clerk/core"
- *
- * const page = UsersProtocol.queryParams("params", PaginationParams, { optional: true })
- * ```
- */
-export const queryParams = <A, I extends { readonly [key: string]: unknown }, O extends boolean = false>(
-  name: string,
-  schema: Schema.Schema<A, I>,
-  options?: { readonly optional: O }
-): Arg<A, O> => arg({ name, in: "query", optional: (options?.optional ?? false) as O, schema })
-
-/**
- * The JSON body: the argument is the whole object encoded by `schema`. An optional body is sent as `{}`.
- *
- * @since 0.2.0
- * @category arguments
- * @example
- * ```ts
- * import { UpdateUserParams, UsersProtocol } from "@effect-clerk/core"
- *
- * const params = UsersProtocol.jsonBody("params", UpdateUserParams)
- * ```
- */
-export const jsonBody = <A, I, O extends boolean = false>(
-  name: string,
-  schema: Schema.Schema<A, I>,
-  options?: { readonly optional: O }
-): Arg<A, O> => arg({ name, in: "body", optional: (options?.optional ?? false) as O, schema })
-
-/**
- * One field of the JSON body: the argument is the field `name` of the struct `schema` (named `wire` on the
- * wire). `ids: true` checks each element of a list as a path parameter would be checked.
- *
- * @since 0.2.0
- * @category arguments
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const password = UsersProtocol.jsonBodyField("password", "password", UsersProtocol.VerifyPasswordBody)
- * ```
- */
-export const jsonBodyField = <const Name extends string, A extends { readonly [K in Name]: unknown }, I>(
-  name: Name,
-  wire: string,
-  schema: Schema.Schema<A, I>,
-  options?: { readonly ids: boolean }
-): Arg<A[Name], false> => arg({ name, in: "field", wire, optional: false, ids: options?.ids ?? false, schema })
-
-/**
- * A multipart upload: the argument is the file, sent as the form field `wire`.
- *
- * @since 0.2.0
- * @category arguments
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const file = UsersProtocol.multipartFile("file", "file")
- * ```
- */
-export const multipartFile = (name: string, wire: string): Arg<ProfileImage, false> =>
-  arg({ name, in: "file", wire, optional: false })
-
-/**
- * The arguments of an operation, in order. `T` is the method's parameter list (labeled, with `?` on the
- * optional ones): it names the parameters in the `Users` interface, and each `Arg` must agree with it.
- *
- * @since 0.2.0
- * @category arguments
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const args = UsersProtocol.argList<[userId: string]>(UsersProtocol.pathParam("userId", "user_id"))
- * ```
- */
-export const argList = <T extends ReadonlyArray<unknown>>(
-  ...args: { readonly [K in keyof T]-?: ArgList<T>[K] }
-): ArgList<T> => args as unknown as ArgList<T>
-
-// -----------------------------------------------------------------------------
-// wire bodies
-// -----------------------------------------------------------------------------
-
-/**
- * The body of `bulkBan` and `bulkUnban`: 1 to 50 user ids.
- *
- * @since 0.2.0
- * @category schemas
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * console.log(Schema.encodeSync(UsersProtocol.UserIdsBody)({ userIds: ["user_1"] })) // { user_ids: ["user_1"] }
- * ```
- */
-export const UserIdsBody = Schema.Struct({
-  userIds: wire(
-    "user_ids",
-    Schema.Array(Schema.String).pipe(
-      Schema.filter((ids) =>
-        (ids.length >= 1 && ids.length <= MAX_BULK_IDS) ||
-        `between 1 and ${MAX_BULK_IDS} user ids are accepted, got ${ids.length}`
-      )
-    )
-  )
-}).annotations({ identifier: "UserIdsBody" })
-
-/**
- * The body of `verifyPassword`.
- *
- * @since 0.2.0
- * @category schemas
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * console.log(Schema.encodeSync(UsersProtocol.VerifyPasswordBody)({ password: "hunter2" }))
- * ```
- */
-export const VerifyPasswordBody = Schema.Struct({ password: Schema.String }).annotations({
-  identifier: "VerifyPasswordBody"
-})
-
-/**
- * The body of `verifyTotp`.
- *
- * @since 0.2.0
- * @category schemas
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * console.log(Schema.encodeSync(UsersProtocol.VerifyTotpBody)({ code: "123456" }))
- * ```
- */
-export const VerifyTotpBody = Schema.Struct({ code: Schema.String }).annotations({ identifier: "VerifyTotpBody" })
-
-/**
- * The response of `GET /users/count`, projected to the number it carries.
- *
- * @since 0.2.0
- * @category schemas
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * console.log(Schema.decodeUnknownSync(UsersProtocol.CountResponse)({ object: "total_count", total_count: 3 })) // 3
- * ```
- */
-export const CountResponse = Schema.transform(TotalCount, Schema.Number, {
-  strict: true,
-  decode: (count) => count.totalCount,
-  encode: (totalCount) => ({ object: "total_count", totalCount })
-}).annotations({ identifier: "CountResponse" })
+export { argList, jsonBody, jsonBodyField, multipartFile, pathParam, queryParams } from "./internal/arguments.js"
+export { CountResponse, UserIdsBody, VerifyPasswordBody, VerifyTotpBody } from "./internal/bodies.js"
 
 const UserList = Schema.Array(User)
 const MembershipPage = Paginated(OrganizationMembership)

@@ -10,7 +10,7 @@
  */
 import type { ClerkError } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
-import { Console, Effect, RateLimiter, Stream } from "effect"
+import { Effect, RateLimiter, Stream } from "effect"
 
 export interface ModerationOptions {
   readonly query: string
@@ -72,9 +72,5 @@ export const bulkModeration = (options: ModerationOptions) =>
       failed,
       dryRun: options.dryRun
     }
-    yield* Console.log(
-      `  ${options.dryRun ? "would ban" : "banned"} ${summary.banned.length} of ${summary.matched} matching ` +
-        `"${options.query}" (${summary.alreadyBanned} already banned, failures: ${JSON.stringify(failed)})`
-    )
     return summary
   }))

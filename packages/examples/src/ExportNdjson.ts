@@ -2,17 +2,18 @@
  * Example 2 — Export every user matching a filter to NDJSON, one JSON object per line.
  *
  * The pagination `Stream` fetches one page at a time and the file sink writes as it goes, so memory stays
- * flat whatever the number of users. A progress line compares what was written with `count`.
+ * flat whatever the number of users. `onProgress` is told how many users were written out of the `count`.
  */
 import type { CountUsersParams } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
 import { FileSystem } from "@effect/platform"
-import { Console, Effect, Ref, Stream } from "effect"
+import { Effect, Ref, Stream } from "effect"
 
 export const exportNdjson = (options: {
   readonly filter: CountUsersParams
   readonly path: string
   readonly pageSize?: number
+  readonly onProgress?: (written: number, total: number) => Effect.Effect<void>
 }) =>
   Effect.gen(function*() {
     const users = yield* Users
@@ -21,14 +22,11 @@ export const exportNdjson = (options: {
     const pageSize = options.pageSize ?? 100
     const written = yield* Ref.make(0)
 
+    const onProgress = options.onProgress ?? (() => Effect.void)
+    yield* onProgress(0, total)
     yield* users.listStream(options.filter, { pageSize }).pipe(
-      Stream.tap(() =>
-        Effect.flatMap(Ref.updateAndGet(written, (n) => n + 1), (n) =>
-          n % pageSize === 0 || n === total ? Console.log(`  exported ${n}/${total}`) : Effect.void)
-      ),
-      Stream.map((user) =>
-        `${JSON.stringify(user)}\n`
-      ),
+      Stream.tap(() => Effect.flatMap(Ref.updateAndGet(written, (n) => n + 1), (n) => onProgress(n, total))),
+      Stream.map((user) => `${JSON.stringify(user)}\n`),
       Stream.encodeText,
       Stream.run(fs.sink(options.path))
     )

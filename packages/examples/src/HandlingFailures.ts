@@ -1,5 +1,5 @@
 /**
- * Example 6 — Handling failures: each operation's error channel lists exactly what can go wrong with it, so
+ * Example 5 — Handling failures: each operation's error channel lists exactly what can go wrong with it, so
  * `catchTags` is checked by the compiler (handling a `ResourceNotFound` on `ban`, which documents no 404,
  * does not compile). Plus a custom retry schedule for one call, and a timeout.
  */

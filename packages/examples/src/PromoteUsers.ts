@@ -1,5 +1,5 @@
 /**
- * Example 5 — Business logic worth unit-testing: promote trial users who earned it.
+ * Example 6 — Business logic worth unit-testing: promote trial users who earned it.
  *
  * A user is promoted when their public metadata says `plan: "trial"`, their private metadata has a `score` of
  * at least `minimumScore`, and they signed up at least `trialDays` ago. Promotion sets `plan: "pro"` and

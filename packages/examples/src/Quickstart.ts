@@ -5,7 +5,7 @@
  * simply ends the program (it is handled in the HandlingFailures example).
  */
 import { Users } from "@effect-clerk/core"
-import { Console, Effect } from "effect"
+import { Effect } from "effect"
 
 export const quickstart = Effect.gen(function*() {
   const users = yield* Users
@@ -20,7 +20,6 @@ export const quickstart = Effect.gen(function*() {
     password: "analytical-engine-1843",
     publicMetadata: { plan: "trial" }
   })
-  yield* Console.log(`  created ${ada.id} <${ada.emailAddresses[0]?.emailAddress}>`)
 
   // get
   const fetched = yield* users.get(ada.id)
@@ -42,6 +41,7 @@ export const quickstart = Effect.gen(function*() {
 
   return {
     created: ada.id,
+    email,
     fetchedName: `${fetched.firstName} ${fetched.lastName}`,
     renamed: `${renamed.firstName} ${renamed.lastName}`,
     publicMetadata: merged.publicMetadata,

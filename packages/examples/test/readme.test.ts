@@ -2,9 +2,10 @@
  * The README's TypeScript blocks are copies of files that `pnpm check` type-checks, and its operations table
  * says what the source does.
  */
-import { statusErrorClasses } from "@effect-clerk/core"
+import { ClerkConfig, statusErrorClasses } from "@effect-clerk/core"
 import { operations } from "@effect-clerk/core/UsersProtocol"
 import { describe, expect, it } from "@effect/vitest"
+import { ConfigProvider, Effect } from "effect"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
@@ -15,6 +16,24 @@ const blocks = [...readme.matchAll(/(<!-- snippet: (\S+) -->\n)?```ts\n([\s\S]*?
   file: m[2],
   code: m[3]!
 }))
+
+const readJson = (file: string) => JSON.parse(readFileSync(`${root}${file}`, "utf8")) as Record<string, unknown>
+
+/** The lines of the ```sh block after `<!-- marker -->`. */
+const shellBlock = (marker: string) => {
+  const match = new RegExp(`<!-- ${marker} -->\\n\`\`\`sh\\n([\\s\\S]*?)\`\`\``).exec(readme)
+  expect(match, marker).not.toBeNull()
+  return match![1]!.trim().split("\n")
+}
+
+/** Whether a caret range (`^1.2.3`, `^0.30`) accepts a version: same major (same minor under 1.0), not older. */
+const caretAccepts = (range: string, version: string) => {
+  const [major, minor = 0, patch = 0] = range.replace(/^\^/, "").split(".").map(Number)
+  const [vMajor, vMinor, vPatch] = version.split(".").map(Number)
+  if (vMajor !== major) return false
+  if (major === 0 && vMinor !== minor) return false
+  return vMinor! > minor || (vMinor === minor && vPatch! >= patch)
+}
 
 describe("README", () => {
   it("every TypeScript block is a type-checked file, verbatim", () => {
@@ -43,6 +62,65 @@ describe("README", () => {
       expect(tags!.trim().split(" ").map((t) => t.replace(/`/g, "")).filter((t) => t !== ""), name).toEqual(expected)
     }
   })
+
+  it("the install lines give every package a range that works, so that npm never picks Effect 4", () => {
+    const lines = [...shellBlock("consumer:install"), ...shellBlock("consumer:install-server")]
+    for (const line of lines) expect(line).toMatch(/^npm i (-D )?\S/)
+    const specs = new Map(
+      lines.flatMap((line) => line.split(" ").slice(2)).filter((word) => word !== "-D").map((word) => {
+        const at = word.lastIndexOf("@")
+        return at > 0 ? [word.slice(0, at), word.slice(at + 1)] : [word, ""]
+      })
+    )
+    expect([...specs.keys()].sort()).toEqual([
+      "@effect-clerk/core",
+      "@effect-clerk/testkit",
+      "@effect/platform",
+      "@effect/platform-node",
+      "@effect/vitest",
+      "effect",
+      "vitest"
+    ])
+    const devDependencies = readJson("package.json")["devDependencies"] as Record<string, string>
+    const peers = {
+      ...readJson("packages/core/package.json")["peerDependencies"] as Record<string, string>,
+      ...readJson("packages/testkit/package.json")["peerDependencies"] as Record<string, string>
+    }
+    const tested: Record<string, string> = {
+      ...readJson("packages/testkit/package.json")["devDependencies"] as Record<string, string>,
+      ...devDependencies
+    }
+    for (const [name, range] of specs) {
+      if (name.startsWith("@effect-clerk/")) {
+        expect(range, name).toBe("")
+        continue
+      }
+      expect(range, name).toMatch(/^\^\d+\.\d+\.\d+$/)
+      // a peer is installed with exactly the range the packages declare
+      if (name in peers) expect(range, name).toBe(peers[name])
+      // the versions this repository tests with are in the range; Effect 4's line is not
+      expect(caretAccepts(range, tested[name]!), `${name}@${range} accepts ${tested[name]}`).toBe(true)
+      expect(caretAccepts(range, "4.0.0"), `${name}@${range} accepts 4.0.0`).toBe(false)
+    }
+    for (const peer of Object.keys(peers)) expect(specs.has(peer), peer).toBe(true)
+    // @effect/vitest 0.30 works with the vitest and effect lines given here
+    const vitestPeers = JSON.parse(
+      readFileSync(`${root}node_modules/@effect/vitest/package.json`, "utf8")
+    ) as { peerDependencies: Record<string, string> }
+    expect(vitestPeers.peerDependencies["vitest"]).toMatch(/^\^3\./)
+    expect(vitestPeers.peerDependencies["effect"]).toMatch(/^\^3\./)
+  })
+
+  it.effect("the message for a missing key is the one ClerkConfig gives", () =>
+    Effect.gen(function*() {
+      const shown = /```text\n(CLERK_SECRET_KEY is not set\.[^\n]*)\n```/.exec(readme)?.[1]
+      const error = yield* Effect.flip(
+        Effect.provide(ClerkConfig, ClerkConfig.layerFromEnv).pipe(
+          Effect.withConfigProvider(ConfigProvider.fromMap(new Map()))
+        )
+      )
+      expect(error._op === "MissingData" && error.message).toBe(shown)
+    }))
 
   it("the test command CI runs is in the README", () => {
     expect(readme).toContain(

@@ -1,0 +1,306 @@
+// `pnpm test:consumer`: the packages as a user gets them. Packs both packages as they would be published, creates
+// a project outside the workspace, installs the tarballs there with npm using only the README's install lines
+// (from the npm registry for everything else), and runs:
+//
+// - an ES module program and a CommonJS `require` (UsersInMemory.layer, the in-process ClerkEmulator, a subpath
+//   module, internals refused), without @effect/platform-node installed;
+// - an @effect/vitest test and a property test, with the README's FC_SEED setup file: the same seed replays the
+//   same values, and a failing property replays from the seed and path fast-check prints;
+// - the effect-clerk-emulator command: first without @effect/platform-node (an install hint), then with the README's
+//   optional line (serves, refuses an empty key, stops on SIGTERM), and an ES module program over real HTTP.
+import { execFileSync, spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { packAll, root } from "./pack.mjs"
+
+const started = Date.now()
+const step = (message) =>
+  process.stdout.write(`[consumer ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`)
+const fail = (message) => {
+  process.stderr.write(`test:consumer failed: ${message}\n(project kept in ${project})\n`)
+  process.exit(1)
+}
+
+const tarballs = packAll()
+const project = fs.mkdtempSync(path.join(os.tmpdir(), "effect-clerk-consumer-"))
+step(`project ${project}`)
+
+// npm as a user runs it: none of pnpm's variables, no audit or funding noise
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_|PNPM_|NODE_OPTIONS$|INIT_CWD$|FC_)/i.test(name))
+)
+Object.assign(env, {
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+  npm_config_update_notifier: "false",
+  npm_config_loglevel: "error",
+  NO_COLOR: "1"
+})
+
+const run = (command, args, options = {}) => {
+  try {
+    return execFileSync(command, args, {
+      cwd: project,
+      env: { ...env, ...options.env },
+      encoding: "utf8",
+      stdio: "pipe"
+    })
+  } catch (error) {
+    if (options.allowFailure === true) {
+      return { failed: true, stdout: error.stdout, stderr: error.stderr, status: error.status }
+    }
+    fail(`${command} ${args.join(" ")} exited with ${error.status}\n${error.stdout}\n${error.stderr}`)
+  }
+}
+
+const readmeBlock = (marker) => {
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
+  const match = new RegExp(`<!-- ${marker} -->\\n\`\`\`sh\\n([\\s\\S]*?)\`\`\``).exec(readme)
+  if (match === null) fail(`no install block <!-- ${marker} --> in README.md`)
+  return match[1].trim().split("\n")
+}
+
+/** Runs the README's install lines, with the local tarballs in place of the two packages' names. */
+const install = (marker) => {
+  for (const line of readmeBlock(marker)) {
+    const words = line.split(" ").map((word) =>
+      word === "@effect-clerk/core" ? tarballs.core : word === "@effect-clerk/testkit" ? tarballs.testkit : word
+    )
+    if (words[0] !== "npm") fail(`the README's install line does not use npm: ${line}`)
+    step(`$ ${line}`)
+    run("npm", words.slice(1))
+  }
+}
+
+fs.writeFileSync(
+  path.join(project, "package.json"),
+  `${JSON.stringify({ name: "consumer", private: true, type: "module", scripts: { test: "vitest run" } }, null, 2)}\n`
+)
+install("consumer:install")
+if (fs.existsSync(path.join(project, "node_modules/@effect/platform-node"))) {
+  fail("@effect/platform-node was installed although it is an optional peer dependency")
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// ES modules and CommonJS, without @effect/platform-node
+// ---------------------------------------------------------------------------------------------------------------
+
+const program = (load) =>
+  `${load}
+const seeds = [{ firstName: "Ada", lastName: "Lovelace", emailAddress: ["ada@example.com"] }, { username: "grace" }]
+const inMemory = Effect.gen(function*() {
+  const users = yield* Users
+  const control = yield* UsersTestControl
+  yield* control.seedUsers(seeds)
+  const [ada] = yield* users.list({ emailAddress: ["ada@example.com"] })
+  return { count: yield* users.count(), name: Option.getOrNull(fullName(ada)) }
+}).pipe(Effect.provide(UsersInMemory.layer()))
+const overTheEmulator = Effect.gen(function*() {
+  const users = yield* Users
+  const created = yield* users.create({ emailAddress: ["linus@example.com"], firstName: "Linus" })
+  const missing = yield* Effect.flip(users.get("user_missing"))
+  return { id: created.id.startsWith("user_"), count: yield* users.count(), missing: missing._tag }
+}).pipe(Effect.provide(ClerkEmulator.layerUsers({ users: seeds })))
+const config = yield_(ClerkConfig.make({ secretKey: "sk_test_consumer", apiUrl: "https://api.clerk.com" }))
+const result = {
+  inMemory: await Effect.runPromise(inMemory),
+  emulator: await Effect.runPromise(overTheEmulator),
+  apiUrl: config.apiUrl,
+  subpath: typeof UserModule.User === "object" || typeof UserModule.User === "function"
+}
+let internals = "importable"
+try {
+  await loadInternal()
+} catch (error) {
+  internals = error.code
+}
+console.log(JSON.stringify({ ...result, internals }))
+`
+
+const expected = JSON.stringify({
+  inMemory: { count: 2, name: "Ada Lovelace" },
+  emulator: { id: true, count: 3, missing: "ResourceNotFound" },
+  apiUrl: "https://api.clerk.com/v1",
+  subpath: true,
+  internals: "ERR_PACKAGE_PATH_NOT_EXPORTED"
+})
+
+fs.writeFileSync(
+  path.join(project, "esm.mjs"),
+  program(`import { ClerkConfig, fullName, Users } from "@effect-clerk/core"
+import * as UserModule from "@effect-clerk/core/User"
+import { ClerkEmulator, UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
+import { Effect, Option } from "effect"
+const yield_ = (effect) => Effect.runSync(effect)
+const loadInternal = () => import("@effect-clerk/core/internal/json")`)
+)
+fs.writeFileSync(
+  path.join(project, "cjs.cjs"),
+  `(async () => {\n${
+    program(`const { ClerkConfig, fullName, Users } = require("@effect-clerk/core")
+const UserModule = require("@effect-clerk/core/User")
+const { ClerkEmulator, UsersInMemory, UsersTestControl } = require("@effect-clerk/testkit")
+const { Effect, Option } = require("effect")
+const yield_ = (effect) => Effect.runSync(effect)
+const loadInternal = async () => require("@effect-clerk/core/internal/json")`)
+  }})().catch((error) => { console.error(error); process.exit(1) })\n`
+)
+for (const file of ["esm.mjs", "cjs.cjs"]) {
+  const output = run("node", [file]).trim()
+  if (output !== expected) fail(`${file} printed\n${output}\ninstead of\n${expected}`)
+  step(`node ${file}: ${output}`)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// @effect/vitest: a test, a property, FC_SEED and the replay of a failing property
+// ---------------------------------------------------------------------------------------------------------------
+
+fs.mkdirSync(path.join(project, "test"))
+fs.copyFileSync(path.join(root, "packages/examples/src/readme/fc-seed.ts"), path.join(project, "vitest.setup.ts"))
+fs.writeFileSync(
+  path.join(project, "vitest.config.ts"),
+  `import { defineConfig } from "vitest/config"\nexport default defineConfig({ test: { setupFiles: ["./vitest.setup.ts"] } })\n`
+)
+fs.writeFileSync(
+  path.join(project, "test/users.test.ts"),
+  `import { Users } from "@effect-clerk/core"
+import { Arbitraries, deepMerge, UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, TestClock } from "effect"
+import { appendFileSync } from "node:fs"
+
+describe("consumer", () => {
+  it.effect("UsersInMemory.layer with TestClock", () =>
+    Effect.gen(function*() {
+      const users = yield* Users
+      const control = yield* UsersTestControl
+      const ada = yield* control.seedUser({ emailAddress: ["ada@example.com"] })
+      yield* users.lock(ada.id)
+      yield* TestClock.adjust("2 hours")
+      expect((yield* users.get(ada.id)).locked).toBe(false)
+    }).pipe(Effect.provide(UsersInMemory.layer())))
+
+  it.effect.prop(
+    "updateMetadata deep-merges",
+    [Arbitraries.population({ maxLength: 5 }), Arbitraries.metadataPatch()],
+    ([population, patch]) =>
+      Effect.gen(function*() {
+        if (process.env["SAMPLES"]) appendFileSync(process.env["SAMPLES"], JSON.stringify(patch) + "\\n")
+        const users = yield* Users
+        const control = yield* UsersTestControl
+        for (const seeded of yield* control.seedUsers(population)) {
+          const updated = yield* users.updateMetadata(seeded.id, { publicMetadata: patch })
+          expect(updated.publicMetadata).toEqual(deepMerge(seeded.publicMetadata, patch))
+        }
+      }).pipe(Effect.provide(UsersInMemory.layer())),
+    { fastCheck: { numRuns: 20 } }
+  )
+})
+`
+)
+fs.writeFileSync(
+  path.join(project, "test/replay.test.ts"),
+  `import { describe, expect, it } from "@effect/vitest"
+import { FastCheck as fc } from "effect"
+
+const replay = process.env["REPLAY"] ? { fastCheck: JSON.parse(process.env["REPLAY"]) } : {}
+
+describe.runIf(process.env["FAILING"] === "1")("a failing property", () => {
+  // no shrinking: the counterexample is the random value that failed, which only the same seed and path give again
+  it.prop("numbers stay small", [fc.integer({ min: 0, max: 1_000_000_000 }).noShrink()], ([n]) => {
+    expect(n).toBeLessThan(500_000_000)
+  }, replay)
+})
+`
+)
+const vitest = (variables, allowFailure = false) =>
+  run("npx", ["vitest", "run", "--reporter=basic"], { env: variables, allowFailure })
+
+const samples = (name) => path.join(project, `${name}.ndjson`)
+const first = vitest({ FC_SEED: "4242", SAMPLES: samples("first") })
+if (!/seed=4242 \(replay with FC_SEED=4242\)/.test(first)) fail(`the setup file did not use FC_SEED:\n${first}`)
+if (!/2 passed/.test(first)) fail(`the consumer's tests did not pass:\n${first}`)
+vitest({ FC_SEED: "4242", SAMPLES: samples("second") })
+const [one, two] = [samples("first"), samples("second")].map((file) => fs.readFileSync(file, "utf8"))
+if (one !== two || one.trim().split("\n").length < 20) fail("FC_SEED=4242 did not replay the same values")
+step("npx vitest run: an @effect/vitest test and a property test pass; FC_SEED replays the same values")
+
+const failing = vitest({ FAILING: "1" }, true)
+const printed = /seed: (-?\d+), path: "([\d:]+)"/.exec(`${failing.stdout}${failing.stderr}`)
+const counterexample = /Counterexample: (\[[^\]]*\])/.exec(`${failing.stdout}${failing.stderr}`)
+if (failing.failed !== true || printed === null || counterexample === null) {
+  fail(`a failing property did not print its seed and path:\n${failing.stdout}\n${failing.stderr}`)
+}
+const replayed = vitest({ FAILING: "1", REPLAY: JSON.stringify({ seed: Number(printed[1]), path: printed[2] }) }, true)
+if (!`${replayed.stdout}${replayed.stderr}`.includes(`Counterexample: ${counterexample[1]}`)) {
+  fail(`replaying seed ${printed[1]} and path ${printed[2]} did not give ${counterexample[1]}:\n${replayed.stdout}`)
+}
+step(
+  `a failing property printed seed ${printed[1]} and path "${printed[2]}"; replaying them gives ${counterexample[1]}`
+)
+
+// ---------------------------------------------------------------------------------------------------------------
+// the emulator's command and HTTP server
+// ---------------------------------------------------------------------------------------------------------------
+
+const bin = path.join(project, "node_modules/.bin/effect-clerk-emulator")
+const withoutNode = run(bin, ["--port", "0"], { allowFailure: true })
+if (withoutNode.status !== 1 || !withoutNode.stderr.includes("npm i -D @effect/platform-node@^0.108.2")) {
+  fail(`without @effect/platform-node the command should say how to install it:\n${withoutNode.stderr}`)
+}
+step("effect-clerk-emulator without @effect/platform-node: exit 1 with the install line")
+
+install("consumer:install-server")
+const emptyKey = run(bin, ["--port", "0", "--key", ""], { allowFailure: true })
+if (emptyKey.status !== 2 || !emptyKey.stderr.includes("an empty key")) {
+  fail(`--key "" was not refused:\n${emptyKey.stderr}`)
+}
+
+const serve = spawn(bin, ["--port", "0", "--key", "sk_test_consumer"], {
+  cwd: project,
+  env,
+  stdio: ["ignore", "pipe", "pipe"]
+})
+let output = ""
+serve.stdout.on("data", (chunk) => (output += chunk))
+serve.stderr.on("data", (chunk) => (output += chunk))
+const exited = new Promise((resolve) => serve.on("close", resolve))
+const url = await new Promise((resolve) => {
+  const timer = setTimeout(() => resolve(undefined), 20_000)
+  serve.stdout.on("data", () => {
+    const match = /^ready: (\S+)$/m.exec(output)
+    if (match !== null) {
+      clearTimeout(timer)
+      resolve(match[1])
+    }
+  })
+})
+if (url === undefined) fail(`effect-clerk-emulator printed no readiness line:\n${output}`)
+const counted = await (await fetch(`${url}/users/count`, { headers: { authorization: "Bearer sk_test_consumer" } }))
+  .json()
+serve.kill("SIGTERM")
+const code = await exited
+if (counted.total_count !== 0 || code !== 0) fail(`the emulator answered ${JSON.stringify(counted)} and exited ${code}`)
+step(`effect-clerk-emulator: ready at ${url}, answered, refused --key "", stopped with exit code 0`)
+
+fs.writeFileSync(
+  path.join(project, "server.mjs"),
+  `import { ClerkConfig, Users } from "@effect-clerk/core"
+import { ClerkEmulator } from "@effect-clerk/testkit"
+import { FetchHttpClient } from "@effect/platform"
+import { Effect, Layer } from "effect"
+const OverHttp = Layer.unwrapEffect(Effect.map(ClerkEmulator.ClerkEmulator, (emulator) =>
+  Users.layer.pipe(
+    Layer.provide(ClerkConfig.layer({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl.replace(/\\/v1$/, "") })),
+    Layer.provide(FetchHttpClient.layer)
+  ))).pipe(Layer.provideMerge(ClerkEmulator.layerServer({ port: 0, users: [{ username: "over_http" }] })))
+console.log(await Effect.runPromise(Effect.flatMap(Users, (users) => users.count()).pipe(Effect.provide(OverHttp))))
+`
+)
+const overHttp = run("node", ["server.mjs"]).trim()
+if (overHttp !== "1") fail(`server.mjs printed ${overHttp}`)
+step("node server.mjs: Users.layer over FetchHttpClient against ClerkEmulator.layerServer")
+
+fs.rmSync(project, { recursive: true, force: true })
+step(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
