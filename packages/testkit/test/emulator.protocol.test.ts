@@ -396,6 +396,10 @@ describe("emulator protocol (real loopback server, bare fetch)", () => {
       }
       const user = (yield* call(apiUrl, "GET", `/users/${userId}`)).json
       expect([user.passkeys.length, user.external_accounts.length]).toEqual([1, 2])
+      // every field the spec requires, `expire_at` of a passkey's verification included
+      expect(Object.keys(user.passkeys[0].verification).sort()).toEqual(
+        ["attempts", "expire_at", "object", "status", "strategy"]
+      )
       expect((yield* call(apiUrl, "GET", `/users/${userId}/organization_memberships`)).json.total_count).toBe(1)
       expect((yield* call(apiUrl, "GET", `/users/${userId}/organization_invitations`)).json.total_count).toBe(1)
       expect((yield* call(apiUrl, "GET", `/users/${userId}/billing/credits`)).json.balance.amount).toBe(500)
