@@ -153,23 +153,20 @@ export const seedExternalAccount = (
     return view(updateUser(state, record, { ...record.user, emailAddresses, externalAccounts }), now)
   })
 
+/** A passkey as Clerk shows it, from a seed. @internal */
+export const passkeyOf = (state: State, seed: PasskeySeed, now: number): Passkey => ({
+  id: seed.id ?? state.ids.next("idn"),
+  object: "passkey",
+  name: seed.name,
+  lastUsedAt: seed.lastUsedAt ?? now,
+  verification: { object: "verification_passkey", status: "verified", strategy: "passkey", attempts: 1, expireAt: null }
+})
+
 /** Attaches a passkey to an existing user. @internal */
 export const seedPasskey = (state: State, userId: string, seed: PasskeySeed, now: number): Result<User> =>
   Either.map(find(state, userId), (record) => {
-    const passkey: Passkey = {
-      id: seed.id ?? state.ids.next("idn"),
-      object: "passkey",
-      name: seed.name,
-      lastUsedAt: seed.lastUsedAt ?? now,
-      verification: {
-        object: "verification_passkey",
-        status: "verified",
-        strategy: "passkey",
-        attempts: 1,
-        expireAt: null
-      }
-    }
-    return view(updateUser(state, record, { ...record.user, passkeys: [...record.user.passkeys, passkey] }), now)
+    const passkeys = [...record.user.passkeys, passkeyOf(state, seed, now)]
+    return view(updateUser(state, record, { ...record.user, passkeys }), now)
   })
 
 /** Seeds an OAuth token, creating an external account of the provider when the user has none. @internal */

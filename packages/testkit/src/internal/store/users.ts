@@ -8,7 +8,6 @@ import type {
   CreateUserParams,
   DeletedObject,
   EmailAddress,
-  Passkey,
   PhoneNumber,
   ProfileImage,
   ReplaceEmailAddressParams,
@@ -25,7 +24,7 @@ import type { UserSeed } from "../../Seeds.js"
 import { exceedsSize, formatInvalid, valueInvalid } from "../failures.js"
 import type { PasswordRecord } from "../passwords.js"
 import { hashPassword } from "../passwords.js"
-import { externalAccount, linkEmails } from "./accounts.js"
+import { externalAccount, linkEmails, passkeyOf } from "./accounts.js"
 import { applyMfa, checkPassword, checkTotpSecret } from "./credentials.js"
 import { checkIdentifiers } from "./identifiers.js"
 import type { Mutable, Result } from "./records.js"
@@ -63,6 +62,42 @@ const checkOrganizationsLimit = (limit: number | null | undefined): Result<void>
     : Either.void
 
 const verified = { status: "verified", strategy: "admin", attempts: null, expireAt: null } as const
+
+type IdentificationStatus = "verified" | "reserved" | "unverified"
+
+/** Verified by the admin, reserved (no verification, but claimed), or unverified (claims nothing). */
+const verificationOf = (status: IdentificationStatus) =>
+  status === "verified"
+    ? verified
+    : status === "reserved"
+    ? null
+    : { status: "unverified", strategy: "admin", attempts: null, expireAt: null }
+
+const emailAddressOf = (state: State, address: string, status: IdentificationStatus, at: number): EmailAddress => ({
+  id: state.ids.next("idn"),
+  object: "email_address",
+  emailAddress: lower(address),
+  reserved: status === "reserved",
+  verification: verificationOf(status),
+  linkedTo: [],
+  matchesSsoConnection: false,
+  createdAt: at,
+  updatedAt: at
+})
+
+const phoneNumberOf = (state: State, number: string, status: IdentificationStatus, at: number): PhoneNumber => ({
+  id: state.ids.next("idn"),
+  object: "phone_number",
+  phoneNumber: number,
+  reservedForSecondFactor: false,
+  defaultSecondFactor: false,
+  reserved: status === "reserved",
+  verification: verificationOf(status),
+  linkedTo: [],
+  backupCodes: null,
+  createdAt: at,
+  updatedAt: at
+})
 
 const buildUser = (state: State, params: UserSeed, now: number, id: string): Result<UserRecord> =>
   Either.gen(function*() {
@@ -111,30 +146,12 @@ const buildUser = (state: State, params: UserSeed, now: number, id: string): Res
       : yield* rfc3339("legal_accepted_at", params.legalAcceptedAt)
     yield* checkOrganizationsLimit(params.createOrganizationsLimit)
 
-    const emailAddresses: Array<EmailAddress> = emails.map(({ address, reserved }) => ({
-      id: state.ids.next("idn"),
-      object: "email_address",
-      emailAddress: lower(address),
-      reserved,
-      verification: reserved ? null : verified,
-      linkedTo: [],
-      matchesSsoConnection: false,
-      createdAt,
-      updatedAt: createdAt
-    }))
-    const phoneNumbers: Array<PhoneNumber> = phones.map(({ number, reserved }) => ({
-      id: state.ids.next("idn"),
-      object: "phone_number",
-      phoneNumber: number,
-      reservedForSecondFactor: false,
-      defaultSecondFactor: false,
-      reserved,
-      verification: reserved ? null : verified,
-      linkedTo: [],
-      backupCodes: null,
-      createdAt,
-      updatedAt: createdAt
-    }))
+    const emailAddresses = emails.map(({ address, reserved }) =>
+      emailAddressOf(state, address, reserved ? "reserved" : "verified", createdAt)
+    )
+    const phoneNumbers = phones.map(({ number, reserved }) =>
+      phoneNumberOf(state, number, reserved ? "reserved" : "verified", createdAt)
+    )
     const web3Wallets: Array<Web3Wallet> = wallets.map((wallet) => ({
       id: state.ids.next("idn"),
       object: "web3_wallet",
@@ -144,19 +161,7 @@ const buildUser = (state: State, params: UserSeed, now: number, id: string): Res
       updatedAt: createdAt
     }))
     const externalAccounts = (params.externalAccounts ?? []).map((seed) => externalAccount(state, seed, createdAt))
-    const passkeys: Array<Passkey> = (params.passkeys ?? []).map((seed) => ({
-      id: seed.id ?? state.ids.next("idn"),
-      object: "passkey",
-      name: seed.name,
-      lastUsedAt: seed.lastUsedAt ?? createdAt,
-      verification: {
-        object: "verification_passkey",
-        status: "verified",
-        strategy: "passkey",
-        attempts: 1,
-        expireAt: null
-      }
-    }))
+    const passkeys = (params.passkeys ?? []).map((seed) => passkeyOf(state, seed, createdAt))
     const backupCodes = [...(params.backupCodes ?? [])]
     const totpEnabled = params.totpSecret !== undefined && params.totpSecret !== null
     const backupCodeEnabled = backupCodes.length > 0
@@ -437,13 +442,6 @@ export const replaceMetadata = (
     return view(updateUser(state, record, { ...record.user, ...replaced, updatedAt: now }), now)
   })
 
-const replacementVerification = (status: "verified" | "reserved" | "unverified") =>
-  status === "verified"
-    ? verified
-    : status === "reserved"
-    ? null
-    : { status: "unverified", strategy: "admin", attempts: null, expireAt: null }
-
 /**
  * Replaces every email address of a user by one, primary. Refused while an address is linked to a connected
  * account. An unverified replacement claims nothing (another user may hold the same address).
@@ -472,22 +470,11 @@ export const replaceEmailAddress = (
         valueInvalid("email_address", "cannot be replaced while an email address is linked to a connected account.")
       )
     }
-    const id = state.ids.next("idn")
-    const email: EmailAddress = {
-      id,
-      object: "email_address",
-      emailAddress: lower(address),
-      reserved: status === "reserved",
-      verification: replacementVerification(status),
-      linkedTo: [],
-      matchesSsoConnection: false,
-      createdAt: now,
-      updatedAt: now
-    }
+    const email = emailAddressOf(state, address, status, now)
     updateUser(state, record, {
       ...record.user,
       emailAddresses: [email],
-      primaryEmailAddressId: id,
+      primaryEmailAddressId: email.id ?? null,
       updatedAt: now
     })
     return email
@@ -516,25 +503,12 @@ export const replacePhoneNumber = (
       username: undefined,
       externalId: undefined
     }, userId)
-    const id = state.ids.next("idn")
-    const phone: PhoneNumber = {
-      id,
-      object: "phone_number",
-      phoneNumber: number,
-      reservedForSecondFactor: false,
-      defaultSecondFactor: false,
-      reserved: status === "reserved",
-      verification: replacementVerification(status),
-      linkedTo: [],
-      backupCodes: null,
-      createdAt: now,
-      updatedAt: now
-    }
+    const phone = phoneNumberOf(state, number, status, now)
     const secondFactor = record.user.phoneNumbers.some((p) => p.reservedForSecondFactor === true)
     const next: Mutable<User> = {
       ...record.user,
       phoneNumbers: [phone],
-      primaryPhoneNumberId: id,
+      primaryPhoneNumberId: phone.id ?? null,
       updatedAt: now
     }
     applyMfa(next, secondFactor ? false : next.totpEnabled, secondFactor ? false : next.backupCodeEnabled, now)
