@@ -424,7 +424,7 @@ export interface User extends Schema.Schema.Type<typeof User> {}
 /**
  * The wire (snake_case) form of a {@link User}.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category models
  */
 export interface UserEncoded extends Schema.Schema.Encoded<typeof User> {}
@@ -433,7 +433,7 @@ export interface UserEncoded extends Schema.Schema.Encoded<typeof User> {}
  * The user's full name, as `User.fullName` of `@clerk/backend` gives it: the first and last names joined by a
  * space, or none when both are missing or blank.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category getters
  * @example
  * ```ts
@@ -450,11 +450,17 @@ export const fullName = (user: Pick<User, "firstName" | "lastName">): Option.Opt
   return name === "" ? Option.none() : Option.some(name)
 }
 
+/** The item of `items` whose id is `id`, when there is one. */
+const primaryOf = <A extends { readonly id?: string | undefined }>(
+  items: ReadonlyArray<A>,
+  id: string | null
+): Option.Option<A> => (id === null ? Option.none() : Option.fromNullable(items.find((item) => item.id === id)))
+
 /**
  * The user's primary email address (the entry of `emailAddresses` whose id is `primaryEmailAddressId`), as
  * `User.primaryEmailAddress` of `@clerk/backend` gives it; `Option.getOrNull` for its `null`.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category getters
  * @example
  * ```ts
@@ -468,16 +474,13 @@ export const fullName = (user: Pick<User, "firstName" | "lastName">): Option.Opt
  */
 export const primaryEmailAddress = (
   user: Pick<User, "emailAddresses" | "primaryEmailAddressId">
-): Option.Option<EmailAddress> =>
-  user.primaryEmailAddressId === null
-    ? Option.none()
-    : Option.fromNullable(user.emailAddresses.find((email) => email.id === user.primaryEmailAddressId))
+): Option.Option<EmailAddress> => primaryOf(user.emailAddresses, user.primaryEmailAddressId)
 
 /**
  * The user's primary phone number (the entry of `phoneNumbers` whose id is `primaryPhoneNumberId`), as
  * `User.primaryPhoneNumber` of `@clerk/backend` gives it.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category getters
  * @example
  * ```ts
@@ -491,16 +494,13 @@ export const primaryEmailAddress = (
  */
 export const primaryPhoneNumber = (
   user: Pick<User, "phoneNumbers" | "primaryPhoneNumberId">
-): Option.Option<PhoneNumber> =>
-  user.primaryPhoneNumberId === null
-    ? Option.none()
-    : Option.fromNullable(user.phoneNumbers.find((phone) => phone.id === user.primaryPhoneNumberId))
+): Option.Option<PhoneNumber> => primaryOf(user.phoneNumbers, user.primaryPhoneNumberId)
 
 /**
  * The user's primary web3 wallet (the entry of `web3Wallets` whose id is `primaryWeb3WalletId`), as
  * `User.primaryWeb3Wallet` of `@clerk/backend` gives it.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category getters
  * @example
  * ```ts
@@ -514,7 +514,4 @@ export const primaryPhoneNumber = (
  */
 export const primaryWeb3Wallet = (
   user: Pick<User, "web3Wallets" | "primaryWeb3WalletId">
-): Option.Option<Web3Wallet> =>
-  user.primaryWeb3WalletId === null
-    ? Option.none()
-    : Option.fromNullable(user.web3Wallets.find((wallet) => wallet.id === user.primaryWeb3WalletId))
+): Option.Option<Web3Wallet> => primaryOf(user.web3Wallets, user.primaryWeb3WalletId)
