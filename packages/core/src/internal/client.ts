@@ -60,8 +60,17 @@ const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => 
 }
 
 /**
- * Reads a response body as text, refusing one larger than `maxBytes` (by `Content-Length` up front, or while
- * streaming when the length is unknown), and closing the connection in that case.
+ * Whether a response's body arrives as the bytes its `Content-Length` counts: no `Content-Encoding` (or
+ * `identity`). Otherwise the length is the encoded size, while a transport that decodes (fetch does, for gzip,
+ * deflate and br) hands over many times more: only the bytes actually received can be counted then.
+ */
+const isUnencoded = (encoding: string | undefined): boolean =>
+  encoding === undefined || /^\s*(identity)?\s*$/i.test(encoding)
+
+/**
+ * Reads a response body as text, refusing one larger than `maxBytes` (by `Content-Length` up front when the body
+ * is not content-encoded, otherwise by counting the bytes the transport hands over while streaming), and closing
+ * the connection in that case.
  *
  * @internal
  */
@@ -79,7 +88,7 @@ export const readBody = (
     })
   const declared = response.headers["content-length"]
   const length = declared !== undefined && /^\d{1,15}$/.test(declared) ? Number(declared) : Number.NaN
-  if (Number.isSafeInteger(length) && length >= 0) {
+  if (Number.isSafeInteger(length) && length >= 0 && isUnencoded(response.headers["content-encoding"])) {
     if (length > maxBytes) {
       return Effect.zipRight(
         response.stream.pipe(Stream.take(1), Stream.runDrain, Effect.ignore),
