@@ -28,7 +28,7 @@ interface Hostile {
   /** Replaces how the server answers. */
   readonly respond: (respond: Respond) => void
   /** Requests received so far, as `METHOD path`, with their bodies. */
-  readonly received: Array<{ readonly line: string; readonly body: string }>
+  readonly received: Array<{ readonly line: string; readonly body: string; readonly headers: Http.IncomingHttpHeaders }>
   readonly openSockets: () => number
 }
 
@@ -43,7 +43,11 @@ const hostileServer = Effect.acquireRelease(
       request.on("data", (chunk: Buffer) => chunks.push(chunk))
       request.on("end", () => {
         const body = Buffer.concat(chunks)
-        received.push({ line: `${request.method} ${request.url}`, body: body.toString("utf8") })
+        received.push({
+          line: `${request.method} ${request.url}`,
+          body: body.toString("utf8"),
+          headers: request.headers
+        })
         respond(request, body, response)
       })
     })
@@ -248,4 +252,48 @@ describe("compressed bodies are bounded by the bytes decoded, not by Content-Len
         expect(user.id).toBe("user_gz")
       })))
   }
+})
+
+describe("redirects are not followed", () => {
+  for (const [name, transport] of transports) {
+    for (const status of [301, 302, 303, 307, 308]) {
+      it.live(`${name}: a ${status} on verifyPassword is UnexpectedStatus, and nothing is sent again`, () =>
+        Effect.scoped(Effect.gen(function*() {
+          const state = yield* hostileServer
+          state.respond((request, _body, response) => {
+            if (request.url?.startsWith("/elsewhere") === true) {
+              // what a hijacked or careless redirect target answers: success, whatever was asked
+              response.writeHead(200, { "content-type": "application/json" })
+              response.end(JSON.stringify({ object: "verify_password", verified: true }))
+              return
+            }
+            response.writeHead(status, { location: "/elsewhere", "content-type": "text/plain" })
+            response.end("moved")
+          })
+          const error = yield* Effect.flip(
+            Effect.flatMap(Users, (users) => users.verifyPassword("user_1", "correct horse battery staple"))
+          ).pipe(Effect.provide(usersOver(state, transport)))
+          expect([error._tag, "status" in error ? error.status : undefined]).toEqual(["UnexpectedStatus", status])
+          expect(state.received.map((r) => r.line)).toEqual(["POST /v1/users/user_1/verify_password"])
+        })))
+    }
+  }
+
+  it.live("FetchHttpClient: a RequestInit given to the layer or the caller is kept, only redirect is forced", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const state = yield* hostileServer
+      state.respond((_request, _body, response) => {
+        response.writeHead(302, { location: "/elsewhere" })
+        response.end()
+      })
+      const layerInit = Layer.succeed(FetchHttpClient.RequestInit, { headers: { "x-from-layer": "1" } })
+      const error = yield* Effect.flip(Effect.flatMap(Users, (users) => users.get("user_1"))).pipe(
+        Effect.provideService(FetchHttpClient.RequestInit, { headers: { "x-from-caller": "1" }, redirect: "follow" }),
+        Effect.provide(usersOver(state, FetchHttpClient.layer).pipe(Layer.provide(layerInit)))
+      )
+      expect([error._tag, "status" in error ? error.status : undefined]).toEqual(["UnexpectedStatus", 302])
+      expect(state.received).toHaveLength(1)
+      expect(state.received[0]!.headers["x-from-layer"]).toBe("1")
+      expect(state.received[0]!.headers["x-from-caller"]).toBe("1")
+    })))
 })

@@ -7,6 +7,7 @@
  *
  * @internal
  */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -18,6 +19,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
@@ -204,6 +206,30 @@ export const makeExecutor = Effect.gen(function*() {
     return request
   }
 
+  // Clerk's API never redirects, and a redirect followed is a request sent again, elsewhere (a POST turned into
+  // a GET, or replayed with its body): fetch is told not to follow (`redirect: "manual"`), so a 3xx reaches the
+  // status mapping as it is (`UnexpectedStatus`). The Node clients never follow. The RequestInit the layer was
+  // built with, then the caller's, are kept; only `redirect` is forced.
+  const layerInit = Option.getOrUndefined(yield* Effect.serviceOption(FetchHttpClient.RequestInit))
+  const manualInit: RequestInit = { ...layerInit, redirect: "manual" }
+  const callerInit = (init: RequestInit): RequestInit => {
+    const merged: RequestInit = { ...layerInit, ...init, redirect: "manual" }
+    if (layerInit?.headers !== undefined && init.headers !== undefined) {
+      merged.headers = Headers.merge(Headers.fromInput(layerInit.headers), Headers.fromInput(init.headers))
+    }
+    return merged
+  }
+  const sendOnce = (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.flatMap(
+      Effect.serviceOption(FetchHttpClient.RequestInit),
+      (init) =>
+        Effect.provideService(
+          httpClient.execute(request),
+          FetchHttpClient.RequestInit,
+          init._tag === "None" ? manualInit : callerInit(init.value)
+        )
+    )
+
   const timeoutError = (operation: string) =>
     new TransportError({
       operation,
@@ -304,7 +330,7 @@ export const makeExecutor = Effect.gen(function*() {
     Effect.flatMap(RetryPolicy.CurrentRetryPolicy, (current) => {
       const request = buildRequest(operation, input)
       const send = Effect.flatMap(
-        Effect.mapError(httpClient.execute(request), (error) => redactMessage(transportError(operation.name)(error))),
+        Effect.mapError(sendOnce(request), (error) => redactMessage(transportError(operation.name)(error))),
         (response) =>
           response.status >= 200 && response.status < 300
             ? Effect.flatMap(
