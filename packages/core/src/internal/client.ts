@@ -16,7 +16,6 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
@@ -29,6 +28,7 @@ import type { ClerkError, DocumentedStatus, OperationError } from "../ClerkError
 import { DecodeError, TransportError } from "../ClerkError.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import * as KeyedLimiter from "./keyedLimiter.js"
+import * as Redact from "./redact.js"
 import type { RequestInput } from "./request.js"
 import { fillPath } from "./request.js"
 import { decodeSuccess, statusError } from "./response.js"
@@ -313,13 +313,12 @@ export const makeExecutor = Effect.gen(function*() {
     return schedule
   }
 
-  // a server (or a proxy) may echo the credentials it was sent: no error this client builds carries them
-  const secret = Redacted.value(config.secretKey)
-  const leaks = (text: string): boolean => secret.length >= 8 && text.includes(secret)
-  const redact = (text: string): string => (leaks(text) ? text.replaceAll(secret, "<redacted>") : text)
+  // a server (or a proxy) may echo the credentials it was sent: no error this client builds carries them (see
+  // internal/redact.ts: the key as sent, at any length, found after decoding and before truncation)
+  const redactor = Redact.make(Redacted.value(config.secretKey))
   const redactMessage = <E extends TransportError | DecodeError>(error: E): E => {
-    if (!leaks(error.message)) return error
-    const message = redact(error.message)
+    if (!redactor.leaks(error.message)) return error
+    const message = redactor.text(error.message)
     return (error._tag === "TransportError"
       ? new TransportError({ operation: error.operation, reason: error.reason, message })
       : new DecodeError({ operation: error.operation, status: error.status, reason: error.reason, message })) as E
@@ -335,17 +334,14 @@ export const makeExecutor = Effect.gen(function*() {
           response.status >= 200 && response.status < 300
             ? Effect.flatMap(
               Effect.mapError(readBody(operation.name, response, maxBytes), redactMessage),
-              (text) => {
-                const decoded = decodeSuccess(operation, response.status, text)
-                return Either.isLeft(decoded) ? Either.left(redactMessage(decoded.left)) : decoded
-              }
+              (text) => decodeSuccess(operation, response.status, text, redactor)
             )
             : Effect.flatMap(
               readErrorBody(operation.name, response, maxBytes),
               (text) =>
                 Effect.flatMap(
                   Clock.currentTimeMillis,
-                  (now) => Effect.fail(statusError(operation, response.status, response.headers, redact(text), now))
+                  (now) => Effect.fail(statusError(operation, response.status, response.headers, text, now, redactor))
                 )
             )
       )
