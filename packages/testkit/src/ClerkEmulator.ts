@@ -256,16 +256,28 @@ const operationRoute = (engine: Engine.Engine, operation: UsersProtocol.AnyOpera
 // admin API
 // -----------------------------------------------------------------------------
 
+/** An operation of the core's table, by its method name (`"create"`, `"list"`...). */
+const OperationName = Schema.String.pipe(
+  Schema.filter((name) => Object.hasOwn(UsersProtocol.operations, name), {
+    message: (issue) => `an operation of the table (such as "create" or "list"), got ${JSON.stringify(issue.actual)}`
+  })
+)
+
+/**
+ * A fault rule as the admin API accepts it: an error status Clerk could answer (400..599; 429 is a rate limit
+ * with its `Retry-After`), finite delays within a day (`retryAfterSeconds`) and ten minutes (`latencyMs`), a
+ * whole number of uses, a probability, known operations. Anything else is a 400 naming the field.
+ */
 const AdminFault = Schema.Struct({
-  operations: Schema.optional(Schema.Array(Schema.String)),
-  status: Schema.optional(Schema.Number),
-  code: Schema.optional(Schema.String),
-  message: Schema.optional(Schema.String),
-  retryAfterSeconds: Schema.optional(Schema.Number),
-  latencyMs: Schema.optional(Schema.Number),
+  operations: Schema.optional(Schema.Array(OperationName)),
+  status: Schema.optional(Schema.Int.pipe(Schema.between(400, 599))),
+  code: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
+  message: Schema.optional(Schema.String.pipe(Schema.maxLength(2_000))),
+  retryAfterSeconds: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 86_400))),
+  latencyMs: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 600_000))),
   disconnect: Schema.optional(Schema.Boolean),
-  times: Schema.optional(Schema.Number),
-  probability: Schema.optional(Schema.Number),
+  times: Schema.optional(Schema.Int.pipe(Schema.between(1, 1_000_000))),
+  probability: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 1))),
   when: Schema.optional(Schema.Literal("before", "after"))
 })
 
