@@ -362,6 +362,27 @@ const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
 // the app
 // -----------------------------------------------------------------------------
 
+/** A `.` or `..` segment (WHATWG URL parsers read `%2e` as a dot) or a backslash (read as a slash). */
+const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)|\\/i
+
+/**
+ * The request's URL with its path as a WHATWG URL parser reads it (dot segments resolved, backslashes read as
+ * slashes), which is what every fetch-based client sends; `undefined` when the path has nothing to resolve.
+ * Both transports route the same path that way: in process the client's `Request` has resolved it already,
+ * over a socket a raw client may send it as it is.
+ */
+const resolvedUrl = (url: string): string | undefined => {
+  const at = url.indexOf("?")
+  const path = at < 0 ? url : url.slice(0, at)
+  if (!DOT_SEGMENT.test(path)) return undefined
+  try {
+    const parsed = new URL(path.startsWith("/") ? `http://emulator.invalid${path}` : path)
+    return parsed.pathname + (at < 0 ? "" : url.slice(at))
+  } catch {
+    return undefined
+  }
+}
+
 /** Clerk's paths are case-sensitive, a trailing slash is another path, and ids can be long. */
 const routerConfig = { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 8192 }
 
@@ -392,14 +413,17 @@ const makeAppOf = (
               : failureResponse(requestBodyInvalid(error.message), engine.traceId())
         ))
   )
-  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (received) => {
+    const resolved = resolvedUrl(received.url)
+    const request = resolved === undefined ? received : received.modify({ url: resolved })
     const path = request.url.split("?")[0]!
     if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
       return Effect.succeed(jsonResponse(JSON.stringify({ status: "ok" })))
     }
     const authorization = request.headers["authorization"] ?? ""
     const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : ""
-    return keys.has(key) ? routed : Effect.succeed(failureResponse(authenticationInvalid(), engine.traceId()))
+    if (!keys.has(key)) return Effect.succeed(failureResponse(authenticationInvalid(), engine.traceId()))
+    return resolved === undefined ? routed : Effect.provideService(routed, HttpServerRequest.HttpServerRequest, request)
   })
 }
 

@@ -5,6 +5,7 @@
  * are bounded (413 before reading past the bound) and multipart is read in linear time; a slow imported
  * password hash does not freeze the other clients.
  */
+import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -122,5 +123,43 @@ describe("admin fault rules are validated", () => {
       const ok = yield* raw(admin, "POST", "/__emulator/faults", json({ operations: ["count"], status: 503 }))
       expect(ok.status).toBe(200)
       expect((yield* raw(apiUrl, "GET", "/v1/users/count")).status).toBe(503)
+    }).pipe(Effect.provide(server())))
+})
+
+describe("dot segments route the same over a socket and in process", () => {
+  const paths: ReadonlyArray<readonly [path: string, resolved: string]> = [
+    ["/v1/users/../users/count", "/v1/users/count"],
+    ["/v1/users/./count", "/v1/users/count"],
+    ["/v1/users/%2e%2e/users/count", "/v1/users/count"],
+    ["/v1/users/%2E/count", "/v1/users/count"],
+    ["/v1/../../v1/users/count", "/v1/users/count"],
+    ["/v1/users/count/..", "/v1/users/"],
+    ["/v1/users\\count", "/v1/users/count"],
+    ["/v1/users/count?limit=1", "/v1/users/count"]
+  ]
+
+  it.live("a path with . or .. segments is resolved as a URL parser does, before routing, on both transports", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const inProcess = yield* Effect.flatMap(
+        HttpClient.HttpClient,
+        (client) =>
+          Effect.forEach(paths, ([path]) =>
+            Effect.scoped(Effect.flatMap(
+              client.get(`http://clerk-emulator.invalid${path}`, { headers: { authorization: `Bearer ${KEY}` } }),
+              (response) => Effect.map(response.text, (text) => ({ status: response.status, text }))
+            )))
+      ).pipe(
+        Effect.provide(ClerkEmulator.layerHttpClient({ secretKeys: [KEY] })),
+        Effect.orDie
+      )
+      for (const [i, [path, resolved]] of paths.entries()) {
+        const socket = yield* raw(apiUrl, "GET", path)
+        const direct = yield* raw(apiUrl, "GET", resolved)
+        expect([socket.status, inProcess[i]!.status], path).toEqual([direct.status, direct.status])
+        if (direct.status === 200) expect(socket.json["total_count"], path).toBe(0)
+      }
+      // the routes that count answer: a resolved path is not a 404
+      expect((yield* raw(apiUrl, "GET", "/v1/users/../users/count")).status).toBe(200)
     }).pipe(Effect.provide(server())))
 })
