@@ -29,9 +29,10 @@ import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as Fault from "./Fault.js"
+import * as Body from "./internal/body.js"
 import * as Engine from "./internal/engine.js"
 import type { StoreFailure } from "./internal/failures.js"
-import { authenticationInvalid, requestBodyInvalid, routeNotFound } from "./internal/failures.js"
+import { authenticationInvalid, bodyTooLarge, requestBodyInvalid, routeNotFound } from "./internal/failures.js"
 import type { DISCONNECT_HEADER as NodeServerHeader } from "./internal/nodeServer.js"
 import { UserSeed } from "./Seeds.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
@@ -95,6 +96,10 @@ export interface Options extends UsersInMemory.Options {
   readonly secretKeys?: ReadonlyArray<string>
   /** Serve the admin API under `/__emulator` (seeding, faults, reset, snapshot). Default false. */
   readonly admin?: boolean
+  /** The largest JSON request body, in bytes; larger is a 413 before it is read. Default 2 MB. */
+  readonly jsonBodyLimitBytes?: number
+  /** The largest profile image upload, in bytes; larger is a 413 before it is read. Default 10 MB (Clerk's). */
+  readonly uploadLimitBytes?: number
 }
 
 /**
@@ -134,7 +139,8 @@ const failureResponse = (failure: StoreFailure, traceId: string, headers: Record
   jsonResponse(
     JSON.stringify({ errors: encodeApiErrors(failure.errors), meta: {}, clerk_trace_id: traceId }),
     failure.status,
-    headers
+    // a body refused for its size was not read to its end: the connection is closed rather than drained
+    failure.status === 413 ? { ...headers, connection: "close" } : headers
   )
 
 /** Clerk's answer to a failure of the engine: its status and error body, or a dropped connection. */
@@ -169,32 +175,30 @@ const issueFailure = (issue: UsersProtocol.RequestIssue): StoreFailure => {
 // request bodies
 // -----------------------------------------------------------------------------
 
-const readJson = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<Either.Either<unknown, StoreFailure>> =>
-  Effect.map(Effect.either(request.text), (text) => {
-    if (Either.isLeft(text)) return Either.left(requestBodyInvalid("the body could not be read"))
-    if (text.right.trim() === "") return Either.right(undefined)
-    try {
-      return Either.right(JSON.parse(text.right))
-    } catch {
-      return Either.left(requestBodyInvalid("the body is not valid JSON"))
-    }
-  })
+/** A JSON body under `maxBytes` (see `internal/body.ts`); admin bodies (seeds) have their own, larger bound. */
+const readJson = (
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number = Body.ADMIN_BODY_LIMIT
+): Effect.Effect<Either.Either<unknown, StoreFailure>> => Body.readJson(request, maxBytes)
 
+/** The `file` field of a multipart body under `maxBytes` of file (read once, parsed in linear time). */
 const readFile = (
-  request: HttpServerRequest.HttpServerRequest
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number
 ): Effect.Effect<Either.Either<UsersProtocol.RequestParts["file"], StoreFailure>> =>
   Effect.gen(function*() {
     const contentType = request.headers["content-type"] ?? ""
     if (!contentType.startsWith("multipart/form-data")) {
       return Either.left(requestBodyInvalid("expected multipart/form-data with a file field"))
     }
-    const body = yield* Effect.either(request.arrayBuffer)
-    if (Either.isLeft(body)) return Either.left(requestBodyInvalid("the body could not be read"))
+    const body = yield* Body.readBytes(request, maxBytes + Body.MULTIPART_OVERHEAD)
+    if (Either.isLeft(body)) return Either.left(body.left)
     const form = yield* Effect.either(
       Effect.tryPromise(() => new Response(body.right, { headers: { "content-type": contentType } }).formData())
     )
     const file = Either.isRight(form) ? form.right.get("file") : null
     if (file === null || typeof file === "string") return Either.right(undefined)
+    if (file.size > maxBytes) return Either.left(bodyTooLarge(maxBytes))
     const data = yield* Effect.either(Effect.tryPromise(() => file.arrayBuffer()))
     if (Either.isLeft(data)) return Either.left(requestBodyInvalid("the file could not be read"))
     return Either.right({ data: new Uint8Array(data.right), fileName: file.name, contentType: file.type })
@@ -215,25 +219,44 @@ type Handler = Effect.Effect<
   HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
 >
 
+/**
+ * The request's parts into the call's arguments, or Clerk's 422 naming the parameter. A value that exhausts the
+ * stack of the recursive decoder (the depth bound of bodies should prevent it) is a 400, never a defect.
+ */
+const decodeParts = (
+  decode: ReturnType<typeof UsersProtocol.requestDecoder>,
+  parts: UsersProtocol.RequestParts
+): Either.Either<ReadonlyArray<unknown>, StoreFailure> => {
+  try {
+    return Either.mapLeft(decode(parts), issueFailure)
+  } catch {
+    return Either.left(requestBodyInvalid("the body is nested too deeply"))
+  }
+}
+
 /** The route of one operation: its row decodes the request, the engine runs it, the row encodes the answer. */
-const operationRoute = (engine: Engine.Engine, operation: UsersProtocol.AnyOperation): Handler => {
+const operationRoute = (
+  engine: Engine.Engine,
+  operation: UsersProtocol.AnyOperation,
+  limits: { readonly json: number; readonly upload: number }
+): Handler => {
   const decode = UsersProtocol.requestDecoder(operation)
   const body = UsersProtocol.bodyKind(operation)
   const pathWires = operation.args.flatMap((arg) => (arg.in === "path" ? [arg.wire!] : []))
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
-    const json = body === "json" ? yield* readJson(request) : Either.right(undefined)
+    const json = body === "json" ? yield* readJson(request, limits.json) : Either.right(undefined)
     if (Either.isLeft(json)) return failureResponse(json.left, engine.traceId())
-    const file = body === "multipart" ? yield* readFile(request) : Either.right(undefined)
+    const file = body === "multipart" ? yield* readFile(request, limits.upload) : Either.right(undefined)
     if (Either.isLeft(file)) return failureResponse(file.left, engine.traceId())
-    const args = decode({
+    const args = decodeParts(decode, {
       path: pathWires.map((wire) => params[wire] ?? ""),
       search: searchOf(request.url),
       json: json.right,
       file: file.right
     })
-    if (Either.isLeft(args)) return failureResponse(issueFailure(args.left), engine.traceId())
+    if (Either.isLeft(args)) return failureResponse(args.left, engine.traceId())
     const result = yield* engine.run(operation, args.right)
     if (Either.isLeft(result)) return engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders)
@@ -388,15 +411,19 @@ const routerConfig = { caseSensitive: true, ignoreTrailingSlash: false, maxParam
 
 const makeAppOf = (
   engine: Engine.Engine,
-  options: Pick<Options, "secretKeys" | "admin">
+  options: Pick<Options, "secretKeys" | "admin" | "jsonBodyLimitBytes" | "uploadLimitBytes">
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
   const keys = new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY])
+  const limits = {
+    json: options.jsonBodyLimitBytes ?? Body.DEFAULT_JSON_BODY_LIMIT,
+    upload: options.uploadLimitBytes ?? Body.DEFAULT_UPLOAD_LIMIT
+  }
   let api = HttpRouter.empty
   for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
     api = HttpRouter.route(operation.method)(
       api,
       UsersProtocol.routeOf(operation.path),
-      operationRoute(engine, operation)
+      operationRoute(engine, operation, limits)
     )
   }
   let router = HttpRouter.mount(HttpRouter.empty, "/v1", api)

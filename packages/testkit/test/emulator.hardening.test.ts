@@ -5,6 +5,7 @@
  * are bounded (413 before reading past the bound) and multipart is read in linear time; a slow imported
  * password hash does not freeze the other clients.
  */
+import { RetryPolicy, Users } from "@effect-clerk/core"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -68,6 +69,8 @@ const raw = (
         } catch {
           json = { errors: [] }
         }
+        // a body the server refused part way is not sent on
+        request.destroy()
         resume(Effect.succeed({ status: response.statusCode ?? 0, headers: response.headers, text, json }))
       })
     })
@@ -77,6 +80,7 @@ const raw = (
     const body = options.body
     if (typeof body === "function") body(request)
     else request.end(body)
+    return Effect.sync(() => request.destroy())
   })
 
 const json = (value: unknown) => ({
@@ -162,4 +166,170 @@ describe("dot segments route the same over a socket and in process", () => {
       // the routes that count answer: a resolved path is not a 404
       expect((yield* raw(apiUrl, "GET", "/v1/users/../users/count")).status).toBe(200)
     }).pipe(Effect.provide(server())))
+})
+
+describe("deep nesting anywhere in a body is a Clerk 4xx", () => {
+  it.live("a million nested arrays, a nested email_address, nested seeds: 400 with Clerk's error body", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const bodies: ReadonlyArray<readonly [path: string, body: string]> = [
+        ["/v1/users", "[".repeat(1_000_000) + "]".repeat(1_000_000)],
+        ["/v1/users", `{"email_address":${"[".repeat(3_000)}"a@example.com"${"]".repeat(3_000)}}`],
+        ["/v1/users", `{"first_name":${"{\"a\":".repeat(3_000)}1${"}".repeat(3_000)}}`],
+        ["/v1/users/ban", `{"user_ids":${"[".repeat(3_000)}${"]".repeat(3_000)}}`],
+        ["/__emulator/users", `{"emailAddress":${"[".repeat(3_000)}${"]".repeat(3_000)}}`]
+      ]
+      for (const [path, body] of bodies) {
+        const answer = yield* raw(apiUrl, "POST", path, json(body))
+        expect(answer.status, `${path} ${body.slice(0, 30)}: ${answer.text.slice(0, 200)}`).toBe(400)
+        expect(answer.json.errors[0]?.code).toBe("request_body_invalid")
+      }
+      // nothing was created, the emulator keeps serving
+      const count = yield* raw(apiUrl, "GET", "/v1/users/count")
+      expect([count.status, count.json["total_count"]]).toEqual([200, 0])
+    }).pipe(Effect.provide(server())))
+
+  it.live("metadata nested 60 deep (within the bounds) is stored and read back", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const created = yield* raw(apiUrl, "POST", "/v1/users", json({ first_name: "deep" }))
+      const id = String(created.json["id"])
+      const nested = `${"{\"a\":".repeat(60)}1${"}".repeat(60)}`
+      const patched = yield* raw(apiUrl, "PATCH", `/v1/users/${id}/metadata`, json(`{"public_metadata":${nested}}`))
+      expect(patched.status, patched.text.slice(0, 200)).toBe(200)
+      const read = yield* raw(apiUrl, "GET", `/v1/users/${id}`)
+      expect(JSON.stringify(read.json["public_metadata"])).toBe(nested)
+    }).pipe(Effect.provide(server())))
+})
+
+/** Writes `total` bytes of `chunk`s as fast as the socket takes them, until the answer arrives; counts them. */
+const streamUntilAnswered =
+  (chunk: Buffer, total: number, sent: { bytes: number }) => (request: Http.ClientRequest) => {
+    let answered = false
+    request.on("response", () => {
+      answered = true
+    })
+    const pump = () => {
+      while (!answered && !request.destroyed && sent.bytes < total) {
+        sent.bytes += chunk.length
+        if (sent.bytes >= total) {
+          request.end(chunk)
+          return
+        }
+        if (!request.write(chunk)) {
+          request.once("drain", pump)
+          return
+        }
+      }
+    }
+    pump()
+  }
+
+describe("request bodies are bounded", () => {
+  const MB = 1024 * 1024
+
+  it.live("a JSON body announced past the bound is a 413 before it is read (the rest is never sent)", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const answer = yield* raw(apiUrl, "POST", "/v1/users", {
+        headers: { "content-type": "application/json", "content-length": String(100 * MB) },
+        // only the first 64 KB of the announced 100 MB: a server waiting for the rest would never answer
+        body: (request) => request.write(`{"first_name":"${"a".repeat(64 * 1024)}`)
+      }).pipe(Effect.timeoutFail({ duration: "10 seconds", onTimeout: () => new Error("no answer before the body") }))
+      expect(answer.status).toBe(413)
+      expect(answer.json.errors[0]?.code).toBe("request_body_too_large")
+      expect(answer.headers["connection"]).toBe("close")
+      expect((yield* raw(apiUrl, "GET", "/v1/users/count")).json["total_count"]).toBe(0)
+    }).pipe(Effect.provide(server())))
+
+  it.live("a chunked JSON body is counted while it streams: 413 soon after the bound, nothing created", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const sent = { bytes: 0 }
+      const answer = yield* raw(apiUrl, "POST", "/v1/users", {
+        headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+        body: streamUntilAnswered(Buffer.alloc(256 * 1024, 0x20), 100 * MB, sent)
+      })
+      expect(answer.status, answer.text.slice(0, 200)).toBe(413)
+      expect(answer.json.errors[0]?.long_message).toContain(String(MB))
+      // the server stopped reading soon after the bound (what sockets buffer in between aside)
+      expect(sent.bytes).toBeLessThan(32 * MB)
+      expect((yield* raw(apiUrl, "GET", "/v1/users/count")).json["total_count"]).toBe(0)
+      // and keeps serving
+      expect((yield* raw(apiUrl, "GET", "/healthz", { key: null })).status).toBe(200)
+    }).pipe(Effect.provide(server({ jsonBodyLimitBytes: MB }))))
+
+  it.live("an upload past the profile image bound (10 MB by default) is a 413; one within it is stored", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const created = yield* raw(apiUrl, "POST", "/v1/users", json({ first_name: "x" }))
+      const path = `/v1/users/${String(created.json["id"])}/profile_image`
+      const boundary = "----hardening"
+      const multipart = (size: number) =>
+        Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n` +
+              "Content-Type: image/png\r\n\r\n"
+          ),
+          Buffer.alloc(size, 7),
+          Buffer.from(`\r\n--${boundary}--\r\n`)
+        ])
+      const headers = { "content-type": `multipart/form-data; boundary=${boundary}` }
+      const tooLarge = yield* raw(apiUrl, "POST", path, { headers, body: multipart(11 * MB) })
+      expect([tooLarge.status, tooLarge.json.errors[0]?.code]).toEqual([413, "request_body_too_large"])
+      const sent = { bytes: 0 }
+      const chunked = yield* raw(apiUrl, "POST", path, {
+        headers: { ...headers, "transfer-encoding": "chunked" },
+        body: streamUntilAnswered(Buffer.alloc(256 * 1024, 7), 200 * MB, sent)
+      })
+      expect(chunked.status).toBe(413)
+      expect(sent.bytes).toBeLessThan(64 * MB)
+      const within = yield* raw(apiUrl, "POST", path, { headers, body: multipart(9 * MB) })
+      expect([within.status, within.json["has_image"]]).toEqual([200, true])
+    }).pipe(Effect.provide(server())))
+
+  it.live("an upload is read in linear time: the bytes copied while reading it are a small multiple of its size", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const created = yield* raw(apiUrl, "POST", "/v1/users", json({ first_name: "x" }))
+      const form = new FormData()
+      const size = 9 * MB
+      form.append("file", new Blob([new Uint8Array(size)], { type: "image/png" }), "a.png")
+      const request = new Request("http://x/", { method: "POST", body: form })
+      const body = Buffer.from(yield* Effect.promise(() => request.arrayBuffer()))
+      // every Buffer.concat in this process (the server's body reader among them) while the upload is read
+      let copied = 0
+      const concat = Buffer.concat
+      Buffer.concat = ((list: ReadonlyArray<Uint8Array>, totalLength?: number) => {
+        const out = concat(list, totalLength)
+        copied += out.length
+        return out
+      }) as typeof Buffer.concat
+      const answer = yield* raw(apiUrl, "POST", `/v1/users/${String(created.json["id"])}/profile_image`, {
+        headers: { "content-type": request.headers.get("content-type")! },
+        body: (outgoing) => {
+          // in 64 KB writes, as a network delivers it
+          for (let at = 0; at < body.length; at += 64 * 1024) outgoing.write(body.subarray(at, at + 64 * 1024))
+          outgoing.end()
+        }
+      }).pipe(Effect.ensuring(Effect.sync(() => {
+        Buffer.concat = concat
+      })))
+      expect(answer.status).toBe(200)
+      // a body joined once per chunk copies it about chunks/2 times over (quadratic); once is linear
+      expect(copied).toBeLessThan(4 * size)
+    }).pipe(Effect.provide(server())))
+
+  it.effect("in process too: an upload past the bound fails the client's call with a 413, not a stored image", () =>
+    Effect.gen(function*() {
+      const users = yield* Users
+      const user = yield* users.create({ firstName: "in process" })
+      const error = yield* Effect.flip(
+        users.setProfileImage(user.id, { data: new Uint8Array(2 * MB), fileName: "a.png", contentType: "image/png" })
+      )
+      expect([error._tag, "status" in error ? error.status : undefined]).toEqual(["UnexpectedStatus", 413])
+      expect((yield* users.get(user.id)).hasImage).toBe(false)
+      const small = yield* users.setProfileImage(user.id, { data: new Uint8Array(1024), fileName: "a.png" })
+      expect(small.hasImage).toBe(true)
+    }).pipe(Effect.provide(ClerkEmulator.layerUsers({ uploadLimitBytes: MB, retry: RetryPolicy.none }))))
 })
