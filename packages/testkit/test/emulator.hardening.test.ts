@@ -9,7 +9,9 @@ import { RetryPolicy, Users } from "@effect-clerk/core"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Crypto from "node:crypto"
 import * as Http from "node:http"
 import { ClerkEmulator } from "../src/index.js"
 
@@ -332,4 +334,97 @@ describe("request bodies are bounded", () => {
       const small = yield* users.setProfileImage(user.id, { data: new Uint8Array(1024), fileName: "a.png" })
       expect(small.hasImage).toBe(true)
     }).pipe(Effect.provide(ClerkEmulator.layerUsers({ uploadLimitBytes: MB, retry: RetryPolicy.none }))))
+})
+
+describe("a slow password hash does not freeze the emulator", () => {
+  const pbkdf2 = (password: string, salt: string, iterations: number, bytes: number) =>
+    Effect.async<Buffer>((resume) => {
+      Crypto.pbkdf2(password, salt, iterations, bytes, "sha512", (error, key) => {
+        resume(error === null ? Effect.succeed(key) : Effect.die(error))
+      })
+    })
+
+  it.live(
+    "other clients are answered while a verify_password of a 1.2M-iteration pbkdf2_sha512 digest runs",
+    () =>
+      Effect.gen(function*() {
+        const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+        const iterations = 1_200_000
+        const hash = yield* pbkdf2("correct horse", "NaCl", iterations, 64)
+        const digest = `pbkdf2_sha512$${iterations}$NaCl$${hash.toString("base64")}`
+        const seeded = yield* raw(
+          apiUrl,
+          "POST",
+          "/__emulator/users",
+          json({ username: "slowhash", passwordDigest: digest, passwordHasher: "pbkdf2_sha512" })
+        )
+        expect(seeded.status, seeded.text).toBe(200)
+        const id = (seeded.json as unknown as ReadonlyArray<string>)[0]!
+        const order: Array<string> = []
+        const verify = (password: string) =>
+          raw(apiUrl, "POST", `/v1/users/${id}/verify_password`, json({ password })).pipe(
+            Effect.tap(() => Effect.sync(() => order.push(`verify ${password}`)))
+          )
+        const slow = yield* Effect.fork(
+          Effect.all([verify("correct horse"), verify("wrong horse")], { concurrency: 2 })
+        )
+        yield* Effect.sleep("100 millis")
+        const health = yield* raw(apiUrl, "GET", "/healthz", { key: null })
+        order.push("healthz")
+        const count = yield* raw(apiUrl, "GET", "/v1/users/count")
+        order.push("count")
+        const [right, wrong] = yield* Fiber.join(slow)
+        expect([health.status, count.status]).toEqual([200, 200])
+        // both were answered while the hashes were still running
+        expect(order.slice(0, 2)).toEqual(["healthz", "count"])
+        expect([right.status, right.json["verified"]]).toEqual([200, true])
+        expect([wrong.status, wrong.json.errors[0]?.code]).toEqual([422, "incorrect_password"])
+      }).pipe(Effect.provide(server())),
+    { timeout: 60_000 }
+  )
+
+  it.live("digests past the bounds are refused when imported: iterations, hash length, salt", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const hash64 = Buffer.alloc(64, 1).toString("base64")
+      const refused: ReadonlyArray<readonly [hasher: string, digest: string]> = [
+        ["pbkdf2_sha512", `pbkdf2_sha512$10000000$salt$${hash64}`],
+        ["pbkdf2_sha512", `pbkdf2_sha512$2000000$salt$${hash64}`],
+        ["pbkdf2_sha512", `pbkdf2_sha512$1000$salt$${Buffer.alloc(1024, 1).toString("base64")}`],
+        ["pbkdf2_sha256", `pbkdf2_sha256$1000$salt$${hash64}`],
+        ["pbkdf2_sha1", `pbkdf2_sha1$1000$${"s".repeat(2_000)}$${Buffer.alloc(20, 1).toString("base64")}`],
+        ["pbkdf2_sha256_django", "pbkdf2_sha256$0$salt$aGFzaA=="],
+        ["pbkdf2_sha256", "pbkdf2_sha256$1e6$salt$aGFzaA=="]
+      ]
+      for (const [hasher, digest] of refused) {
+        const created = yield* raw(
+          apiUrl,
+          "POST",
+          "/v1/users",
+          json({ username: "imported", password_digest: digest, password_hasher: hasher })
+        )
+        expect(created.status, `${digest.slice(0, 40)}: ${created.text}`).toBe(422)
+        expect(created.json.errors[0]?.code).toBe("form_param_format_invalid")
+        const seeded = yield* raw(
+          apiUrl,
+          "POST",
+          "/__emulator/users",
+          json({ username: "imported", passwordDigest: digest, passwordHasher: hasher })
+        )
+        expect(seeded.status, digest.slice(0, 40)).toBe(400)
+      }
+      expect((yield* raw(apiUrl, "GET", "/v1/users/count")).json["total_count"]).toBe(0)
+      // within the bounds: accepted
+      const ok = yield* raw(
+        apiUrl,
+        "POST",
+        "/v1/users",
+        json({
+          username: "imported",
+          password_digest: `pbkdf2_sha512$1000$salt$${hash64}`,
+          password_hasher: "pbkdf2_sha512"
+        })
+      )
+      expect(ok.status, ok.text).toBe(200)
+    }).pipe(Effect.provide(server())))
 })
