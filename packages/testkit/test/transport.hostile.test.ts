@@ -233,7 +233,7 @@ describe("compressed bodies are bounded by the bytes decoded, not by Content-Len
     })))
 
   for (const [name, transport] of transports) {
-    it.live(`${name}: a compressed body within the bound decodes`, () =>
+    it.live(`${name}: a body within the bound decodes (gzip where the transport unpacks it)`, () =>
       Effect.scoped(Effect.gen(function*() {
         const state = yield* hostileServer
         const compressed = gzipSync(JSON.stringify(wireUser("user_gz")))
