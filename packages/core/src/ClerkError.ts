@@ -357,8 +357,10 @@ export class TransportError
 }
 
 /**
- * A response that could not be used: not JSON, not of the documented shape, or larger than the configured
- * bound (`reason: "TooLarge"`). `message` says what did not match, without echoing the body.
+ * A response that could not be used: not JSON, not of the documented shape, larger than the configured bound
+ * (`reason: "TooLarge"`), or a page of a pagination stream that repeats the previous one (`reason: "Pagination"`:
+ * a server that ignores `offset` would otherwise be walked forever). `message` says what did not match, without
+ * echoing the body.
  *
  * @since 0.1.0
  * @category errors
@@ -375,7 +377,7 @@ export class TransportError
 export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/core/DecodeError")("DecodeError", {
   operation: Schema.String,
   status: Schema.Number,
-  reason: Schema.Literal("Json", "Schema", "TooLarge"),
+  reason: Schema.Literal("Json", "Schema", "TooLarge", "Pagination"),
   message: Schema.String
 }) {
   /**

@@ -16,7 +16,7 @@ import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as ClerkConfig from "./ClerkConfig.js"
-import { InvalidRequest } from "./ClerkError.js"
+import { DecodeError, InvalidRequest } from "./ClerkError.js"
 import { makeExecutor } from "./internal/client.js"
 import type { OrganizationInvitation } from "./OrganizationInvitation.js"
 import type { OrganizationMembership } from "./OrganizationMembership.js"
@@ -435,6 +435,11 @@ const pageSizeOf = (operation: string, options: Users.StreamOptions | undefined)
  * Walks an offset-paginated listing: requests pages of `pageSize` from offset 0 until a page is short (or the
  * known total is reached). One page is in memory at a time.
  *
+ * A full page holding exactly the items of the previous page (compared by `id` when items have one, by value
+ * otherwise) fails the stream with `DecodeError` (`reason: "Pagination"`): a server that ignores `offset` would
+ * otherwise be walked forever. Concurrent inserts cannot cause it unless a whole page of items was inserted
+ * ahead of the walk between two requests.
+ *
  * @since 0.1.0
  * @category pagination
  * @example
@@ -455,16 +460,60 @@ export const paginate = <A, E>(
     limit: number,
     offset: number
   ) => Effect.Effect<{ readonly items: ReadonlyArray<A>; readonly total?: number }, E>
-): Stream.Stream<A, E | InvalidRequest> =>
+): Stream.Stream<A, E | InvalidRequest | DecodeError> =>
   Stream.unwrap(
     Effect.map(pageSizeOf(operation, options), (pageSize) =>
-      Stream.paginateChunkEffect(0, (offset) =>
-        Effect.map(fetchPage(pageSize, offset), ({ items, total }) => {
-          const next = offset + items.length
-          const done = items.length < pageSize || (total !== undefined && next >= total)
-          return [Chunk.fromIterable(items), done ? Option.none<number>() : Option.some(next)] as const
-        })))
+      Stream.paginateChunkEffect(
+        { offset: 0, previous: undefined as PageIdentity | undefined },
+        ({ offset, previous }) =>
+          Effect.flatMap(fetchPage(pageSize, offset), ({ items, total }) => {
+            if (previous !== undefined && items.length > 0 && repeats(items, previous)) {
+              return Effect.fail(
+                new DecodeError({
+                  operation,
+                  status: 200,
+                  reason: "Pagination",
+                  message: `the page at offset ${offset} repeats the previous page (${items.length} items): ` +
+                    "the server does not honour offset"
+                })
+              )
+            }
+            const next = offset + items.length
+            const done = items.length < pageSize || (total !== undefined && next >= total)
+            return Effect.succeed(
+              [
+                Chunk.fromIterable(items),
+                done ? Option.none() : Option.some({ offset: next, previous: identities(items) })
+              ] as const
+            )
+          })
+      ))
   )
+
+/** What identifies an item of a page: its `id` when it has one, the item itself otherwise. */
+const identityOf = (item: unknown): unknown =>
+  typeof item === "object" && item !== null && typeof (item as { readonly id?: unknown }).id === "string"
+    ? (item as { readonly id: string }).id
+    : item
+
+interface PageIdentity {
+  readonly length: number
+  readonly items: ReadonlySet<unknown>
+}
+
+const identities = (items: ReadonlyArray<unknown>): PageIdentity => ({
+  length: items.length,
+  items: new Set(items.map(identityOf))
+})
+
+/** Whether a page holds exactly the items of the previous one (whatever their order). */
+const repeats = (items: ReadonlyArray<unknown>, previous: PageIdentity): boolean => {
+  if (items.length !== previous.length) return false
+  const current = identities(items).items
+  if (current.size !== previous.items.size) return false
+  for (const item of current) if (!previous.items.has(item)) return false
+  return true
+}
 
 const createOnce = (
   ops: Users.Operations,

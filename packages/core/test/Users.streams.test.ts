@@ -99,7 +99,9 @@ describe("pagination streams", () => {
           ? [F.membershipMinimal, F.membershipMinimal]
           : []
         const invitations = request.url.pathname.endsWith("organization_invitations")
-        return { json: { data: invitations ? data.map(() => F.invitationMinimal) : data, total_count: 4 } }
+        // distinct invitations on each page (the same page twice is a server ignoring offset)
+        const invitation = (i: number) => ({ ...F.invitationMinimal, id: `orginv_${offset + i}` })
+        return { json: { data: invitations ? data.map((_, i) => invitation(i)) : data, total_count: 4 } }
       })
       expect(Chunk.size(yield* Stream.runCollect(users.organizationMembershipsStream("user_1", { pageSize: 2 }))))
         .toBe(4)

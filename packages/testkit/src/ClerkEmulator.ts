@@ -37,9 +37,10 @@ import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as Fault from "./Fault.js"
+import * as Body from "./internal/body.js"
 import * as Engine from "./internal/engine.js"
 import type { StoreFailure } from "./internal/failures.js"
-import { authenticationInvalid, requestBodyInvalid, routeNotFound } from "./internal/failures.js"
+import { authenticationInvalid, bodyTooLarge, requestBodyInvalid, routeNotFound } from "./internal/failures.js"
 import type { DISCONNECT_HEADER as NodeServerHeader } from "./internal/nodeServer.js"
 import {
   CreditSeed,
@@ -113,6 +114,10 @@ export interface Options extends UsersInMemory.Options {
   readonly secretKeys?: ReadonlyArray<string>
   /** Serve the admin API under `/__emulator` (seeding, faults, reset, snapshot). Default false. */
   readonly admin?: boolean
+  /** The largest JSON request body, in bytes; larger is a 413 before it is read. Default 2 MB. */
+  readonly jsonBodyLimitBytes?: number
+  /** The largest profile image upload, in bytes; larger is a 413 before it is read. Default 10 MB (Clerk's). */
+  readonly uploadLimitBytes?: number
 }
 
 /**
@@ -152,7 +157,8 @@ const failureResponse = (failure: StoreFailure, traceId: string, headers: Record
   jsonResponse(
     JSON.stringify({ errors: encodeApiErrors(failure.errors), meta: {}, clerk_trace_id: traceId }),
     failure.status,
-    headers
+    // a body refused for its size was not read to its end: the connection is closed rather than drained
+    failure.status === 413 ? { ...headers, connection: "close" } : headers
   )
 
 /** Clerk's answer to a failure of the engine: its status and error body, or a dropped connection. */
@@ -193,32 +199,30 @@ const issueFailure = (operation: UsersProtocol.AnyOperation, issue: UsersProtoco
 // request bodies
 // -----------------------------------------------------------------------------
 
-const readJson = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<Either.Either<unknown, StoreFailure>> =>
-  Effect.map(Effect.either(request.text), (text) => {
-    if (Either.isLeft(text)) return Either.left(requestBodyInvalid("the body could not be read"))
-    if (text.right.trim() === "") return Either.right(undefined)
-    try {
-      return Either.right(JSON.parse(text.right))
-    } catch {
-      return Either.left(requestBodyInvalid("the body is not valid JSON"))
-    }
-  })
+/** A JSON body under `maxBytes` (see `internal/body.ts`); admin bodies (seeds) have their own, larger bound. */
+const readJson = (
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number = Body.ADMIN_BODY_LIMIT
+): Effect.Effect<Either.Either<unknown, StoreFailure>> => Body.readJson(request, maxBytes)
 
+/** The `file` field of a multipart body under `maxBytes` of file (read once, parsed in linear time). */
 const readFile = (
-  request: HttpServerRequest.HttpServerRequest
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number
 ): Effect.Effect<Either.Either<UsersProtocol.RequestParts["file"], StoreFailure>> =>
   Effect.gen(function*() {
     const contentType = request.headers["content-type"] ?? ""
     if (!contentType.startsWith("multipart/form-data")) {
       return Either.left(requestBodyInvalid("expected multipart/form-data with a file field"))
     }
-    const body = yield* Effect.either(request.arrayBuffer)
-    if (Either.isLeft(body)) return Either.left(requestBodyInvalid("the body could not be read"))
+    const body = yield* Body.readBytes(request, maxBytes + Body.MULTIPART_OVERHEAD)
+    if (Either.isLeft(body)) return Either.left(body.left)
     const form = yield* Effect.either(
       Effect.tryPromise(() => new Response(body.right, { headers: { "content-type": contentType } }).formData())
     )
     const file = Either.isRight(form) ? form.right.get("file") : null
     if (file === null || typeof file === "string") return Either.right(undefined)
+    if (file.size > maxBytes) return Either.left(bodyTooLarge(maxBytes))
     const data = yield* Effect.either(Effect.tryPromise(() => file.arrayBuffer()))
     if (Either.isLeft(data)) return Either.left(requestBodyInvalid("the file could not be read"))
     return Either.right({ data: new Uint8Array(data.right), fileName: file.name, contentType: file.type })
@@ -260,11 +264,29 @@ type Handler = Effect.Effect<
   HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
 >
 
+/**
+ * The request's parts into the call's arguments, or Clerk's 422 naming the parameter. A value that exhausts the
+ * stack of the recursive decoder (the depth bound of bodies should prevent it) is a 400, never a defect.
+ */
+const decodeParts = (
+  operation: UsersProtocol.AnyOperation,
+  decode: ReturnType<typeof UsersProtocol.requestDecoder>,
+  parts: UsersProtocol.RequestParts,
+  apiVersion: string
+): Either.Either<ReadonlyArray<unknown>, StoreFailure> => {
+  try {
+    return Either.mapLeft(decode(parts, apiVersion), (issue) => issueFailure(operation, issue))
+  } catch {
+    return Either.left(requestBodyInvalid("the body is nested too deeply"))
+  }
+}
+
 /** The route of one operation: its row decodes the request, the engine runs it, the row encodes the answer. */
 const operationRoute = (
   engine: Engine.Engine,
   operation: UsersProtocol.AnyOperation,
-  defaultVersion: string
+  defaultVersion: string,
+  limits: { readonly json: number; readonly upload: number }
 ): Handler => {
   const decode = UsersProtocol.requestDecoder(operation)
   const body = UsersProtocol.bodyKind(operation)
@@ -272,17 +294,17 @@ const operationRoute = (
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
-    const json = body === "json" ? yield* readJson(request) : Either.right(undefined)
+    const json = body === "json" ? yield* readJson(request, limits.json) : Either.right(undefined)
     if (Either.isLeft(json)) return failureResponse(json.left, engine.traceId())
-    const file = body === "multipart" ? yield* readFile(request) : Either.right(undefined)
+    const file = body === "multipart" ? yield* readFile(request, limits.upload) : Either.right(undefined)
     if (Either.isLeft(file)) return failureResponse(file.left, engine.traceId())
-    const args = decode({
+    const args = decodeParts(operation, decode, {
       path: pathWires.map((wire) => params[wire] ?? ""),
       search: searchOf(request.url),
       json: json.right,
       file: file.right
     }, apiVersionOf(request, defaultVersion))
-    if (Either.isLeft(args)) return failureResponse(issueFailure(operation, args.left), engine.traceId())
+    if (Either.isLeft(args)) return failureResponse(args.left, engine.traceId())
     const result = yield* engine.run(operation, args.right)
     if (Either.isLeft(result)) return engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
@@ -308,16 +330,28 @@ const operationRoute = (
 // admin API
 // -----------------------------------------------------------------------------
 
+/** An operation of the core's table, by its method name (`"create"`, `"list"`...). */
+const OperationName = Schema.String.pipe(
+  Schema.filter((name) => Object.hasOwn(UsersProtocol.operations, name), {
+    message: (issue) => `an operation of the table (such as "create" or "list"), got ${JSON.stringify(issue.actual)}`
+  })
+)
+
+/**
+ * A fault rule as the admin API accepts it: an error status Clerk could answer (400..599; 429 is a rate limit
+ * with its `Retry-After`), finite delays within a day (`retryAfterSeconds`) and ten minutes (`latencyMs`), a
+ * whole number of uses, a probability, known operations. Anything else is a 400 naming the field.
+ */
 const AdminFault = Schema.Struct({
-  operations: Schema.optional(Schema.Array(Schema.String)),
-  status: Schema.optional(Schema.Number),
-  code: Schema.optional(Schema.String),
-  message: Schema.optional(Schema.String),
-  retryAfterSeconds: Schema.optional(Schema.Number),
-  latencyMs: Schema.optional(Schema.Number),
+  operations: Schema.optional(Schema.Array(OperationName)),
+  status: Schema.optional(Schema.Int.pipe(Schema.between(400, 599))),
+  code: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
+  message: Schema.optional(Schema.String.pipe(Schema.maxLength(2_000))),
+  retryAfterSeconds: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 86_400))),
+  latencyMs: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 600_000))),
   disconnect: Schema.optional(Schema.Boolean),
-  times: Schema.optional(Schema.Number),
-  probability: Schema.optional(Schema.Number),
+  times: Schema.optional(Schema.Int.pipe(Schema.between(1, 1_000_000))),
+  probability: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 1))),
   when: Schema.optional(Schema.Literal("before", "after"))
 })
 
@@ -450,21 +484,46 @@ const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
 // the app
 // -----------------------------------------------------------------------------
 
+/** A `.` or `..` segment (WHATWG URL parsers read `%2e` as a dot) or a backslash (read as a slash). */
+const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)|\\/i
+
+/**
+ * The request's URL with its path as a WHATWG URL parser reads it (dot segments resolved, backslashes read as
+ * slashes), which is what every fetch-based client sends; `undefined` when the path has nothing to resolve.
+ * Both transports route the same path that way: in process the client's `Request` has resolved it already,
+ * over a socket a raw client may send it as it is.
+ */
+const resolvedUrl = (url: string): string | undefined => {
+  const at = url.indexOf("?")
+  const path = at < 0 ? url : url.slice(0, at)
+  if (!DOT_SEGMENT.test(path)) return undefined
+  try {
+    const parsed = new URL(path.startsWith("/") ? `http://emulator.invalid${path}` : path)
+    return parsed.pathname + (at < 0 ? "" : url.slice(at))
+  } catch {
+    return undefined
+  }
+}
+
 /** Clerk's paths are case-sensitive, a trailing slash is another path, and ids can be long. */
 const routerConfig = { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 8192 }
 
 const makeAppOf = (
   engine: Engine.Engine,
-  options: Pick<Options, "secretKeys" | "admin" | "apiVersion">
+  options: Pick<Options, "secretKeys" | "admin" | "apiVersion" | "jsonBodyLimitBytes" | "uploadLimitBytes">
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
   const keys = new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY])
   const defaultVersion = options.apiVersion ?? DEFAULT_API_VERSION
+  const limits = {
+    json: options.jsonBodyLimitBytes ?? Body.DEFAULT_JSON_BODY_LIMIT,
+    upload: options.uploadLimitBytes ?? Body.DEFAULT_UPLOAD_LIMIT
+  }
   let api = HttpRouter.empty
   for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
     api = HttpRouter.route(operation.method)(
       api,
       UsersProtocol.routeOf(operation.path),
-      operationRoute(engine, operation, defaultVersion)
+      operationRoute(engine, operation, defaultVersion, limits)
     )
   }
   let router = HttpRouter.mount(HttpRouter.empty, "/v1", api)
@@ -481,7 +540,9 @@ const makeAppOf = (
               : failureResponse(requestBodyInvalid(error.message), engine.traceId())
         ))
   )
-  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (received) => {
+    const resolved = resolvedUrl(received.url)
+    const request = resolved === undefined ? received : received.modify({ url: resolved })
     const path = request.url.split("?")[0]!
     if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
       return Effect.succeed(jsonResponse(JSON.stringify({ status: "ok" })))
@@ -490,9 +551,10 @@ const makeAppOf = (
     const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : ""
     if (!keys.has(key)) return Effect.succeed(failureResponse(authenticationInvalid(), engine.traceId()))
     const version = apiVersionOf(request, defaultVersion)
-    return UsersProtocol.isApiVersion(version)
-      ? routed
-      : Effect.succeed(failureResponse(apiVersionInvalid(version), engine.traceId()))
+    if (!UsersProtocol.isApiVersion(version)) {
+      return Effect.succeed(failureResponse(apiVersionInvalid(version), engine.traceId()))
+    }
+    return resolved === undefined ? routed : Effect.provideService(routed, HttpServerRequest.HttpServerRequest, request)
   })
 }
 

@@ -7,6 +7,7 @@
  *
  * @internal
  */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -15,9 +16,9 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
@@ -27,6 +28,7 @@ import type { ClerkError, DocumentedStatus, OperationError } from "../ClerkError
 import { DecodeError, TransportError } from "../ClerkError.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import * as KeyedLimiter from "./keyedLimiter.js"
+import * as Redact from "./redact.js"
 import type { RequestInput } from "./request.js"
 import { fillPath } from "./request.js"
 import { decodeSuccess, statusError } from "./response.js"
@@ -60,8 +62,17 @@ const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => 
 }
 
 /**
- * Reads a response body as text, refusing one larger than `maxBytes` (by `Content-Length` up front, or while
- * streaming when the length is unknown), and closing the connection in that case.
+ * Whether a response's body arrives as the bytes its `Content-Length` counts: no `Content-Encoding` (or
+ * `identity`). Otherwise the length is the encoded size, while a transport that decodes (fetch does, for gzip,
+ * deflate and br) hands over many times more: only the bytes actually received can be counted then.
+ */
+const isUnencoded = (encoding: string | undefined): boolean =>
+  encoding === undefined || /^\s*(identity)?\s*$/i.test(encoding)
+
+/**
+ * Reads a response body as text, refusing one larger than `maxBytes` (by `Content-Length` up front when the body
+ * is not content-encoded, otherwise by counting the bytes the transport hands over while streaming), and closing
+ * the connection in that case.
  *
  * @internal
  */
@@ -79,7 +90,7 @@ export const readBody = (
     })
   const declared = response.headers["content-length"]
   const length = declared !== undefined && /^\d{1,15}$/.test(declared) ? Number(declared) : Number.NaN
-  if (Number.isSafeInteger(length) && length >= 0) {
+  if (Number.isSafeInteger(length) && length >= 0 && isUnencoded(response.headers["content-encoding"])) {
     if (length > maxBytes) {
       return Effect.zipRight(
         response.stream.pipe(Stream.take(1), Stream.runDrain, Effect.ignore),
@@ -195,6 +206,30 @@ export const makeExecutor = Effect.gen(function*() {
     return request
   }
 
+  // Clerk's API never redirects, and a redirect followed is a request sent again, elsewhere (a POST turned into
+  // a GET, or replayed with its body): fetch is told not to follow (`redirect: "manual"`), so a 3xx reaches the
+  // status mapping as it is (`UnexpectedStatus`). The Node clients never follow. The RequestInit the layer was
+  // built with, then the caller's, are kept; only `redirect` is forced.
+  const layerInit = Option.getOrUndefined(yield* Effect.serviceOption(FetchHttpClient.RequestInit))
+  const manualInit: RequestInit = { ...layerInit, redirect: "manual" }
+  const callerInit = (init: RequestInit): RequestInit => {
+    const merged: RequestInit = { ...layerInit, ...init, redirect: "manual" }
+    if (layerInit?.headers !== undefined && init.headers !== undefined) {
+      merged.headers = Headers.merge(Headers.fromInput(layerInit.headers), Headers.fromInput(init.headers))
+    }
+    return merged
+  }
+  const sendOnce = (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.flatMap(
+      Effect.serviceOption(FetchHttpClient.RequestInit),
+      (init) =>
+        Effect.provideService(
+          httpClient.execute(request),
+          FetchHttpClient.RequestInit,
+          init._tag === "None" ? manualInit : callerInit(init.value)
+        )
+    )
+
   const timeoutError = (operation: string) =>
     new TransportError({
       operation,
@@ -278,13 +313,12 @@ export const makeExecutor = Effect.gen(function*() {
     return schedule
   }
 
-  // a server (or a proxy) may echo the credentials it was sent: no error this client builds carries them
-  const secret = Redacted.value(config.secretKey)
-  const leaks = (text: string): boolean => secret.length >= 8 && text.includes(secret)
-  const redact = (text: string): string => (leaks(text) ? text.replaceAll(secret, "<redacted>") : text)
+  // a server (or a proxy) may echo the credentials it was sent: no error this client builds carries them (see
+  // internal/redact.ts: the key as sent, at any length, found after decoding and before truncation)
+  const redactor = Redact.make(Redacted.value(config.secretKey))
   const redactMessage = <E extends TransportError | DecodeError>(error: E): E => {
-    if (!leaks(error.message)) return error
-    const message = redact(error.message)
+    if (!redactor.leaks(error.message)) return error
+    const message = redactor.text(error.message)
     return (error._tag === "TransportError"
       ? new TransportError({ operation: error.operation, reason: error.reason, message })
       : new DecodeError({ operation: error.operation, status: error.status, reason: error.reason, message })) as E
@@ -295,22 +329,19 @@ export const makeExecutor = Effect.gen(function*() {
     Effect.flatMap(RetryPolicy.CurrentRetryPolicy, (current) => {
       const request = buildRequest(operation, input)
       const send = Effect.flatMap(
-        Effect.mapError(httpClient.execute(request), (error) => redactMessage(transportError(operation.name)(error))),
+        Effect.mapError(sendOnce(request), (error) => redactMessage(transportError(operation.name)(error))),
         (response) =>
           response.status >= 200 && response.status < 300
             ? Effect.flatMap(
               Effect.mapError(readBody(operation.name, response, maxBytes), redactMessage),
-              (text) => {
-                const decoded = decodeSuccess(operation, response.status, text, input.implied)
-                return Either.isLeft(decoded) ? Either.left(redactMessage(decoded.left)) : decoded
-              }
+              (text) => decodeSuccess(operation, response.status, text, redactor, input.implied)
             )
             : Effect.flatMap(
               readErrorBody(operation.name, response, maxBytes),
               (text) =>
                 Effect.flatMap(
                   Clock.currentTimeMillis,
-                  (now) => Effect.fail(statusError(operation, response.status, response.headers, redact(text), now))
+                  (now) => Effect.fail(statusError(operation, response.status, response.headers, text, now, redactor))
                 )
             )
       )

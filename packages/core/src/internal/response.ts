@@ -7,13 +7,13 @@
  */
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import type { DocumentedStatus, OperationError, StatusErrors } from "../ClerkError.js"
 import { DecodeError, RateLimited, ServerError, statusErrorClasses, UnexpectedStatus } from "../ClerkError.js"
 import { ClerkApiError } from "../Verification.js"
 import { decoderFor } from "./codec.js"
+import * as Redact from "./redact.js"
 
 const MAX_RETRY_AFTER_SECONDS = 24 * 3600
 
@@ -35,16 +35,39 @@ export const parseRetryAfter = (value: string | undefined, nowMillis: number): D
   return Duration.millis(Math.min(Math.max(0, date - nowMillis), MAX_RETRY_AFTER_SECONDS * 1000))
 }
 
-const decodeApiError = Schema.decodeUnknownOption(ClerkApiError)
+const decodeApiError = decoderFor(ClerkApiError)
+
+/**
+ * An error entry with the secret redacted from every text it carries: `code`, `message`, `longMessage`, and
+ * `meta`'s keys and values at any depth.
+ */
+const redactEntry = (redactor: Redact.Redactor, entry: ClerkApiError): ClerkApiError => {
+  const code = redactor.text(entry.code)
+  const message = redactor.text(entry.message)
+  const longMessage = entry.longMessage === undefined ? undefined : redactor.text(entry.longMessage)
+  const meta = entry.meta === undefined ? undefined : Redact.deep(redactor, entry.meta)
+  if (code === entry.code && message === entry.message && longMessage === entry.longMessage && meta === entry.meta) {
+    return entry
+  }
+  return {
+    code,
+    message,
+    ...(longMessage === undefined ? {} : { longMessage }),
+    ...(meta === undefined ? {} : { meta: meta as NonNullable<ClerkApiError["meta"]> })
+  }
+}
 
 /**
  * Decodes Clerk's error body (`{ errors: [...], clerk_trace_id }`) leniently: malformed entries are skipped,
- * a body that is not JSON yields no entries.
+ * a body that is not JSON yields no entries. Entries are decoded like success bodies (the compiled codec: a
+ * `__proto__` key of `meta` stays an ordinary key), then `redactor` removes the secret from every text of
+ * the decoded entries and from the trace id (after decoding, so that an escaped echo is found too).
  *
  * @internal
  */
 export const parseErrorBody = (
-  text: string
+  text: string,
+  redactor: Redact.Redactor = Redact.none
 ): { readonly errors: ReadonlyArray<ClerkApiError>; readonly clerkTraceId?: string } => {
   let json: unknown
   try {
@@ -59,14 +82,14 @@ export const parseErrorBody = (
     for (const entry of body.errors.slice(0, 100)) {
       try {
         const decoded = decodeApiError(entry)
-        if (Option.isSome(decoded)) errors.push(decoded.value)
+        if (Either.isRight(decoded)) errors.push(redactEntry(redactor, decoded.right))
       } catch {
         // an entry nested deeper than the stack: skipped, like any malformed entry
       }
     }
   }
   const traceId = body.clerk_trace_id
-  return typeof traceId === "string" ? { errors, clerkTraceId: traceId } : { errors }
+  return typeof traceId === "string" ? { errors, clerkTraceId: redactor.text(traceId) } : { errors }
 }
 
 const isDocumented = <S extends DocumentedStatus>(
@@ -99,15 +122,18 @@ export const errorForStatus = <S extends DocumentedStatus>(
 ): OperationError<S> => {
   const { retryAfter, ...body } = details
   const fields = { operation: operation.name, status, ...body }
-  if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter })
+  // the entries were decoded already: validating them again would copy them through Effect's generic codec,
+  // which drops a `__proto__` key of `meta` that the decoder kept as an ordinary key
+  const validated = { disableValidation: true }
+  if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter }, validated)
   if (status >= 500 && status <= 599) {
-    return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter })
+    return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter }, validated)
   }
   if (isDocumented(operation.statuses, status)) {
     const ErrorClass = statusErrorClasses[status]
-    return new ErrorClass(fields) as StatusErrors[S]
+    return new ErrorClass(fields, validated) as StatusErrors[S]
   }
-  return new UnexpectedStatus(fields)
+  return new UnexpectedStatus(fields, validated)
 }
 
 /**
@@ -120,9 +146,10 @@ export const statusError = <S extends DocumentedStatus>(
   status: number,
   headers: { readonly [name: string]: string | undefined },
   text: string,
-  nowMillis: number
+  nowMillis: number,
+  redactor: Redact.Redactor = Redact.none
 ): OperationError<S> => {
-  const body = parseErrorBody(text)
+  const body = parseErrorBody(text, redactor)
   const retryAfter = status === 429 || status >= 500 ? parseRetryAfter(headers["retry-after"], nowMillis) : undefined
   return errorForStatus(operation, status, retryAfter === undefined ? body : { ...body, retryAfter })
 }
@@ -132,7 +159,15 @@ const MAX_DECODE_MESSAGE = 2_000
 const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s)
 
 /**
- * Decodes a successful response body with the operation's schema.
+ * What `JSON.parse` says of a body it refuses, without the piece of the body it quotes (V8 quotes the first
+ * characters of a long body: the message must not echo the body).
+ */
+const jsonProblem = (cause: unknown): string =>
+  cause instanceof Error ? cause.message.replace(/"[\s\S]*"(\.\.\.)?/, "…") : "unknown error"
+
+/**
+ * Decodes a successful response body with the operation's schema. `redactor` removes the secret from the
+ * failure's message before it is cut to its maximum length.
  *
  * @internal
  */
@@ -140,16 +175,23 @@ export const decodeSuccess = <A, I>(
   operation: { readonly name: string; readonly success: Schema.Schema<A, I> },
   status: number,
   text: string,
+  redactor: Redact.Redactor = Redact.none,
   implied?: ReadonlyArray<readonly [string, unknown]>
 ): Either.Either<A, DecodeError> => {
   const failure = (reason: "Json" | "Schema", message: string) =>
-    Either.left(new DecodeError({ operation: operation.name, status, reason, message }))
-  const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : "unknown error")
+    Either.left(
+      new DecodeError({
+        operation: operation.name,
+        status,
+        reason,
+        message: truncate(redactor.text(message), MAX_DECODE_MESSAGE)
+      })
+    )
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (cause) {
-    return failure("Json", `the response body is not JSON (${reasonOf(cause)})`)
+    return failure("Json", `the response body is not JSON (${jsonProblem(cause)})`)
   }
   if (implied !== undefined && typeof json === "object" && json !== null && !Array.isArray(json)) {
     // fields a success implies (the spec does not require them): filled in when the server left them out
@@ -161,9 +203,12 @@ export const decodeSuccess = <A, I>(
     const decoded = decoderFor(operation.success)(json)
     return Either.isRight(decoded)
       ? Either.right(decoded.right)
-      : failure("Schema", truncate(ParseResult.TreeFormatter.formatErrorSync(decoded.left), MAX_DECODE_MESSAGE))
+      : failure("Schema", ParseResult.TreeFormatter.formatErrorSync(decoded.left))
   } catch (cause) {
     // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
-    return failure("Schema", `the response body could not be decoded (${reasonOf(cause)})`)
+    return failure(
+      "Schema",
+      `the response body could not be decoded (${cause instanceof Error ? cause.message : "unknown error"})`
+    )
   }
 }

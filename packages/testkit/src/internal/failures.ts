@@ -173,6 +173,15 @@ export const requestBodyInvalid = (detail: string): StoreFailure =>
   })
 
 /** @internal */
+export const bodyTooLarge = (limit: number): StoreFailure =>
+  failure(413, {
+    code: "request_body_too_large",
+    message: "Request body too large",
+    longMessage: `The request body is larger than the ${limit}-byte limit of this endpoint.`,
+    meta: {}
+  })
+
+/** @internal */
 export const injected = (status: number, code?: string, message?: string): StoreFailure =>
   failure(status, {
     code: code ?? (status === 429 ? "too_many_requests" : status >= 500 ? "internal_clerk_error" : "injected_fault"),

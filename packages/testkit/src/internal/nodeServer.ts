@@ -5,15 +5,28 @@
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
+import * as NodeStream from "@effect/platform-node/NodeStream"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
 import { createServer } from "node:http"
+import { BodySource } from "./body.js"
 
 /** @internal */
 export const DISCONNECT_HEADER = "x-clerk-emulator-disconnect"
+
+/**
+ * Reads a request's body without destroying its socket when the read stops early (a body refused past its
+ * bound): the 413 is written, and the connection is then closed by its `Connection: close`.
+ */
+const bodySource = (request: HttpServerRequest.HttpServerRequest) =>
+  NodeStream.fromReadable<unknown, Uint8Array>(
+    () => NodeHttpServerRequest.toIncomingMessage(request),
+    (error) => error,
+    { closeOnDone: false }
+  )
 
 /**
  * Serves `app` on `host:port` until the scope closes. A response marked as a dropped connection destroys the
@@ -27,11 +40,16 @@ export const serveNode = (
 ): Effect.Effect<{ readonly host: string; readonly port: number }, HttpServerError.ServeError, Scope.Scope> =>
   Effect.gen(function*() {
     const server = yield* NodeHttpServer.make(() => createServer({ keepAliveTimeout: 5_000 }), options)
-    const withDisconnects = Effect.tap(app, (response) =>
-      response.headers[DISCONNECT_HEADER] === undefined
-        ? Effect.void
-        : Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-          Effect.sync(() => NodeHttpServerRequest.toIncomingMessage(request).socket.destroy())))
+    const withDisconnects = Effect.tap(
+      Effect.provideService(app, BodySource, bodySource),
+      (response) =>
+        response.headers[DISCONNECT_HEADER] === undefined
+          ? Effect.void
+          : Effect.flatMap(
+            HttpServerRequest.HttpServerRequest,
+            (request) => Effect.sync(() => NodeHttpServerRequest.toIncomingMessage(request).socket.destroy())
+          )
+    )
     yield* server.serve(withDisconnects)
     const address = server.address
     return address._tag === "TcpAddress"

@@ -14,8 +14,10 @@ import type {
   VerifyPasswordResult,
   VerifyTotpResult
 } from "@effect-clerk/core"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { TrustedDeviceSeed } from "../../Seeds.js"
+import type { StoreFailure } from "../failures.js"
 import {
   formatInvalid,
   incorrectPassword,
@@ -28,7 +30,7 @@ import {
   totpInvalidLength,
   valueInvalid
 } from "../failures.js"
-import { verifyPassword as verifyPasswordRecord } from "../passwords.js"
+import { digestProblem, verifyPassword as verifyPasswordRecord } from "../passwords.js"
 import { base32Decode, newSecret, verifyTotpCode } from "../totp.js"
 import type { Mutable, Result } from "./records.js"
 import { find, mutate, view } from "./records.js"
@@ -73,14 +75,26 @@ export const applyMfa = (user: Mutable<User>, totpEnabled: boolean, backupCodeEn
   if (wasEnabled && !user.twoFactorEnabled) user.mfaDisabledAt = now
 }
 
-/** @internal */
-export const verifyPassword = (state: State, userId: string, password: string): Result<VerifyPasswordResult> =>
-  Either.flatMap(find(state, userId), (record) => {
-    if (record.password === undefined) return Either.left(noPasswordSet())
-    return verifyPasswordRecord(record.password, password)
-      ? Either.right({ verified: true })
-      : Either.left(incorrectPassword())
+/** Hashing runs off the event loop (an `Effect`), so that a slow digest does not stall other requests. @internal */
+export const verifyPassword = (
+  state: State,
+  userId: string,
+  password: string
+): Effect.Effect<VerifyPasswordResult, StoreFailure> =>
+  Effect.flatMap(find(state, userId), (record) => {
+    if (record.password === undefined) return Effect.fail(noPasswordSet())
+    return Effect.flatMap(
+      verifyPasswordRecord(record.password, password),
+      (verified): Effect.Effect<VerifyPasswordResult, StoreFailure> =>
+        verified ? Effect.succeed({ verified: true }) : Effect.fail(incorrectPassword())
+    )
   })
+
+/** An imported digest within the bounds of its hasher (see `passwords.ts`), or 422 naming `password_digest`. @internal */
+export const checkDigest = (hasher: string, digest: string): Result<void> => {
+  const problem = digestProblem(hasher, digest)
+  return problem === undefined ? Either.void : Either.left(formatInvalid("password_digest", problem))
+}
 
 /** A TOTP code, or a backup code (used once). @internal */
 export const verifyTotp = (state: State, userId: string, code: string, now: number): Result<VerifyTotpResult> =>

@@ -25,7 +25,7 @@ import { exceedsSize, formatInvalid, valueInvalid } from "../failures.js"
 import type { PasswordRecord } from "../passwords.js"
 import { hashPassword } from "../passwords.js"
 import { externalAccount, linkEmails, passkeyOf } from "./accounts.js"
-import { applyMfa, checkPassword, checkTotpSecret } from "./credentials.js"
+import { applyMfa, checkDigest, checkPassword, checkTotpSecret } from "./credentials.js"
 import { checkIdentifiers } from "./identifiers.js"
 import type { Mutable, Result } from "./records.js"
 import { DEFAULT_IMAGE, find, lockUntil, lower, METADATA_FIELDS, mutate, view } from "./records.js"
@@ -136,6 +136,7 @@ const buildUser = (state: State, params: UserSeed, now: number, id: string): Res
       if (params.passwordHasher === undefined) {
         return yield* Either.left(valueInvalid("password_hasher", "is required with password_digest."))
       }
+      yield* checkDigest(params.passwordHasher, params.passwordDigest)
       password = { _tag: "Digest", hasher: params.passwordHasher, digest: params.passwordDigest }
     }
     yield* checkTotpSecret(params.totpSecret)
@@ -303,6 +304,7 @@ export const update = (state: State, userId: string, params: UpdateUserParams, n
       if (params.passwordHasher === undefined) {
         return yield* Either.left(valueInvalid("password_hasher", "is required with password_digest."))
       }
+      yield* checkDigest(params.passwordHasher, params.passwordDigest)
       password = { _tag: "Digest", hasher: params.passwordHasher, digest: params.passwordDigest }
       passwordLastUpdatedAt = now
     }
