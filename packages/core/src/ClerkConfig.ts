@@ -14,7 +14,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { version as version_ } from "./internal/version.js"
-import { apiVersions } from "./internal/versions.js"
+import { apiVersions } from "./internal/apiVersions.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 
 /**
