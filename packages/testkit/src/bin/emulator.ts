@@ -32,7 +32,7 @@ const name = "effect-clerk-emulator"
 const help = `${name}: Clerk's Backend API Users endpoints, in memory, over HTTP (for tests and local development)
 
 usage: ${name} [--port 4010] [--host 127.0.0.1] [--seed users.json] [--key sk_test_…]… [--admin]
-       [--api-version 2025-11-10]
+       [--api-version 2026-05-12]
        (in this repository: pnpm emulator [options])
 
 Every option can also be set by the environment variable shown (empty counts as unset); a flag wins.
@@ -44,8 +44,8 @@ Every option can also be set by the environment variable shown (empty counts as 
       --key <key>    a secret key clients must send (Authorization: Bearer CLERK_EMULATOR_KEYS   (comma-separated;
                      <key>); repeat for several; an empty key is refused                         default sk_test_emulator)
       --admin        serve the admin API under /__emulator                 CLERK_EMULATOR_ADMIN  (1/true or 0/false)
-      --api-version <version>  the Clerk API version of requests that      CLERK_EMULATOR_API_VERSION
-                     send none (Clerk-API-Version or __clerk_api_version)  (default 2025-11-10)
+      --api-version  the Clerk API version of requests that send none      CLERK_EMULATOR_API_VERSION
+                     (neither Clerk-API-Version nor __clerk_api_version)   (default 2025-11-10)
   -h, --help         print this help
 
 Routes:
