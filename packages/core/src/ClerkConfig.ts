@@ -13,8 +13,8 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { version as version_ } from "./internal/version.js"
 import { apiVersions } from "./internal/apiVersions.js"
+import { version as version_ } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 
 /**

@@ -490,11 +490,20 @@ export const paginate = <A, E>(
       ))
   )
 
-/** What identifies an item of a page: its `id` when it has one, the item itself otherwise. */
-const identityOf = (item: unknown): unknown =>
-  typeof item === "object" && item !== null && typeof (item as { readonly id?: unknown }).id === "string"
-    ? (item as { readonly id: string }).id
-    : item
+/**
+ * What identifies an item of a page: its `id` when it has one, otherwise its value (objects compared by their
+ * JSON, primitives as they are), so that a server repeating the same page is recognized whatever it lists.
+ */
+const identityOf = (item: unknown): unknown => {
+  if (typeof item !== "object" || item === null) return item
+  const id = (item as { readonly id?: unknown }).id
+  if (typeof id === "string") return id
+  try {
+    return JSON.stringify(item)
+  } catch {
+    return item
+  }
+}
 
 interface PageIdentity {
   readonly length: number

@@ -23,7 +23,7 @@ import {
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
-import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
@@ -55,7 +55,7 @@ import {
 } from "./Seeds.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
 import type { SeedError } from "./UsersTestControl.js"
-import { UsersTestControl } from "./UsersTestControl.js"
+import { OptionsError, UsersTestControl } from "./UsersTestControl.js"
 
 /**
  * The secret key the emulator accepts by default.
@@ -141,6 +141,8 @@ export class ClerkEmulator extends Context.Tag("@effect-clerk/testkit/ClerkEmula
   readonly apiUrl: string
   /** A secret key the emulator accepts. */
   readonly secretKey: string
+  /** The API version of requests that send none (give it to `ClerkConfig` to agree with the emulator). */
+  readonly apiVersion: string
   readonly control: UsersTestControl.Service
 }>() {}
 
@@ -577,8 +579,32 @@ export const makeApp = (options: Options = {}): Effect.Effect<
     readonly app: Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest>
     readonly control: UsersTestControl.Service
   },
-  SeedError
-> => Effect.map(Engine.make(options), (engine) => ({ app: makeAppOf(engine, options), control: engine.control }))
+  SeedError | OptionsError
+> =>
+  Effect.gen(function*() {
+    yield* checkKeys(options.secretKeys)
+    const engine = yield* Engine.make(options)
+    return { app: makeAppOf(engine, options), control: engine.control }
+  })
+
+const visibleAscii = /^[\x21-\x7e]+$/
+
+/** The accepted keys: at least one, each a key a client can send (an empty one would let requests in without one). */
+const checkKeys = (keys: ReadonlyArray<string> | undefined): Effect.Effect<void, OptionsError> =>
+  keys === undefined
+    ? Effect.void
+    : keys.length === 0
+    ? Effect.fail(new OptionsError({ option: "secretKeys", message: "is empty: give at least one key" }))
+    : keys.every((key) => visibleAscii.test(key))
+    ? Effect.void
+    : Effect.fail(
+      new OptionsError({
+        option: "secretKeys",
+        message: "has an empty key, or one that is not visible ASCII: an empty key would let requests in without one"
+      })
+    )
+
+const firstKey = (options: Options) => options.secretKeys?.[0] ?? DEFAULT_SECRET_KEY
 
 // -----------------------------------------------------------------------------
 // layers
@@ -602,7 +628,7 @@ const IN_PROCESS_URL = "http://clerk-emulator.invalid/v1"
  */
 export const layerHttpClient = (
   options: Options = {}
-): Layer.Layer<HttpClient.HttpClient | ClerkEmulator | UsersTestControl, SeedError> =>
+): Layer.Layer<HttpClient.HttpClient | ClerkEmulator | UsersTestControl, SeedError | OptionsError> =>
   Layer.effectContext(
     Effect.gen(function*() {
       const { app, control } = yield* makeApp(options)
@@ -610,11 +636,14 @@ export const layerHttpClient = (
       const run = Runtime.runPromise(runtime)
       const fetch: typeof globalThis.fetch = async (input, init) => {
         const request = input instanceof Request ? input : new Request(input, init)
+        // the caller's abort (a timeout, an interruption) interrupts the request inside the emulator too, as a
+        // closed socket would
         const response = await run(
           Effect.scoped(Effect.map(
             Effect.provideService(app, HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(request)),
             (response) => HttpServerResponse.toWeb(response)
-          ))
+          )),
+          { signal: request.signal }
         )
         if (response.headers.has(DISCONNECT_HEADER)) throw new TypeError("fetch failed: the connection was dropped")
         return response
@@ -627,7 +656,8 @@ export const layerHttpClient = (
         Context.add(UsersTestControl, control),
         Context.add(ClerkEmulator, {
           apiUrl: IN_PROCESS_URL,
-          secretKey: [...(options.secretKeys ?? [DEFAULT_SECRET_KEY])][0]!,
+          secretKey: firstKey(options),
+          apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
           control
         })
       )
@@ -652,13 +682,14 @@ export const layerHttpClient = (
  */
 export const layerUsers = (
   options: Options & { readonly retry?: RetryPolicy.RetryPolicy } = {}
-): Layer.Layer<Users | ClerkEmulator | UsersTestControl, SeedError> =>
+): Layer.Layer<Users | ClerkEmulator | UsersTestControl, SeedError | OptionsError> =>
   Layer.unwrapEffect(Effect.map(ClerkEmulator, (emulator) =>
     Users.layer.pipe(
       Layer.provide(
         ClerkConfig.layer({
           secretKey: Redacted.make(emulator.secretKey),
           apiUrl: emulator.apiUrl,
+          apiVersion: emulator.apiVersion,
           retry: options.retry ?? RetryPolicy.defaultPolicy,
           perUserWriteLimit: false
         }).pipe(Layer.orDie)
@@ -684,9 +715,19 @@ export const layerUsers = (
  */
 export const serve = (
   options: Options & { readonly port?: number; readonly host?: string } = {}
-): Effect.Effect<ClerkEmulator["Type"], SeedError | HttpServerError.ServeError, Scope.Scope> =>
+): Effect.Effect<ClerkEmulator["Type"], SeedError | OptionsError | HttpServerError.ServeError, Scope.Scope> =>
   Effect.gen(function*() {
-    const { serveNode } = yield* Effect.promise(() => import("./internal/nodeServer.js"))
+    const { serveNode } = yield* Effect.tryPromise({
+      try: () => import("./internal/nodeServer.js"),
+      catch: (cause) =>
+        new HttpServerError.ServeError({
+          cause: new Error(
+            "the emulator's HTTP server needs @effect/platform-node, an optional peer dependency of " +
+              "@effect-clerk/testkit: npm i -D @effect/platform-node@^0.108.2",
+            { cause }
+          )
+        })
+    })
     const { app, control } = yield* makeApp(options)
     const { host, port } = yield* serveNode(app, {
       port: options.port ?? 0,
@@ -694,7 +735,8 @@ export const serve = (
     })
     return {
       apiUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}/v1`,
-      secretKey: [...(options.secretKeys ?? [DEFAULT_SECRET_KEY])][0]!,
+      secretKey: firstKey(options),
+      apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
       control
     }
   })
@@ -722,8 +764,10 @@ export const serve = (
  */
 export const layerServer = (
   options: Options & { readonly port?: number; readonly host?: string } = {}
-): Layer.Layer<ClerkEmulator | UsersTestControl, SeedError | HttpServerError.ServeError> =>
+): Layer.Layer<ClerkEmulator | UsersTestControl, SeedError | OptionsError | HttpServerError.ServeError> =>
   Layer.scopedContext(
-    Effect.map(serve(options), (emulator) =>
-      Context.make(ClerkEmulator, emulator).pipe(Context.add(UsersTestControl, emulator.control)))
+    Effect.map(
+      serve(options),
+      (emulator) => Context.make(ClerkEmulator, emulator).pipe(Context.add(UsersTestControl, emulator.control))
+    )
   )

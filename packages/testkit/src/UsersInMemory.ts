@@ -16,7 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Engine from "./internal/engine.js"
 import type { UserSeed } from "./Seeds.js"
-import type { SeedError } from "./UsersTestControl.js"
+import type { OptionsError, SeedError } from "./UsersTestControl.js"
 import { UsersTestControl } from "./UsersTestControl.js"
 
 /**
@@ -30,7 +30,7 @@ export interface Options {
   readonly lockout?: Duration.DurationInput | null
   /** Clerk's metadata size limit, per metadata field. Default 8 KB. */
   readonly metadataLimitBytes?: number
-  /** The Clerk API version whose rules apply (metadata in `update`). Default `2025-11-10`. */
+  /** The Clerk API version whose rules apply (metadata in `update`): one of `UsersProtocol.apiVersions`. Default `2025-11-10`. */
   readonly apiVersion?: string
   /** The issuer in TOTP URIs. Default "Clerk". */
   readonly totpIssuer?: string
@@ -76,7 +76,7 @@ const clientError = (operation: UsersProtocol.AnyOperation, failure: Engine.Fail
  * })
  * ```
  */
-export const make = (options: Options = {}): Effect.Effect<Instance, SeedError> =>
+export const make = (options: Options = {}): Effect.Effect<Instance, SeedError | OptionsError> =>
   Effect.map(Engine.make(options), (engine) => {
     const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION
     const methods: Record<string, unknown> = {}
@@ -118,8 +118,10 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError> 
  * Effect.runPromise(program.pipe(Effect.provide(UsersInMemory.layer()))).then(console.log) // 1
  * ```
  */
-export const layer = (options: Options = {}): Layer.Layer<Users | UsersTestControl, SeedError> =>
+export const layer = (options: Options = {}): Layer.Layer<Users | UsersTestControl, SeedError | OptionsError> =>
   Layer.effectContext(
-    Effect.map(make(options), ({ control, users }) =>
-      Context.make(Users, users).pipe(Context.add(UsersTestControl, control)))
+    Effect.map(
+      make(options),
+      ({ control, users }) => Context.make(Users, users).pipe(Context.add(UsersTestControl, control))
+    )
   )

@@ -38,8 +38,31 @@ import type * as Seeds from "./Seeds.js"
  */
 export class SeedError extends Schema.TaggedError<SeedError>("@effect-clerk/testkit/SeedError")("SeedError", {
   code: Schema.String,
-  message: Schema.String
+  message: Schema.String,
+  /** Which entry of a batch (`seedUsers`, a seed file, the admin API) was refused; nothing of the batch stays. */
+  entry: Schema.optionalWith(Schema.Number, { exact: true })
 }) {}
+
+/**
+ * An option of the in-memory instance or the emulator that cannot be honoured (an API version this library
+ * does not know, an empty secret key...). `option` names it; the value is not repeated.
+ *
+ * @since 0.2.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { UsersInMemory } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const refused = UsersInMemory.make({ apiVersion: "latest" }).pipe(
+ *   Effect.catchTag("OptionsError", (error) => Effect.die(`${error.option}: ${error.message}`))
+ * )
+ * ```
+ */
+export class OptionsError extends Schema.TaggedError<OptionsError>("@effect-clerk/testkit/OptionsError")(
+  "OptionsError",
+  { option: Schema.String, message: Schema.String }
+) {}
 
 /**
  * A user to seed (see `Seeds.UserSeed`).
@@ -148,6 +171,7 @@ export declare namespace UsersTestControl {
    */
   export interface Service {
     readonly seedUser: (seed: UserSeed) => Effect.Effect<User, SeedError>
+    /** Seeds users all or nothing: a refused entry (named by `SeedError.entry`) leaves none of the batch. */
     readonly seedUsers: (seeds: Iterable<UserSeed>) => Effect.Effect<ReadonlyArray<User>, SeedError>
     readonly seedOrganization: (seed: OrganizationSeed) => Effect.Effect<Organization, SeedError>
     readonly seedMembership: (seed: MembershipSeed) => Effect.Effect<OrganizationMembership, SeedError>

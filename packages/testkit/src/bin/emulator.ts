@@ -347,31 +347,24 @@ const program = Effect.gen(function*() {
   yield* missingPlatformNode
   // loaded once the arguments are known to be good: `--help` and usage errors answer at once
   const ClerkEmulator = yield* Effect.promise(() => import("../ClerkEmulator.js"))
+  // the users are seeded before the server listens: once `ready:` is printed (or /healthz answers), they are there
   const emulator = yield* ClerkEmulator.serve({
     port: settings.port,
     host: settings.host,
     admin: settings.admin,
+    users,
     ...(settings.keys === undefined ? {} : { secretKeys: settings.keys }),
     ...(settings.apiVersion === undefined ? {} : { apiVersion: settings.apiVersion })
   }).pipe(
     Effect.catchTags({
       ServeError: (error) => new StartError({ message: listenFailure(error.cause, settings.host, settings.port) }),
-      SeedError: (error) => new StartError({ message: error.message })
+      SeedError: (error) =>
+        new StartError({
+          message: `the seed file ${settings.seed}, entry ${error.entry ?? 0}: ${error.message} (nothing was seeded)`
+        }),
+      OptionsError: (error) => new StartError({ message: `${error.option} ${error.message}` })
     })
   )
-  // seeded one by one, so that a failure names its entry
-  for (const [index, user] of users.entries()) {
-    yield* emulator.control.seedUser(user).pipe(
-      Effect.catchAllDefect((defect) =>
-        new StartError({ message: defect instanceof Error ? defect.message : String(defect) })
-      ),
-      Effect.mapError((error) =>
-        new StartError({
-          message: `the seed file ${settings.seed}, entry ${index}: ${error.message}`
-        })
-      )
-    )
-  }
   const origin = emulator.apiUrl.replace(/\/v1$/, "")
   yield* Console.log(`Clerk emulator listening on ${emulator.apiUrl}`)
   yield* Console.log(`  CLERK_API_URL=${origin} CLERK_SECRET_KEY=${emulator.secretKey}`)

@@ -6,8 +6,8 @@
  *
  * @internal
  */
-import type { BillingSubscription } from "@effect-clerk/core"
-import type { UsersProtocol } from "@effect-clerk/core"
+import type { BillingSubscription, User } from "@effect-clerk/core"
+import { UsersProtocol } from "@effect-clerk/core"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -16,7 +16,7 @@ import * as Random from "effect/Random"
 import type * as Fault from "../Fault.js"
 import type { UserSeed } from "../Seeds.js"
 import type { Stats, UsersTestControl } from "../UsersTestControl.js"
-import { SeedError } from "../UsersTestControl.js"
+import { OptionsError, SeedError } from "../UsersTestControl.js"
 import type { StoreFailure } from "./failures.js"
 import { injected } from "./failures.js"
 import { makeIdGenerator } from "./ids.js"
@@ -43,6 +43,8 @@ export type Failure =
 
 /** @internal */
 export interface EngineOptions {
+  /** The API version whose rules apply; checked here, for both adapters. */
+  readonly apiVersion?: string
   /** How long `lock` locks a user; `null` until `unlock`. Default 1 hour. */
   readonly lockout?: Duration.DurationInput | null
   readonly metadataLimitBytes?: number
@@ -86,10 +88,11 @@ const faultFailure = (fault: Exclude<Fault.Fault, { readonly _tag: "Latency" }>)
   }
 }
 
-const seedError = (failure: StoreFailure) =>
+const seedError = (failure: StoreFailure, entry?: number) =>
   new SeedError({
     code: failure.errors[0]?.code ?? "invalid",
-    message: failure.errors[0]?.longMessage ?? failure.errors[0]?.message ?? `status ${failure.status}`
+    message: failure.errors[0]?.longMessage ?? failure.errors[0]?.message ?? `status ${failure.status}`,
+    ...(entry === undefined ? {} : { entry })
   })
 
 /**
@@ -97,8 +100,14 @@ const seedError = (failure: StoreFailure) =>
  *
  * @internal
  */
-export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedError> =>
+export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedError | OptionsError> =>
   Effect.gen(function*() {
+    if (options.apiVersion !== undefined && !UsersProtocol.isApiVersion(options.apiVersion)) {
+      return yield* new OptionsError({
+        option: "apiVersion",
+        message: `not a Clerk API version this library knows (${UsersProtocol.apiVersions.join(", ")})`
+      })
+    }
     const salt = yield* Random.nextIntBetween(0, 2 ** 31)
     const state = State.make(makeIdGenerator(salt), {
       lockoutMillis: options.lockout === undefined
@@ -153,13 +162,32 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
       })
 
     const seed = <A>(perform: (now: number) => Either.Either<A, StoreFailure>): Effect.Effect<A, SeedError> =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) => Either.mapLeft(perform(now), seedError))
+      Effect.flatMap(Clock.currentTimeMillis, (now) => Either.mapLeft(perform(now), (failure) => seedError(failure)))
 
-    const seedUser = (user: UserSeed) => seed((now) => Users.create(state, { skipPasswordChecks: true, ...user }, now))
+    /**
+     * Seeds users all or nothing: the passwords hashed first (off the event loop), then every entry validated and
+     * written without interleaving; a refused entry removes the ones written before it and is named.
+     */
+    const seedUsers = (seeds: Iterable<UserSeed>): Effect.Effect<ReadonlyArray<User>, SeedError> =>
+      Effect.gen(function*() {
+        const entries = [...seeds]
+        const hashed = yield* Effect.forEach(entries, (entry) => Users.hashOf(entry.password), { concurrency: 4 })
+        const now = yield* Clock.currentTimeMillis
+        const created: Array<User> = []
+        for (let i = 0; i < entries.length; i++) {
+          const result = Users.createHashed(state, { skipPasswordChecks: true, ...entries[i]! }, now, hashed[i])
+          if (Either.isLeft(result)) {
+            for (const user of created) Users.remove(state, user.id)
+            return yield* seedError(result.left, entries.length === 1 ? undefined : i)
+          }
+          created.push(result.right)
+        }
+        return created
+      })
 
     const control: UsersTestControl.Service = {
-      seedUser,
-      seedUsers: (seeds) => Effect.forEach(seeds, seedUser),
+      seedUser: (user) => Effect.map(seedUsers([user]), (users) => users[0]!),
+      seedUsers,
       seedOrganization: (organization) => seed((now) => Organizations.seedOrganization(state, organization, now)),
       seedMembership: (membership) => seed((now) => Organizations.seedMembership(state, membership, now)),
       seedInvitation: (invitation) => seed((now) => Organizations.seedInvitation(state, invitation, now)),

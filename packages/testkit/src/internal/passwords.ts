@@ -2,15 +2,15 @@
  * Password hashing for the in-memory store, with `node:crypto`: plaintext passwords are stored as scrypt
  * hashes; digests imported with `password_digest` are verified for the hashers `node:crypto` can compute.
  *
- * Verifying runs on libuv's thread pool (`crypto.scrypt`, `crypto.pbkdf2`), never on the event loop, so a
- * slow digest does not stall the other clients of the emulator; and imported digests are bounded to the
+ * Hashing and verifying run on libuv's thread pool (`crypto.scrypt`, `crypto.pbkdf2`), never on the event
+ * loop, so a slow digest (or a batch of seeded users) does not stall the other clients of the emulator; and imported digests are bounded to the
  * parameters a real import would use (`PBKDF2_LIMITS`), checked when the digest is imported and again when it
  * is verified.
  *
  * @internal
  */
 import * as Effect from "effect/Effect"
-import { createHash, pbkdf2, randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto"
+import { createHash, pbkdf2, randomBytes, scrypt, timingSafeEqual } from "node:crypto"
 
 /** @internal */
 export type PasswordRecord =
@@ -20,12 +20,17 @@ export type PasswordRecord =
 // Low cost on purpose: this store holds test users, and tests create many.
 const SCRYPT = { N: 1024, r: 8, p: 1 } as const
 
-/** @internal */
-export const hashPassword = (password: string): PasswordRecord => {
-  const salt = randomBytes(16).toString("base64")
-  const hash = scryptSync(password, salt, 32, SCRYPT).toString("base64")
-  return { _tag: "Scrypt", salt, hash }
-}
+/** A new password's scrypt hash, computed on libuv's thread pool. @internal */
+export const hashPassword = (password: string): Effect.Effect<PasswordRecord> =>
+  Effect.async<PasswordRecord>((resume) => {
+    const salt = randomBytes(16).toString("base64")
+    scrypt(password, salt, 32, SCRYPT, (error, derived) => {
+      // scrypt fails only on invalid parameters, which are constants here
+      resume(
+        error === null ? Effect.succeed({ _tag: "Scrypt", salt, hash: derived.toString("base64") }) : Effect.die(error)
+      )
+    })
+  })
 
 /**
  * The bounds of an imported PBKDF2 digest: iterations up to 1,200,000 (Django 6's default, the highest of the

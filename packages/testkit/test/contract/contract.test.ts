@@ -551,4 +551,26 @@ describe("contract: the same behaviour from the in-memory layer and from the emu
       for (let i = 0; i < baseline!.length; i++) expect(other![i], baseline![i]!.step).toEqual(baseline![i])
     }
   })
+
+  it.effect("under API version 2026-05-12 the three agree: update refuses metadata, replaceMetadata and updateMetadata write it", () =>
+    Effect.forEach(setups, (setup) =>
+      Effect.gen(function*() {
+        const users = yield* Users
+        const user = yield* users.create({ firstName: "Ada" })
+        const refused = yield* Effect.flip(users.update(user.id, { firstName: "A", publicMetadata: { a: 1 } }))
+        expect(refused._tag === "InvalidRequest" && refused.field, setup.name).toBe("params.publicMetadata")
+        expect((yield* users.update(user.id, { firstName: "Augusta" })).firstName).toBe("Augusta")
+        expect((yield* users.replaceMetadata(user.id, { publicMetadata: { a: 1 } })).publicMetadata).toEqual({ a: 1 })
+        expect((yield* users.updateMetadata(user.id, { publicMetadata: { b: 2 } })).publicMetadata).toEqual({
+          a: 1,
+          b: 2
+        })
+      }).pipe(Effect.provide(setup.layer(undefined, "2026-05-12")))))
+
+  it.effect("an API version this library does not know is refused by every set-up", () =>
+    Effect.forEach(setups, (setup) =>
+      Effect.gen(function*() {
+        const exit = yield* Effect.exit(Effect.provide(Users, setup.layer(undefined, "2099-01-01")))
+        expect(exit._tag, setup.name).toBe("Failure")
+      })))
 })

@@ -5,17 +5,16 @@
  */
 import type * as Fault from "../../Fault.js"
 import type { State } from "./state.js"
+import { setFaults } from "./state.js"
 
 /** Adds a rule; rules are tried in the order they were added. @internal */
 export const addFault = (state: State, rule: Fault.Rule): void => {
   const remaining = rule.times ?? (rule.probability === undefined ? 1 : Number.POSITIVE_INFINITY)
-  state.faults = [...state.faults, { ...rule, remaining }]
+  setFaults(state, [...state.faults, { ...rule, remaining }])
 }
 
 /** @internal */
-export const clearFaults = (state: State): void => {
-  state.faults = []
-}
+export const clearFaults = (state: State): void => setFaults(state, [])
 
 /** The fault to apply to a call of `operation`, if any (consumes one use of its rule). @internal */
 export const takeFault = (
@@ -28,7 +27,7 @@ export const takeFault = (
     if (rule.operations !== undefined && !rule.operations.includes(operation)) continue
     if (rule.probability !== undefined && random() >= rule.probability) continue
     rule.remaining--
-    state.faults = state.faults.filter((r) => r.remaining > 0)
+    setFaults(state, state.faults.filter((r) => r.remaining > 0))
     return { fault: rule.fault, when: rule.when ?? "before" }
   }
   return undefined

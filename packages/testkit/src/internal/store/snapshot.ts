@@ -4,11 +4,13 @@
  * @internal
  */
 import type {
+  BillingCreditLedgerEntry,
   BillingSubscription,
   OAuthAccessToken,
   Organization,
   OrganizationInvitation,
   OrganizationMembership,
+  TrustedDevice,
   User
 } from "@effect-clerk/core"
 import { membershipView } from "./organizations.js"
@@ -29,6 +31,8 @@ export interface StoreSnapshot {
   readonly invitations: ReadonlyArray<OrganizationInvitation>
   readonly oauthTokens: ReadonlyArray<OAuthAccessToken & { readonly userId: string }>
   readonly billingSubscriptions: ReadonlyArray<{ readonly userId: string; readonly subscription: BillingSubscription }>
+  readonly credits: ReadonlyArray<{ readonly userId: string; readonly ledger: ReadonlyArray<BillingCreditLedgerEntry> }>
+  readonly trustedDevices: ReadonlyArray<TrustedDevice & { readonly userId: string }>
 }
 
 /** @internal */
@@ -47,5 +51,12 @@ export const snapshot = (state: State, now: number): StoreSnapshot =>
     }),
     invitations: [...state.invitations.values()],
     oauthTokens: state.tokens.map((t) => ({ ...t.token, userId: t.userId })),
-    billingSubscriptions: [...state.subscriptions.entries()].map(([userId, subscription]) => ({ userId, subscription }))
+    billingSubscriptions: [...state.subscriptions.entries()].map(([userId, subscription]) => ({
+      userId,
+      subscription
+    })),
+    credits: [...state.credits.entries()].map(([userId, account]) => ({ userId, ledger: account.entries })),
+    trustedDevices: [...state.trustedDevices.entries()].flatMap(([userId, devices]) =>
+      devices.map((device) => ({ ...device, userId }))
+    )
   })

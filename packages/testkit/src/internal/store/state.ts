@@ -232,7 +232,17 @@ export const deleteUser = (state: State, record: UserRecord): void => {
   unindex(state, record.user)
   state.users.delete(userId)
   state.deletedSinceCompaction++
-  for (const membershipId of state.membershipsByUser.get(userId) ?? []) state.memberships.delete(membershipId)
+  for (const membershipId of state.membershipsByUser.get(userId) ?? []) {
+    const membership = state.memberships.get(membershipId)
+    const organization = membership === undefined ? undefined : state.organizations.get(membership.organizationId)
+    if (organization !== undefined) {
+      state.organizations.set(organization.id, {
+        ...organization,
+        membersCount: Math.max(0, (organization.membersCount ?? 1) - 1)
+      })
+    }
+    state.memberships.delete(membershipId)
+  }
   state.membershipsByUser.delete(userId)
   state.tokens = state.tokens.filter((t) => t.userId !== userId)
   state.subscriptions.delete(userId)
@@ -287,6 +297,11 @@ export const putCredits = (state: State, userId: string, account: CreditAccount)
 export const putTrustedDevices = (state: State, userId: string, devices: ReadonlyArray<TrustedDevice>): void => {
   state.trustedDevices.set(userId, devices)
   state.version++
+}
+
+/** Replaces the fault rules (they are not data: the version stays). @internal */
+export const setFaults = (state: State, faults: Array<Fault.Rule & { remaining: number }>): void => {
+  state.faults = faults
 }
 
 /** Empties the state (faults included). @internal */

@@ -18,10 +18,11 @@ import type {
   User,
   Web3Wallet
 } from "@effect-clerk/core"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { deepMerge, jsonByteLength } from "../../DeepMerge.js"
 import type { UserSeed } from "../../Seeds.js"
-import { exceedsSize, formatInvalid, valueInvalid } from "../failures.js"
+import { exceedsSize, formatInvalid, type StoreFailure, valueInvalid } from "../failures.js"
 import type { PasswordRecord } from "../passwords.js"
 import { hashPassword } from "../passwords.js"
 import { externalAccount, linkEmails, passkeyOf } from "./accounts.js"
@@ -99,7 +100,22 @@ const phoneNumberOf = (state: State, number: string, status: IdentificationStatu
   updatedAt: at
 })
 
-const buildUser = (state: State, params: UserSeed, now: number, id: string): Result<UserRecord> =>
+/**
+ * The hash of the password a call sets, computed before the synchronous validate-and-write step (on the thread
+ * pool: hashing never blocks the event loop, and the write still runs without interleaving).
+ *
+ * @internal
+ */
+export const hashOf = (password: string | null | undefined): Effect.Effect<PasswordRecord | undefined> =>
+  password === undefined || password === null ? Effect.succeed(undefined) : hashPassword(password)
+
+const buildUser = (
+  state: State,
+  params: UserSeed,
+  now: number,
+  id: string,
+  hashed: PasswordRecord | undefined
+): Result<UserRecord> =>
   Either.gen(function*() {
     const emailStatuses = params.emailAddressIdentificationStatus ?? []
     const phoneStatuses = params.phoneNumberIdentificationStatus ?? []
@@ -131,7 +147,7 @@ const buildUser = (state: State, params: UserSeed, now: number, id: string): Res
     let password: PasswordRecord | undefined
     if (params.password !== undefined && params.password !== null) {
       yield* checkPassword(params.password, params.skipPasswordChecks)
-      password = hashPassword(params.password)
+      password = hashed
     } else if (params.passwordDigest !== undefined && params.passwordDigest !== null) {
       if (params.passwordHasher === undefined) {
         return yield* Either.left(valueInvalid("password_hasher", "is required with password_digest."))
@@ -224,29 +240,44 @@ const buildUser = (state: State, params: UserSeed, now: number, id: string): Res
     }
   })
 
-/** Creates a user from a seed (what `create` takes, plus what only Clerk sets). @internal */
-export const create = (state: State, params: UserSeed, now: number): Result<User> => {
+/**
+ * Creates a user from a seed (what `create` takes, plus what only Clerk sets), its password already hashed
+ * (`hashOf`): synchronous, so that validation and the write cannot interleave with another call.
+ *
+ * @internal
+ */
+export const createHashed = (
+  state: State,
+  params: UserSeed,
+  now: number,
+  hashed: PasswordRecord | undefined
+): Result<User> => {
   if (params.id !== undefined && state.users.has(params.id)) {
     return Either.left(valueInvalid("id", `${params.id} is already used by another user.`))
   }
   const createdAt = params.createdAt
   return Either.map(
-    buildUser(state, params, now, params.id ?? state.ids.next("user")),
+    buildUser(state, params, now, params.id ?? state.ids.next("user"), hashed),
     (record) => view(insertUser(state, record), createdAt === undefined ? now : Math.max(now, createdAt))
   )
 }
 
-/** `POST /users`. @internal */
-export const createFromParams = (state: State, params: CreateUserParams, now: number): Result<User> =>
-  Either.flatMap(
-    params.createdAt === undefined || params.createdAt === null
-      ? Either.right(undefined)
-      : rfc3339("created_at", params.createdAt),
-    (createdAt) => {
-      const { createdAt: _ignored, ...rest } = params
-      return create(state, createdAt === undefined ? rest : { ...rest, createdAt }, now)
-    }
-  )
+/** `POST /users`: the password hashed off the event loop, then validated and written at once. @internal */
+export const createFromParams = (
+  state: State,
+  params: CreateUserParams,
+  now: number
+): Effect.Effect<User, StoreFailure> =>
+  Effect.flatMap(hashOf(params.password), (hashed) =>
+    Either.flatMap(
+      params.createdAt === undefined || params.createdAt === null
+        ? Either.right(undefined)
+        : rfc3339("created_at", params.createdAt),
+      (createdAt) => {
+        const { createdAt: _ignored, ...rest } = params
+        return createHashed(state, createdAt === undefined ? rest : { ...rest, createdAt }, now, hashed)
+      }
+    ))
 
 const primary = <A extends { readonly id?: string; readonly verification: { readonly status: string } | null }>(
   param: string,
@@ -263,8 +294,22 @@ const primary = <A extends { readonly id?: string; readonly verification: { read
   return Either.right(requested)
 }
 
-/** `PATCH /users/{user_id}`: absent fields unchanged, `null` clears. @internal */
-export const update = (state: State, userId: string, params: UpdateUserParams, now: number): Result<User> =>
+/** `PATCH /users/{user_id}`: absent fields unchanged, `null` clears; a new password hashed first. @internal */
+export const update = (
+  state: State,
+  userId: string,
+  params: UpdateUserParams,
+  now: number
+): Effect.Effect<User, StoreFailure> =>
+  Effect.flatMap(hashOf(params.password), (hashed) => updateHashed(state, userId, params, now, hashed))
+
+const updateHashed = (
+  state: State,
+  userId: string,
+  params: UpdateUserParams,
+  now: number,
+  hashed: PasswordRecord | undefined
+): Result<User> =>
   Either.gen(function*() {
     const record = yield* find(state, userId)
     const current = record.user
@@ -297,7 +342,7 @@ export const update = (state: State, userId: string, params: UpdateUserParams, n
         password = undefined
       } else {
         yield* checkPassword(params.password, params.skipPasswordChecks)
-        password = hashPassword(params.password)
+        password = hashed
       }
       passwordLastUpdatedAt = now
     } else if (params.passwordDigest !== undefined) {
