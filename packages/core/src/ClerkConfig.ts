@@ -13,7 +13,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { apiVersions } from "./internal/apiVersions.js"
+import { apiVersions, metadataInUpdateRemovedIn, versionAtLeast } from "./internal/apiVersions.js"
 import { version as version_ } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 
@@ -59,7 +59,7 @@ export const DEFAULT_API_VERSION = "2025-11-10"
  * console.log(ClerkConfig.updateAcceptsMetadata(METADATA_IN_UPDATE_REMOVED_IN)) // false
  * ```
  */
-export const METADATA_IN_UPDATE_REMOVED_IN = "2026-05-12"
+export const METADATA_IN_UPDATE_REMOVED_IN: "2026-05-12" = metadataInUpdateRemovedIn
 
 /**
  * The default limit on the size of a response body: 50 MB.
@@ -389,7 +389,7 @@ const fromEnv: Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> = Eff
  * ```
  */
 export const updateAcceptsMetadata = (apiVersion: string): boolean =>
-  !/^\d{4}-\d{2}-\d{2}$/.test(apiVersion) || apiVersion < METADATA_IN_UPDATE_REMOVED_IN
+  !versionAtLeast(apiVersion, METADATA_IN_UPDATE_REMOVED_IN)
 
 /**
  * The configuration of the HTTP `Users` layer.

@@ -194,7 +194,12 @@ export const operations = table({
     success: User,
     writeLimitKey: "userId",
     versionRules: [
-      { since: "2026-05-12", arg: "params", fields: METADATA_FIELDS, use: ["updateMetadata", "replaceMetadata"] }
+      {
+        since: Versions.metadataInUpdateRemovedIn,
+        arg: "params",
+        fields: METADATA_FIELDS,
+        use: ["updateMetadata", "replaceMetadata"]
+      }
     ]
   },
   delete: {
@@ -723,7 +728,7 @@ export const idProblem: (field: string, value: unknown) => string | undefined = 
  * console.log(UsersProtocol.versionAtLeast("2026-05-12", "2026-05-12")) // true
  * ```
  */
-export const versionAtLeast: (version: string, since: string) => boolean = Request.versionAtLeast
+export const versionAtLeast: (version: string, since: string) => boolean = Versions.versionAtLeast
 
 /**
  * Maps a non-2xx status to the operation's tagged error: 429 is `RateLimited`, 5xx `ServerError`, a documented

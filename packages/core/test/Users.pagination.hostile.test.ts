@@ -88,6 +88,34 @@ describe("a listing that never ends", () => {
       expect(calls).toBe(2)
     }))
 
+  it.effect("Users.paginate over objects without ids compares them by value, not by reference", () =>
+    Effect.gen(function*() {
+      let calls = 0
+      // fresh objects on every call: equal by value, never by reference
+      const stream = Users.paginate("objects", { pageSize: 2 }, () =>
+        Effect.sync(() => {
+          calls++
+          return { items: calls > MAX_PAGES ? [] : [{ name: "a" }, { name: "b" }] }
+        }))
+      const result = yield* Effect.either(Stream.runCollect(stream))
+      expect(Either.isLeft(result) ? result.left : undefined).toMatchObject({
+        _tag: "DecodeError",
+        reason: "Pagination",
+        operation: "objects"
+      })
+      expect(calls).toBe(2)
+    }))
+
+  it.effect("Users.paginate over distinct objects without ids walks to the end", () =>
+    Effect.gen(function*() {
+      const stream = Users.paginate("objects", { pageSize: 2 }, (_limit, offset) =>
+        Effect.succeed({
+          items: offset >= 6 ? [] : [{ name: `n${offset}` }, { name: `n${offset + 1}` }]
+        }))
+      const all = yield* Stream.runCollect(stream)
+      expect(Chunk.toReadonlyArray(all).map((item) => item.name)).toEqual(["n0", "n1", "n2", "n3", "n4", "n5"])
+    }))
+
   it.effect("pages that overlap (an insert ahead of the walk shifts one user) are walked to the end", () =>
     Effect.gen(function*() {
       const users = yield* Users

@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { AnyOperation } from "../src/UsersProtocol.js"
-import { bodyKind, operations, requestDecoder, requestEncoder } from "../src/UsersProtocol.js"
+import { bodyKind, operations, requestDecoder, requestEncoder, versionAtLeast } from "../src/UsersProtocol.js"
 import { argsOf, cases } from "./operationCases.js"
 
 const rows = Object.values(operations) as ReadonlyArray<AnyOperation>
@@ -55,22 +55,32 @@ describe("the operation table", () => {
     }
   })
 
-  it("what the client encodes, a server decodes back to the same arguments (every operation case)", () =>
-    Effect.gen(function*() {
-      expect(cases).toHaveLength(rows.length)
-      for (const c of cases) {
-        const operation: AnyOperation = operations[c.name as keyof typeof operations]
-        const args = yield* Effect.either(argsOf(c))
-        if (Either.isLeft(args)) continue
-        const input = yield* requestEncoder(operation, "2025-11-10")(args.right)
-        if (bodyKind(operation) === "multipart") continue
-        const decoded = requestDecoder(operation)({
-          path: input.params ?? [],
-          search: new URLSearchParams(input.urlParams?.map(([k, v]) => [k, v])).toString(),
-          json: input.body?._tag === "Json" ? JSON.parse(input.body.text) : undefined,
-          file: undefined
-        })
-        expect(decoded, c.name).toEqual(Either.right(args.right))
-      }
-    }))
+  it.effect.each(["2025-11-10", "2026-05-12"])(
+    "what the client encodes for API version %s, a server decodes back to the same arguments (every case)",
+    (apiVersion) =>
+      Effect.gen(function*() {
+        expect(cases).toHaveLength(rows.length)
+        let roundTrips = 0
+        for (const c of cases) {
+          const operation: AnyOperation = operations[c.name as keyof typeof operations]
+          const args = yield* argsOf(c)
+          const input = yield* Effect.either(requestEncoder(operation, apiVersion)(args))
+          if (Either.isLeft(input)) {
+            // only a version rule may refuse a case, and only on the version that removed what it sends
+            expect(operation.versionRules?.some((rule) => versionAtLeast(apiVersion, rule.since)), c.name).toBe(true)
+            continue
+          }
+          if (bodyKind(operation) === "multipart") continue
+          const decoded = requestDecoder(operation)({
+            path: input.right.params ?? [],
+            search: new URLSearchParams(input.right.urlParams?.map(([k, v]) => [k, v])).toString(),
+            json: input.right.body?._tag === "Json" ? JSON.parse(input.right.body.text) : undefined,
+            file: undefined
+          }, apiVersion)
+          expect(decoded, c.name).toEqual(Either.right(args))
+          roundTrips++
+        }
+        expect(roundTrips).toBeGreaterThan(rows.length - 3)
+      })
+  )
 })

@@ -207,22 +207,23 @@ const readJson = (
   maxBytes: number = Body.ADMIN_BODY_LIMIT
 ): Effect.Effect<Either.Either<unknown, StoreFailure>> => Body.readJson(request, maxBytes)
 
-/** The `file` field of a multipart body under `maxBytes` of file (read once, parsed in linear time). */
+/** The file field (`field`, its wire name) of a multipart body under `maxBytes` of file (read once, linear time). */
 const readFile = (
   request: HttpServerRequest.HttpServerRequest,
+  field: string,
   maxBytes: number
 ): Effect.Effect<Either.Either<UsersProtocol.RequestParts["file"], StoreFailure>> =>
   Effect.gen(function*() {
     const contentType = request.headers["content-type"] ?? ""
     if (!contentType.startsWith("multipart/form-data")) {
-      return Either.left(requestBodyInvalid("expected multipart/form-data with a file field"))
+      return Either.left(requestBodyInvalid(`expected multipart/form-data with a ${field} field`))
     }
     const body = yield* Body.readBytes(request, maxBytes + Body.MULTIPART_OVERHEAD)
     if (Either.isLeft(body)) return Either.left(body.left)
     const form = yield* Effect.either(
       Effect.tryPromise(() => new Response(body.right, { headers: { "content-type": contentType } }).formData())
     )
-    const file = Either.isRight(form) ? form.right.get("file") : null
+    const file = Either.isRight(form) ? form.right.get(field) : null
     if (file === null || typeof file === "string") return Either.right(undefined)
     if (file.size > maxBytes) return Either.left(bodyTooLarge(maxBytes))
     const data = yield* Effect.either(Effect.tryPromise(() => file.arrayBuffer()))
@@ -293,12 +294,14 @@ const operationRoute = (
   const decode = UsersProtocol.requestDecoder(operation)
   const body = UsersProtocol.bodyKind(operation)
   const pathWires = operation.args.flatMap((arg) => (arg.in === "path" ? [arg.wire!] : []))
+  const fileArg = operation.args.find((arg) => arg.in === "file")
+  const fileField = fileArg?.wire ?? fileArg?.name ?? "file"
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
     const json = body === "json" ? yield* readJson(request, limits.json) : Either.right(undefined)
     if (Either.isLeft(json)) return failureResponse(json.left, engine.traceId())
-    const file = body === "multipart" ? yield* readFile(request, limits.upload) : Either.right(undefined)
+    const file = body === "multipart" ? yield* readFile(request, fileField, limits.upload) : Either.right(undefined)
     if (Either.isLeft(file)) return failureResponse(file.left, engine.traceId())
     const args = decodeParts(operation, decode, {
       path: pathWires.map((wire) => params[wire] ?? ""),

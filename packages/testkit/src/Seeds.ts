@@ -70,7 +70,7 @@ export interface PasskeySeed extends Schema.Schema.Type<typeof PasskeySeed> {}
 
 /**
  * A user to seed: everything `create` accepts (camelCase), plus fields only Clerk itself sets (`id`,
- * timestamps, external accounts, passkeys). Password checks are skipped unless `skipPasswordChecks: false`.
+ * timestamps, external accounts, passkeys, phone numbers reserved for second factor). Password checks are skipped unless `skipPasswordChecks: false`.
  *
  * @since 0.2.0
  * @category schemas
@@ -96,7 +96,12 @@ export const UserSeed = Schema.extend(
     lastSignInAt: optional(Schema.NullOr(Timestamp)),
     imageUrl: optional(Schema.String),
     externalAccounts: optional(Schema.Array(ExternalAccountSeed)),
-    passkeys: optional(Schema.Array(PasskeySeed))
+    passkeys: optional(Schema.Array(PasskeySeed)),
+    /**
+     * Which of `phoneNumber` are reserved for second factor (SMS codes; the first is the default second
+     * factor). Clerk sets this only through a user's own sign-in flows, never through the Backend API.
+     */
+    secondFactorPhoneNumbers: optional(Schema.Array(Schema.String))
   })
 ).annotations({ identifier: "UserSeed" })
 

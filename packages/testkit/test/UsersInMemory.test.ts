@@ -446,11 +446,41 @@ describe("UsersInMemory", () => {
     withLayer(Effect.gen(function*() {
       const users = yield* Users
       const control = yield* UsersTestControl
-      const user = yield* control.seedUser({ phoneNumber: ["+15555550100"], totpSecret: "JBSWY3DPEHPK3PXP" })
-      expect(user.totpEnabled).toBe(true)
-      const plain = yield* users.replacePhoneNumber(user.id, { phoneNumber: "+15555550101" })
+      // a plain number: TOTP stays
+      const plainUser = yield* control.seedUser({ phoneNumber: ["+15555550100"], totpSecret: "JBSWY3DPEHPK3PXP" })
+      const plain = yield* users.replacePhoneNumber(plainUser.id, { phoneNumber: "+15555550101" })
       expect(plain.reservedForSecondFactor).toBe(false)
-      expect((yield* users.get(user.id)).totpEnabled).toBe(true)
+      expect(yield* users.get(plainUser.id)).toMatchObject({ totpEnabled: true, twoFactorEnabled: true })
+      // a number reserved for second factor: all of the user's MFA goes
+      const smsUser = yield* control.seedUser({
+        phoneNumber: ["+15555550110", "+15555550111"],
+        secondFactorPhoneNumbers: ["+15555550111"],
+        totpSecret: "JBSWY3DPEHPK3PXP",
+        backupCodes: ["aaaa1111"]
+      })
+      expect(smsUser.phoneNumbers.map((p) => [p.reservedForSecondFactor, p.defaultSecondFactor])).toEqual([
+        [false, false],
+        [true, true]
+      ])
+      const replaced = yield* users.replacePhoneNumber(smsUser.id, { phoneNumber: "+15555550112" })
+      expect([replaced.reservedForSecondFactor, replaced.defaultSecondFactor]).toEqual([false, false])
+      const after = yield* users.get(smsUser.id)
+      expect(after).toMatchObject({ totpEnabled: false, backupCodeEnabled: false, twoFactorEnabled: false })
+      expect(after.mfaDisabledAt).not.toBeNull()
+      expect(after.phoneNumbers.map((p) => p.phoneNumber)).toEqual(["+15555550112"])
+      // only SMS: two-factor is on from the seed, off after the replacement
+      const smsOnly = yield* control.seedUser({
+        phoneNumber: ["+15555550120"],
+        secondFactorPhoneNumbers: ["+15555550120"]
+      })
+      expect(smsOnly.twoFactorEnabled).toBe(true)
+      yield* users.replacePhoneNumber(smsOnly.id, { phoneNumber: "+15555550121" })
+      expect((yield* users.get(smsOnly.id)).twoFactorEnabled).toBe(false)
+      // a second-factor number that is not one of the user's is a seeding error
+      const seedError = yield* Effect.flip(
+        control.seedUser({ phoneNumber: ["+15555550130"], secondFactorPhoneNumbers: ["+15555550131"] })
+      )
+      expect(seedError).toMatchObject({ _tag: "SeedError", code: "form_param_value_invalid" })
       const error = yield* failure(users.replacePhoneNumber("user_none", { phoneNumber: "+15555550102" }))
       expect(error._tag).toBe("ResourceNotFound")
     })))

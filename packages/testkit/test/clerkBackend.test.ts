@@ -102,9 +102,17 @@ describe("@clerk/backend against the emulator", () => {
         verified: true,
         code_type: "totp"
       })
+      // @clerk/backend's User has no requires_password_reset: the store says what the calls did
+      const requiresReset = Effect.map(
+        control.snapshot,
+        (snapshot) => snapshot.users.find((entry) => entry.user.id === ada.id)?.user.requiresPasswordReset
+      )
+      expect(yield* requiresReset).toBe(false)
       const compromised = yield* call(() => users.setPasswordCompromised(ada.id))
       expect(compromised.passwordEnabled).toBe(true)
+      expect(yield* requiresReset).toBe(true)
       yield* call(() => users.unsetPasswordCompromised(ada.id))
+      expect(yield* requiresReset).toBe(false)
       expect((yield* call(() => users.removePassword(ada.id))).passwordEnabled).toBe(false)
 
       expect((yield* call(() => users.banUser(bob.id))).banned).toBe(true)

@@ -1,3 +1,4 @@
+import { DEFAULT_API_VERSION, UsersProtocol } from "@effect-clerk/core"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -170,7 +171,13 @@ describe("effect-clerk-emulator", () => {
         "GET <origin>/healthz",
         "200 {\"status\":\"ok\"}",
         "ready: <origin>/v1",
-        "Exit codes"
+        "Exit codes",
+        "--api-version",
+        "CLERK_EMULATOR_API_VERSION",
+        // the numbers the help states by hand (the command does not load the table to print its help)
+        `the ${Object.keys(UsersProtocol.operations).length} Users endpoints`,
+        `(default ${DEFAULT_API_VERSION})`,
+        `[--api-version ${UsersProtocol.apiVersions.at(-1)}]`
       ]
     ) {
       expect(stdout).toContain(text)

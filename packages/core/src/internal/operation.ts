@@ -1,6 +1,7 @@
 /**
  * The shape of a row of the operation table: the facts of one operation as plain data (method, path, statuses,
  * idempotency, where each argument goes on the wire and under which name) beside the schemas that encode them.
+ * Its types are public through `UsersProtocol`; the module itself is not.
  *
  * @internal
  */
@@ -11,14 +12,16 @@ import type { DocumentedStatus } from "../ClerkError.js"
  * Where an argument goes: a path parameter, the query string (a whole parameters object), the JSON body (a
  * whole object, or one field of it), or the multipart file.
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export type ArgPlacement = "path" | "query" | "body" | "field" | "file"
 
 /**
  * One argument of an operation. `A` is its TypeScript type, `Optional` whether the caller may omit it.
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export interface Arg<A = unknown, Optional extends boolean = boolean> {
   /** The argument's name, also the field an `InvalidRequest` names (`userId`, `params`, `patch`...). */
@@ -38,7 +41,8 @@ export interface Arg<A = unknown, Optional extends boolean = boolean> {
 /**
  * The arguments of an operation, one `Arg` per element of the labeled tuple `T` (the method's parameters).
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export type ArgList<T extends ReadonlyArray<unknown>> =
   & { readonly [K in keyof T]-?: Arg<Exclude<T[K], undefined>, undefined extends T[K] ? true : false> }
@@ -48,7 +52,8 @@ export type ArgList<T extends ReadonlyArray<unknown>> =
  * A rule of an API version: from `since` on, the fields `fields` of the argument `arg` are refused, and the
  * error names the operations to `use` instead.
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export interface VersionRule {
   readonly since: string
@@ -61,7 +66,8 @@ export interface VersionRule {
  * Another response schema for some calls: when the argument `arg`'s field `field` equals `equals`, the
  * response is `success` (`getOAuthAccessToken` with `paginated: true` answers a page instead of an array).
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export interface ResponseVariant {
   readonly when: { readonly arg: string; readonly field: string; readonly equals: unknown }
@@ -73,7 +79,8 @@ export interface ResponseVariant {
  * field `wire`, it is `value`, or the value of the argument `arg` (a 200 from `verify_password` means
  * `verified: true`; the `user_id` of `DELETE /users/{user_id}/mfa` is the path's).
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export type ImpliedField =
   | { readonly wire: string; readonly value: unknown }
@@ -82,7 +89,8 @@ export type ImpliedField =
 /**
  * A row of the table, as written (its key and span name are added from the table's key).
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export interface Row<Args extends ReadonlyArray<unknown>, A, I, S extends DocumentedStatus> {
   readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
@@ -108,7 +116,8 @@ export interface Row<Args extends ReadonlyArray<unknown>, A, I, S extends Docume
 /**
  * The description of one operation, everything the client, the in-memory layer and the emulator need.
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export interface Operation<
   Key extends string = string,
@@ -126,7 +135,8 @@ export interface Operation<
 /**
  * Any operation, for code that works on every row.
  *
- * @internal
+ * @since 0.2.0
+ * @category models
  */
 export interface AnyOperation {
   readonly key: string

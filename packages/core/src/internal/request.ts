@@ -12,6 +12,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { InvalidRequest } from "../ClerkError.js"
 import type { ProfileImage } from "../UsersParams.js"
+import { versionAtLeast } from "./apiVersions.js"
 import type { AnyOperation, Arg, VersionRule } from "./operation.js"
 
 /**
@@ -149,15 +150,6 @@ const multipartFile = (operation: string, field: string, file: unknown): Either.
   form.append(field, blob, fileName ?? "profile-image")
   return Either.right({ _tag: "Multipart", form })
 }
-
-const isDateVersion = (version: string) => /^\d{4}-\d{2}-\d{2}$/.test(version)
-
-/**
- * Whether an API version is `since` or later (versions that are not dates are older than every rule).
- *
- * @internal
- */
-export const versionAtLeast = (version: string, since: string): boolean => isDateVersion(version) && version >= since
 
 const refusedByVersion = (
   operation: AnyOperation,

@@ -9,8 +9,8 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import type { ProfileImage } from "../UsersParams.js"
+import { versionAtLeast } from "./apiVersions.js"
 import type { AnyOperation } from "./operation.js"
-import { versionAtLeast } from "./request.js"
 
 /**
  * The parts of a request a server has read, before decoding.

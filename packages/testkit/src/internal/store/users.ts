@@ -166,9 +166,19 @@ const buildUser = (
     const emailAddresses = emails.map(({ address, reserved }) =>
       emailAddressOf(state, address, reserved ? "reserved" : "verified", createdAt)
     )
-    const phoneNumbers = phones.map(({ number, reserved }) =>
-      phoneNumberOf(state, number, reserved ? "reserved" : "verified", createdAt)
-    )
+    const secondFactor = (params.secondFactorPhoneNumbers ?? []).map((number) => number.trim())
+    const unknownSecondFactor = secondFactor.find((number) => !phones.some((phone) => phone.number === number))
+    if (unknownSecondFactor !== undefined) {
+      return yield* Either.left(
+        valueInvalid("second_factor_phone_numbers", `${unknownSecondFactor} is not one of the user's phone numbers.`)
+      )
+    }
+    const phoneNumbers = phones.map(({ number, reserved }): PhoneNumber => {
+      const phone = phoneNumberOf(state, number, reserved ? "reserved" : "verified", createdAt)
+      return secondFactor.includes(number)
+        ? { ...phone, reservedForSecondFactor: true, defaultSecondFactor: number === secondFactor[0] }
+        : phone
+    })
     const web3Wallets: Array<Web3Wallet> = wallets.map((wallet) => ({
       id: state.ids.next("idn"),
       object: "web3_wallet",
@@ -182,7 +192,7 @@ const buildUser = (
     const backupCodes = [...(params.backupCodes ?? [])]
     const totpEnabled = params.totpSecret !== undefined && params.totpSecret !== null
     const backupCodeEnabled = backupCodes.length > 0
-    const twoFactorEnabled = totpEnabled || backupCodeEnabled
+    const twoFactorEnabled = totpEnabled || backupCodeEnabled || secondFactor.length > 0
     const image = params.imageUrl ?? DEFAULT_IMAGE
     const user: User = {
       id,
