@@ -79,7 +79,7 @@ export const METADATA_IN_UPDATE_REMOVED_IN: "2026-05-12" = metadataInUpdateRemov
 export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024
 
 /**
- * Clerk's per-user limit on `update` and `updateMetadata`: 10 requests in 10 seconds.
+ * Clerk's per-user limit on `update`, `updateMetadata` and `replaceMetadata`: 10 requests in 10 seconds.
  *
  * @since 0.1.0
  * @category constants
@@ -128,7 +128,7 @@ export declare namespace ClerkConfig {
     readonly retry: RetryPolicy.RetryPolicy
     readonly userAgent: string
     readonly maxResponseBytes: number
-    /** Client-side pacing of `update` and `updateMetadata` per user, or `undefined` for none. */
+    /** Client-side pacing of `update`, `updateMetadata` and `replaceMetadata` per user, or `undefined` for none. */
     readonly perUserWriteLimit: WriteLimit | undefined
   }
 
@@ -163,7 +163,7 @@ export declare namespace ClerkConfig {
     readonly userAgent?: string
     /** The largest response body accepted, in bytes. Default 50 MB. */
     readonly maxResponseBytes?: number
-    /** Pace `update`/`updateMetadata` per user under Clerk's limit (10 per 10 s), or `false` not to. */
+    /** Pace `update`, `updateMetadata`, `replaceMetadata` per user under Clerk's limit (10 per 10 s), or `false`. */
     readonly perUserWriteLimit?: WriteLimit | false
   }
 }

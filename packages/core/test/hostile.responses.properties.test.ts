@@ -1,5 +1,5 @@
 /**
- * Hostile responses: every one of the 31 operations answered with arbitrary statuses, headers (malformed
+ * Hostile responses: every one of the 39 operations answered with arbitrary statuses, headers (malformed
  * `Retry-After`, `content-type`, `content-length`) and bodies (random bytes, truncated JSON, JSON of the wrong
  * shape, huge numbers, deep nesting, empty). Each call must end in its success value or one of its declared
  * error tags (the one its status implies): never a defect, never an interruption, never a hang.

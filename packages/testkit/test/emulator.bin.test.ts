@@ -183,6 +183,9 @@ describe("effect-clerk-emulator", () => {
       expect(stdout).toContain(text)
     }
     expect((await run(["-h"], { quick: true })).stdout).toBe(stdout)
+    // the package's README shows the help as it is
+    const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8")
+    expect(readme).toContain("```text\n" + stdout.trimEnd() + "\n```")
   }, 30_000)
 
   it("accepts --port=N, -p N and every option from its environment variable (a flag wins)", async () => {
