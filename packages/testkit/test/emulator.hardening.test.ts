@@ -13,6 +13,7 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Crypto from "node:crypto"
 import * as Http from "node:http"
+import * as Net from "node:net"
 import { ClerkEmulator } from "../src/index.js"
 
 const KEY = "sk_test_hardening"
@@ -288,6 +289,44 @@ describe("request bodies are bounded", () => {
       expect(sent.bytes).toBeLessThan(64 * MB)
       const within = yield* raw(apiUrl, "POST", path, { headers, body: multipart(9 * MB) })
       expect([within.status, within.json["has_image"]]).toEqual([200, true])
+    }).pipe(Effect.provide(server())))
+
+  it.live("a refused body is answered with a lingering close: a client still sending reads its 413, no reset", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const url = new URL(apiUrl)
+      const outcome = yield* Effect.async<{ readonly text: string; readonly error: string | undefined }>((resume) => {
+        const socket = Net.connect({ host: url.hostname, port: Number(url.port) })
+        // nothing is read until the client stops sending: the 413 waits in the socket, as for a slow client
+        socket.pause()
+        const chunks: Array<Buffer> = []
+        let error: string | undefined
+        socket.on("error", (e: NodeJS.ErrnoException) => {
+          error = e.code ?? e.message
+        })
+        socket.on("data", (chunk: Buffer) => chunks.push(chunk))
+        socket.on("close", () => resume(Effect.succeed({ text: Buffer.concat(chunks).toString("latin1"), error })))
+        socket.write(
+          `POST /v1/users HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${KEY}\r\n` +
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        )
+        const chunk = Buffer.alloc(256 * 1024, 0x20)
+        const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])
+        // past the 2 MB bound of a JSON body: the server answers 413 while the client goes on sending
+        for (let i = 0; i < 12; i++) socket.write(frame)
+        setTimeout(() => {
+          // the server has answered by now; these bytes arrive after its answer
+          socket.write(frame)
+          socket.write("0\r\n\r\n")
+          setTimeout(() => {
+            socket.end()
+            socket.resume()
+          }, 100)
+        }, 300)
+      })
+      expect(outcome.error).toBeUndefined()
+      expect(outcome.text).toMatch(/^HTTP\/1\.1 413/)
+      expect(outcome.text).toContain("request_body_too_large")
     }).pipe(Effect.provide(server())))
 
   it.live("an upload is read in linear time: the bytes copied while reading it are a small multiple of its size", () =>

@@ -12,6 +12,7 @@ import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
 import { createServer } from "node:http"
+import type { Socket } from "node:net"
 import { BodySource } from "./body.js"
 
 /** @internal */
@@ -29,6 +30,33 @@ const bodySource = (request: HttpServerRequest.HttpServerRequest) =>
   )
 
 /**
+ * How long a connection closed after a refused body keeps reading (and discarding) what the client still sends.
+ */
+const LINGER_MILLIS = 2_000
+
+/**
+ * A lingering close, as nginx does it: once the response to a body refused part way (a 413 with
+ * `Connection: close`) is written, the socket sends its FIN but keeps reading until the client stops sending
+ * (or `LINGER_MILLIS` pass), instead of closing at once. Closed at once, the client's next write would meet a
+ * reset, which makes it fail with `EPIPE` or `ECONNRESET` before it could read the 413 (Node's HTTP server
+ * closes the socket with `destroySoon`, called once the response is written).
+ */
+const lingerOnClose = (socket: Socket): void => {
+  socket.destroySoon = () => {
+    if (socket.destroyed) return
+    socket.end()
+    const timer = setTimeout(() => socket.destroy(), LINGER_MILLIS)
+    timer.unref()
+    const close = () => {
+      clearTimeout(timer)
+      socket.destroy()
+    }
+    socket.once("end", close)
+    socket.once("error", close)
+  }
+}
+
+/**
  * Serves `app` on `host:port` until the scope closes. A response marked as a dropped connection destroys the
  * socket instead of being written.
  *
@@ -43,12 +71,17 @@ export const serveNode = (
     const withDisconnects = Effect.tap(
       Effect.provideService(app, BodySource, bodySource),
       (response) =>
-        response.headers[DISCONNECT_HEADER] === undefined
-          ? Effect.void
-          : Effect.flatMap(
+        response.headers[DISCONNECT_HEADER] !== undefined
+          ? Effect.flatMap(
             HttpServerRequest.HttpServerRequest,
             (request) => Effect.sync(() => NodeHttpServerRequest.toIncomingMessage(request).socket.destroy())
           )
+          : response.headers["connection"] === "close"
+          ? Effect.flatMap(
+            HttpServerRequest.HttpServerRequest,
+            (request) => Effect.sync(() => lingerOnClose(NodeHttpServerRequest.toIncomingMessage(request).socket))
+          )
+          : Effect.void
     )
     yield* server.serve(withDisconnects)
     const address = server.address
