@@ -71,37 +71,23 @@ describe("a listing that never ends", () => {
       expect(yield* fake.requests).toHaveLength(2)
     }).pipe(Effect.provide(usersLayer())))
 
-  it.effect("Users.paginate over items without ids compares them by value", () =>
+  it.effect.each([
+    { kind: "numbers", page: () => [1, 2, 3] },
+    // fresh objects on every call: equal by value, never by reference
+    { kind: "objects without ids", page: () => [{ name: "a" }, { name: "b" }] }
+  ])("Users.paginate over $kind compares them by value", ({ kind, page }) =>
     Effect.gen(function*() {
       let calls = 0
-      const stream = Users.paginate("numbers", { pageSize: 3 }, () =>
+      const stream = Users.paginate<unknown, never>(kind, { pageSize: page().length }, () =>
         Effect.sync(() => {
           calls++
-          return { items: calls > MAX_PAGES ? [] : [1, 2, 3] }
+          return { items: calls > MAX_PAGES ? [] : page() }
         }))
       const result = yield* Effect.either(Stream.runCollect(stream))
       expect(Either.isLeft(result) ? result.left : undefined).toMatchObject({
         _tag: "DecodeError",
         reason: "Pagination",
-        operation: "numbers"
-      })
-      expect(calls).toBe(2)
-    }))
-
-  it.effect("Users.paginate over objects without ids compares them by value, not by reference", () =>
-    Effect.gen(function*() {
-      let calls = 0
-      // fresh objects on every call: equal by value, never by reference
-      const stream = Users.paginate("objects", { pageSize: 2 }, () =>
-        Effect.sync(() => {
-          calls++
-          return { items: calls > MAX_PAGES ? [] : [{ name: "a" }, { name: "b" }] }
-        }))
-      const result = yield* Effect.either(Stream.runCollect(stream))
-      expect(Either.isLeft(result) ? result.left : undefined).toMatchObject({
-        _tag: "DecodeError",
-        reason: "Pagination",
-        operation: "objects"
+        operation: kind
       })
       expect(calls).toBe(2)
     }))
