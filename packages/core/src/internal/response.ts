@@ -9,7 +9,7 @@ import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import type { DocumentedStatus, OperationError, StatusErrors } from "../ClerkError.js"
 import { DecodeError, RateLimited, ServerError, statusErrorClasses, UnexpectedStatus } from "../ClerkError.js"
 import { ClerkApiError } from "../Verification.js"
@@ -35,7 +35,8 @@ export const parseRetryAfter = (value: string | undefined, nowMillis: number): D
   return Duration.millis(Math.min(Math.max(0, date - nowMillis), MAX_RETRY_AFTER_SECONDS * 1000))
 }
 
-const decodeApiError = Schema.decodeUnknownOption(ClerkApiError)
+const decodeApiErrorCompiled = decoderFor(ClerkApiError)
+const decodeApiError = (entry: unknown): Option.Option<ClerkApiError> => Either.getRight(decodeApiErrorCompiled(entry))
 
 /**
  * Decodes Clerk's error body (`{ errors: [...], clerk_trace_id }`) leniently: malformed entries are skipped,
@@ -99,15 +100,25 @@ export const errorForStatus = <S extends DocumentedStatus>(
 ): OperationError<S> => {
   const { retryAfter, ...body } = details
   const fields = { operation: operation.name, status, ...body }
-  if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter })
-  if (status >= 500 && status <= 599) {
-    return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter })
+  // The fields are valid by construction (a decoded body, the response's status): the constructors' validation
+  // (`true`: off) would check them again on every failed response. No stack trace either: built deep in the
+  // pipeline's fibers, it would only show the library's internals and Effect's run loop (the operation is in
+  // the error's fields and in its span); capturing it was most of the cost of an error response.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
+    if (status >= 500 && status <= 599) {
+      return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
+    }
+    if (isDocumented(operation.statuses, status)) {
+      const ErrorClass = statusErrorClasses[status]
+      return new ErrorClass(fields, true) as StatusErrors[S]
+    }
+    return new UnexpectedStatus(fields, true)
+  } finally {
+    Error.stackTraceLimit = limit
   }
-  if (isDocumented(operation.statuses, status)) {
-    const ErrorClass = statusErrorClasses[status]
-    return new ErrorClass(fields) as StatusErrors[S]
-  }
-  return new UnexpectedStatus(fields)
 }
 
 /**
@@ -131,6 +142,53 @@ const MAX_DECODE_MESSAGE = 2_000
 
 const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s)
 
+const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : "unknown error")
+
+/**
+ * The decoder of an operation's successful response bodies, built once per operation: `JSON.parse`, the fields
+ * the success implies, then the operation's compiled decoder.
+ *
+ * @internal
+ */
+export const successDecoder = <A, I>(
+  operation: { readonly name: string; readonly success: Schema.Schema<A, I> }
+): (
+  status: number,
+  text: string,
+  implied?: ReadonlyArray<readonly [string, unknown]>
+) => Either.Either<A, DecodeError> => {
+  const decode = decoderFor(operation.success)
+  const failure = (status: number, reason: "Json" | "Schema", message: string) =>
+    Either.left(new DecodeError({ operation: operation.name, status, reason, message }))
+  return (status, text, implied) => {
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch (cause) {
+      return failure(status, "Json", `the response body is not JSON (${reasonOf(cause)})`)
+    }
+    if (implied !== undefined && typeof json === "object" && json !== null && !Array.isArray(json)) {
+      // fields a success implies (the spec does not require them): filled in when the server left them out
+      for (const [wire, value] of implied) {
+        if (!Object.prototype.hasOwnProperty.call(json, wire)) (json as Record<string, unknown>)[wire] = value
+      }
+    }
+    try {
+      const decoded = decode(json)
+      return Either.isRight(decoded)
+        ? Either.right(decoded.right)
+        : failure(
+          status,
+          "Schema",
+          truncate(ParseResult.TreeFormatter.formatErrorSync(decoded.left), MAX_DECODE_MESSAGE)
+        )
+    } catch (cause) {
+      // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
+      return failure(status, "Schema", `the response body could not be decoded (${reasonOf(cause)})`)
+    }
+  }
+}
+
 /**
  * Decodes a successful response body with the operation's schema.
  *
@@ -141,29 +199,4 @@ export const decodeSuccess = <A, I>(
   status: number,
   text: string,
   implied?: ReadonlyArray<readonly [string, unknown]>
-): Either.Either<A, DecodeError> => {
-  const failure = (reason: "Json" | "Schema", message: string) =>
-    Either.left(new DecodeError({ operation: operation.name, status, reason, message }))
-  const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : "unknown error")
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (cause) {
-    return failure("Json", `the response body is not JSON (${reasonOf(cause)})`)
-  }
-  if (implied !== undefined && typeof json === "object" && json !== null && !Array.isArray(json)) {
-    // fields a success implies (the spec does not require them): filled in when the server left them out
-    for (const [wire, value] of implied) {
-      if (!Object.prototype.hasOwnProperty.call(json, wire)) (json as Record<string, unknown>)[wire] = value
-    }
-  }
-  try {
-    const decoded = decoderFor(operation.success)(json)
-    return Either.isRight(decoded)
-      ? Either.right(decoded.right)
-      : failure("Schema", truncate(ParseResult.TreeFormatter.formatErrorSync(decoded.left), MAX_DECODE_MESSAGE))
-  } catch (cause) {
-    // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
-    return failure("Schema", `the response body could not be decoded (${reasonOf(cause)})`)
-  }
-}
+): Either.Either<A, DecodeError> => successDecoder(operation)(status, text, implied)
