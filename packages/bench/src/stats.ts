@@ -39,3 +39,22 @@ export const interleave = async (
 
 export const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(3))
 export const ratio = (a: number, b: number) => (a / b).toFixed(2)
+
+const medianOf = (xs: ReadonlyArray<number>): number => summarize(xs).median
+
+/**
+ * The ratio of two variants measured by `interleave` in the same rounds: for each round, the median of the
+ * variant's block over the median of the reference's block (they ran back to back); then the median over rounds.
+ * Drift of the machine between rounds cancels out.
+ */
+export const pairedRatio = (
+  samples: ReadonlyArray<number>,
+  reference: ReadonlyArray<number>,
+  block: number
+): number => {
+  const ratios: Array<number> = []
+  for (let i = 0; i + block <= Math.min(samples.length, reference.length); i += block) {
+    ratios.push(medianOf(samples.slice(i, i + block)) / medianOf(reference.slice(i, i + block)))
+  }
+  return medianOf(ratios)
+}

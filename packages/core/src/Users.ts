@@ -15,9 +15,9 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
-import * as ClerkConfig from "./ClerkConfig.js"
+import type * as ClerkConfig from "./ClerkConfig.js"
 import { DecodeError, InvalidRequest } from "./ClerkError.js"
-import { makeExecutor } from "./internal/client.js"
+import { makeMethods } from "./internal/methods.js"
 import type { OrganizationInvitation } from "./OrganizationInvitation.js"
 import type { OrganizationMembership } from "./OrganizationMembership.js"
 import type { Paginated } from "./Responses.js"
@@ -30,7 +30,7 @@ import type {
   OrganizationInvitationsParams
 } from "./UsersParams.js"
 import { MAX_LIMIT } from "./UsersParams.js"
-import * as UsersProtocol from "./UsersProtocol.js"
+import type * as UsersProtocol from "./UsersProtocol.js"
 
 type ErrorOf<K extends UsersProtocol.OperationKey> = UsersProtocol.ErrorOf<K>
 
@@ -646,27 +646,11 @@ export const make: Effect.Effect<
   Users.Service,
   never,
   ClerkConfig.ClerkConfig | HttpClient.HttpClient | Scope.Scope
-> = Effect.gen(function*() {
-  const config = yield* ClerkConfig.ClerkConfig
-  const execute = yield* makeExecutor
-  const methods: Record<string, unknown> = {}
-  for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
-    const encode = UsersProtocol.requestEncoder(operation, config.apiVersion)
-    // a row with response variants decodes each call with the schema its arguments select
-    const variants = new Map(
-      (operation.variants ?? []).map((variant) => [variant.success, { ...operation, success: variant.success }])
-    )
-    methods[operation.key] = Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
-      Effect.flatMap(encode(args), (input) =>
-        execute(
-          variants.size === 0 ? operation : variants.get(UsersProtocol.successOf(operation, args)) ?? operation,
-          input
-        ))
-    )
-  }
+> = Effect.map(
+  makeMethods(),
   // each method is the row's request encoder and the one pipeline: its type is the row's (UsersProtocol.Methods)
-  return fromOperations(methods as unknown as Users.Operations)
-})
+  (methods) => fromOperations(methods as unknown as Users.Operations)
+)
 
 /**
  * The `Users` service.

@@ -122,18 +122,26 @@ export const errorForStatus = <S extends DocumentedStatus>(
 ): OperationError<S> => {
   const { retryAfter, ...body } = details
   const fields = { operation: operation.name, status, ...body }
-  // the entries were decoded already: validating them again would copy them through Effect's generic codec,
-  // which drops a `__proto__` key of `meta` that the decoder kept as an ordinary key
-  const validated = { disableValidation: true }
-  if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter }, validated)
-  if (status >= 500 && status <= 599) {
-    return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter }, validated)
+  // The fields are valid by construction (a decoded body, the response's status): the constructors' validation
+  // (`true`: off) would check them again on every failed response (and copy them through Effect's generic codec,
+  // which drops a `__proto__` key of `meta` that the decoder kept as an ordinary key). No stack trace either: built deep in the
+  // pipeline's fibers, it would only show the library's internals and Effect's run loop (the operation is in
+  // the error's fields and in its span); capturing it was most of the cost of an error response.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
+    if (status >= 500 && status <= 599) {
+      return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
+    }
+    if (isDocumented(operation.statuses, status)) {
+      const ErrorClass = statusErrorClasses[status]
+      return new ErrorClass(fields, true) as StatusErrors[S]
+    }
+    return new UnexpectedStatus(fields, true)
+  } finally {
+    Error.stackTraceLimit = limit
   }
-  if (isDocumented(operation.statuses, status)) {
-    const ErrorClass = statusErrorClasses[status]
-    return new ErrorClass(fields, validated) as StatusErrors[S]
-  }
-  return new UnexpectedStatus(fields, validated)
 }
 
 /**
@@ -166,8 +174,61 @@ const jsonProblem = (cause: unknown): string =>
   cause instanceof Error ? cause.message.replace(/"[\s\S]*"(\.\.\.)?/, "…") : "unknown error"
 
 /**
- * Decodes a successful response body with the operation's schema. `redactor` removes the secret from the
- * failure's message before it is cut to its maximum length.
+ * The decoder of an operation's successful response bodies, built once per operation: `JSON.parse`, the fields
+ * the success implies, then the operation's compiled decoder. `redactor` removes the secret from a failure's
+ * message before it is cut to its maximum length.
+ *
+ * @internal
+ */
+export const successDecoder = <A, I>(
+  operation: { readonly name: string; readonly success: Schema.Schema<A, I> },
+  redactor: Redact.Redactor = Redact.none
+): (
+  status: number,
+  text: string,
+  implied?: ReadonlyArray<readonly [string, unknown]>
+) => Either.Either<A, DecodeError> => {
+  const decode = decoderFor(operation.success)
+  const failure = (status: number, reason: "Json" | "Schema", message: string) =>
+    Either.left(
+      new DecodeError({
+        operation: operation.name,
+        status,
+        reason,
+        message: truncate(redactor.text(message), MAX_DECODE_MESSAGE)
+      })
+    )
+  return (status, text, implied) => {
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch (cause) {
+      return failure(status, "Json", `the response body is not JSON (${jsonProblem(cause)})`)
+    }
+    if (implied !== undefined && typeof json === "object" && json !== null && !Array.isArray(json)) {
+      // fields a success implies (the spec does not require them): filled in when the server left them out
+      for (const [wire, value] of implied) {
+        if (!Object.prototype.hasOwnProperty.call(json, wire)) (json as Record<string, unknown>)[wire] = value
+      }
+    }
+    try {
+      const decoded = decode(json)
+      return Either.isRight(decoded)
+        ? Either.right(decoded.right)
+        : failure(status, "Schema", ParseResult.TreeFormatter.formatErrorSync(decoded.left))
+    } catch (cause) {
+      // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
+      return failure(
+        status,
+        "Schema",
+        `the response body could not be decoded (${cause instanceof Error ? cause.message : "unknown error"})`
+      )
+    }
+  }
+}
+
+/**
+ * Decodes a successful response body with the operation's schema (see `successDecoder`).
  *
  * @internal
  */
@@ -177,38 +238,4 @@ export const decodeSuccess = <A, I>(
   text: string,
   redactor: Redact.Redactor = Redact.none,
   implied?: ReadonlyArray<readonly [string, unknown]>
-): Either.Either<A, DecodeError> => {
-  const failure = (reason: "Json" | "Schema", message: string) =>
-    Either.left(
-      new DecodeError({
-        operation: operation.name,
-        status,
-        reason,
-        message: truncate(redactor.text(message), MAX_DECODE_MESSAGE)
-      })
-    )
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (cause) {
-    return failure("Json", `the response body is not JSON (${jsonProblem(cause)})`)
-  }
-  if (implied !== undefined && typeof json === "object" && json !== null && !Array.isArray(json)) {
-    // fields a success implies (the spec does not require them): filled in when the server left them out
-    for (const [wire, value] of implied) {
-      if (!Object.prototype.hasOwnProperty.call(json, wire)) (json as Record<string, unknown>)[wire] = value
-    }
-  }
-  try {
-    const decoded = decoderFor(operation.success)(json)
-    return Either.isRight(decoded)
-      ? Either.right(decoded.right)
-      : failure("Schema", ParseResult.TreeFormatter.formatErrorSync(decoded.left))
-  } catch (cause) {
-    // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
-    return failure(
-      "Schema",
-      `the response body could not be decoded (${cause instanceof Error ? cause.message : "unknown error"})`
-    )
-  }
-}
+): Either.Either<A, DecodeError> => successDecoder(operation, redactor)(status, text, implied)

@@ -1,0 +1,323 @@
+/**
+ * The CPU-only workloads: a fake `HttpClient` in the same process answers every request from bytes prepared in
+ * advance (with `content-length`), so that a call costs only CPU: the platform's client, this library, the
+ * parsing and decoding. Each variant runs `n` calls in one Effect loop (or one async loop for the references).
+ *
+ * The floors are the platform client doing the same transfer by hand: `client.execute` of a request with the
+ * same headers, `arrayBuffer`, UTF-8 decoding, `JSON.parse` and the compiled decoder of the same schema.
+ */
+import type { Users as UsersNs } from "@effect-clerk/core"
+import { ClerkApiError, ClerkConfig, RetryPolicy, User, Users, UsersProtocol } from "@effect-clerk/core"
+import { Headers, HttpBody, HttpClient, HttpClientRequest, HttpClientResponse } from "@effect/platform"
+import { Context, Effect, Layer, ManagedRuntime, Schema } from "effect"
+import * as SrcConfig from "../../core/src/ClerkConfig.js"
+import type { Ablation } from "../../core/src/internal/client.js"
+import type { Method } from "../../core/src/internal/methods.js"
+import { makeMethods } from "../../core/src/internal/methods.js"
+import * as SrcRetryPolicy from "../../core/src/RetryPolicy.js"
+import { pageJson, userJson } from "./fixtures.js"
+
+const KEY = "sk_test_cpu_benchmark"
+const ORIGIN = "http://clerk.invalid"
+const API = `${ORIGIN}/v1`
+const USER_ID = "user_20000000000000000000000001"
+const MISSING_ID = "user_missing"
+
+const encoder = new TextEncoder()
+const utf8 = new TextDecoder("utf-8")
+
+interface Canned {
+  readonly status: number
+  readonly bytes: Uint8Array<ArrayBuffer>
+  readonly headers: Record<string, string>
+}
+
+const canned = (status: number, text: string): Canned => {
+  const bytes = encoder.encode(text)
+  return {
+    status,
+    bytes,
+    headers: { "content-type": "application/json", "content-length": String(bytes.length) }
+  }
+}
+
+/** Clerk's error body for a 404, as the API sends it. */
+const errorBody = JSON.stringify({
+  errors: [{
+    code: "resource_not_found",
+    message: "not found",
+    long_message: `No user was found with id ${MISSING_ID}`,
+    meta: {}
+  }],
+  clerk_trace_id: "7c1d2f0e9a8b4c3d2e1f0a9b8c7d6e5f"
+})
+
+// built on first use: a process measures one variant, and most do not need the 3.4 MB page
+let cannedPage: Canned | undefined
+const responses = {
+  user: canned(200, userJson(1)),
+  get page(): Canned {
+    return cannedPage ??= canned(200, pageJson(0, 500))
+  },
+  created: canned(200, userJson(2)),
+  notFound: canned(404, errorBody)
+}
+
+/** The answer to a request, by method and path: what a server would send, without a server. */
+const answer = (method: string, url: URL): Canned => {
+  const path = url.pathname
+  if (method === "GET" && path === "/v1/users") return responses.page
+  if (method === "POST" && path === "/v1/users") return responses.created
+  if (path === `/v1/users/${MISSING_ID}`) return responses.notFound
+  return responses.user
+}
+
+/** The fake transport: a web `Response` over the canned bytes, through the platform's `HttpClient.make`. */
+export const fakeClient: HttpClient.HttpClient = HttpClient.make((request, url) =>
+  Effect.sync(() => {
+    const { bytes, headers, status } = answer(request.method, url)
+    return HttpClientResponse.fromWeb(request, new Response(bytes, { status, headers }))
+  })
+)
+
+/** The same answers without the platform's client: what a `fetch`-level caller gets. */
+const webResponse = (canned: Canned) => new Response(canned.bytes, { status: canned.status, headers: canned.headers })
+
+const headers = Headers.fromInput({
+  Authorization: `Bearer ${KEY}`,
+  "Clerk-API-Version": "2025-11-10",
+  "User-Agent": "effect-clerk-bench",
+  Accept: "application/json"
+})
+
+const createParams = {
+  externalId: "ext_bench",
+  firstName: "Ada",
+  lastName: "Lovelace",
+  emailAddress: ["ada@example.com"],
+  username: "ada",
+  password: "correct horse battery staple",
+  publicMetadata: { plan: "pro", seats: 12 },
+  privateMetadata: { crm: { id: "crm_1", tier: 2 } }
+}
+/** The same body, as the wire has it (what a hand-written client sends). */
+const createWire = JSON.stringify({
+  external_id: "ext_bench",
+  first_name: "Ada",
+  last_name: "Lovelace",
+  email_address: ["ada@example.com"],
+  username: "ada",
+  password: "correct horse battery staple",
+  public_metadata: { plan: "pro", seats: 12 },
+  private_metadata: { crm: { id: "crm_1", tier: 2 } }
+})
+/** A 64 KB "image". */
+const image = new Uint8Array(64 * 1024).map((_, i) => (i * 31) & 0xff)
+
+const decodeUser = UsersProtocol.decoderFor(User)
+const decodePage = UsersProtocol.decoderFor(Schema.Array(User))
+const ErrorBody = Schema.Struct({
+  errors: Schema.Array(ClerkApiError),
+  clerk_trace_id: Schema.optional(Schema.String)
+})
+const decodeErrorBody = UsersProtocol.decoderFor(ErrorBody)
+
+const text = (response: HttpClientResponse.HttpClientResponse) =>
+  Effect.map(response.arrayBuffer, (buffer) => utf8.decode(new Uint8Array(buffer)))
+
+/** The floor of a 2xx: execute, read, parse, decode. */
+const floor = <A>(
+  request: () => HttpClientRequest.HttpClientRequest,
+  decode: (u: unknown) => A
+) =>
+  Effect.suspend(() =>
+    Effect.flatMap(
+      fakeClient.execute(request()),
+      (response) => Effect.map(text(response), (t) => decode(JSON.parse(t)))
+    )
+  )
+
+/** The floor of an error response: execute, read, parse, decode Clerk's error body, fail with it. */
+const errorFloor = Effect.suspend(() =>
+  Effect.flatMap(
+    fakeClient.execute(HttpClientRequest.get(`${API}/users/${MISSING_ID}`, { headers })),
+    (response) => Effect.flatMap(text(response), (t) => Effect.fail(decodeErrorBody(JSON.parse(t))))
+  )
+)
+
+const loop = <A, E>(effect: Effect.Effect<A, E>, n: number): Effect.Effect<void> =>
+  n <= 0 ? Effect.void : Effect.flatMap(Effect.exit(effect), () => loop(effect, n - 1))
+
+const usersLayer = Users.layer.pipe(
+  Layer.provide(
+    ClerkConfig.layer({ secretKey: KEY, apiUrl: API, retry: RetryPolicy.none, perUserWriteLimit: false })
+  ),
+  Layer.provide(Layer.succeed(HttpClient.HttpClient, fakeClient))
+)
+
+class MethodsTag
+  extends Context.Tag("bench/AblatedMethods")<MethodsTag, { readonly methods: Record<string, Method> }>()
+{}
+
+/** The methods of the source build of the pipeline, with some steps removed (for the ablation table). */
+const ablated = (ablation: Ablation) =>
+  ManagedRuntime.make(
+    Layer.scoped(MethodsTag, Effect.map(makeMethods(ablation), (methods) => ({ methods }))).pipe(
+      Layer.provide(
+        SrcConfig.ClerkConfig.layer({
+          secretKey: KEY,
+          apiUrl: API,
+          retry: SrcRetryPolicy.none,
+          perUserWriteLimit: false
+        })
+      ),
+      Layer.provide(Layer.succeed(HttpClient.HttpClient, fakeClient))
+    )
+  )
+
+/**
+ * The steps the ablation table removes, one at a time, from `users.get` (the source build of the same
+ * pipeline as `Users.layer`).
+ */
+export const ablations: ReadonlyArray<readonly [string, string, Ablation]> = [
+  ["full", "the whole pipeline (source build)", {}],
+  ["inputChecks", "input checks (path parameter, version rules)", { inputChecks: true }],
+  ["requestBuilding", "request building (URL, headers, request object)", { requestBuilding: true }],
+  ["span", "the `Users.get` span", { span: true }],
+  ["timeout", "the per-attempt timeout (a forked fiber, the watchdog)", { timeout: true }],
+  ["retry", "the retry policy lookup and wrapper", { retry: true }],
+  ["bodyRead", "the bounded body read (`readBody`)", { bodyRead: true }],
+  ["decode", "the schema decode (`JSON.parse` only)", { decode: true }],
+  ["redaction", "redaction of errors", { redaction: true }],
+  ["all", "all of the above", {
+    inputChecks: true,
+    requestBuilding: true,
+    span: true,
+    timeout: true,
+    retry: true,
+    bodyRead: true,
+    decode: true,
+    redaction: true
+  }]
+]
+
+export interface Variant {
+  /** The group it is compared within (a shape). */
+  readonly group: string
+  readonly name: string
+  /** Builds what it needs (a layer, a runtime), then runs `n` calls at a time. */
+  readonly start: () => Promise<{ readonly calls: (n: number) => Promise<void>; readonly dispose: () => Promise<void> }>
+}
+
+const loopIn = <R, ER>(
+  runtime: ManagedRuntime.ManagedRuntime<R, ER> | undefined,
+  effect: Effect.Effect<unknown, unknown>
+) =>
+(n: number): Promise<void> =>
+  runtime === undefined
+    ? Effect.runPromise(loop(effect, n))
+    : runtime.runPromise(Effect.suspend(() => loop(effect, n)))
+
+/** A variant over `Users.layer` (the published build, as an application gets it). */
+const withUsers = (
+  group: string,
+  name: string,
+  call: (users: UsersNs.Service) => Effect.Effect<unknown, unknown>
+): Variant => ({
+  group,
+  name,
+  start: async () => {
+    const runtime = ManagedRuntime.make(usersLayer)
+    const users: UsersNs.Service = await runtime.runPromise(Users)
+    return { calls: loopIn(runtime, call(users)), dispose: () => runtime.dispose() }
+  }
+})
+
+/** A variant that is a plain effect (the floors, the platform's pieces). */
+const plain = (group: string, name: string, effect: () => Effect.Effect<unknown, unknown>): Variant => ({
+  group,
+  name,
+  start: () => Promise.resolve({ calls: loopIn(undefined, effect()), dispose: () => Promise.resolve() })
+})
+
+const userRequest = () => HttpClientRequest.get(`${API}/users/${USER_ID}`, { headers })
+
+/** Every variant, by group; each is built only when measured. */
+export const variants: ReadonlyArray<Variant> = [
+  {
+    group: "get",
+    name: "new Response(body).json()",
+    start: () =>
+      Promise.resolve({
+        calls: async (n) => {
+          for (let i = 0; i < n; i++) await webResponse(responses.user).json()
+        },
+        dispose: () => Promise.resolve()
+      })
+  },
+  plain("get", "HttpClientResponse.fromWeb + arrayBuffer (no client)", () =>
+    Effect.suspend(() => {
+      const request = userRequest()
+      return HttpClientResponse.fromWeb(request, webResponse(responses.user)).arrayBuffer
+    })),
+  plain("get", "client.execute + arrayBuffer, tracer off", () =>
+    Effect.withTracerEnabled(
+      Effect.suspend(() => Effect.flatMap(fakeClient.execute(userRequest()), (r) => r.arrayBuffer)),
+      false
+    )),
+  plain(
+    "get",
+    "client.execute + arrayBuffer",
+    () => Effect.suspend(() => Effect.flatMap(fakeClient.execute(userRequest()), (r) => r.arrayBuffer))
+  ),
+  plain("get", "floor", () => floor(userRequest, decodeUser)),
+  withUsers("get", "users.get", (users) => users.get(USER_ID)),
+  plain(
+    "list",
+    "floor",
+    () => floor(() => HttpClientRequest.get(`${API}/users`, { headers, urlParams: { limit: "500" } }), decodePage)
+  ),
+  withUsers("list", "users.list({ limit: 500 })", (users) => users.list({ limit: 500 })),
+  plain("create", "floor", () =>
+    floor(
+      () =>
+        HttpClientRequest.bodyText(HttpClientRequest.post(`${API}/users`, { headers }), createWire, "application/json"),
+      decodeUser
+    )),
+  withUsers("create", "users.create(params)", (users) => users.create(createParams)),
+  plain("upload", "floor", () =>
+    floor(() => {
+      const form = new FormData()
+      form.append("file", new Blob([image], { type: "image/png" }), "avatar.png")
+      return HttpClientRequest.setBody(
+        HttpClientRequest.post(`${API}/users/${USER_ID}/profile_image`, { headers }),
+        HttpBody.formData(form)
+      )
+    }, decodeUser)),
+  withUsers(
+    "upload",
+    "users.setProfileImage(id, file)",
+    (users) => users.setProfileImage(USER_ID, { data: image, fileName: "avatar.png", contentType: "image/png" })
+  ),
+  plain("error", "floor", () => errorFloor),
+  withUsers("error", "users.get (404)", (users) => users.get(MISSING_ID)),
+  plain("ablation", "floor", () => floor(userRequest, decodeUser)),
+  ...ablations.map(([key, , ablation]): Variant => ({
+    group: "ablation",
+    name: key,
+    start: async () => {
+      const runtime = ablated(ablation)
+      const { methods } = await runtime.runPromise(MethodsTag)
+      return {
+        calls: loopIn(runtime, methods["get"]!(USER_ID)),
+        dispose: () => runtime.dispose()
+      }
+    }
+  }))
+]
+
+/** How many calls make one timed batch of a group (about 100 ms of work; a quarter of it under callgrind). */
+export const batchOf = (group: string): number => (group === "list" ? 8 : 400)
+
+export const userBytes = () => responses.user.bytes.length
+export const pageBytes = () => responses.page.bytes.length
