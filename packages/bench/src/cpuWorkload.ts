@@ -9,7 +9,7 @@
 import type { Users as UsersNs } from "@effect-clerk/core"
 import { ClerkApiError, ClerkConfig, RetryPolicy, User, Users, UsersProtocol } from "@effect-clerk/core"
 import { Headers, HttpBody, HttpClient, HttpClientRequest, HttpClientResponse } from "@effect/platform"
-import { Context, Effect, Layer, ManagedRuntime, Schema } from "effect"
+import { Context, DefaultServices, Effect, Layer, ManagedRuntime, Schema, Tracer } from "effect"
 import * as SrcConfig from "../../core/src/ClerkConfig.js"
 import type { Ablation } from "../../core/src/internal/client.js"
 import type { Method } from "../../core/src/internal/methods.js"
@@ -155,6 +155,12 @@ const usersLayer = Users.layer.pipe(
   Layer.provide(Layer.succeed(HttpClient.HttpClient, fakeClient))
 )
 
+// a tracer that is not Effect's default one (spans as the default tracer makes them): what an application with
+// tracing installed runs with, so that the operation's span is opened
+const defaultTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
+const installedTracer = Tracer.make({ span: (...args) => defaultTracer.span(...args), context: (f) => f() })
+const tracedUsersLayer = Layer.merge(usersLayer, Layer.setTracer(installedTracer))
+
 class MethodsTag
   extends Context.Tag("bench/AblatedMethods")<MethodsTag, { readonly methods: Record<string, Method> }>()
 {}
@@ -162,7 +168,9 @@ class MethodsTag
 /** The methods of the source build of the pipeline, with some steps removed (for the ablation table). */
 const ablated = (ablation: Ablation) =>
   ManagedRuntime.make(
+    // with a tracer installed, so that the span is there to be removed
     Layer.scoped(MethodsTag, Effect.map(makeMethods(ablation), (methods) => ({ methods }))).pipe(
+      Layer.merge(Layer.setTracer(installedTracer)),
       Layer.provide(
         SrcConfig.ClerkConfig.layer({
           secretKey: KEY,
@@ -222,12 +230,13 @@ const loopIn = <R, ER>(
 const withUsers = (
   group: string,
   name: string,
-  call: (users: UsersNs.Service) => Effect.Effect<unknown, unknown>
+  call: (users: UsersNs.Service) => Effect.Effect<unknown, unknown>,
+  layer: Layer.Layer<UsersNs, unknown> = usersLayer
 ): Variant => ({
   group,
   name,
   start: async () => {
-    const runtime = ManagedRuntime.make(usersLayer)
+    const runtime = ManagedRuntime.make(layer)
     const users: UsersNs.Service = await runtime.runPromise(Users)
     return { calls: loopIn(runtime, call(users)), dispose: () => runtime.dispose() }
   }
@@ -272,12 +281,19 @@ export const variants: ReadonlyArray<Variant> = [
   ),
   plain("get", "floor", () => floor(userRequest, decodeUser)),
   withUsers("get", "users.get", (users) => users.get(USER_ID)),
+  withUsers("get", "users.get, a tracer installed", (users) => users.get(USER_ID), tracedUsersLayer),
   plain(
     "list",
     "floor",
     () => floor(() => HttpClientRequest.get(`${API}/users`, { headers, urlParams: { limit: "500" } }), decodePage)
   ),
   withUsers("list", "users.list({ limit: 500 })", (users) => users.list({ limit: 500 })),
+  withUsers(
+    "list",
+    "users.list({ limit: 500 }), a tracer installed",
+    (users) => users.list({ limit: 500 }),
+    tracedUsersLayer
+  ),
   plain("create", "floor", () =>
     floor(
       () =>

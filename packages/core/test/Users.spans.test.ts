@@ -91,6 +91,30 @@ describe("spans", () => {
     }).pipe(Effect.provide(traced(spans)))
   })
 
+  it.effect.each(
+    [
+      ["a tracer installed: the Users.get span", true, "Users.get"],
+      ["Effect's default tracer (none installed): no span of its own, the caller's", false, "caller"]
+    ] as const
+  )("the request's parent span, %s", ([, installed, expected]) => {
+    const spans: Array<Recorded> = []
+    return Effect.gen(function*() {
+      const fake = yield* FakeHttp
+      let parent: string | undefined
+      yield* fake.respond(() =>
+        Effect.map(Effect.orDie(Effect.currentSpan), (span) => {
+          // the platform's http.client span: its parent is the span the request was sent under
+          parent = span.parent._tag === "Some" && span.parent.value._tag === "Span" ? span.parent.value.name : "none"
+          return { json: userFull }
+        })
+      )
+      const users = yield* Users
+      yield* Effect.withSpan(users.get("user_2full"), "caller")
+      expect(parent).toBe(expected)
+      expect(named(spans, "Users.get")).toHaveLength(installed ? 1 : 0)
+    }).pipe(Effect.provide(installed ? traced(spans) : usersLayer()))
+  })
+
   it.effect("the operation's span is not left as the caller's current span", () => {
     const spans: Array<Recorded> = []
     return Effect.gen(function*() {

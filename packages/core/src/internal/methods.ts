@@ -5,9 +5,11 @@
  * @internal
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
-import type * as Tracer from "effect/Tracer"
+import * as Tracer from "effect/Tracer"
 import { ClerkConfig } from "../ClerkConfig.js"
 import { InvalidRequest } from "../ClerkError.js"
 import * as UsersProtocol from "../UsersProtocol.js"
@@ -25,6 +27,10 @@ export type Method = (...args: ReadonlyArray<unknown>) => Effect.Effect<unknown,
 // The span of every call: no stack trace captured for it (`Effect.fn` captures the caller's location on every
 // call, an `Error` and a stack walk each time, for a `code.stacktrace` attribute that only failures show).
 const plainSpan: Tracer.SpanOptions = { captureStackTrace: false }
+
+// Effect's default tracer, the one a program runs with until it installs one (OpenTelemetry, DevTools, ...): its
+// spans go nowhere, so under it an operation opens none (no ids drawn, no span object, no `onExit`).
+const defaultTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
 /**
  * Builds the methods from the layer's configuration and HTTP client (and the benchmark's ablation, when it
@@ -62,20 +68,22 @@ export const makeMethods = (
       }
       methods[operation.key] = ablation.span
         ? (...args) => Effect.suspend(() => call(args, undefined))
-        : (...args) => {
-          const userId = userIdAt < 0 ? undefined : args[userIdAt]
-          const options = typeof userId === "string"
-            ? { attributes: { "clerk.user_id": userId }, captureStackTrace: false }
-            : plainSpan
-          // `useSpan` rather than `withSpan`: the span is not put in this fiber's context (a set and a restore of
-          // the context, each copying the fiber's references), only in the attempt's fiber, where the platform's
-          // `http.client` span finds its parent.
-          //
-          // The span ends with the exit of what it wraps, and keeps it: it would hold the value (a page of users)
-          // from an object that lived through the parse (and so was promoted), which keeps the value alive in the
-          // next scavenges even once both are dead. The value leaves through a variable of this run instead,
-          // cleared as soon as it is read; failures go through the span as they are.
-          return Effect.suspend(() => {
+        : (...args) =>
+          Effect.withFiberRuntime((fiber) => {
+            // no tracer installed: no span (see `defaultTracer`)
+            if (fiber.currentTracer === defaultTracer) return call(args, undefined)
+            const userId = userIdAt < 0 ? undefined : args[userIdAt]
+            const options = typeof userId === "string"
+              ? { attributes: { "clerk.user_id": userId }, captureStackTrace: false }
+              : plainSpan
+            // `useSpan` rather than `withSpan`: the span is not put in this fiber's context (a set and a restore
+            // of the context, each copying the fiber's references), only in the attempt's fiber, where the
+            // platform's `http.client` span finds its parent.
+            //
+            // The span ends with the exit of what it wraps, and keeps it: it would hold the value (a page of
+            // users) from an object that lived through the parse (and so was promoted), which keeps the value
+            // alive in the next scavenges even once both are dead. The value leaves through a variable of this
+            // run instead, cleared as soon as it is read; failures go through the span as they are.
             let value: unknown
             return Effect.map(
               // `useSpan` runs its function when the effect runs: the arguments are checked then
@@ -90,7 +98,6 @@ export const makeMethods = (
               }
             )
           })
-        }
     }
     return methods
   })
