@@ -132,14 +132,18 @@ let codegenAvailable: boolean | undefined
 const generatedStruct = (fields: ReadonlyArray<Field>): Codec | undefined => {
   if (codegenAvailable === false) return undefined
   if (fields.some((f) => typeof f.read !== "string" || typeof f.write !== "string")) return undefined
-  // read and check every field into locals first, then build the object as one literal of the required fields
-  // (one allocation with in-object slots) and add the optional ones that are present
+  // read and check every field into locals first, then build the object: the required fields, then the optional
+  // ones that are present. Built from an empty `{}`, not one literal of the required fields: a literal is an
+  // allocation site, which V8 pretenures (allocates straight in the old generation) once its objects have been
+  // seen to survive, say while an application keeps some pages; every later page then stays in the heap until a
+  // full collection (measured: the 100,000-user walk after the loopback benchmarks peaked at 75 MB, 22 MB this
+  // way, and the decode is no slower)
   const lines: Array<string> = [
     "return function struct(input) {",
     "if (typeof input !== \"object\" || input === null || Array.isArray(input)) return FAIL;",
     `var v, ${fields.map((_, i) => `v${i}`).join(", ")};`
   ]
-  const literal: Array<string> = []
+  const required: Array<string> = []
   const optionals: Array<string> = []
   fields.forEach((field, i) => {
     const read = JSON.stringify(field.read)
@@ -163,10 +167,11 @@ const generatedStruct = (fields: ReadonlyArray<Field>): Codec | undefined => {
     } else {
       lines.push("} else return FAIL;")
       if (field.write === "__proto__") optionals.push(`define(o, ${write}, v${i});`)
-      else literal.push(`${write}: v${i}`)
+      else required.push(`o[${write}] = v${i};`)
     }
   })
-  lines.push(`var o = { ${literal.join(", ")} };`)
+  lines.push("var o = {};")
+  for (const line of required) lines.push(line)
   for (const line of optionals) lines.push(line)
   lines.push("return o;", "};")
   try {
