@@ -431,8 +431,15 @@ attempt's value now leaves its fiber through a slot cleared as soon as it is rea
 caller's fiber, and the span wraps an effect whose value is moved out the same way. One more holder was found
 once that was fixed: the stream's check that a server does not repeat a page kept the previous page's ids, and
 V8 makes a string parsed from a body a slice of the body, so 500 ids kept the previous page's whole body alive
-(the walk peaked at 73 MB again); the page's identity is now one string joined from them (a copy). The walk
-peaks at ${peakHeap.toFixed(1)} MB, like bare fetch (${fetchPeakHeap.toFixed(1)} MB).
+(the walk peaked at 73 MB again); the page's identity is now one string joined from them (a copy). And one
+more, which only this whole benchmark showed (a walk in a fresh process did not): after the loopback section,
+where decoded pages survive scavenges, V8 pretenured the compiled decoder's object literals (an allocation
+site whose objects have survived is allocated straight in the old generation), so that every later page went
+to the old generation and stayed until a full collection: 75 MB, and 24.6 MB with
+\`--no-allocation-site-pretenuring\`. The decoder now builds its objects from an empty \`{}\` (no allocation
+site; the decode is no slower). The walk peaks at ${peakHeap.toFixed(1)} MB, like bare fetch (${
+  fetchPeakHeap.toFixed(1)
+} MB).
 
 ## Targets missed, and what it would take
 ${
@@ -454,10 +461,12 @@ ${
 - **CPU only, an error response (${fixed(errorRow.ratio)} × in CPU time, ${
       fixed(instructionRatio(errorRow))
     } × in instructions).** The floor fails with the decoded body; the client also builds the typed error (a
-  \`Schema.TaggedError\` instance: its constructor merges defaults and defines properties, now without
-  validation or stack trace) and pays the same span and forked attempt as \`get\`, on a cheaper floor (no user
-  to decode), so they weigh more. \`Effect.fail\` under a span also wraps the error in a \`Proxy\` carrying the
-  span, for \`Cause.pretty\`.`,
+  \`Schema.TaggedError\` instance, about 5 µs with the body's decoding: its constructor merges defaults and
+  defines properties, now without validation or stack trace) and pays the forked attempt of the timeout, as
+  \`get\` does, on a cheaper floor (no user to decode), so that the same absolute cost weighs more. Measured
+  while looking (the error path with steps removed, same process): without the fork 1.24 ×, with every
+  removable step removed 1.21 ×; the rest is Effect's failure path (a \`Cause\`, the exit of the attempt's
+  fiber) and the error class. What would close it is the request deadline proposed below.`,
     listRow.ratio <= 1.1 ? "" : `
 - **CPU only, the 500-user page (${fixed(listRow.ratio)}).** The page's cost is \`JSON.parse\` and the decode,
   identical in both; the difference is garbage collection, which varies run to run with V8's pretenuring.`,
