@@ -462,12 +462,14 @@ export const paginate = <A, E>(
   ) => Effect.Effect<{ readonly items: ReadonlyArray<A>; readonly total?: number }, E>
 ): Stream.Stream<A, E | InvalidRequest | DecodeError> =>
   Stream.unwrap(
-    Effect.map(pageSizeOf(operation, options), (pageSize) =>
-      Stream.paginateChunkEffect(
+    Effect.map(pageSizeOf(operation, options), (pageSize) => {
+      const opaque: OpaqueValues = { ids: new WeakMap(), next: 0 }
+      return Stream.paginateChunkEffect(
         { offset: 0, previous: undefined as string | undefined },
         ({ offset, previous }) =>
           Effect.flatMap(fetchPage(pageSize, offset), ({ items, total }) => {
-            if (previous !== undefined && items.length > 0 && pageIdentity(items) === previous) {
+            const identity = pageIdentity(items, opaque)
+            if (previous !== undefined && items.length > 0 && identity === previous) {
               return Effect.fail(
                 new DecodeError({
                   operation,
@@ -483,37 +485,55 @@ export const paginate = <A, E>(
             return Effect.succeed(
               [
                 Chunk.fromIterable(items),
-                done ? Option.none() : Option.some({ offset: next, previous: pageIdentity(items) })
+                done ? Option.none() : Option.some({ offset: next, previous: identity })
               ] as const
             )
           })
-      ))
+      )
+    })
   )
 
+/** Numbers given, for one walk, to the values JSON cannot write (a cycle, a `BigInt`, a function). */
+interface OpaqueValues {
+  readonly ids: WeakMap<object, number>
+  next: number
+}
+
 /**
- * What identifies an item of a page: its `id` when it has one, otherwise its value (as JSON), so that a server
- * repeating the same page is recognized whatever it lists.
+ * What identifies an item of a page: its `id` when it has one, otherwise its value as JSON, so that a server
+ * repeating the same page is recognized whatever it lists. A value JSON cannot write is itself (an object by a
+ * number given to it for this walk, a primitive by its type and text).
  */
-const identityOf = (item: unknown): string => {
+const identityOf = (item: unknown, opaque: OpaqueValues): string => {
   if (typeof item === "object" && item !== null) {
     const id = (item as { readonly id?: unknown }).id
     if (typeof id === "string") return `i${id}`
   }
   try {
-    return `j${JSON.stringify(item) ?? String(item)}`
+    const json = JSON.stringify(item)
+    if (json !== undefined) return `j${json}`
   } catch {
-    return `s${String(item)}`
+    // a cycle or a BigInt: below
   }
+  if ((typeof item === "object" && item !== null) || typeof item === "function") {
+    let id = opaque.ids.get(item)
+    if (id === undefined) {
+      id = opaque.next++
+      opaque.ids.set(item, id)
+    }
+    return `o${id}`
+  }
+  return `p${typeof item}:${String(item)}`
 }
 
 /**
- * A page's identity: its items' identities, sorted (the order does not count) and joined into one new string.
- * Joined rather than kept as they are: V8 may make a string parsed from a body a slice of the body, and the
- * previous page's ids would then keep the previous page's whole body (3.4 MB for 500 users) alive, long enough
- * to be promoted (measured: the 100,000-user walk's peak heap went from 25 MB to 73 MB).
+ * A page's identity: its items' identities, sorted (the order does not count), as one new string (JSON of the
+ * sorted list). One string rather than the identities themselves: V8 may make a string parsed from a body a slice
+ * of the body, and the previous page's ids would then keep the previous page's whole body (3.4 MB for 500 users)
+ * alive, long enough to be promoted (measured: the 100,000-user walk's peak heap went from 25 MB to 73 MB).
  */
-const pageIdentity = (items: ReadonlyArray<unknown>): string =>
-  `${items.length}\u0000${items.map(identityOf).sort().join("\u0000")}`
+const pageIdentity = (items: ReadonlyArray<unknown>, opaque: OpaqueValues): string =>
+  JSON.stringify(items.map((item) => identityOf(item, opaque)).sort())
 
 const createOnce = (
   ops: Users.Operations,

@@ -102,6 +102,22 @@ describe("a listing that never ends", () => {
       expect(Chunk.toReadonlyArray(all).map((item) => item.name)).toEqual(["n0", "n1", "n2", "n3", "n4", "n5"])
     }))
 
+  it.effect("Users.paginate over distinct values JSON cannot write (cycles, BigInts) walks to the end", () =>
+    Effect.gen(function*() {
+      const cyclic = (name: string) => {
+        const item: { name: string; self?: unknown } = { name }
+        item.self = item
+        return item
+      }
+      const stream = Users.paginate<unknown, never>("opaque", { pageSize: 2 }, (_limit, offset) =>
+        Effect.succeed({
+          // two pages of fresh cyclic objects in a row: distinct values, not a repeated page
+          items: offset >= 6 ? [] : offset === 4 ? [BigInt(offset), BigInt(offset + 1)] : [cyclic("a"), cyclic("b")]
+        }))
+      const all = yield* Stream.runCollect(stream)
+      expect(Chunk.size(all)).toBe(6)
+    }))
+
   it.effect("pages that overlap (an insert ahead of the walk shifts one user) are walked to the end", () =>
     Effect.gen(function*() {
       const users = yield* Users
