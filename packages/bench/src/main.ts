@@ -213,6 +213,15 @@ const saved = (name: string) => {
   }`
 }
 
+// the largest instruction saving of the steps other than the span, the timeout and the decode (which the floor does)
+const otherStepsMax = Math.max(
+  ...rowsOf("ablation")
+    .filter((r) => !["floor", "full", "all", "span", "timeout", "decode"].includes(r.name))
+    .map((r) =>
+      r.instructions === undefined || full.instructions === undefined ? 0 : full.instructions - r.instructions
+    )
+)
+
 const cpuModel = cpus()[0]?.model ?? "unknown CPU"
 const report = `# Benchmarks
 
@@ -400,7 +409,9 @@ attempt's fiber, where the platform's \`http.client\` span finds its parent), \`
 trip (the attempt's fiber is observed directly), the regular expression filling the path, the header merge and
 the three request copies of \`HttpClientRequest.make\`, the generic schema decoder and the validation of the
 error classes on error responses, and the stack trace of errors built from responses (built deep in the
-pipeline's fibers, it only showed Effect's run loop; the operation is in the error's fields and span).
+pipeline's fibers, it held only the library's and Effect's frames; the operation is in the error's fields, and
+its span in \`Cause.pretty\` when a tracer is installed; what is lost is the caller's call site, which
+\`Effect.fn\`'s capture used to add).
 
 **The ablation, in numbers** (above): the span (with a tracer installed) costs ${
   saved("span")
@@ -429,9 +440,9 @@ the same walk without the timeout's fork peaked at 24 MB, with it at 76 MB; the 
 the decoded page (a 500-user page over the in-process client spent 5 × the floor's time in scavenges). The
 attempt's value now leaves its fiber through a slot cleared as soon as it is read, the body is decoded in the
 caller's fiber, and the span wraps an effect whose value is moved out the same way. One more holder was found
-once that was fixed: the stream's check that a server does not repeat a page kept the previous page's ids, and
-V8 makes a string parsed from a body a slice of the body, so 500 ids kept the previous page's whole body alive
-(the walk peaked at 73 MB again); the page's identity is now one string joined from them (a copy). And one
+once that was fixed: the stream's check that a server does not repeat a page kept the previous page's 500 id
+strings, taken from the parsed body, and the walk peaked at 73 MB again (how V8 tied them to the page was not
+pinned down); the page's identity is now one new string (JSON of the sorted ids). And one
 more, which only this whole benchmark showed (a walk in a fresh process did not): after the loopback section,
 where decoded pages survive scavenges, V8 pretenured the compiled decoder's object literals (an allocation
 site whose objects have survived is allocated straight in the old generation), so that every later page went
@@ -450,7 +461,8 @@ ${
     } × in instructions; with a tracer installed ${
       fixed(getTracedRow.ratio)
     } ×).** What is left is the span and the forked attempt: the ablation puts them at
-  ${saved("span")} and ${saved("timeout")}, with everything else within noise. Both are Effect's own costs for
+  ${saved("span")} and ${saved("timeout")}; in instructions, the measure the machine's load cannot blur, every
+  other step of the library's own costs at most ${count(otherStepsMax)} instructions. Both are Effect's own costs for
   guarantees the library keeps: a span is \`Effect.useSpan\` (a \`NativeSpan\` with two random hex ids, an \`onExit\`
   to end it) plus the context update of the attempt's fiber; a timeout that can interrupt any \`HttpClient\` needs
   the attempt in its own fiber (a \`FiberRuntime\`, a copy of the fiber's references, two scheduler hops). The

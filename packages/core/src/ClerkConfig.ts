@@ -155,7 +155,10 @@ export declare namespace ClerkConfig {
      * (`YYYY-MM-DD`, default `2025-11-10`). Anything else is a configuration error.
      */
     readonly apiVersion?: string
-    /** The timeout of one attempt (connection, response and body). Default 30 s. */
+    /**
+     * The timeout of one attempt (connection, response and body). Default 30 s. `Duration.infinity` (or anything
+     * longer than a timer can wait, about 24.8 days) turns it off.
+     */
     readonly timeout?: Duration.DurationInput
     /** The retry policy. Default `RetryPolicy.defaultPolicy`. */
     readonly retry?: RetryPolicy.RetryPolicy

@@ -25,6 +25,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
+import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import { ClerkConfig } from "../ClerkConfig.js"
@@ -205,13 +206,18 @@ interface Body {
   readonly text: string
 }
 
-/** An attempt in flight: its deadline, its fiber (the watchdog interrupts it when overdue) and its value. */
-interface Attempt<A = unknown> {
+/**
+ * An attempt in flight: its deadline, its fiber (the watchdog interrupts it when overdue, the layer's scope when
+ * it closes) and why it was stopped.
+ */
+interface Attempt {
   readonly deadline: number
-  fiber: Fiber.RuntimeFiber<unknown, unknown> | undefined
-  timedOut: boolean
-  value: A | undefined
+  readonly fiber: Fiber.RuntimeFiber<unknown, unknown>
+  stopped: "Timeout" | "Closed" | undefined
 }
+
+/** The longest sleep Effect's clock can make (a timer's limit): a longer timeout is no timeout. */
+const MAX_TIMER_MILLIS = 2 ** 31 - 1
 
 /**
  * Builds the executor from the layer's configuration and HTTP client.
@@ -233,6 +239,10 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       "User-Agent": config.userAgent,
       Accept: "application/json"
     })
+
+    // a failure under the operation's span, as the attempt's failures are (the span is not the caller's)
+    const failUnder = (error: TransportError, span: Tracer.Span | undefined) =>
+      span === undefined ? Exit.fail(error) : Effect.withParentSpan(Effect.fail(error), span)
 
     const timeoutError = (operation: string) =>
       new TransportError({
@@ -270,11 +280,38 @@ export const makeExecutor = (ablation: Ablation = {}) =>
     // Clock, so TestClock drives it) interrupts the attempts that are overdue. A per-attempt race of two fibers
     // (`Effect.timeout`) costs several times more per request. The watchdog sleeps exactly until the earliest
     // deadline, runs only while attempts are in flight (plus one idle period, so that a burst of requests starts
-    // it once), and never ticks on its own: `TestClock.setTime` far ahead stays instant.
+    // it once), and never ticks on its own: `TestClock.setTime` far ahead stays instant. A timeout longer than a
+    // timer can wait (`Duration.infinity`, or about 25 days) is none: attempts then run in the caller's fiber.
     const timeoutMillis = Duration.toMillis(timeout)
+    const timesOut = ablation.timeout !== true && Number.isFinite(timeoutMillis) && timeoutMillis <= MAX_TIMER_MILLIS
     const scope = yield* Effect.scope
     const inFlight = new Set<Attempt>()
     let watching = false
+    // Once the layer's scope is closed, its watchdog is gone: the attempts in flight then are stopped (with a
+    // `TransportError`), and later attempts (a service kept past its layer's scope) each get a timeout of their
+    // own (`Effect.timeoutFail`: a race of two fibers, slower, but no call goes without its timeout).
+    let closed = false
+    const closedError = (operation: string) =>
+      new TransportError({
+        operation,
+        reason: "Transport",
+        message: "the Users layer that made this call was closed while the call was in flight"
+      })
+    yield* Scope.addFinalizer(
+      scope,
+      Effect.suspend(() => {
+        closed = true
+        const fibers = Array.from(inFlight, (attempt) => {
+          attempt.stopped = "Closed"
+          return attempt.fiber
+        })
+        inFlight.clear()
+        return Effect.forEach(fibers, (fiber) => Fiber.interruptFork(fiber), { discard: true })
+      })
+    )
+    const resetWatching = Effect.sync(() => {
+      watching = false
+    })
 
     const watchdog: Effect.Effect<void> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
       if (inFlight.size === 0) {
@@ -289,9 +326,9 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       const overdue: Array<Fiber.RuntimeFiber<unknown, unknown>> = []
       for (const attempt of inFlight) {
         if (attempt.deadline <= now) {
-          attempt.timedOut = true
+          attempt.stopped = "Timeout"
           inFlight.delete(attempt)
-          if (attempt.fiber !== undefined) overdue.push(attempt.fiber)
+          overdue.push(attempt.fiber)
         } else if (attempt.deadline < earliest) {
           earliest = attempt.deadline
         }
@@ -304,10 +341,11 @@ export const makeExecutor = (ablation: Ablation = {}) =>
     })
 
     // The attempt's fiber is forked as the caller's child and observed directly (no `Fiber.await` message round
-    // trip): its end resumes the caller; the caller's interruption interrupts it with the caller's other children
-    // and waits for it (its connection is closed when the caller's interruption completes).
+    // trip): its end resumes the caller; the caller's interruption interrupts it and waits for it (its connection
+    // is closed before the caller's finalizers run). It is interruptible even when the caller is not (an
+    // `acquireRelease` creating a user): the timeout holds there too.
     //
-    // The attempt's value does not stay in its fiber's exit: it leaves through `entry.value`, cleared as soon as
+    // The attempt's value does not stay in its fiber's exit: it leaves through `slot.value`, cleared as soon as
     // it is read. The fiber lives through the body's read and is promoted to the old generation by the
     // scavenges that read triggers; from there, its exit would keep the body (a 3.4 MB string for a page of
     // 500 users) alive until the next full collection even once both are dead (measured: the peak heap of a
@@ -323,35 +361,49 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       attempt: Effect.Effect<A, E>,
       span: Tracer.Span | undefined
     ): Effect.Effect<A, E | TransportError> => {
+      if (closed) {
+        const guarded = Effect.interruptible(Effect.locallyWith(attempt, FiberRef.currentContext, attemptContext(span)))
+        return Effect.flatten(
+          Effect.timeoutTo(guarded, {
+            duration: timeout,
+            onSuccess: (value): Effect.Effect<A, TransportError> => Effect.succeed(value),
+            onTimeout: (): Effect.Effect<A, TransportError> => failUnder(timeoutError(operation), span)
+          })
+        )
+      }
       const now = Context.get(caller.currentDefaultServices, Clock.Clock).unsafeCurrentTimeMillis()
-      const entry: Attempt<A> = { deadline: now + timeoutMillis, fiber: undefined, timedOut: false, value: undefined }
+      const slot: { value: A | undefined } = { value: undefined }
       const done = Effect.map(attempt, (value) => {
-        entry.value = value
+        slot.value = value
       })
       const run = Effect.zipRight(FiberRef.update(FiberRef.currentContext, attemptContext(span)), done)
-      return Effect.flatMap(Effect.fork(run), (fiber) => {
-        entry.fiber = fiber
+      return Effect.flatMap(Effect.fork(Effect.interruptible(run)), (fiber) => {
+        const entry: Attempt = { deadline: now + timeoutMillis, fiber, stopped: undefined }
         inFlight.add(entry)
         const awaited = Effect.async<A, E | TransportError>((resume) => {
           const observer = (exit: Exit.Exit<void, E>) => {
             inFlight.delete(entry)
-            const value = entry.value as A
-            entry.value = undefined
+            const value = slot.value as A
+            slot.value = undefined
             if (Exit.isSuccess(exit)) return resume(Exit.succeed(value))
-            if (!(entry.timedOut && Exit.isInterrupted(exit))) return resume(exit as Exit.Exit<never, E>)
-            const error = timeoutError(operation)
-            resume(span === undefined ? Exit.fail(error) : Effect.withParentSpan(Effect.fail(error), span))
+            if (entry.stopped === undefined || !Exit.isInterrupted(exit)) return resume(exit as Exit.Exit<never, E>)
+            resume(failUnder(entry.stopped === "Timeout" ? timeoutError(operation) : closedError(operation), span))
           }
           fiber.addObserver(observer)
-          // the caller gave up: the attempt (its child) is interrupted with it; forget its deadline
-          return Effect.sync(() => {
-            fiber.removeObserver(observer)
-            inFlight.delete(entry)
-          })
+          // the caller gave up: forget the attempt's deadline, interrupt it and wait for it
+          return Effect.zipRight(
+            Effect.sync(() => {
+              fiber.removeObserver(observer)
+              inFlight.delete(entry)
+            }),
+            Fiber.interrupt(fiber)
+          )
         })
         if (watching) return awaited
         watching = true
-        return Effect.zipRight(Effect.forkIn(watchdog, scope), awaited)
+        // interruptible whatever the caller's region, in a context of its own (it outlives the caller's call)
+        const guard = Effect.provide(Effect.ensuring(Effect.interruptible(watchdog), resetWatching), Context.empty())
+        return Effect.zipRight(Effect.forkIn(guard, scope), awaited)
       })
     }
 
@@ -467,7 +519,7 @@ export const makeExecutor = (ablation: Ablation = {}) =>
         const send = Effect.mapError(Effect.flatMap(httpClient.execute(request), receive), onAttemptError)
         const decodeBody = decodeWith(input.implied, span)
         const key = input.writeLimitKey
-        const timed = ablation.timeout
+        const timed = !timesOut
           ? Effect.locallyWith(send, FiberRef.currentContext, attemptContext(span))
           : Effect.withFiberRuntime<Body, OperationError<S>>((caller) => attemptIn(caller, name, send, span))
         const attempt = Effect.flatMap(
@@ -479,7 +531,7 @@ export const makeExecutor = (ablation: Ablation = {}) =>
           const policy = policyOf(caller)
           if (policy !== RetryPolicy.none) return Effect.retry(attempt, scheduleFor(policy, operation))
           // no retry, no write limit: the attempt starts now, from this fiber (one step less)
-          return key === undefined && !ablation.timeout
+          return key === undefined && timesOut
             ? Effect.flatMap(attemptIn(caller, name, send, span), decodeBody)
             : attempt
         })

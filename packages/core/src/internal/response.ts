@@ -123,13 +123,9 @@ export const errorForStatus = <S extends DocumentedStatus>(
   const { retryAfter, ...body } = details
   const fields = { operation: operation.name, status, ...body }
   // The fields are valid by construction (a decoded body, the response's status): the constructors' validation
-  // (`true`: off) would check them again on every failed response (and copy them through Effect's generic codec,
-  // which drops a `__proto__` key of `meta` that the decoder kept as an ordinary key). No stack trace either: built deep in the
-  // pipeline's fibers, it would only show the library's internals and Effect's run loop (the operation is in
-  // the error's fields and in its span); capturing it was most of the cost of an error response.
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  try {
+  // (`true`: off) would check them again on every failed response (and copy them through Effect's generic
+  // codec, which drops a `__proto__` key of `meta` that the decoder kept as an ordinary key).
+  const make = (): OperationError<S> => {
     if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
     if (status >= 500 && status <= 599) {
       return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
@@ -139,6 +135,26 @@ export const errorForStatus = <S extends DocumentedStatus>(
       return new ErrorClass(fields, true) as StatusErrors[S]
     }
     return new UnexpectedStatus(fields, true)
+  }
+  return withoutStack(make)
+}
+
+/**
+ * Builds an error without capturing a stack trace. Errors from responses are built deep in the pipeline's
+ * fibers, where the stack holds only the library's and Effect's frames, and capturing it was most of the cost
+ * of an error response; what says where the error comes from is its `operation` field (and, with a tracer
+ * installed, the operation's span in `Cause.pretty`). Where `Error.stackTraceLimit` cannot be set (frozen
+ * intrinsics), the error is built as usual.
+ */
+const withoutStack = <A>(make: () => A): A => {
+  const limit = Error.stackTraceLimit
+  try {
+    Error.stackTraceLimit = 0
+  } catch {
+    return make()
+  }
+  try {
+    return make()
   } finally {
     Error.stackTraceLimit = limit
   }
