@@ -150,6 +150,15 @@ export const readErrorBody = (
 // -----------------------------------------------------------------------------
 
 /**
+ * A failure under the operation's span, as the attempt's failures are: the span is set in the attempt's fiber
+ * only, not in the caller's, so that `Cause.pretty` would not name it otherwise.
+ *
+ * @internal
+ */
+export const failUnder = <E>(error: E, span: Tracer.Span | undefined): Effect.Effect<never, E> =>
+  span === undefined ? Exit.fail(error) : Effect.withParentSpan(Effect.fail(error), span)
+
+/**
  * What the executor needs of an operation's row.
  *
  * @internal
@@ -239,10 +248,6 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       "User-Agent": config.userAgent,
       Accept: "application/json"
     })
-
-    // a failure under the operation's span, as the attempt's failures are (the span is not the caller's)
-    const failUnder = (error: TransportError, span: Tracer.Span | undefined) =>
-      span === undefined ? Exit.fail(error) : Effect.withParentSpan(Effect.fail(error), span)
 
     const timeoutError = (operation: string) =>
       new TransportError({
@@ -505,9 +510,7 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       (body: Body): Effect.Effect<A, DecodeError> => {
         const result = decode(body.status, body.text, implied)
         if (Either.isRight(result)) return result
-        const error = result.left
-        // failed under the operation's span, as the attempt's failures are (the span is not this fiber's)
-        return span === undefined ? Either.left(error) : Effect.withParentSpan(Effect.fail(error), span)
+        return failUnder(result.left, span)
       }
       const policyOf = (fiber: Fiber.RuntimeFiber<unknown, unknown>): RetryPolicy.RetryPolicy => {
         const current = Context.get(fiber.currentContext, RetryPolicy.CurrentRetryPolicy)

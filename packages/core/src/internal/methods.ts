@@ -14,7 +14,7 @@ import { ClerkConfig } from "../ClerkConfig.js"
 import { InvalidRequest } from "../ClerkError.js"
 import * as UsersProtocol from "../UsersProtocol.js"
 import type { Ablation } from "./client.js"
-import { makeExecutor } from "./client.js"
+import { failUnder, makeExecutor } from "./client.js"
 import { compileRequestEncoder, userIdIndex } from "./request.js"
 
 /**
@@ -59,10 +59,7 @@ export const makeMethods = (
       // the call, once running (its arguments checked and encoded, then the pipeline)
       const call = (args: ReadonlyArray<unknown>, span: Tracer.Span | undefined) => {
         const input = encode(args)
-        if (input instanceof InvalidRequest) {
-          // failed under the operation's span, as the pipeline's failures are (the span is not this fiber's)
-          return span === undefined ? Effect.fail(input) : Effect.withParentSpan(Effect.fail(input), span)
-        }
+        if (input instanceof InvalidRequest) return failUnder(input, span)
         const selected = variants.size === 0 ? run : variants.get(UsersProtocol.successOf(operation, args)) ?? run
         return selected(input, span)
       }
