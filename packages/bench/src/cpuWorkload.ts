@@ -137,6 +137,16 @@ const floor = <A>(
     )
   )
 
+/**
+ * The name of the floor without the platform's `http.client` span: what `Users.layer` sends under Effect's
+ * default tracer, so the like-for-like measure of the library's own cost when no tracer is installed.
+ */
+export const NO_SPAN_FLOOR = "floor without the http.client span"
+
+/** An effect with the platform's `http.client` span switched off for its requests. */
+const withoutClientSpan = <A, E>(effect: Effect.Effect<A, E>) =>
+  Effect.locally(effect, HttpClient.currentTracerDisabledWhen, () => true)
+
 /** The floor of an error response: execute, read, parse, decode Clerk's error body, fail with it. */
 const errorFloor = Effect.suspend(() =>
   Effect.flatMap(
@@ -280,6 +290,7 @@ export const variants: ReadonlyArray<Variant> = [
     () => Effect.suspend(() => Effect.flatMap(fakeClient.execute(userRequest()), (r) => r.arrayBuffer))
   ),
   plain("get", "floor", () => floor(userRequest, decodeUser)),
+  plain("get", NO_SPAN_FLOOR, () => withoutClientSpan(floor(userRequest, decodeUser))),
   withUsers("get", "users.get", (users) => users.get(USER_ID)),
   withUsers("get", "users.get, a tracer installed", (users) => users.get(USER_ID), tracedUsersLayer),
   plain(
@@ -316,7 +327,9 @@ export const variants: ReadonlyArray<Variant> = [
     (users) => users.setProfileImage(USER_ID, { data: image, fileName: "avatar.png", contentType: "image/png" })
   ),
   plain("error", "floor", () => errorFloor),
+  plain("error", NO_SPAN_FLOOR, () => withoutClientSpan(errorFloor)),
   withUsers("error", "users.get (404)", (users) => users.get(MISSING_ID)),
+  withUsers("error", "users.get (404), a tracer installed", (users) => users.get(MISSING_ID), tracedUsersLayer),
   plain("ablation", "floor", () => floor(userRequest, decodeUser)),
   ...ablations.map(([key, , ablation]): Variant => ({
     group: "ablation",

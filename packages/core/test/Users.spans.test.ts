@@ -4,6 +4,7 @@
  * the input checks, from the decode, timeouts) happen under the operation's span, so that `Cause.pretty` names
  * it; retries make one `http.client` span per attempt under the one operation span.
  */
+import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -93,27 +94,66 @@ describe("spans", () => {
 
   it.effect.each(
     [
-      ["a tracer installed: the Users.get span", true, "Users.get"],
-      ["Effect's default tracer (none installed): no span of its own, the caller's", false, "caller"]
+      ["a tracer installed: the platform's http.client span, under the Users.get span", true, "http.client GET"],
+      [
+        "Effect's default tracer (none installed): no span of the client's or the platform's, the caller's",
+        false,
+        "caller"
+      ]
     ] as const
-  )("the request's parent span, %s", ([, installed, expected]) => {
+  )("the span a request is sent under, %s", ([, installed, expected]) => {
     const spans: Array<Recorded> = []
     return Effect.gen(function*() {
       const fake = yield* FakeHttp
-      let parent: string | undefined
-      yield* fake.respond(() =>
+      let current: Tracer.Span | undefined
+      let traceparent: string | undefined
+      yield* fake.respond((request) =>
         Effect.map(Effect.orDie(Effect.currentSpan), (span) => {
-          // the platform's http.client span: its parent is the span the request was sent under
-          parent = span.parent._tag === "Some" && span.parent.value._tag === "Span" ? span.parent.value.name : "none"
+          current = span
+          traceparent = request.headers["traceparent"]
           return { json: userFull }
         })
       )
       const users = yield* Users
       yield* Effect.withSpan(users.get("user_2full"), "caller")
-      expect(parent).toBe(expected)
+      expect(current?.name).toBe(expected)
+      const parent = current?.parent._tag === "Some" && current.parent.value._tag === "Span"
+        ? current.parent.value.name
+        : "none"
+      expect(parent).toBe(installed ? "Users.get" : "none")
       expect(named(spans, "Users.get")).toHaveLength(installed ? 1 : 0)
+      // the trace headers name the span the request was sent under, as the platform sends them
+      expect(traceparent).toBe(`00-${current?.traceId}-${current?.spanId}-01`)
     }).pipe(Effect.provide(installed ? traced(spans) : usersLayer()))
   })
+
+  it.effect("default tracer: no trace headers without a span of the caller's, none when propagation is off", () =>
+    Effect.gen(function*() {
+      const fake = yield* FakeHttp
+      yield* fake.respond(() => ({ json: userFull }))
+      const users = yield* Users
+      yield* users.get("user_2full")
+      yield* Effect.withSpan(users.get("user_2full"), "caller").pipe(
+        Effect.locally(HttpClient.currentTracerPropagation, false)
+      )
+      yield* Effect.withSpan(users.get("user_2full"), "caller").pipe(
+        Effect.locally(HttpClient.currentTracerDisabledWhen, () => true)
+      )
+      const requests = yield* fake.requests
+      expect(requests.map((request) => request.headers["traceparent"])).toEqual([undefined, undefined, undefined])
+    }).pipe(Effect.provide(usersLayer())))
+
+  it.effect("default tracer: an incoming trace (an external span) goes out with its own ids", () =>
+    Effect.gen(function*() {
+      const fake = yield* FakeHttp
+      yield* fake.respond(() => ({ json: userFull }))
+      const users = yield* Users
+      const incoming = Tracer.externalSpan({ traceId: "a".repeat(32), spanId: "b".repeat(16), sampled: false })
+      yield* users.get("user_2full").pipe(Effect.withParentSpan(incoming))
+      const [request] = yield* fake.requests
+      expect(request?.headers["traceparent"]).toBe(`00-${"a".repeat(32)}-${"b".repeat(16)}-00`)
+      expect(request?.headers["b3"]).toBe(`${"a".repeat(32)}-${"b".repeat(16)}-0`)
+    }).pipe(Effect.provide(usersLayer())))
 
   it.effect("the operation's span is not left as the caller's current span", () => {
     const spans: Array<Recorded> = []

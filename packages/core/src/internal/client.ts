@@ -13,16 +13,22 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
+import * as FiberRefs from "effect/FiberRefs"
+import { constTrue } from "effect/Function"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Runtime from "effect/Runtime"
+import * as RuntimeFlags from "effect/RuntimeFlags"
 import type * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
@@ -281,6 +287,47 @@ export const makeExecutor = (ablation: Ablation = {}) =>
         return span === undefined ? withInit : Context.add(withInit, Tracer.ParentSpan, span)
       }
 
+    // Effect's default tracer, the one a program runs with until it installs one (OpenTelemetry, DevTools, ...):
+    // its spans go nowhere. Under it, the operation opens no span (internal/methods.ts), and neither does the
+    // platform's client for its request: the `http.client` span (a span object, its ids, a dozen attributes, the
+    // request copied to carry the trace headers) costs about as much as everything else this client does per
+    // call. The caller's own span, if it has one (an incoming request's, say), still goes out in the trace
+    // headers, as the platform would send it (see `propagated`). With a tracer installed, nothing changes.
+    const defaultTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
+    const isQuiet = (caller: Fiber.RuntimeFiber<unknown, unknown>): boolean => caller.currentTracer === defaultTracer
+    const untracedRefs: Runtime.RunForkOptions = {
+      updateRefs: (refs, fiberId) =>
+        FiberRefs.updateAs(refs, { fiberId, fiberRef: HttpClient.currentTracerDisabledWhen, value: constTrue })
+    }
+    // the attempt's context and references, in the caller's fiber (when the attempt does not run in its own)
+    const inAttemptRefs = <A, E>(effect: Effect.Effect<A, E>, span: Tracer.Span | undefined, quiet: boolean) => {
+      const inContext = Effect.locallyWith(effect, FiberRef.currentContext, attemptContext(span))
+      return quiet ? Effect.locally(inContext, HttpClient.currentTracerDisabledWhen, constTrue) : inContext
+    }
+    // the trace headers of the caller's span, when the platform would have sent them (propagation on, tracing on
+    // and not turned off for this request) and there is a span to send
+    const propagated = (
+      caller: Fiber.RuntimeFiber<unknown, unknown>,
+      request: HttpClientRequest.HttpClientRequest
+    ): HttpClientRequest.HttpClientRequest => {
+      const parent = Context.getOption(caller.currentContext, Tracer.ParentSpan)
+      if (
+        parent._tag === "None" || !caller.getFiberRef(HttpClient.currentTracerPropagation) ||
+        !caller.getFiberRef(FiberRef.currentTracerEnabled) ||
+        caller.getFiberRef(HttpClient.currentTracerDisabledWhen)(request)
+      ) {
+        return request
+      }
+      const span = parent.value
+      if (span._tag === "Span") return HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span))
+      // an external span (a trace continued from an incoming request): its own ids, in the same two headers
+      const sampled = span.sampled ? "1" : "0"
+      return HttpClientRequest.setHeaders(request, {
+        b3: `${span.traceId}-${span.spanId}-${sampled}`,
+        traceparent: `00-${span.traceId}-${span.spanId}-0${sampled}`
+      })
+    }
+
     // Timeouts: each attempt runs in one forked fiber registered with its deadline, and one watchdog fiber (on
     // Clock, so TestClock drives it) interrupts the attempts that are overdue. A per-attempt race of two fibers
     // (`Effect.timeout`) costs several times more per request. The watchdog sleeps exactly until the earliest
@@ -362,12 +409,14 @@ export const makeExecutor = (ablation: Ablation = {}) =>
     // fiber's references).
     const attemptIn = <A, E>(
       caller: Fiber.RuntimeFiber<unknown, unknown>,
+      flags: RuntimeFlags.RuntimeFlags,
       operation: string,
       attempt: Effect.Effect<A, E>,
-      span: Tracer.Span | undefined
+      span: Tracer.Span | undefined,
+      quiet: boolean
     ): Effect.Effect<A, E | TransportError> => {
       if (closed) {
-        const guarded = Effect.interruptible(Effect.locallyWith(attempt, FiberRef.currentContext, attemptContext(span)))
+        const guarded = Effect.interruptible(inAttemptRefs(attempt, span, quiet))
         return Effect.flatten(
           Effect.timeoutTo(guarded, {
             duration: timeout,
@@ -381,35 +430,47 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       const done = Effect.map(attempt, (value) => {
         slot.value = value
       })
-      const run = Effect.zipRight(FiberRef.update(FiberRef.currentContext, attemptContext(span)), done)
-      return Effect.flatMap(Effect.fork(Effect.interruptible(run)), (fiber) => {
-        const entry: Attempt = { deadline: now + timeoutMillis, fiber, stopped: undefined }
-        inFlight.add(entry)
-        const awaited = Effect.async<A, E | TransportError>((resume) => {
-          const observer = (exit: Exit.Exit<void, E>) => {
-            inFlight.delete(entry)
-            const value = slot.value as A
-            slot.value = undefined
-            if (Exit.isSuccess(exit)) return resume(Exit.succeed(value))
-            if (entry.stopped === undefined || !Exit.isInterrupted(exit)) return resume(exit as Exit.Exit<never, E>)
-            resume(failUnder(entry.stopped === "Timeout" ? timeoutError(operation) : closedError(operation), span))
-          }
-          fiber.addObserver(observer)
-          // the caller gave up: forget the attempt's deadline, interrupt it and wait for it
-          return Effect.zipRight(
-            Effect.sync(() => {
-              fiber.removeObserver(observer)
-              inFlight.delete(entry)
-            }),
-            Fiber.interrupt(fiber)
-          )
+      // started at once, in this call (`Effect.fork` would schedule its start for later: one more turn of the
+      // scheduler per call), interruptible whatever the caller's region, in the attempt's context
+      const fiber = Runtime.runFork(
+        Runtime.make({
+          context: attemptContext(span)(caller.currentContext),
+          runtimeFlags: RuntimeFlags.enable(flags, RuntimeFlags.Interruption),
+          fiberRefs: caller.getFiberRefs()
         })
-        if (watching) return awaited
-        watching = true
-        // interruptible whatever the caller's region, in a context of its own (it outlives the caller's call)
-        const guard = Effect.provide(Effect.ensuring(Effect.interruptible(watchdog), resetWatching), Context.empty())
-        return Effect.zipRight(Effect.forkIn(guard, scope), awaited)
+      )(done, quiet ? untracedRefs : undefined)
+      const ended = (exit: Exit.Exit<void, E>, stopped: Attempt["stopped"]): Effect.Effect<A, E | TransportError> => {
+        const value = slot.value as A
+        slot.value = undefined
+        if (Exit.isSuccess(exit)) return Exit.succeed(value)
+        if (stopped === undefined || !Exit.isInterrupted(exit)) return exit as Exit.Exit<never, E>
+        return failUnder(stopped === "Timeout" ? timeoutError(operation) : closedError(operation), span)
+      }
+      // the attempt may have ended already (a transport that answers synchronously)
+      const early = fiber.unsafePoll()
+      if (early !== null) return ended(early, undefined)
+      const entry: Attempt = { deadline: now + timeoutMillis, fiber, stopped: undefined }
+      inFlight.add(entry)
+      const awaited = Effect.async<A, E | TransportError>((resume) => {
+        const observer = (exit: Exit.Exit<void, E>) => {
+          inFlight.delete(entry)
+          resume(ended(exit, entry.stopped))
+        }
+        fiber.addObserver(observer)
+        // the caller gave up: forget the attempt's deadline, interrupt it and wait for it
+        return Effect.zipRight(
+          Effect.sync(() => {
+            fiber.removeObserver(observer)
+            inFlight.delete(entry)
+          }),
+          Fiber.interrupt(fiber)
+        )
       })
+      if (watching) return awaited
+      watching = true
+      // interruptible whatever the caller's region, in a context of its own (it outlives the caller's call)
+      const guard = Effect.provide(Effect.ensuring(Effect.interruptible(watchdog), resetWatching), Context.empty())
+      return Effect.zipRight(Effect.forkIn(guard, scope), awaited)
     }
 
     // one schedule per (policy, operation): building it is not free and it is the same every time
@@ -519,24 +580,33 @@ export const makeExecutor = (ablation: Ablation = {}) =>
 
       return (input, span) => {
         const request = buildRequest(input)
-        const send = Effect.mapError(Effect.flatMap(httpClient.execute(request), receive), onAttemptError)
         const decodeBody = decodeWith(input.implied, span)
         const key = input.writeLimitKey
-        const timed = !timesOut
-          ? Effect.locallyWith(send, FiberRef.currentContext, attemptContext(span))
-          : Effect.withFiberRuntime<Body, OperationError<S>>((caller) => attemptIn(caller, name, send, span))
+        // an attempt, from the fiber that runs the call
+        const attemptFrom = (
+          caller: Fiber.RuntimeFiber<unknown, unknown>,
+          flags: RuntimeFlags.RuntimeFlags
+        ): Effect.Effect<Body, OperationError<S>> => {
+          const quiet = isQuiet(caller)
+          const send = Effect.mapError(
+            Effect.flatMap(httpClient.execute(quiet ? propagated(caller, request) : request), receive),
+            onAttemptError
+          )
+          return timesOut ? attemptIn(caller, flags, name, send, span, quiet) : inAttemptRefs(send, span, quiet)
+        }
+        const attemptNow = Effect.withFiberRuntime<Body, OperationError<S>>((caller, status) =>
+          attemptFrom(caller, status.runtimeFlags)
+        )
         const attempt = Effect.flatMap(
-          key === undefined ? timed : Effect.zipRight(limiter.take(key), timed),
+          key === undefined ? attemptNow : Effect.zipRight(limiter.take(key), attemptNow),
           decodeBody
         )
         if (ablation.retry) return attempt
-        return Effect.withFiberRuntime<A, OperationError<S>>((caller) => {
+        return Effect.withFiberRuntime<A, OperationError<S>>((caller, status) => {
           const policy = policyOf(caller)
           if (policy !== RetryPolicy.none) return Effect.retry(attempt, scheduleFor(policy, operation))
           // no retry, no write limit: the attempt starts now, from this fiber (one step less)
-          return key === undefined && timesOut
-            ? Effect.flatMap(attemptIn(caller, name, send, span), decodeBody)
-            : attempt
+          return key === undefined ? Effect.flatMap(attemptFrom(caller, status.runtimeFlags), decodeBody) : attempt
         })
       }
     }
