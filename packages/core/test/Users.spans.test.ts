@@ -11,12 +11,13 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
-import { RetryPolicy, Users } from "../src/index.js"
+import { ClerkConfig, RetryPolicy, Users } from "../src/index.js"
 import { userFull } from "./fixtures.js"
-import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
+import { API_URL, FakeHttp, layer as FakeHttpLayer, SECRET, usersLayer } from "./utils/FakeHttp.js"
 
 interface Recorded {
   readonly name: string
@@ -71,6 +72,21 @@ const recordingTracer = (spans: Array<Recorded>) => {
 const traced = (spans: Array<Recorded>, options: Parameters<typeof usersLayer>[0] = {}) =>
   Layer.merge(usersLayer(options), Layer.setTracer(recordingTracer(spans)))
 
+/** `Users.layer` over the fake client as the application wrapped it (settings made on the client itself). */
+const usersLayerOver = (wrap: (client: HttpClient.HttpClient) => HttpClient.HttpClient) =>
+  Users.layer.pipe(
+    Layer.provideMerge(Layer.effect(HttpClient.HttpClient, Effect.map(HttpClient.HttpClient, wrap))),
+    Layer.provideMerge(FakeHttpLayer),
+    Layer.provide(
+      ClerkConfig.layer({
+        secretKey: Redacted.make(SECRET),
+        apiUrl: API_URL,
+        retry: RetryPolicy.none,
+        perUserWriteLimit: false
+      }).pipe(Layer.orDie)
+    )
+  )
+
 const named = (spans: ReadonlyArray<Recorded>, name: string) => spans.filter((span) => span.name === name)
 
 describe("spans", () => {
@@ -94,14 +110,12 @@ describe("spans", () => {
 
   it.effect.each(
     [
-      ["a tracer installed: the platform's http.client span, under the Users.get span", true, "http.client GET"],
-      [
-        "Effect's default tracer (none installed): no span of the client's or the platform's, the caller's",
-        false,
-        "caller"
-      ]
+      ["a tracer installed: under the Users.get span", true, "Users.get"],
+      ["Effect's default tracer (none installed): under the caller's span, no span of the client's", false, "caller"]
     ] as const
-  )("the span a request is sent under, %s", ([, installed, expected]) => {
+  )("a call made under a span of the caller's: the platform's http.client span and its trace headers, %s", (
+    [, installed, expected]
+  ) => {
     const spans: Array<Recorded> = []
     return Effect.gen(function*() {
       const fake = yield* FakeHttp
@@ -116,44 +130,73 @@ describe("spans", () => {
       )
       const users = yield* Users
       yield* Effect.withSpan(users.get("user_2full"), "caller")
-      expect(current?.name).toBe(expected)
+      expect(current?.name).toBe("http.client GET")
       const parent = current?.parent._tag === "Some" && current.parent.value._tag === "Span"
         ? current.parent.value.name
         : "none"
-      expect(parent).toBe(installed ? "Users.get" : "none")
+      expect(parent).toBe(expected)
       expect(named(spans, "Users.get")).toHaveLength(installed ? 1 : 0)
-      // the trace headers name the span the request was sent under, as the platform sends them
       expect(traceparent).toBe(`00-${current?.traceId}-${current?.spanId}-01`)
     }).pipe(Effect.provide(installed ? traced(spans) : usersLayer()))
   })
 
-  it.effect("default tracer: no trace headers without a span of the caller's, none when propagation is off", () =>
+  it.effect("default tracer, no span of the caller's: no span at all, no trace headers (a fresh trace nothing records)", () =>
     Effect.gen(function*() {
       const fake = yield* FakeHttp
-      yield* fake.respond(() => ({ json: userFull }))
+      const seen: Array<string> = []
+      yield* fake.respond(() =>
+        Effect.map(Effect.option(Effect.currentSpan), (span) => {
+          seen.push(span._tag === "Some" ? span.value.name : "none")
+          return { json: userFull }
+        })
+      )
       const users = yield* Users
       yield* users.get("user_2full")
-      yield* Effect.withSpan(users.get("user_2full"), "caller").pipe(
-        Effect.locally(HttpClient.currentTracerPropagation, false)
-      )
-      yield* Effect.withSpan(users.get("user_2full"), "caller").pipe(
-        Effect.locally(HttpClient.currentTracerDisabledWhen, () => true)
-      )
+      yield* users.get("user_missing").pipe(Effect.ignore)
       const requests = yield* fake.requests
-      expect(requests.map((request) => request.headers["traceparent"])).toEqual([undefined, undefined, undefined])
+      expect(seen).toEqual(["none", "none"])
+      expect(requests.map((request) => [request.headers["traceparent"], request.headers["b3"]])).toEqual([
+        [undefined, undefined],
+        [undefined, undefined]
+      ])
     }).pipe(Effect.provide(usersLayer())))
 
-  it.effect("default tracer: an incoming trace (an external span) goes out with its own ids", () =>
+  it.effect("default tracer: an incoming trace (an external span) is continued by the platform's span", () =>
     Effect.gen(function*() {
       const fake = yield* FakeHttp
       yield* fake.respond(() => ({ json: userFull }))
       const users = yield* Users
-      const incoming = Tracer.externalSpan({ traceId: "a".repeat(32), spanId: "b".repeat(16), sampled: false })
+      const incoming = Tracer.externalSpan({ traceId: "a".repeat(32), spanId: "b".repeat(16), sampled: true })
       yield* users.get("user_2full").pipe(Effect.withParentSpan(incoming))
       const [request] = yield* fake.requests
-      expect(request?.headers["traceparent"]).toBe(`00-${"a".repeat(32)}-${"b".repeat(16)}-00`)
-      expect(request?.headers["b3"]).toBe(`${"a".repeat(32)}-${"b".repeat(16)}-0`)
+      expect(request?.headers["traceparent"]).toMatch(new RegExp(`^00-${"a".repeat(32)}-[0-9a-f]{16}-01$`))
+      expect(request?.headers["b3"]).toMatch(new RegExp(`^${"a".repeat(32)}-[0-9a-f]{16}-1-${"b".repeat(16)}$`))
     }).pipe(Effect.provide(usersLayer())))
+
+  it.effect.each(
+    [
+      [
+        "withTracerPropagation(false)",
+        (client: HttpClient.HttpClient) => HttpClient.withTracerPropagation(client, false)
+      ],
+      [
+        "withTracerDisabledWhen(() => true)",
+        (client: HttpClient.HttpClient) => HttpClient.withTracerDisabledWhen(client, () => true)
+      ]
+    ] as const
+  )(
+    "the platform's settings on the client given to the layer hold: %s sends no trace headers",
+    ([, wrap]) =>
+      Effect.gen(function*() {
+        const fake = yield* FakeHttp
+        yield* fake.respond(() => ({ json: userFull }))
+        const users = yield* Users
+        yield* Effect.withSpan(users.get("user_2full"), "caller")
+        const [request] = yield* fake.requests
+        expect(request?.headers["traceparent"]).toBeUndefined()
+        expect(request?.headers["b3"]).toBeUndefined()
+      }).pipe(Effect.provide(usersLayerOver(wrap)))
+  )
 
   it.effect("the operation's span is not left as the caller's current span", () => {
     const spans: Array<Recorded> = []

@@ -1,7 +1,7 @@
 /**
  * The per-attempt timeout at its edges: inside an uninterruptible region, around the layer's scope closing, with
  * no timeout at all (`Duration.infinity`), and the attempt of an interrupted call stopped before the caller's
- * finalizers run. Driven by the TestClock.
+ * finalizers run (also when the interruption comes before the call waits for its attempt). Driven by the TestClock.
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
@@ -11,6 +11,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
@@ -137,5 +138,33 @@ describe("timeouts", () => {
       yield* settle
       yield* Fiber.interrupt(fiber)
       expect(yield* Ref.get(log)).toEqual(["attempt interrupted", "release"])
+    }).pipe(Effect.provide(usersLayer({ timeout: "5 seconds" }))))
+
+  it.effect("a call interrupted before it waits for its attempt stops the attempt, and later calls still time out", () =>
+    Effect.gen(function*() {
+      const users = yield* Users
+      const fake = yield* FakeHttp
+      const log = yield* Ref.make<ReadonlyArray<string>>([])
+      const callers: Array<Fiber.RuntimeFiber<unknown, unknown>> = []
+      // the first attempt starts within the call, in the caller's run loop: the caller is interrupted from there,
+      // before it waits for the attempt (as an interruption arriving while the run loop yields would be)
+      yield* fake.respond((_, index) =>
+        Effect.suspend(() => {
+          if (index === 0) callers[0]!.unsafeInterruptAsFork(FiberId.none)
+          return Effect.never.pipe(
+            Effect.onInterrupt(() => Ref.update(log, (entries) => [...entries, `attempt ${index} interrupted`]))
+          )
+        })
+      )
+      const first = yield* Effect.fork(Effect.zipRight(Effect.yieldNow(), users.get("user_1")))
+      callers.push(first)
+      expect(Exit.isInterrupted(yield* Fiber.await(first))).toBe(true)
+      expect(yield* Ref.get(log)).toEqual(["attempt 0 interrupted"])
+      // the watchdog the first call started is running: the next call times out
+      const second = yield* Effect.fork(users.get("user_2"))
+      yield* settle
+      yield* TestClock.adjust("6 seconds")
+      yield* settle
+      expect(errorOf(yield* Fiber.poll(second))).toMatchObject({ _tag: "TransportError", reason: "Timeout" })
     }).pipe(Effect.provide(usersLayer({ timeout: "5 seconds" }))))
 })

@@ -13,7 +13,6 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
@@ -288,13 +287,16 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       }
 
     // Effect's default tracer, the one a program runs with until it installs one (OpenTelemetry, DevTools, ...):
-    // its spans go nowhere. Under it, the operation opens no span (internal/methods.ts), and neither does the
-    // platform's client for its request: the `http.client` span (a span object, its ids, a dozen attributes, the
-    // request copied to carry the trace headers) costs about as much as everything else this client does per
-    // call. The caller's own span, if it has one (an incoming request's, say), still goes out in the trace
-    // headers, as the platform would send it (see `propagated`). With a tracer installed, nothing changes.
+    // its spans go nowhere. Under it, the operation opens no span (internal/methods.ts); and when the call has no
+    // span of the caller's to continue either, the platform's client opens none for its request (its
+    // `http.client` span: a span object, its ids, a dozen attributes, the request copied to carry trace headers of
+    // a fresh trace that nothing records) and sends no trace headers. A call made under a span of the caller's (an
+    // incoming request's, say) goes through the platform as it is, its span and trace headers included, and so
+    // does every call once a tracer is installed.
     const defaultTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
-    const isQuiet = (caller: Fiber.RuntimeFiber<unknown, unknown>): boolean => caller.currentTracer === defaultTracer
+    const isQuiet = (caller: Fiber.RuntimeFiber<unknown, unknown>): boolean =>
+      caller.currentTracer === defaultTracer &&
+      Context.getOption(caller.currentContext, Tracer.ParentSpan)._tag === "None"
     const untracedRefs: Runtime.RunForkOptions = {
       updateRefs: (refs, fiberId) =>
         FiberRefs.updateAs(refs, { fiberId, fiberRef: HttpClient.currentTracerDisabledWhen, value: constTrue })
@@ -304,31 +306,8 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       const inContext = Effect.locallyWith(effect, FiberRef.currentContext, attemptContext(span))
       return quiet ? Effect.locally(inContext, HttpClient.currentTracerDisabledWhen, constTrue) : inContext
     }
-    // the trace headers of the caller's span, when the platform would have sent them (propagation on, tracing on
-    // and not turned off for this request) and there is a span to send
-    const propagated = (
-      caller: Fiber.RuntimeFiber<unknown, unknown>,
-      request: HttpClientRequest.HttpClientRequest
-    ): HttpClientRequest.HttpClientRequest => {
-      const parent = Context.getOption(caller.currentContext, Tracer.ParentSpan)
-      if (
-        parent._tag === "None" || !caller.getFiberRef(HttpClient.currentTracerPropagation) ||
-        !caller.getFiberRef(FiberRef.currentTracerEnabled) ||
-        caller.getFiberRef(HttpClient.currentTracerDisabledWhen)(request)
-      ) {
-        return request
-      }
-      const span = parent.value
-      if (span._tag === "Span") return HttpClientRequest.setHeaders(request, HttpTraceContext.toHeaders(span))
-      // an external span (a trace continued from an incoming request): its own ids, in the same two headers
-      const sampled = span.sampled ? "1" : "0"
-      return HttpClientRequest.setHeaders(request, {
-        b3: `${span.traceId}-${span.spanId}-${sampled}`,
-        traceparent: `00-${span.traceId}-${span.spanId}-0${sampled}`
-      })
-    }
 
-    // Timeouts: each attempt runs in one forked fiber registered with its deadline, and one watchdog fiber (on
+    // Timeouts: each attempt runs in a fiber of its own, registered with its deadline, and one watchdog fiber (on
     // Clock, so TestClock drives it) interrupts the attempts that are overdue. A per-attempt race of two fibers
     // (`Effect.timeout`) costs several times more per request. The watchdog sleeps exactly until the earliest
     // deadline, runs only while attempts are in flight (plus one idle period, so that a burst of requests starts
@@ -392,10 +371,15 @@ export const makeExecutor = (ablation: Ablation = {}) =>
       )
     })
 
-    // The attempt's fiber is forked as the caller's child and observed directly (no `Fiber.await` message round
-    // trip): its end resumes the caller; the caller's interruption interrupts it and waits for it (its connection
-    // is closed before the caller's finalizers run). It is interruptible even when the caller is not (an
-    // `acquireRelease` creating a user): the timeout holds there too.
+    // The attempt's fiber is started at once, in the call (`Runtime.runFork` runs it up to its first asynchronous
+    // step; `Effect.fork` would schedule its start for the next turn of the scheduler: one more hop per call), and
+    // observed directly (no `Fiber.await` message round trip): its end resumes the caller. It is interruptible
+    // whatever the caller's region (an `acquireRelease` creating a user): the timeout holds there too. It is not
+    // the caller's child (a root fiber, as `runFork` makes them): the call itself stops it. From its start until
+    // the caller waits for it, the caller is uninterruptible (the run loop may yield between two steps, and an
+    // interruption there would leave the attempt running, or the watchdog marked as started but never forked);
+    // then an interruption of the caller forgets the attempt's deadline, interrupts the attempt and waits for it
+    // (its connection is closed before the caller's finalizers run).
     //
     // The attempt's value does not stay in its fiber's exit: it leaves through `slot.value`, cleared as soon as
     // it is read. The fiber lives through the body's read and is promoted to the old generation by the
@@ -403,75 +387,87 @@ export const makeExecutor = (ablation: Ablation = {}) =>
     // 500 users) alive until the next full collection even once both are dead (measured: the peak heap of a
     // 100,000-user walk went from 24 MB to 76 MB that way).
     //
-    // The operation's span is the parent of the platform's `http.client` span, and fetch's `RequestInit` forbids
-    // following redirects (see `attemptContext`): both are set once in the attempt's fiber, which ends with the
-    // attempt (a `provideService` in the caller would set them and restore them there, each time copying the
-    // fiber's references).
+    // The operation's span (with a tracer installed) is the parent of the platform's `http.client` span, and
+    // fetch's `RequestInit` forbids following redirects (see `attemptContext`): both are set once, when the
+    // attempt's fiber is made (a `provideService` in the caller would set them and restore them there, each time
+    // copying the fiber's references).
     const attemptIn = <A, E>(
-      caller: Fiber.RuntimeFiber<unknown, unknown>,
-      flags: RuntimeFlags.RuntimeFlags,
       operation: string,
       attempt: Effect.Effect<A, E>,
       span: Tracer.Span | undefined,
       quiet: boolean
-    ): Effect.Effect<A, E | TransportError> => {
-      if (closed) {
-        const guarded = Effect.interruptible(inAttemptRefs(attempt, span, quiet))
-        return Effect.flatten(
-          Effect.timeoutTo(guarded, {
-            duration: timeout,
-            onSuccess: (value): Effect.Effect<A, TransportError> => Effect.succeed(value),
-            onTimeout: (): Effect.Effect<A, TransportError> => failUnder(timeoutError(operation), span)
+    ): Effect.Effect<A, E | TransportError> =>
+      Effect.uninterruptibleMask((restore) =>
+        Effect.withFiberRuntime((caller, status) => {
+          if (closed) {
+            const guarded = Effect.interruptible(inAttemptRefs(attempt, span, quiet))
+            return restore(Effect.flatten(
+              Effect.timeoutTo(guarded, {
+                duration: timeout,
+                onSuccess: (value): Effect.Effect<A, TransportError> => Effect.succeed(value),
+                onTimeout: (): Effect.Effect<A, TransportError> => failUnder(timeoutError(operation), span)
+              })
+            ))
+          }
+          const now = Context.get(caller.currentDefaultServices, Clock.Clock).unsafeCurrentTimeMillis()
+          const slot: { value: A | undefined } = { value: undefined }
+          const done = Effect.map(attempt, (value) => {
+            slot.value = value
           })
-        )
-      }
-      const now = Context.get(caller.currentDefaultServices, Clock.Clock).unsafeCurrentTimeMillis()
-      const slot: { value: A | undefined } = { value: undefined }
-      const done = Effect.map(attempt, (value) => {
-        slot.value = value
-      })
-      // started at once, in this call (`Effect.fork` would schedule its start for later: one more turn of the
-      // scheduler per call), interruptible whatever the caller's region, in the attempt's context
-      const fiber = Runtime.runFork(
-        Runtime.make({
-          context: attemptContext(span)(caller.currentContext),
-          runtimeFlags: RuntimeFlags.enable(flags, RuntimeFlags.Interruption),
-          fiberRefs: caller.getFiberRefs()
-        })
-      )(done, quiet ? untracedRefs : undefined)
-      const ended = (exit: Exit.Exit<void, E>, stopped: Attempt["stopped"]): Effect.Effect<A, E | TransportError> => {
-        const value = slot.value as A
-        slot.value = undefined
-        if (Exit.isSuccess(exit)) return Exit.succeed(value)
-        if (stopped === undefined || !Exit.isInterrupted(exit)) return exit as Exit.Exit<never, E>
-        return failUnder(stopped === "Timeout" ? timeoutError(operation) : closedError(operation), span)
-      }
-      // the attempt may have ended already (a transport that answers synchronously)
-      const early = fiber.unsafePoll()
-      if (early !== null) return ended(early, undefined)
-      const entry: Attempt = { deadline: now + timeoutMillis, fiber, stopped: undefined }
-      inFlight.add(entry)
-      const awaited = Effect.async<A, E | TransportError>((resume) => {
-        const observer = (exit: Exit.Exit<void, E>) => {
-          inFlight.delete(entry)
-          resume(ended(exit, entry.stopped))
-        }
-        fiber.addObserver(observer)
-        // the caller gave up: forget the attempt's deadline, interrupt it and wait for it
-        return Effect.zipRight(
-          Effect.sync(() => {
+          const fiber = Runtime.runFork(
+            Runtime.make({
+              context: attemptContext(span)(caller.currentContext),
+              runtimeFlags: RuntimeFlags.enable(status.runtimeFlags, RuntimeFlags.Interruption),
+              fiberRefs: caller.getFiberRefs()
+            })
+          )(done, quiet ? untracedRefs : undefined)
+          const ended = (
+            exit: Exit.Exit<void, E>,
+            stopped: Attempt["stopped"]
+          ): Effect.Effect<A, E | TransportError> => {
+            const value = slot.value as A
+            slot.value = undefined
+            if (Exit.isSuccess(exit)) return Exit.succeed(value)
+            if (stopped === undefined || !Exit.isInterrupted(exit)) return exit as Exit.Exit<never, E>
+            return failUnder(stopped === "Timeout" ? timeoutError(operation) : closedError(operation), span)
+          }
+          // the attempt may have ended already (a transport that answers synchronously)
+          const early = fiber.unsafePoll()
+          if (early !== null) return ended(early, undefined)
+          const entry: Attempt = { deadline: now + timeoutMillis, fiber, stopped: undefined }
+          inFlight.add(entry)
+          // should the attempt end before the caller waits for it (the caller's run loop may yield in between; with
+          // Effect's scheduler the caller's turn comes first, another scheduler may order them otherwise), its
+          // result is kept for the caller
+          let resume: ((effect: Effect.Effect<A, E | TransportError>) => void) | undefined
+          let result: Effect.Effect<A, E | TransportError> | undefined
+          const observer = (exit: Exit.Exit<void, E>) => {
+            inFlight.delete(entry)
+            const outcome = ended(exit, entry.stopped)
+            if (resume === undefined) result = outcome
+            else resume(outcome)
+          }
+          fiber.addObserver(observer)
+          // the caller gave up: forget the attempt's deadline, interrupt it and wait for it
+          const stop = Effect.suspend(() => {
             fiber.removeObserver(observer)
             inFlight.delete(entry)
-          }),
-          Fiber.interrupt(fiber)
-        )
-      })
-      if (watching) return awaited
-      watching = true
-      // interruptible whatever the caller's region, in a context of its own (it outlives the caller's call)
-      const guard = Effect.provide(Effect.ensuring(Effect.interruptible(watchdog), resetWatching), Context.empty())
-      return Effect.zipRight(Effect.forkIn(guard, scope), awaited)
-    }
+            return Fiber.interrupt(fiber)
+          })
+          const awaited = Effect.onInterrupt(
+            restore(Effect.async<A, E | TransportError>((callback) => {
+              if (result === undefined) resume = callback
+              else callback(result)
+            })),
+            () => stop
+          )
+          if (watching) return awaited
+          watching = true
+          // interruptible whatever the caller's region, in a context of its own (it outlives the caller's call)
+          const guard = Effect.provide(Effect.ensuring(Effect.interruptible(watchdog), resetWatching), Context.empty())
+          return Effect.zipRight(Effect.forkIn(guard, scope), awaited)
+        })
+      )
 
     // one schedule per (policy, operation): building it is not free and it is the same every time
     const schedules = new WeakMap<RetryPolicy.RetryPolicy, Map<string, Schedule.Schedule<unknown, ClerkError>>>()
@@ -582,31 +578,23 @@ export const makeExecutor = (ablation: Ablation = {}) =>
         const request = buildRequest(input)
         const decodeBody = decodeWith(input.implied, span)
         const key = input.writeLimitKey
+        const send = Effect.mapError(Effect.flatMap(httpClient.execute(request), receive), onAttemptError)
         // an attempt, from the fiber that runs the call
-        const attemptFrom = (
-          caller: Fiber.RuntimeFiber<unknown, unknown>,
-          flags: RuntimeFlags.RuntimeFlags
-        ): Effect.Effect<Body, OperationError<S>> => {
+        const attemptFrom = (caller: Fiber.RuntimeFiber<unknown, unknown>): Effect.Effect<Body, OperationError<S>> => {
           const quiet = isQuiet(caller)
-          const send = Effect.mapError(
-            Effect.flatMap(httpClient.execute(quiet ? propagated(caller, request) : request), receive),
-            onAttemptError
-          )
-          return timesOut ? attemptIn(caller, flags, name, send, span, quiet) : inAttemptRefs(send, span, quiet)
+          return timesOut ? attemptIn(name, send, span, quiet) : inAttemptRefs(send, span, quiet)
         }
-        const attemptNow = Effect.withFiberRuntime<Body, OperationError<S>>((caller, status) =>
-          attemptFrom(caller, status.runtimeFlags)
-        )
+        const attemptNow = Effect.withFiberRuntime<Body, OperationError<S>>(attemptFrom)
         const attempt = Effect.flatMap(
           key === undefined ? attemptNow : Effect.zipRight(limiter.take(key), attemptNow),
           decodeBody
         )
         if (ablation.retry) return attempt
-        return Effect.withFiberRuntime<A, OperationError<S>>((caller, status) => {
+        return Effect.withFiberRuntime<A, OperationError<S>>((caller) => {
           const policy = policyOf(caller)
           if (policy !== RetryPolicy.none) return Effect.retry(attempt, scheduleFor(policy, operation))
           // no retry, no write limit: the attempt starts now, from this fiber (one step less)
-          return key === undefined ? Effect.flatMap(attemptFrom(caller, status.runtimeFlags), decodeBody) : attempt
+          return key === undefined ? Effect.flatMap(attemptFrom(caller), decodeBody) : attempt
         })
       }
     }
