@@ -202,7 +202,7 @@ export const ablations: ReadonlyArray<readonly [string, string, Ablation]> = [
   ["inputChecks", "input checks (path parameter, version rules)", { inputChecks: true }],
   ["requestBuilding", "request building (URL, headers, request object)", { requestBuilding: true }],
   ["span", "the `Users.get` span", { span: true }],
-  ["timeout", "the per-attempt timeout (a forked fiber, the watchdog)", { timeout: true }],
+  ["timeout", "the per-attempt timeout (the attempt's own fiber, the watchdog)", { timeout: true }],
   ["retry", "the retry policy lookup and wrapper", { retry: true }],
   ["bodyRead", "the bounded body read (`readBody`)", { bodyRead: true }],
   ["decode", "the schema decode (`JSON.parse` only)", { decode: true }],
