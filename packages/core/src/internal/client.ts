@@ -231,6 +231,18 @@ interface Attempt {
   stopped: "Timeout" | "Closed" | undefined
 }
 
+const defaultTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
+
+/**
+ * Whether a fiber runs under a tracer of the application's (OpenTelemetry, DevTools, any `Layer.setTracer`)
+ * rather than Effect's default one, whose spans go nowhere: the one test of both the operation's span
+ * (internal/methods.ts) and the platform's `http.client` span (below).
+ *
+ * @internal
+ */
+export const tracerInstalled = (fiber: Fiber.RuntimeFiber<unknown, unknown>): boolean =>
+  fiber.currentTracer !== defaultTracer
+
 /** The longest sleep Effect's clock can make (a timer's limit): a longer timeout is no timeout. */
 const MAX_TIMER_MILLIS = 2 ** 31 - 1
 
@@ -294,9 +306,8 @@ export const makeExecutor = (ablation: Ablation = {}) =>
     // a fresh trace that nothing records) and sends no trace headers. A call made under a span of the caller's (an
     // incoming request's, say) goes through the platform as it is, its span and trace headers included, and so
     // does every call once a tracer is installed.
-    const defaultTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
     const isQuiet = (caller: Fiber.RuntimeFiber<unknown, unknown>): boolean =>
-      caller.currentTracer === defaultTracer &&
+      !tracerInstalled(caller) &&
       Context.getOption(caller.currentContext, Tracer.ParentSpan)._tag === "None"
     const untracedRefs: Runtime.RunForkOptions = {
       updateRefs: (refs, fiberId) =>

@@ -5,16 +5,14 @@
  * @internal
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as Context from "effect/Context"
-import * as DefaultServices from "effect/DefaultServices"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
-import * as Tracer from "effect/Tracer"
+import type * as Tracer from "effect/Tracer"
 import { ClerkConfig } from "../ClerkConfig.js"
 import { InvalidRequest } from "../ClerkError.js"
 import * as UsersProtocol from "../UsersProtocol.js"
 import type { Ablation } from "./client.js"
-import { failUnder, makeExecutor } from "./client.js"
+import { failUnder, makeExecutor, tracerInstalled } from "./client.js"
 import { compileRequestEncoder, userIdIndex } from "./request.js"
 
 /**
@@ -27,10 +25,6 @@ export type Method = (...args: ReadonlyArray<unknown>) => Effect.Effect<unknown,
 // The span of every call: no stack trace captured for it (`Effect.fn` captures the caller's location on every
 // call, an `Error` and a stack walk each time, for a `code.stacktrace` attribute that only failures show).
 const plainSpan: Tracer.SpanOptions = { captureStackTrace: false }
-
-// Effect's default tracer, the one a program runs with until it installs one (OpenTelemetry, DevTools, ...): its
-// spans go nowhere, so under it an operation opens none (no ids drawn, no span object, no `onExit`).
-const defaultTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
 /**
  * Builds the methods from the layer's configuration and HTTP client (and the benchmark's ablation, when it
@@ -67,8 +61,9 @@ export const makeMethods = (
         ? (...args) => Effect.suspend(() => call(args, undefined))
         : (...args) =>
           Effect.withFiberRuntime((fiber) => {
-            // no tracer installed: no span (see `defaultTracer`)
-            if (fiber.currentTracer === defaultTracer) return call(args, undefined)
+            // no tracer installed: its spans would go nowhere, so none is opened (no ids drawn, no span object, no
+            // `onExit`)
+            if (!tracerInstalled(fiber)) return call(args, undefined)
             const userId = userIdAt < 0 ? undefined : args[userIdAt]
             const options = typeof userId === "string"
               ? { attributes: { "clerk.user_id": userId }, captureStackTrace: false }
