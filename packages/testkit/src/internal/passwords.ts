@@ -1,21 +1,81 @@
 /**
- * Password hashing for the in-memory store, with `node:crypto`: plaintext passwords are stored as scrypt
- * hashes; digests imported with `password_digest` are verified for the hashers `node:crypto` can compute.
+ * Passwords in the in-memory store: plaintext passwords are stored as scrypt hashes; digests imported with
+ * `password_digest` are verified for every hasher Clerk documents, each in the layout Clerk documents for it
+ * (see `hashers/`), and bounded so that none stalls the emulator (checked at import, 422 on `password_digest`,
+ * and again at verification).
  *
- * Hashing and verifying run on libuv's thread pool (`crypto.scrypt`, `crypto.pbkdf2`), never on the event
- * loop, so a slow digest (or a batch of seeded users) does not stall the other clients of the emulator; and imported digests are bounded to the
- * parameters a real import would use (`PBKDF2_LIMITS`), checked when the digest is imported and again when it
- * is verified.
+ * Where the work runs. Costly hashes never run on the event loop: PBKDF2 and scrypt on libuv's thread pool
+ * (`node:crypto`), bcrypt and argon2 on the same pool (`@node-rs/bcrypt`, `@node-rs/argon2`: Rust bindings,
+ * prebuilt for each platform, no build step, loadable from ES modules and CommonJS), the iterated digests
+ * (phpass, Symfony) in slices with the event loop running between them. The single-round digests (`md5`,
+ * `sha256`, `ldap_ssha`) run inline: one hash of the password, microseconds.
+ *
+ * Why these libraries: `hash-wasm` covers argon2, bcrypt, scrypt and PBKDF2 without a native build, but its
+ * WebAssembly runs on the calling thread, so it would need a worker thread, and a worker's script cannot be
+ * located the same way from this package's ES module and CommonJS builds; `bcryptjs` yields to the event loop
+ * between slices of about 100 ms but has no argon2. The N-API bindings run on the thread pool like
+ * `node:crypto`, with nothing to locate.
  *
  * @internal
  */
 import * as Effect from "effect/Effect"
-import { createHash, pbkdf2, randomBytes, scrypt, timingSafeEqual } from "node:crypto"
+import { randomBytes, scrypt } from "node:crypto"
+import { ARGON2_BOUNDS, argon2i, argon2id } from "./hashers/argon2.js"
+import { bcrypt, BCRYPT_BOUNDS, bcryptSha256Django } from "./hashers/bcrypt.js"
+import { equal } from "./hashers/codec.js"
+import type { Hasher } from "./hashers/hasher.js"
+import { ldapSsha, LEGACY_BOUNDS, md5, md5Phpass, phpass, sha256, sha512Symfony } from "./hashers/legacy.js"
+import { threadPool } from "./hashers/offload.js"
+import {
+  PBKDF2_BOUNDS,
+  pbkdf2Sha1,
+  pbkdf2Sha256,
+  pbkdf2Sha256Django,
+  pbkdf2Sha512,
+  pbkdf2Sha512Hex
+} from "./hashers/pbkdf2.js"
+import { SCRYPT_BOUNDS, scryptFirebase, scryptWerkzeug } from "./hashers/scrypt.js"
 
 /** @internal */
 export type PasswordRecord =
   | { readonly _tag: "Scrypt"; readonly salt: string; readonly hash: string }
   | { readonly _tag: "Digest"; readonly hasher: string; readonly digest: string }
+
+/**
+ * The hashers the store verifies, by Clerk's `password_hasher` name.
+ *
+ * @internal
+ */
+export const HASHERS: { readonly [name: string]: Hasher } = {
+  argon2i,
+  argon2id,
+  bcrypt,
+  bcrypt_sha256_django: bcryptSha256Django,
+  ldap_ssha: ldapSsha,
+  md5,
+  md5_phpass: md5Phpass,
+  pbkdf2_sha1: pbkdf2Sha1,
+  pbkdf2_sha256: pbkdf2Sha256,
+  pbkdf2_sha256_django: pbkdf2Sha256Django,
+  pbkdf2_sha512: pbkdf2Sha512,
+  pbkdf2_sha512_hex: pbkdf2Sha512Hex,
+  phpass,
+  scrypt_firebase: scryptFirebase,
+  scrypt_werkzeug: scryptWerkzeug,
+  sha256,
+  sha512_symfony: sha512Symfony
+}
+
+/** The cost bounds of imported digests, by family (see SECURITY.md). @internal */
+export const DIGEST_BOUNDS = {
+  pbkdf2: PBKDF2_BOUNDS,
+  scrypt: SCRYPT_BOUNDS,
+  bcrypt: BCRYPT_BOUNDS,
+  argon2: ARGON2_BOUNDS,
+  legacy: LEGACY_BOUNDS
+} as const
+
+const hasherOf = (name: string): Hasher | undefined => Object.hasOwn(HASHERS, name) ? HASHERS[name] : undefined
 
 // Low cost on purpose: this store holds test users, and tests create many.
 const SCRYPT = { N: 1024, r: 8, p: 1 } as const
@@ -33,76 +93,15 @@ export const hashPassword = (password: string): Effect.Effect<PasswordRecord> =>
   })
 
 /**
- * The bounds of an imported PBKDF2 digest: iterations up to 1,200,000 (Django 6's default, the highest of the
- * common frameworks), a hash no longer than the digest function's output (a longer one multiplies the work
- * without adding strength), a salt of at most 1,024 characters.
+ * Why an imported digest cannot be accepted, or `undefined` when it can. Digests of hashers outside `HASHERS`
+ * (names Clerk may add) are stored as they are, and never verify.
  *
  * @internal
  */
-export const PBKDF2_LIMITS = { maxIterations: 1_200_000, maxSaltLength: 1_024 } as const
-
-const PBKDF2_HASHERS = {
-  pbkdf2_sha1: { algorithm: "sha1", outputBytes: 20 },
-  pbkdf2_sha256: { algorithm: "sha256", outputBytes: 32 },
-  pbkdf2_sha256_django: { algorithm: "sha256", outputBytes: 32 },
-  pbkdf2_sha512: { algorithm: "sha512", outputBytes: 64 }
-} as const
-
-interface Pbkdf2Digest {
-  readonly algorithm: "sha1" | "sha256" | "sha512"
-  readonly iterations: number
-  readonly salt: string
-  readonly expected: Buffer
-}
-
-/** A PBKDF2 digest (`<name>$<iterations>$<salt>$<base64 hash>`, Django / passlib layout) within the bounds. */
-const parsePbkdf2 = (hasher: keyof typeof PBKDF2_HASHERS, digest: string): Pbkdf2Digest | string => {
-  const { algorithm, outputBytes } = PBKDF2_HASHERS[hasher]
-  const parts = digest.split("$")
-  if (parts.length !== 4) return "must be <name>$<iterations>$<salt>$<base64 hash>"
-  const iterations = /^\d{1,10}$/.test(parts[1]!) ? Number(parts[1]) : Number.NaN
-  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > PBKDF2_LIMITS.maxIterations) {
-    return `must have from 1 to ${PBKDF2_LIMITS.maxIterations} iterations`
-  }
-  const salt = parts[2]!
-  if (salt.length > PBKDF2_LIMITS.maxSaltLength) {
-    return `must have a salt of at most ${PBKDF2_LIMITS.maxSaltLength} characters`
-  }
-  const expected = Buffer.from(parts[3]!, "base64")
-  if (expected.length === 0 || expected.length > outputBytes) {
-    return `must have a hash of 1 to ${outputBytes} bytes`
-  }
-  return { algorithm, iterations, salt, expected }
-}
-
-const isPbkdf2 = (hasher: string): hasher is keyof typeof PBKDF2_HASHERS => Object.hasOwn(PBKDF2_HASHERS, hasher)
+export const digestProblem = (hasher: string, digest: string): string | undefined => hasherOf(hasher)?.problem(digest)
 
 /**
- * Why an imported digest cannot be accepted, or `undefined` when it can (digests of hashers the store does not
- * verify are stored as they are).
- *
- * @internal
- */
-export const digestProblem = (hasher: string, digest: string): string | undefined => {
-  if (!isPbkdf2(hasher)) return undefined
-  const parsed = parsePbkdf2(hasher, digest)
-  return typeof parsed === "string" ? parsed : undefined
-}
-
-const equal = (a: Buffer, b: Buffer) => a.length === b.length && timingSafeEqual(a, b)
-
-const hex = (algorithm: string, input: string) => createHash(algorithm).update(input, "utf8").digest()
-
-/** A `node:crypto` callback API as an Effect (the work runs on the thread pool). */
-const onThreadPool = (
-  run: (done: (error: Error | null, key: Buffer) => void) => void
-): Effect.Effect<Buffer | undefined> =>
-  Effect.async<Buffer | undefined>((resume) => {
-    run((error, key) => resume(Effect.succeed(error === null ? key : undefined)))
-  })
-
-/**
- * Whether `password` matches the record, computed off the event loop.
+ * Whether `password` matches the record (see the module's doc for where each hash runs).
  *
  * @internal
  */
@@ -110,21 +109,10 @@ export const verifyPassword = (record: PasswordRecord, password: string): Effect
   if (record._tag === "Scrypt") {
     const expected = Buffer.from(record.hash, "base64")
     return Effect.map(
-      onThreadPool((done) => scrypt(password, record.salt, 32, SCRYPT, done)),
+      threadPool((done) => scrypt(password, record.salt, 32, SCRYPT, done)),
       (key) => key !== undefined && equal(key, expected)
     )
   }
-  const { digest, hasher } = record
-  if (hasher === "md5" || hasher === "sha256") {
-    return Effect.sync(() => equal(hex(hasher, password), Buffer.from(digest, "hex")))
-  }
-  if (!isPbkdf2(hasher)) return Effect.succeed(false)
-  const parsed = parsePbkdf2(hasher, digest)
-  if (typeof parsed === "string") return Effect.succeed(false)
-  return Effect.map(
-    onThreadPool((done) =>
-      pbkdf2(password, parsed.salt, parsed.iterations, parsed.expected.length, parsed.algorithm, done)
-    ),
-    (key) => key !== undefined && equal(key, parsed.expected)
-  )
+  const hasher = hasherOf(record.hasher)
+  return hasher === undefined ? Effect.succeed(false) : hasher.verify(record.digest, password)
 }
