@@ -384,13 +384,14 @@ describe("a slow password hash does not freeze the emulator", () => {
     })
 
   it.live(
-    "other clients are answered while a verify_password of a 1.2M-iteration pbkdf2_sha512 digest runs",
+    "other clients are answered while a verify_password of a 2M-iteration pbkdf2_sha512 digest runs",
     () =>
       Effect.gen(function*() {
         const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
-        const iterations = 1_200_000
+        const iterations = 2_000_000
         const hash = yield* pbkdf2("correct horse", "NaCl", iterations, 64)
-        const digest = `pbkdf2_sha512$${iterations}$NaCl$${hash.toString("base64")}`
+        // Clerk's pbkdf2_sha512 layout: the salt as text, the hash in hex
+        const digest = `pbkdf2_sha512$${iterations}$NaCl$${hash.toString("hex")}`
         const seeded = yield* raw(
           apiUrl,
           "POST",
@@ -425,13 +426,13 @@ describe("a slow password hash does not freeze the emulator", () => {
   it.live("digests past the bounds are refused when imported: iterations, hash length, salt", () =>
     Effect.gen(function*() {
       const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
-      const hash64 = Buffer.alloc(64, 1).toString("base64")
+      const hash64 = Buffer.alloc(64, 1).toString("hex")
       const refused: ReadonlyArray<readonly [hasher: string, digest: string]> = [
         ["pbkdf2_sha512", `pbkdf2_sha512$10000000$salt$${hash64}`],
-        ["pbkdf2_sha512", `pbkdf2_sha512$2000000$salt$${hash64}`],
-        ["pbkdf2_sha512", `pbkdf2_sha512$1000$salt$${Buffer.alloc(1024, 1).toString("base64")}`],
-        ["pbkdf2_sha256", `pbkdf2_sha256$1000$salt$${hash64}`],
-        ["pbkdf2_sha1", `pbkdf2_sha1$1000$${"s".repeat(2_000)}$${Buffer.alloc(20, 1).toString("base64")}`],
+        ["pbkdf2_sha512", `pbkdf2_sha512$5000001$salt$${hash64}`],
+        ["pbkdf2_sha512", `pbkdf2_sha512$1000$salt$${Buffer.alloc(1024, 1).toString("hex")}`],
+        ["pbkdf2_sha256", `pbkdf2_sha256$1000$c2FsdA==$${Buffer.alloc(65, 1).toString("base64")}`],
+        ["pbkdf2_sha1", `pbkdf2_sha1$1000$${"s".repeat(2_000)}$${Buffer.alloc(32, 1).toString("hex")}`],
         ["pbkdf2_sha256_django", "pbkdf2_sha256$0$salt$aGFzaA=="],
         ["pbkdf2_sha256", "pbkdf2_sha256$1e6$salt$aGFzaA=="]
       ]
