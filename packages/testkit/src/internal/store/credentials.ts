@@ -75,7 +75,12 @@ export const applyMfa = (user: Mutable<User>, totpEnabled: boolean, backupCodeEn
   if (wasEnabled && !user.twoFactorEnabled) user.mfaDisabledAt = now
 }
 
-/** Hashing runs off the event loop (an `Effect`), so that a slow digest does not stall other requests. @internal */
+/**
+ * An `Effect`: costly hashes run off the event loop (see `passwords.ts`; only single-round digests run inline), so
+ * that a slow digest does not stall other requests.
+ *
+ * @internal
+ */
 export const verifyPassword = (
   state: State,
   userId: string,
