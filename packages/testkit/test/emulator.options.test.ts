@@ -3,12 +3,11 @@
  * typed error, an unknown API version too, and a request the client gives up on is given up inside the emulator
  * as well (as a closed socket would make it).
  */
-import { ClerkConfig, RetryPolicy, Users } from "@effect-clerk/core"
+import { RetryPolicy, Users } from "@effect-clerk/core"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import { ClerkEmulator, Fault, UsersTestControl } from "../src/index.js"
 
@@ -47,18 +46,7 @@ describe("emulator options", () => {
       expect(yield* control.size).toBe(0)
     }).pipe(
       Effect.provide(
-        Layer.unwrapEffect(Effect.map(ClerkEmulator.ClerkEmulator, (emulator) =>
-          Users.layer.pipe(
-            Layer.provide(
-              ClerkConfig.layer({
-                secretKey: emulator.secretKey,
-                apiUrl: emulator.apiUrl,
-                timeout: "200 millis",
-                retry: RetryPolicy.none,
-                perUserWriteLimit: false
-              }).pipe(Layer.orDie)
-            )
-          ))).pipe(Layer.provideMerge(ClerkEmulator.layerHttpClient()))
+        ClerkEmulator.layerUsers({ config: { timeout: "200 millis", retry: RetryPolicy.none } })
       )
     ))
 })
