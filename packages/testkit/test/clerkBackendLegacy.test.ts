@@ -26,10 +26,11 @@ import { ClerkEmulator, UsersTestControl } from "../src/index.js"
 
 const KEY = "sk_test_clerk_backend_legacy"
 
-type Users = ReturnType<typeof createClerkClientV1>["users"]
+/** The `users` API of either client (the same methods, declared twice). */
+type Users = ReturnType<typeof createClerkClientV1>["users"] | ReturnType<typeof createClerkClientV2>["users"]
 
 /** `users`, recording which methods are called. */
-const recording = (users: Users, called: Set<string>): Users =>
+const recording = <U extends Users>(users: U, called: Set<string>): U =>
   new Proxy(users, {
     get: (target, name, receiver) => {
       const value = Reflect.get(target, name, receiver)
@@ -79,7 +80,7 @@ describe.each(clients)("$alias ($version) against the emulator", ({ alias, creat
       const users = recording(clerk.users, called)
       const call = <A>(f: () => Promise<A>) => Effect.promise(f)
 
-      const ada = yield* call(() =>
+      const ada = yield* call(async () =>
         users.createUser({
           emailAddress: ["ada@example.com"],
           phoneNumber: ["+15555550100"],
@@ -95,77 +96,81 @@ describe.each(clients)("$alias ($version) against the emulator", ({ alias, creat
         "ada@example.com",
         true
       ])
-      const bob = yield* call(() => users.createUser({ emailAddress: ["bob@example.com"] }))
-      expect((yield* call(() => users.getUser(ada.id))).id).toBe(ada.id)
-      const list = yield* call(() => users.getUserList({ orderBy: "+created_at", limit: 10 }))
+      const bob = yield* call(async () => users.createUser({ emailAddress: ["bob@example.com"] }))
+      expect((yield* call(async () => users.getUser(ada.id))).id).toBe(ada.id)
+      const list = yield* call(async () => users.getUserList({ orderBy: "+created_at", limit: 10 }))
       expect([list.totalCount, list.data.map((u) => u.id)]).toEqual([2, [ada.id, bob.id]])
-      expect(yield* call(() => users.getCount({ emailAddress: ["bob@example.com"] }))).toBe(1)
+      expect(yield* call(async () => users.getCount({ emailAddress: ["bob@example.com"] }))).toBe(1)
 
       // getUserList's filters reach GET /users/count too: organization_id and last_active_at_since
       const acme = yield* control.seedOrganization({ name: "Acme" })
       yield* control.seedMembership({ userId: ada.id, organizationId: acme.id, role: "org:admin" })
-      const members = yield* call(() => users.getUserList({ organizationId: [acme.id], limit: 1 }))
+      const members = yield* call(async () => users.getUserList({ organizationId: [acme.id], limit: 1 }))
       expect([members.totalCount, members.data.map((u) => u.id)]).toEqual([1, [ada.id]])
-      const active = yield* call(() => users.getUserList({ last_active_at_since: 1_700_000_000_000, limit: 5 }))
+      const active = yield* call(async () => users.getUserList({ last_active_at_since: 1_700_000_000_000, limit: 5 }))
       expect([active.totalCount, active.data.length]).toEqual([0, 0])
 
       // API version 2025-04-10 still takes metadata in PATCH /users/{id}
-      const renamed = yield* call(() => users.updateUser(ada.id, { lastName: "Lovelace", publicMetadata: { tier: 1 } }))
+      const renamed = yield* call(async () =>
+        users.updateUser(ada.id, { lastName: "Lovelace", publicMetadata: { tier: 1 } })
+      )
       expect([renamed.lastName, renamed.publicMetadata]).toEqual(["Lovelace", { tier: 1 }])
-      const merged = yield* call(() => users.updateUserMetadata(ada.id, { publicMetadata: { nested: { a: 1 } } }))
+      const merged = yield* call(async () => users.updateUserMetadata(ada.id, { publicMetadata: { nested: { a: 1 } } }))
       expect(merged.publicMetadata).toEqual({ tier: 1, nested: { a: 1 } })
 
       const image = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "a.png", { type: "image/png" })
-      expect((yield* call(() => users.updateUserProfileImage(ada.id, { file: image }))).hasImage).toBe(true)
-      expect((yield* call(() => users.deleteUserProfileImage(ada.id))).hasImage).toBe(false)
+      expect((yield* call(async () => users.updateUserProfileImage(ada.id, { file: image }))).hasImage).toBe(true)
+      expect((yield* call(async () => users.deleteUserProfileImage(ada.id))).hasImage).toBe(false)
 
       yield* control.seedOAuthToken({ userId: ada.id, provider: "oauth_google", token: "ya29.token" })
-      const tokens = yield* call(() => users.getUserOauthAccessToken(ada.id, "google"))
+      const tokens = yield* call(async () => users.getUserOauthAccessToken(ada.id, "google"))
       expect([tokens.totalCount, tokens.data[0]?.token]).toEqual([1, "ya29.token"])
       yield* control.seedInvitation({ organizationId: acme.id, emailAddress: "bob@example.com" })
-      const memberships = yield* call(() => users.getOrganizationMembershipList({ userId: ada.id, limit: 10 }))
+      const memberships = yield* call(async () => users.getOrganizationMembershipList({ userId: ada.id, limit: 10 }))
       expect([memberships.totalCount, memberships.data[0]?.organization.name]).toEqual([1, "Acme"])
-      const invitations = yield* call(() => users.getOrganizationInvitationList({ userId: bob.id, status: "pending" }))
+      const invitations = yield* call(async () =>
+        users.getOrganizationInvitationList({ userId: bob.id, status: "pending" })
+      )
       expect([invitations.totalCount, invitations.data[0]?.emailAddress]).toEqual([1, "bob@example.com"])
 
-      expect(yield* call(() => users.verifyPassword({ userId: ada.id, password: "analytical-engine" }))).toEqual({
+      expect(yield* call(async () => users.verifyPassword({ userId: ada.id, password: "analytical-engine" }))).toEqual({
         verified: true
       })
       const code = yield* control.totpCode(ada.id)
-      expect(yield* call(() => users.verifyTOTP({ userId: ada.id, code }))).toEqual({
+      expect(yield* call(async () => users.verifyTOTP({ userId: ada.id, code }))).toEqual({
         verified: true,
         code_type: "totp"
       })
 
-      expect((yield* call(() => users.banUser(bob.id))).banned).toBe(true)
-      expect((yield* call(() => users.unbanUser(bob.id))).banned).toBe(false)
-      expect((yield* call(() => users.lockUser(bob.id))).locked).toBe(true)
-      expect((yield* call(() => users.unlockUser(bob.id))).locked).toBe(false)
+      expect((yield* call(async () => users.banUser(bob.id))).banned).toBe(true)
+      expect((yield* call(async () => users.unbanUser(bob.id))).banned).toBe(false)
+      expect((yield* call(async () => users.lockUser(bob.id))).locked).toBe(true)
+      expect((yield* call(async () => users.unlockUser(bob.id))).locked).toBe(false)
 
-      expect(yield* call(() => users.deleteUserBackupCodes(ada.id))).toEqual({ user_id: ada.id })
-      expect(yield* call(() => users.deleteUserTOTP(ada.id))).toEqual({ user_id: ada.id })
-      expect(yield* call(() => users.disableUserMFA(ada.id))).toEqual({ user_id: ada.id })
+      expect(yield* call(async () => users.deleteUserBackupCodes(ada.id))).toEqual({ user_id: ada.id })
+      expect(yield* call(async () => users.deleteUserTOTP(ada.id))).toEqual({ user_id: ada.id })
+      expect(yield* call(async () => users.disableUserMFA(ada.id))).toEqual({ user_id: ada.id })
 
       const carol = yield* control.seedUser({
         web3Wallet: ["0x0123456789abcdef0123456789abcdef01234567"],
         passkeys: [{ name: "phone" }],
         externalAccounts: [{ provider: "oauth_github", providerUserId: "gh-1" }]
       })
-      const passkey = yield* call(() =>
+      const passkey = yield* call(async () =>
         users.deleteUserPasskey({ userId: carol.id, passkeyIdentificationId: carol.passkeys[0]!.id! })
       )
-      const wallet = yield* call(() =>
+      const wallet = yield* call(async () =>
         users.deleteUserWeb3Wallet({ userId: carol.id, web3WalletIdentificationId: carol.web3Wallets[0]!.id! })
       )
-      const account = yield* call(() =>
+      const account = yield* call(async () =>
         users.deleteUserExternalAccount({ userId: carol.id, externalAccountId: carol.externalAccounts[0]!.id })
       )
       expect([passkey.deleted, wallet.deleted, account.deleted]).toEqual([true, true, true])
 
       // typed as a User by @clerk/backend, a DeletedObject on the wire
-      const deleted: unknown = yield* call(() => users.deleteUser(bob.id))
+      const deleted: unknown = yield* call(async () => users.deleteUser(bob.id))
       expect(deleted).toMatchObject({ id: bob.id, deleted: true })
-      const missing = yield* Effect.flip(Effect.tryPromise(() => users.getUser(bob.id)))
+      const missing = yield* Effect.flip(Effect.tryPromise(async () => users.getUser(bob.id)))
       expect(missing.error).toMatchObject({ status: 404, errors: [{ code: "resource_not_found" }] })
 
       expect([...called].sort()).toEqual([...methodsOf(clerk.users)].sort())
