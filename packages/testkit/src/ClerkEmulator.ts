@@ -9,6 +9,9 @@
  * API under `/__emulator` (disabled unless enabled) seeds data and injects faults from outside the process;
  * `GET /healthz` answers without authentication, for scripts and containers waiting for the emulator.
  *
+ * This module holds the routes and the layers; the admin API, what is read from a request's URL and the
+ * responses are under `internal/emulator/`, body reading in `internal/body.ts`.
+ *
  * @since 0.1.0
  */
 import type { RetryPolicy } from "@effect-clerk/core"
