@@ -66,6 +66,43 @@ const clients = [
   { alias: "@clerk/backend-v2", create: createClerkClientV2, version: "2.20.1" }
 ] as const
 
+describe("what @clerk/backend 1.x and 2.x read of an answer", () => {
+  it.live("every JSON answer, success or error, says Content-Type: application/json exactly", () =>
+    Effect.gen(function*() {
+      const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+      const answer = (
+        path: string,
+        init: { readonly method?: string; readonly headers?: Record<string, string> } = {}
+      ) =>
+        Effect.promise(async () => {
+          const response = await fetch(`${apiUrl}${path}`, {
+            method: init.method ?? "GET",
+            headers: { authorization: `Bearer ${KEY}`, "clerk-api-version": "2025-04-10", ...init.headers }
+          })
+          await response.arrayBuffer()
+          return [path, response.status, response.headers.get("content-type")] as const
+        })
+      const answers = yield* Effect.all([
+        answer("/users/count"),
+        answer("/users?limit=1"),
+        answer("/users/user_missing"),
+        answer("/users/count", { headers: { authorization: "Bearer sk_test_wrong" } }),
+        answer("/users/count", { headers: { "clerk-api-version": "2025-12-03" } }),
+        answer("/users?limit=-1"),
+        answer("/nowhere")
+      ])
+      expect(answers).toEqual([
+        ["/users/count", 200, "application/json"],
+        ["/users?limit=1", 200, "application/json"],
+        ["/users/user_missing", 404, "application/json"],
+        ["/users/count", 401, "application/json"],
+        ["/users/count", 400, "application/json"],
+        ["/users?limit=-1", 422, "application/json"],
+        ["/nowhere", 404, "application/json"]
+      ])
+    }).pipe(Effect.provide(ClerkEmulator.layerServer({ secretKeys: [KEY] }))))
+})
+
 describe.each(clients)("$alias ($version) against the emulator", ({ alias, create }) => {
   it("sends Clerk-API-Version 2025-04-10", () => {
     expect(versionSentBy(alias)).toBe("2025-04-10")
