@@ -257,6 +257,14 @@ const routerConfig = { caseSensitive: true, ignoreTrailingSlash: false, maxParam
 
 type AppOptions = Pick<Options, "secretKeys" | "admin" | "apiVersion" | "jsonBodyLimitBytes" | "uploadLimitBytes">
 
+/**
+ * An answer given without reading the body (a bad key or version, an unknown route). A body the request
+ * announced is not read: the connection is closed after the answer (lingering, see `nodeServer.ts`), so that a
+ * client still sending reads it.
+ */
+const refuse = (request: HttpServerRequest.HttpServerRequest, failure: StoreFailure, traceId: string) =>
+  failureResponse(failure, traceId, Body.hasBody(request) ? { connection: "close" } : {})
+
 /** The router: one route per row of the table under `/v1`, the admin API when enabled, Clerk's 404 otherwise. */
 const routerOf = (
   engine: Engine.Engine,
@@ -284,19 +292,16 @@ const routerOf = (
         Effect.map(
           HttpServerRequest.HttpServerRequest,
           (request) =>
-            error._tag === "RouteNotFound"
-              ? failureResponse(routeNotFound(request.method, RequestUrl.pathOf(request.url)), engine.traceId())
-              : failureResponse(requestBodyInvalid(error.message), engine.traceId())
+            refuse(
+              request,
+              error._tag === "RouteNotFound"
+                ? routeNotFound(request.method, RequestUrl.pathOf(request.url))
+                : requestBodyInvalid(error.message),
+              engine.traceId()
+            )
         ))
   )
 }
-
-/**
- * An answer given before routing (bad key, bad version). A body the request announced is not read: the
- * connection is closed after the answer (lingering, see `nodeServer.ts`), so a client still sending reads it.
- */
-const refuse = (request: HttpServerRequest.HttpServerRequest, failure: StoreFailure, traceId: string) =>
-  failureResponse(failure, traceId, Body.hasBody(request) ? { connection: "close" } : {})
 
 const makeAppOf = (
   engine: Engine.Engine,

@@ -280,13 +280,20 @@ describe("request bodies are bounded", () => {
           ...Array.from({ length: 6 }, () => withBody("/v1/users/count")),
           ...Array.from({ length: 2 }, () => withBody("/v1/users")),
           raw(apiUrl, "GET", "/v1/users/count", { body, headers: { "content-length": length }, key: null }),
+          raw(apiUrl, "POST", "/v1/nowhere", { body, headers: { "content-length": length } }),
           ...Array.from({ length: 8 }, () => raw(apiUrl, "GET", "/v1/users/count"))
         ], { concurrency: "unbounded" })
         expect(answers.slice(0, 8).map((answer) => [answer.status, answer.json.errors?.[0]?.code])).toEqual(
           Array.from({ length: 8 }, () => [413, "request_body_too_large"])
         )
-        expect(answers[8]?.status).toBe(401)
-        expect(answers.slice(9).map((answer) => answer.json["total_count"])).toEqual(Array.from({ length: 8 }, () => 0))
+        // answered without reading the body, on a connection then closed: a 401, Clerk's 404 for an unknown route
+        expect(answers.slice(8, 10).map((answer) => [answer.status, answer.headers["connection"]])).toEqual([
+          [401, "close"],
+          [404, "close"]
+        ])
+        expect(answers.slice(10).map((answer) => answer.json["total_count"])).toEqual(
+          Array.from({ length: 8 }, () => 0)
+        )
         // a small body on a GET is read and dropped: the GET is answered as without it
         const small = yield* raw(apiUrl, "GET", "/v1/users/count", { body: "{}", headers: { "content-length": "2" } })
         expect([small.status, small.json["total_count"]]).toEqual([200, 0])
