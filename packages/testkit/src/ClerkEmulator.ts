@@ -144,6 +144,17 @@ export type AdminFault = Admin.AdminFault
 
 const { failureResponse, jsonResponse } = Responses
 
+const apiVersionGivenTwice: StoreFailure = {
+  status: 400,
+  errors: [{
+    code: "api_version_invalid",
+    message: "Invalid API version",
+    longMessage: "The API version is given both as the Clerk-API-Version header and as the __clerk_api_version " +
+      "query parameter: give it one way only.",
+    meta: {}
+  }]
+}
+
 const apiVersionInvalid = (version: string): StoreFailure => ({
   status: 400,
   errors: [{
@@ -320,6 +331,9 @@ const makeAppOf = (
     const authorization = request.headers["authorization"] ?? ""
     const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : ""
     if (!keys.has(key)) return Effect.succeed(refuse(request, authenticationInvalid(), engine.traceId()))
+    if (RequestUrl.versionGivenTwice(request)) {
+      return Effect.succeed(refuse(request, apiVersionGivenTwice, engine.traceId()))
+    }
     const version = RequestUrl.apiVersionOf(request, defaultVersion)
     if (!UsersProtocol.isApiVersion(version)) {
       return Effect.succeed(refuse(request, apiVersionInvalid(version), engine.traceId()))

@@ -97,6 +97,14 @@ describe("every published Clerk API version", () => {
         const count = yield* request("/users/count", { headers: { "clerk-api-version": version } })
         expect([version, count.status]).toEqual([version, 200])
       }
+      // Clerk's guide: a request chooses one way; both, even agreeing, make it invalid
+      const twice = yield* request("/users/count?__clerk_api_version=2025-04-10", {
+        headers: { "clerk-api-version": "2025-04-10" }
+      })
+      expect([twice.status, (twice.body["errors"] as ReadonlyArray<{ code: string }>)[0]?.code]).toEqual([
+        400,
+        "api_version_invalid"
+      ])
       for (const { name } of published.notVersions) {
         const refused = yield* request("/users/count", { headers: { "clerk-api-version": name } })
         expect([name, refused.status]).toEqual([name, 400])

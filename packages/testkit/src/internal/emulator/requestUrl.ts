@@ -49,6 +49,11 @@ export const resolvedUrl = (url: string): string | undefined => {
   }
 }
 
+const queryVersion = (request: HttpServerRequest.HttpServerRequest): string | null => {
+  const search = searchOf(request.url)
+  return search === "" ? null : new URLSearchParams(search).get("__clerk_api_version")
+}
+
 /**
  * The API version a request asks for: the `Clerk-API-Version` header, the `__clerk_api_version` query
  * parameter, or the default.
@@ -58,7 +63,16 @@ export const resolvedUrl = (url: string): string | undefined => {
 export const apiVersionOf = (request: HttpServerRequest.HttpServerRequest, defaultVersion: string): string => {
   const header = request.headers["clerk-api-version"]
   if (header !== undefined && header !== "") return header
-  const search = searchOf(request.url)
-  const query = search === "" ? null : new URLSearchParams(search).get("__clerk_api_version")
-  return query ?? defaultVersion
+  return queryVersion(request) ?? defaultVersion
+}
+
+/**
+ * Whether a request gives its API version both ways, header and query parameter: Clerk's versioning guide
+ * says a request must choose one, and one using both is invalid.
+ *
+ * @internal
+ */
+export const versionGivenTwice = (request: HttpServerRequest.HttpServerRequest): boolean => {
+  const header = request.headers["clerk-api-version"]
+  return header !== undefined && header !== "" && queryVersion(request) !== null
 }
