@@ -12,7 +12,7 @@
  * export goes to a private temporary directory, removed at the end.
  */
 import type { ClerkError } from "@effect-clerk/core"
-import { ClerkConfig, Users } from "@effect-clerk/core"
+import { ClerkConfig, DEFAULT_PER_USER_WRITE_LIMIT, Users } from "@effect-clerk/core"
 import { ClerkEmulator, Fault, UsersTestControl } from "@effect-clerk/testkit"
 import type { UserSeed } from "@effect-clerk/testkit"
 import { FetchHttpClient, FileSystem, HttpClient, UrlParams } from "@effect/platform"
@@ -93,12 +93,16 @@ const WatchedHttpClient = Layer.effect(
   )
 ).pipe(Layer.provide(FetchHttpClient.layer))
 
+/** The failures of either layer below, so that `live ? LiveUsers : EmulatorUsers` is one layer type. */
+type UsersLayerError = Layer.Layer.Error<ReturnType<typeof ClerkEmulator.layerServer>> | ConfigError.ConfigError
+
 /** The emulator on a loopback port, with Users.layer reaching it over HTTP. */
-const EmulatorUsers = Layer.unwrapEffect(Effect.map(ClerkEmulator.ClerkEmulator, (emulator) =>
-  Users.layer.pipe(
-    Layer.provide(ClerkConfig.layer({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl })),
-    Layer.provide(WatchedHttpClient)
-  ))).pipe(Layer.provideMerge(ClerkEmulator.layerServer({ users: population })))
+const EmulatorUsers: Layer.Layer<Users, UsersLayerError> = ClerkEmulator.layerUsers({
+  users: population,
+  // paced per user as against Clerk (layerUsers turns the pacing off unless asked)
+  config: { perUserWriteLimit: DEFAULT_PER_USER_WRITE_LIMIT },
+  transport: ClerkEmulator.loopback(WatchedHttpClient)
+})
 
 const LiveUsers = Users.layer.pipe(Layer.provide(ClerkConfig.layerFromEnv), Layer.provide(WatchedHttpClient))
 

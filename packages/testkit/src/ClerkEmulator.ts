@@ -9,17 +9,13 @@
  * API under `/__emulator` (disabled unless enabled) seeds data and injects faults from outside the process;
  * `GET /healthz` answers without authentication, for scripts and containers waiting for the emulator.
  *
+ * This module holds the routes and the layers; the admin API, what is read from a request's URL and the
+ * responses are under `internal/emulator/`, body reading in `internal/body.ts`.
+ *
  * @since 0.1.0
  */
-import {
-  BillingSubscription,
-  ClerkApiError,
-  ClerkConfig,
-  DEFAULT_API_VERSION,
-  RetryPolicy,
-  Users,
-  UsersProtocol
-} from "@effect-clerk/core"
+import type { RetryPolicy } from "@effect-clerk/core"
+import { ClerkConfig, DEFAULT_API_VERSION, Users, UsersProtocol } from "@effect-clerk/core"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -27,32 +23,20 @@ import * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
-import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import * as Fault from "./Fault.js"
 import * as Body from "./internal/body.js"
+import * as Admin from "./internal/emulator/admin.js"
+import * as RequestUrl from "./internal/emulator/requestUrl.js"
+import * as Responses from "./internal/emulator/responses.js"
 import * as Engine from "./internal/engine.js"
 import type { StoreFailure } from "./internal/failures.js"
-import { authenticationInvalid, bodyTooLarge, requestBodyInvalid, routeNotFound } from "./internal/failures.js"
-import type { DISCONNECT_HEADER as NodeServerHeader } from "./internal/nodeServer.js"
-import {
-  CreditSeed,
-  ExternalAccountSeed,
-  InvitationSeed,
-  MembershipSeed,
-  OAuthTokenSeed,
-  OrganizationSeed,
-  PasskeySeed,
-  TrustedDeviceSeed,
-  UserSeed
-} from "./Seeds.js"
+import { authenticationInvalid, requestBodyInvalid, routeNotFound } from "./internal/failures.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
 import type { SeedError } from "./UsersTestControl.js"
 import { OptionsError, UsersTestControl } from "./UsersTestControl.js"
@@ -101,7 +85,7 @@ export const ADMIN_PREFIX = "/__emulator"
  * console.log(ClerkEmulator.DISCONNECT_HEADER)
  * ```
  */
-export const DISCONNECT_HEADER = "x-clerk-emulator-disconnect" satisfies typeof NodeServerHeader
+export const DISCONNECT_HEADER: typeof Responses.DISCONNECT_HEADER = Responses.DISCONNECT_HEADER
 
 /**
  * The options of the emulator.
@@ -146,103 +130,29 @@ export class ClerkEmulator extends Context.Tag("@effect-clerk/testkit/ClerkEmula
   readonly control: UsersTestControl.Service
 }>() {}
 
-// -----------------------------------------------------------------------------
-// responses
-// -----------------------------------------------------------------------------
-
-const encodeApiErrors = Schema.encodeSync(Schema.Array(ClerkApiError))
-
-const jsonResponse = (body: string, status = 200, headers: Record<string, string> = {}) =>
-  HttpServerResponse.text(body, { status, contentType: "application/json", headers })
-
-const failureResponse = (failure: StoreFailure, traceId: string, headers: Record<string, string> = {}) =>
-  jsonResponse(
-    JSON.stringify({ errors: encodeApiErrors(failure.errors), meta: {}, clerk_trace_id: traceId }),
-    failure.status,
-    // a body refused for its size was not read to its end: the connection is closed rather than drained
-    failure.status === 413 ? { ...headers, connection: "close" } : headers
-  )
-
-/** Clerk's answer to a failure of the engine: its status and error body, or a dropped connection. */
-const engineFailureResponse = (failure: Engine.Failure, traceId: string) =>
-  failure._tag === "Disconnect"
-    ? HttpServerResponse.empty({ status: 599, headers: { [DISCONNECT_HEADER]: "1" } })
-    : failureResponse(
-      failure.failure,
-      traceId,
-      failure.retryAfter === undefined
-        ? {}
-        : { "retry-after": String(Math.ceil(Duration.toSeconds(failure.retryAfter))) }
-    )
-
-const issueCodes = {
-  Unexpected: ["form_param_unknown", "is unknown"],
-  Missing: ["form_param_missing", "is missing"],
-  Type: ["form_param_format_invalid", "is invalid"],
-  Value: ["form_param_value_invalid", "is invalid"]
-} as const
-
 /**
- * The status of refused parameters: 422 where the operation documents it, else 400 where it documents that (a
- * bulk ban outside 1..50 ids, an upload without a file, an unknown invitation status), else 400.
+ * The body of `POST /__emulator/faults`.
+ *
+ * @since 0.1.0
+ * @category models
  */
-const issueStatus = (operation: UsersProtocol.AnyOperation): number => operation.statuses.includes(422) ? 422 : 400
-
-/** The error Clerk answers for parameters it refuses, naming the parameter as it is on the wire. */
-const issueFailure = (operation: UsersProtocol.AnyOperation, issue: UsersProtocol.RequestIssue): StoreFailure => {
-  const [code, message] = issueCodes[issue.kind]
-  return {
-    status: issueStatus(operation),
-    errors: [{ code, message, longMessage: `${issue.param}: ${issue.message}`, meta: { param_name: issue.param } }]
-  }
-}
+export type AdminFault = Admin.AdminFault
 
 // -----------------------------------------------------------------------------
-// request bodies
+// routes
 // -----------------------------------------------------------------------------
 
-/** A JSON body under `maxBytes` (see `internal/body.ts`); admin bodies (seeds) have their own, larger bound. */
-const readJson = (
-  request: HttpServerRequest.HttpServerRequest,
-  maxBytes: number = Body.ADMIN_BODY_LIMIT
-): Effect.Effect<Either.Either<unknown, StoreFailure>> => Body.readJson(request, maxBytes)
+const { failureResponse, jsonResponse } = Responses
 
-/** The file field (`field`, its wire name) of a multipart body under `maxBytes` of file (read once, linear time). */
-const readFile = (
-  request: HttpServerRequest.HttpServerRequest,
-  field: string,
-  maxBytes: number
-): Effect.Effect<Either.Either<UsersProtocol.RequestParts["file"], StoreFailure>> =>
-  Effect.gen(function*() {
-    const contentType = request.headers["content-type"] ?? ""
-    if (!contentType.startsWith("multipart/form-data")) {
-      return Either.left(requestBodyInvalid(`expected multipart/form-data with a ${field} field`))
-    }
-    const body = yield* Body.readBytes(request, maxBytes + Body.MULTIPART_OVERHEAD)
-    if (Either.isLeft(body)) return Either.left(body.left)
-    const form = yield* Effect.either(
-      Effect.tryPromise(() => new Response(body.right, { headers: { "content-type": contentType } }).formData())
-    )
-    const file = Either.isRight(form) ? form.right.get(field) : null
-    if (file === null || typeof file === "string") return Either.right(undefined)
-    if (file.size > maxBytes) return Either.left(bodyTooLarge(maxBytes))
-    const data = yield* Effect.either(Effect.tryPromise(() => file.arrayBuffer()))
-    if (Either.isLeft(data)) return Either.left(requestBodyInvalid("the file could not be read"))
-    return Either.right({ data: new Uint8Array(data.right), fileName: file.name, contentType: file.type })
-  })
-
-const searchOf = (url: string) => {
-  const at = url.indexOf("?")
-  return at < 0 ? "" : url.slice(at + 1)
-}
-
-/** The API version a request asks for: the `Clerk-API-Version` header, the `__clerk_api_version` query parameter, or the default. */
-const apiVersionOf = (request: HttpServerRequest.HttpServerRequest, defaultVersion: string): string => {
-  const header = request.headers["clerk-api-version"]
-  if (header !== undefined && header !== "") return header
-  const search = searchOf(request.url)
-  const query = search === "" ? null : new URLSearchParams(search).get("__clerk_api_version")
-  return query ?? defaultVersion
+const apiVersionGivenTwice: StoreFailure = {
+  status: 400,
+  errors: [{
+    code: "api_version_invalid",
+    message: "Invalid API version",
+    longMessage: "The API version is given both as the Clerk-API-Version header and as the __clerk_api_version " +
+      "query parameter: give it one way only.",
+    meta: {}
+  }]
 }
 
 const apiVersionInvalid = (version: string): StoreFailure => ({
@@ -257,10 +167,6 @@ const apiVersionInvalid = (version: string): StoreFailure => ({
   }]
 })
 
-// -----------------------------------------------------------------------------
-// routes
-// -----------------------------------------------------------------------------
-
 type Handler = Effect.Effect<
   HttpServerResponse.HttpServerResponse,
   never,
@@ -268,8 +174,9 @@ type Handler = Effect.Effect<
 >
 
 /**
- * The request's parts into the call's arguments, or Clerk's 422 naming the parameter. A value that exhausts the
- * stack of the recursive decoder (the depth bound of bodies should prevent it) is a 400, never a defect.
+ * The request's parts into the call's arguments, or Clerk's 422 or 400 naming the parameter (see
+ * `issueFailure`). A value that exhausts the stack of the recursive decoder (the depth bound of bodies should
+ * prevent it) is a 400, never a defect.
  */
 const decodeParts = (
   operation: UsersProtocol.AnyOperation,
@@ -278,9 +185,36 @@ const decodeParts = (
   apiVersion: string
 ): Either.Either<ReadonlyArray<unknown>, StoreFailure> => {
   try {
-    return Either.mapLeft(decode(parts, apiVersion), (issue) => issueFailure(operation, issue))
+    return Either.mapLeft(decode(parts, apiVersion), (issue) => Responses.issueFailure(operation, issue))
   } catch {
     return Either.left(requestBodyInvalid("the body is nested too deeply"))
+  }
+}
+
+interface Limits {
+  readonly json: number
+  readonly upload: number
+}
+
+/**
+ * The body of a request as its row takes it: JSON, a multipart file, or none (a body sent anyway is read and
+ * dropped, under the JSON bound).
+ */
+const readBody = (
+  request: HttpServerRequest.HttpServerRequest,
+  operation: UsersProtocol.AnyOperation,
+  limits: Limits
+): Effect.Effect<Either.Either<Pick<UsersProtocol.RequestParts, "json" | "file">, StoreFailure>> => {
+  switch (UsersProtocol.bodyKind(operation)) {
+    case "json":
+      return Effect.map(Body.readJson(request, limits.json), Either.map((json) => ({ json, file: undefined })))
+    case "multipart": {
+      const fileArg = operation.args.find((arg) => arg.in === "file")
+      const field = fileArg?.wire ?? fileArg?.name ?? "file"
+      return Effect.map(Body.readFile(request, field, limits.upload), Either.map((file) => ({ json: undefined, file })))
+    }
+    default:
+      return Effect.map(Body.discard(request, limits.json), Either.map(() => ({ json: undefined, file: undefined })))
   }
 }
 
@@ -289,29 +223,23 @@ const operationRoute = (
   engine: Engine.Engine,
   operation: UsersProtocol.AnyOperation,
   defaultVersion: string,
-  limits: { readonly json: number; readonly upload: number }
+  limits: Limits
 ): Handler => {
   const decode = UsersProtocol.requestDecoder(operation)
-  const body = UsersProtocol.bodyKind(operation)
-  const pathWires = operation.args.flatMap((arg) => (arg.in === "path" ? [arg.wire!] : []))
-  const fileArg = operation.args.find((arg) => arg.in === "file")
-  const fileField = fileArg?.wire ?? fileArg?.name ?? "file"
+  const pathWires = operation.args.flatMap((arg) => (arg.in === "path" && arg.wire !== undefined ? [arg.wire] : []))
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
-    const json = body === "json" ? yield* readJson(request, limits.json) : Either.right(undefined)
-    if (Either.isLeft(json)) return failureResponse(json.left, engine.traceId())
-    const file = body === "multipart" ? yield* readFile(request, fileField, limits.upload) : Either.right(undefined)
-    if (Either.isLeft(file)) return failureResponse(file.left, engine.traceId())
+    const body = yield* readBody(request, operation, limits)
+    if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
     const args = decodeParts(operation, decode, {
       path: pathWires.map((wire) => params[wire] ?? ""),
-      search: searchOf(request.url),
-      json: json.right,
-      file: file.right
-    }, apiVersionOf(request, defaultVersion))
+      search: RequestUrl.searchOf(request.url),
+      ...body.right
+    }, RequestUrl.apiVersionOf(request, defaultVersion))
     if (Either.isLeft(args)) return failureResponse(args.left, engine.traceId())
     const result = yield* engine.run(operation, args.right)
-    if (Either.isLeft(result)) return engineFailureResponse(result.left, engine.traceId())
+    if (Either.isLeft(result)) return Responses.engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
     const encoded = UsersProtocol.encodeResponse(
       { success: UsersProtocol.successOf(operation, args.right) },
@@ -332,194 +260,29 @@ const operationRoute = (
 }
 
 // -----------------------------------------------------------------------------
-// admin API
-// -----------------------------------------------------------------------------
-
-/** An operation of the core's table, by its method name (`"create"`, `"list"`...). */
-const OperationName = Schema.String.pipe(
-  Schema.filter((name) => Object.hasOwn(UsersProtocol.operations, name), {
-    message: (issue) => `an operation of the table (such as "create" or "list"), got ${JSON.stringify(issue.actual)}`
-  })
-)
-
-/**
- * A fault rule as the admin API accepts it: an error status Clerk could answer (400..599; 429 is a rate limit
- * with its `Retry-After`), finite delays within a day (`retryAfterSeconds`) and ten minutes (`latencyMs`), a
- * whole number of uses, a probability, known operations. Anything else is a 400 naming the field.
- */
-const AdminFault = Schema.Struct({
-  operations: Schema.optional(Schema.Array(OperationName)),
-  status: Schema.optional(Schema.Int.pipe(Schema.between(400, 599))),
-  code: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
-  message: Schema.optional(Schema.String.pipe(Schema.maxLength(2_000))),
-  retryAfterSeconds: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 86_400))),
-  latencyMs: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 600_000))),
-  disconnect: Schema.optional(Schema.Boolean),
-  times: Schema.optional(Schema.Int.pipe(Schema.between(1, 1_000_000))),
-  probability: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 1))),
-  when: Schema.optional(Schema.Literal("before", "after"))
-})
-
-/**
- * The body of `POST /__emulator/faults`.
- *
- * @since 0.1.0
- * @category models
- */
-export type AdminFault = typeof AdminFault.Type
-
-const faultOf = (body: AdminFault): Fault.Fault =>
-  body.disconnect === true
-    ? Fault.disconnect
-    : body.latencyMs !== undefined
-    ? Fault.latency(Duration.millis(body.latencyMs))
-    : body.status === undefined || body.status === 429
-    ? Fault.rateLimited(body.retryAfterSeconds === undefined ? undefined : Duration.seconds(body.retryAfterSeconds))
-    : Fault.status(body.status, {
-      ...(body.code === undefined ? {} : { code: body.code }),
-      ...(body.message === undefined ? {} : { message: body.message }),
-      ...(body.retryAfterSeconds === undefined ? {} : { retryAfter: Duration.seconds(body.retryAfterSeconds) })
-    })
-
-const UserSeeds = Schema.Union(Schema.Array(UserSeed), UserSeed)
-
-/** Decodes an admin request body with its schema: a 400 naming the entry and field otherwise. */
-const adminBody = <A, I>(
-  schema: Schema.Schema<A, I>,
-  request: HttpServerRequest.HttpServerRequest
-): Effect.Effect<Either.Either<A, StoreFailure>> =>
-  Effect.map(readJson(request), (json) =>
-    Either.flatMap(json, (value) =>
-      Either.mapLeft(
-        Schema.decodeUnknownEither(schema, { onExcessProperty: "error" })(value ?? {}),
-        (error) => {
-          const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
-          const at = issue === undefined || issue.path.length === 0 ? "" : `${issue.path.join(".")}: `
-          return requestBodyInvalid(`${at}${issue?.message ?? "invalid"}`)
-        }
-      )))
-
-const ForUser = Schema.Struct({ userId: Schema.String })
-
-const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
-  const ok = (value: unknown) => jsonResponse(JSON.stringify(value))
-  const control = engine.control
-  /** A seeding route: the body decoded with the seed's Schema, the control's answer as JSON. */
-  const seedRoute = <A, I>(
-    path: `/${string}`,
-    schema: Schema.Schema<A, I>,
-    seed: (body: A) => Effect.Effect<unknown, SeedError>
-  ) =>
-    HttpRouter.post(
-      path,
-      Effect.gen(function*() {
-        const body = yield* adminBody(schema, yield* HttpServerRequest.HttpServerRequest)
-        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
-        const seeded = yield* Effect.either(seed(body.right))
-        return Either.isLeft(seeded)
-          ? failureResponse(requestBodyInvalid(`${seeded.left.code}: ${seeded.left.message}`), engine.traceId())
-          : ok(seeded.right ?? { ok: true })
-      })
-    )
-  return HttpRouter.empty.pipe(
-    seedRoute("/organizations", OrganizationSeed, control.seedOrganization),
-    seedRoute("/memberships", MembershipSeed, control.seedMembership),
-    seedRoute("/invitations", InvitationSeed, control.seedInvitation),
-    seedRoute("/oauth_tokens", OAuthTokenSeed, control.seedOAuthToken),
-    seedRoute(
-      "/billing_subscriptions",
-      Schema.Struct({ userId: Schema.String, subscription: Schema.typeSchema(BillingSubscription) }),
-      ({ subscription, userId }) => control.seedBillingSubscription(userId, subscription)
-    ),
-    seedRoute(
-      "/credits",
-      Schema.extend(ForUser, CreditSeed),
-      ({ userId, ...credits }) => control.seedCredits(userId, credits)
-    ),
-    seedRoute(
-      "/trusted_devices",
-      Schema.extend(ForUser, TrustedDeviceSeed),
-      ({ userId, ...device }) => control.seedTrustedDevice(userId, device)
-    ),
-    seedRoute(
-      "/passkeys",
-      Schema.extend(ForUser, PasskeySeed),
-      ({ userId, ...passkey }) => control.seedPasskey(userId, passkey)
-    ),
-    seedRoute(
-      "/external_accounts",
-      Schema.extend(ForUser, ExternalAccountSeed),
-      ({ userId, ...account }) => control.seedExternalAccount(userId, account)
-    ),
-    HttpRouter.post(
-      "/faults",
-      Effect.gen(function*() {
-        const body = yield* adminBody(AdminFault, yield* HttpServerRequest.HttpServerRequest)
-        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
-        const rule = body.right
-        yield* control.injectFault({
-          fault: faultOf(rule),
-          ...(rule.operations === undefined ? {} : { operations: rule.operations }),
-          ...(rule.times === undefined ? {} : { times: rule.times }),
-          ...(rule.probability === undefined ? {} : { probability: rule.probability }),
-          ...(rule.when === undefined ? {} : { when: rule.when })
-        })
-        return ok({ ok: true })
-      })
-    ),
-    HttpRouter.del("/faults", Effect.as(control.clearFaults, ok({ ok: true }))),
-    HttpRouter.post("/reset", Effect.as(control.reset, ok({ ok: true }))),
-    HttpRouter.get("/snapshot", Effect.map(control.snapshot, ok)),
-    HttpRouter.post(
-      "/users",
-      Effect.gen(function*() {
-        const body = yield* adminBody(UserSeeds, yield* HttpServerRequest.HttpServerRequest)
-        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
-        const seeds = Array.isArray(body.right) ? body.right : [body.right as UserSeed]
-        const seeded = yield* Effect.either(control.seedUsers(seeds))
-        return Either.isLeft(seeded)
-          ? failureResponse(requestBodyInvalid(seeded.left.message), engine.traceId())
-          : ok(seeded.right.map((u) => u.id))
-      })
-    )
-  )
-}
-
-// -----------------------------------------------------------------------------
 // the app
 // -----------------------------------------------------------------------------
-
-/** A `.` or `..` segment (WHATWG URL parsers read `%2e` as a dot) or a backslash (read as a slash). */
-const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)|\\/i
-
-/**
- * The request's URL with its path as a WHATWG URL parser reads it (dot segments resolved, backslashes read as
- * slashes), which is what every fetch-based client sends; `undefined` when the path has nothing to resolve.
- * Both transports route the same path that way: in process the client's `Request` has resolved it already,
- * over a socket a raw client may send it as it is.
- */
-const resolvedUrl = (url: string): string | undefined => {
-  const at = url.indexOf("?")
-  const path = at < 0 ? url : url.slice(0, at)
-  if (!DOT_SEGMENT.test(path)) return undefined
-  try {
-    const parsed = new URL(path.startsWith("/") ? `http://emulator.invalid${path}` : path)
-    return parsed.pathname + (at < 0 ? "" : url.slice(at))
-  } catch {
-    return undefined
-  }
-}
 
 /** Clerk's paths are case-sensitive, a trailing slash is another path, and ids can be long. */
 const routerConfig = { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 8192 }
 
-const makeAppOf = (
+type AppOptions = Pick<Options, "secretKeys" | "admin" | "apiVersion" | "jsonBodyLimitBytes" | "uploadLimitBytes">
+
+/**
+ * An answer given without reading the body (a bad key or version, an unknown route). A body the request
+ * announced is not read: the connection is closed after the answer (lingering, see `nodeServer.ts`), so that a
+ * client still sending reads it.
+ */
+const refuse = (request: HttpServerRequest.HttpServerRequest, failure: StoreFailure, traceId: string) =>
+  failureResponse(failure, traceId, Body.hasBody(request) ? { connection: "close" } : {})
+
+/** The router: one route per row of the table under `/v1`, the admin API when enabled, Clerk's 404 otherwise. */
+const routerOf = (
   engine: Engine.Engine,
-  options: Pick<Options, "secretKeys" | "admin" | "apiVersion" | "jsonBodyLimitBytes" | "uploadLimitBytes">
+  options: AppOptions
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
-  const keys = new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY])
   const defaultVersion = options.apiVersion ?? DEFAULT_API_VERSION
-  const limits = {
+  const limits: Limits = {
     json: options.jsonBodyLimitBytes ?? Body.DEFAULT_JSON_BODY_LIMIT,
     upload: options.uploadLimitBytes ?? Body.DEFAULT_UPLOAD_LIMIT
   }
@@ -532,32 +295,48 @@ const makeAppOf = (
     )
   }
   let router = HttpRouter.mount(HttpRouter.empty, "/v1", api)
-  if (options.admin === true) router = HttpRouter.mount(router, ADMIN_PREFIX, adminRoutes(engine))
-  const routed = Effect.flatMap(
+  if (options.admin === true) router = HttpRouter.mount(router, ADMIN_PREFIX, Admin.adminRoutes(engine))
+  return Effect.flatMap(
     HttpRouter.withRouterConfig(HttpRouter.toHttpApp(router), routerConfig),
     (app) =>
       Effect.catchAll(app, (error) =>
         Effect.map(
           HttpServerRequest.HttpServerRequest,
           (request) =>
-            error._tag === "RouteNotFound"
-              ? failureResponse(routeNotFound(request.method, request.url.split("?")[0]!), engine.traceId())
-              : failureResponse(requestBodyInvalid(error.message), engine.traceId())
+            refuse(
+              request,
+              error._tag === "RouteNotFound"
+                ? routeNotFound(request.method, RequestUrl.pathOf(request.url))
+                : requestBodyInvalid(error.message),
+              engine.traceId()
+            )
         ))
   )
+}
+
+const makeAppOf = (
+  engine: Engine.Engine,
+  options: AppOptions
+): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
+  const keys = new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY])
+  const defaultVersion = options.apiVersion ?? DEFAULT_API_VERSION
+  const routed = routerOf(engine, options)
   return Effect.flatMap(HttpServerRequest.HttpServerRequest, (received) => {
-    const resolved = resolvedUrl(received.url)
+    const resolved = RequestUrl.resolvedUrl(received.url)
     const request = resolved === undefined ? received : received.modify({ url: resolved })
-    const path = request.url.split("?")[0]!
+    const path = RequestUrl.pathOf(request.url)
     if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
       return Effect.succeed(jsonResponse(JSON.stringify({ status: "ok" })))
     }
     const authorization = request.headers["authorization"] ?? ""
     const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : ""
-    if (!keys.has(key)) return Effect.succeed(failureResponse(authenticationInvalid(), engine.traceId()))
-    const version = apiVersionOf(request, defaultVersion)
+    if (!keys.has(key)) return Effect.succeed(refuse(request, authenticationInvalid(), engine.traceId()))
+    if (RequestUrl.versionGivenTwice(request)) {
+      return Effect.succeed(refuse(request, apiVersionGivenTwice, engine.traceId()))
+    }
+    const version = RequestUrl.apiVersionOf(request, defaultVersion)
     if (!UsersProtocol.isApiVersion(version)) {
-      return Effect.succeed(failureResponse(apiVersionInvalid(version), engine.traceId()))
+      return Effect.succeed(refuse(request, apiVersionInvalid(version), engine.traceId()))
     }
     return resolved === undefined ? routed : Effect.provideService(routed, HttpServerRequest.HttpServerRequest, request)
   })
@@ -668,36 +447,163 @@ export const layerHttpClient = (
   ).pipe(Layer.provide(FetchHttpClient.layer))
 
 /**
- * `Users.layer` pointed at an emulator: with `layerHttpClient` (the default) it runs in process; pass another
- * client layer (for example one reaching `layerServer`) to go over the network.
+ * How `layerUsers` reaches its emulator: `InProcess` (an `HttpClient` answered without sockets, see
+ * `layerHttpClient`) or `Loopback` (the emulator served on a loopback port, see `layerServer`, reached by the
+ * `HttpClient` layer given).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Transport = InProcess | Loopback
+
+/**
+ * The in-process transport of `layerUsers`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface InProcess {
+  readonly _tag: "InProcess"
+}
+
+/**
+ * The loopback transport of `layerUsers`: a real server on `host:port` (default `127.0.0.1`, any free port),
+ * reached by `httpClient`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Loopback {
+  readonly _tag: "Loopback"
+  readonly httpClient: Layer.Layer<HttpClient.HttpClient>
+  readonly port?: number
+  readonly host?: string
+}
+
+/**
+ * The in-process transport (the default of `layerUsers`): no sockets.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * const layer = ClerkEmulator.layerUsers({ transport: ClerkEmulator.inProcess })
+ * ```
+ */
+export const inProcess: InProcess = { _tag: "InProcess" }
+
+/**
+ * The loopback transport: the emulator served on a loopback port, reached by the `HttpClient` layer given.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * // Users.layer over fetch and a real socket
+ * const layer = ClerkEmulator.layerUsers({ transport: ClerkEmulator.loopback(FetchHttpClient.layer) })
+ * ```
+ */
+export const loopback = (
+  httpClient: Layer.Layer<HttpClient.HttpClient>,
+  options: { readonly port?: number; readonly host?: string } = {}
+): Loopback => ({ _tag: "Loopback", httpClient, ...options })
+
+/**
+ * The client's options in `layerUsers`: `ClerkConfig`'s, except what the emulator decides (its URL, a key it
+ * accepts, and the API version, which is the emulator's `apiVersion` option so that both agree).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type ClientOptions = Omit<ClerkConfig.Options, "secretKey" | "apiUrl" | "apiVersion">
+
+/**
+ * The options of `layerUsers`: the emulator's (`Options`, whose `apiVersion` the client sends too), the
+ * client's (`config`) and the way between them (`transport`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface UsersOptions<T extends Transport = Transport> extends Options {
+  /**
+   * `ClerkConfig`'s options for the client. Defaults are `ClerkConfig.layer`'s, except `perUserWriteLimit`
+   * (`false`: tests write to a user faster than Clerk allows and the emulator does not limit writes).
+   */
+  readonly config?: ClientOptions
+  /** `inProcess` (the default) or `loopback(httpClient, { port, host })`. */
+  readonly transport?: T
+  /** The retry policy, as `config.retry` (which wins when both are given). */
+  readonly retry?: RetryPolicy.RetryPolicy
+}
+
+/** `Users.layer` configured for an emulator found in the context; a `config` that `ClerkConfig` refuses is an `OptionsError`. */
+const usersFor = (options: UsersOptions): Layer.Layer<Users, OptionsError, ClerkEmulator | HttpClient.HttpClient> =>
+  Layer.unwrapEffect(Effect.map(ClerkEmulator, (emulator) =>
+    Users.layer.pipe(
+      Layer.provide(
+        ClerkConfig.layer({
+          perUserWriteLimit: false,
+          ...(options.retry === undefined ? {} : { retry: options.retry }),
+          ...options.config,
+          secretKey: Redacted.make(emulator.secretKey),
+          apiUrl: emulator.apiUrl,
+          apiVersion: emulator.apiVersion
+        }).pipe(Layer.mapError((error) => new OptionsError({ option: "config", message: String(error) })))
+      )
+    )))
+
+/**
+ * `Users.layer` pointed at a fresh emulator, with its `ClerkEmulator` description and `UsersTestControl`. By
+ * default in process (`layerHttpClient`); with `transport: loopback(httpClient)` the emulator is served on a
+ * loopback port (`layerServer`) and reached over a socket by that client. The client's `ClerkConfig` options
+ * (retry policy, timeout, user agent...) are `config`; the API version is the emulator's `apiVersion`.
  *
  * @since 0.1.0
  * @category layers
  * @example
  * ```ts
  * import { Users } from "@effect-clerk/core"
+ * import { FetchHttpClient } from "@effect/platform"
  * import { ClerkEmulator } from "@effect-clerk/testkit"
  * import { Effect } from "effect"
  *
  * // the real HTTP client, end to end against the emulator, in-process
  * const program = Effect.flatMap(Users, (users) => users.count()).pipe(Effect.provide(ClerkEmulator.layerUsers()))
+ *
+ * // over a loopback socket, with a short timeout and an older API version
+ * const overHttp = ClerkEmulator.layerUsers({
+ *   apiVersion: "2025-04-10",
+ *   config: { timeout: "5 seconds" },
+ *   transport: ClerkEmulator.loopback(FetchHttpClient.layer)
+ * })
  * ```
  */
-export const layerUsers = (
-  options: Options & { readonly retry?: RetryPolicy.RetryPolicy } = {}
-): Layer.Layer<Users | ClerkEmulator | UsersTestControl, SeedError | OptionsError> =>
-  Layer.unwrapEffect(Effect.map(ClerkEmulator, (emulator) =>
-    Users.layer.pipe(
-      Layer.provide(
-        ClerkConfig.layer({
-          secretKey: Redacted.make(emulator.secretKey),
-          apiUrl: emulator.apiUrl,
-          apiVersion: emulator.apiVersion,
-          retry: options.retry ?? RetryPolicy.defaultPolicy,
-          perUserWriteLimit: false
-        }).pipe(Layer.orDie)
-      )
-    ))).pipe(Layer.provideMerge(layerHttpClient(options)))
+export function layerUsers(
+  options?: UsersOptions<InProcess>
+): Layer.Layer<Users | ClerkEmulator | UsersTestControl, SeedError | OptionsError>
+export function layerUsers(
+  options: UsersOptions<Loopback>
+): Layer.Layer<Users | ClerkEmulator | UsersTestControl, SeedError | OptionsError | HttpServerError.ServeError>
+export function layerUsers(
+  options: UsersOptions = {}
+): Layer.Layer<Users | ClerkEmulator | UsersTestControl, SeedError | OptionsError | HttpServerError.ServeError> {
+  const transport = options.transport ?? inProcess
+  return transport._tag === "InProcess"
+    ? usersFor(options).pipe(Layer.provideMerge(layerHttpClient(options)))
+    : usersFor(options).pipe(
+      Layer.provide(transport.httpClient),
+      Layer.provideMerge(layerServer({
+        ...options,
+        ...(transport.port === undefined ? {} : { port: transport.port }),
+        ...(transport.host === undefined ? {} : { host: transport.host })
+      }))
+    )
+}
 
 /**
  * Serves an emulator over HTTP on a loopback port (0 for any free one) for as long as the scope lives.
@@ -746,23 +652,21 @@ export const serve = (
 
 /**
  * An emulator served on a loopback port, with its `ClerkEmulator` description and `UsersTestControl`. Reach it
- * with any client: `FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, or another language's Clerk SDK.
+ * with any client: `FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, or another language's Clerk SDK
+ * (`layerUsers` with `transport: loopback(httpClient)` wires `Users.layer` to it).
  *
  * @since 0.1.0
  * @category layers
  * @example
  * ```ts
- * import { ClerkConfig, Users } from "@effect-clerk/core"
- * import { FetchHttpClient } from "@effect/platform"
  * import { ClerkEmulator } from "@effect-clerk/testkit"
- * import { Effect, Layer } from "effect"
+ * import { Effect } from "effect"
  *
- * // Users.layer over fetch, against the emulator on a loopback port
- * const live = Layer.unwrapEffect(Effect.map(ClerkEmulator.ClerkEmulator, (emulator) =>
- *   Users.layer.pipe(
- *     Layer.provide(ClerkConfig.layer({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl })),
- *     Layer.provide(FetchHttpClient.layer)
- *   ))).pipe(Layer.provideMerge(ClerkEmulator.layerServer()))
+ * // the emulator on a loopback port, for a client of another kind (an SDK, curl)
+ * const program = Effect.gen(function*() {
+ *   const emulator = yield* ClerkEmulator.ClerkEmulator
+ *   console.log(`CLERK_API_URL=${emulator.apiUrl} CLERK_SECRET_KEY=${emulator.secretKey}`)
+ * }).pipe(Effect.provide(ClerkEmulator.layerServer()))
  * ```
  */
 export const layerServer = (

@@ -49,6 +49,12 @@ export interface Instance {
   readonly control: UsersTestControl.Service
 }
 
+/** A method of any row, as built here: its arguments are checked by the row, its error is a `ClerkError`. */
+type AnyMethod = (...args: ReadonlyArray<never>) => Effect.Effect<unknown, ClerkError>
+
+/** Every row's method, under its key. */
+type Methods = { readonly [K in keyof Users.Operations]: AnyMethod }
+
 /** How a failure of the engine reaches a client: the tag the HTTP client would produce for Clerk's answer. */
 const clientError = (operation: UsersProtocol.AnyOperation, failure: Engine.Failure, traceId: string): ClerkError =>
   failure._tag === "Disconnect"
@@ -79,12 +85,11 @@ const clientError = (operation: UsersProtocol.AnyOperation, failure: Engine.Fail
 export const make = (options: Options = {}): Effect.Effect<Instance, SeedError | OptionsError> =>
   Effect.map(Engine.make(options), (engine) => {
     const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION
-    const methods: Record<string, unknown> = {}
     // the same derivation as `Users.make`: each row's request checks (so both refuse the same input), then the
     // row's store handler instead of a request
-    for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
+    const methodOf = (operation: UsersProtocol.AnyOperation): AnyMethod => {
       const validate = UsersProtocol.requestEncoder(operation, apiVersion)
-      methods[operation.key] = Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
+      return Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
         Effect.zipRight(
           validate(args),
           Effect.flatMap(engine.run(operation, args), (result) =>
@@ -94,7 +99,10 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError |
         )
       )
     }
-    return { users: Users.fromOperations(methods as unknown as Users.Operations), control: engine.control }
+    const rows = Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>
+    const methods = Object.fromEntries(rows.map((operation) => [operation.key, methodOf(operation)])) as Methods
+    // each method runs its row's checks and handler, whose types are the row's (`UsersProtocol.Methods`)
+    return { users: Users.fromOperations(methods as Users.Operations), control: engine.control }
   })
 
 /**

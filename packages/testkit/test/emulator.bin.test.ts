@@ -1,4 +1,4 @@
-import { DEFAULT_API_VERSION, UsersProtocol } from "@effect-clerk/core"
+import { DEFAULT_API_VERSION, METADATA_IN_UPDATE_REMOVED_IN, UsersProtocol } from "@effect-clerk/core"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -142,6 +142,28 @@ describe("effect-clerk-emulator", () => {
     emulator.child.kill("SIGTERM")
     expect(await emulator.exited).toBe(0)
   }, 30_000)
+
+  it("--api-version accepts every published Clerk API version, each with the rules of its date", async () => {
+    const published = JSON.parse(
+      readFileSync(fileURLToPath(new URL("fixtures/publishedApiVersions.json", import.meta.url)), "utf8")
+    ) as { readonly versions: ReadonlyArray<{ readonly version: string }> }
+    const outcomes = await Promise.all(published.versions.map(async ({ version }) => {
+      const emulator = start(["--port", "0", "--api-version", version])
+      const url = await emulator.ready
+      const headers = { authorization: "Bearer sk_test_emulator", "content-type": "application/json" }
+      const user = await (await fetch(`${url}/users`, { method: "POST", headers, body: "{}" })).json() as { id: string }
+      const patched = await fetch(`${url}/users/${user.id}`, {
+        method: "PATCH",
+        headers,
+        body: JSON.stringify({ public_metadata: { a: 1 } })
+      })
+      emulator.child.kill("SIGTERM")
+      return [version, patched.status, await emulator.exited]
+    }))
+    expect(outcomes).toEqual(
+      published.versions.map(({ version }) => [version, version < METADATA_IN_UPDATE_REMOVED_IN ? 200 : 422, 0])
+    )
+  }, 60_000)
 
   it("stops cleanly on SIGINT too", async () => {
     const emulator = start(["--port=0"])

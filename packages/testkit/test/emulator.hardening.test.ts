@@ -262,6 +262,45 @@ describe("request bodies are bounded", () => {
       expect((yield* raw(apiUrl, "GET", "/healthz", { key: null })).status).toBe(200)
     }).pipe(Effect.provide(server({ jsonBodyLimitBytes: MB }))))
 
+  it.live(
+    "a GET carrying a 5 MB body is answered (413, as a JSON body past the bound), under concurrent load",
+    () =>
+      Effect.gen(function*() {
+        const { apiUrl } = yield* ClerkEmulator.ClerkEmulator
+        // Node's client frames a GET's body only when told its length (a GET without one is sent unframed)
+        const body = Buffer.alloc(5 * MB, 0x61)
+        const length = String(body.length)
+        const withBody = (path: string) =>
+          raw(apiUrl, "GET", path, { headers: { "content-type": "application/json", "content-length": length }, body })
+            .pipe(
+              Effect.timeoutFail({ duration: "20 seconds", onTimeout: () => new Error(`no answer to GET ${path}`) })
+            )
+        // GETs with a body, a key-less one and plain GETs in flight together: every one of them is answered
+        const answers = yield* Effect.all([
+          ...Array.from({ length: 6 }, () => withBody("/v1/users/count")),
+          ...Array.from({ length: 2 }, () => withBody("/v1/users")),
+          raw(apiUrl, "GET", "/v1/users/count", { body, headers: { "content-length": length }, key: null }),
+          raw(apiUrl, "POST", "/v1/nowhere", { body, headers: { "content-length": length } }),
+          ...Array.from({ length: 8 }, () => raw(apiUrl, "GET", "/v1/users/count"))
+        ], { concurrency: "unbounded" })
+        expect(answers.slice(0, 8).map((answer) => [answer.status, answer.json.errors?.[0]?.code])).toEqual(
+          Array.from({ length: 8 }, () => [413, "request_body_too_large"])
+        )
+        // answered without reading the body, on a connection then closed: a 401, Clerk's 404 for an unknown route
+        expect(answers.slice(8, 10).map((answer) => [answer.status, answer.headers["connection"]])).toEqual([
+          [401, "close"],
+          [404, "close"]
+        ])
+        expect(answers.slice(10).map((answer) => answer.json["total_count"])).toEqual(
+          Array.from({ length: 8 }, () => 0)
+        )
+        // a small body on a GET is read and dropped: the GET is answered as without it
+        const small = yield* raw(apiUrl, "GET", "/v1/users/count", { body: "{}", headers: { "content-length": "2" } })
+        expect([small.status, small.json["total_count"]]).toEqual([200, 0])
+      }).pipe(Effect.provide(server())),
+    { timeout: 60_000 }
+  )
+
   it.live("an upload past the profile image bound (10 MB by default) is a 413; one within it is stored", () =>
     Effect.gen(function*() {
       const { apiUrl } = yield* ClerkEmulator.ClerkEmulator

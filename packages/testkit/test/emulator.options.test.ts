@@ -1,14 +1,15 @@
 /**
  * The emulator's options and its in-process client: keys that would turn authentication off are refused with a
  * typed error, an unknown API version too, and a request the client gives up on is given up inside the emulator
- * as well (as a closed socket would make it).
+ * as well (as a closed socket would make it); `layerUsers` takes the client's options (`config`, an invalid one a typed
+ * error) and a transport (in process or a loopback socket).
  */
-import { ClerkConfig, RetryPolicy, Users } from "@effect-clerk/core"
+import { RetryPolicy, Users } from "@effect-clerk/core"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import { ClerkEmulator, Fault, UsersTestControl } from "../src/index.js"
 
@@ -47,18 +48,58 @@ describe("emulator options", () => {
       expect(yield* control.size).toBe(0)
     }).pipe(
       Effect.provide(
-        Layer.unwrapEffect(Effect.map(ClerkEmulator.ClerkEmulator, (emulator) =>
-          Users.layer.pipe(
-            Layer.provide(
-              ClerkConfig.layer({
-                secretKey: emulator.secretKey,
-                apiUrl: emulator.apiUrl,
-                timeout: "200 millis",
-                retry: RetryPolicy.none,
-                perUserWriteLimit: false
-              }).pipe(Layer.orDie)
-            )
-          ))).pipe(Layer.provideMerge(ClerkEmulator.layerHttpClient()))
+        ClerkEmulator.layerUsers({ config: { timeout: "200 millis", retry: RetryPolicy.none } })
+      )
+    ))
+
+  it.effect("layerUsers: a client option ClerkConfig refuses is an OptionsError naming config, not a defect", () =>
+    Effect.gen(function*() {
+      const exit = yield* Effect.exit(
+        Effect.provide(
+          Users,
+          ClerkEmulator.layerUsers({ config: { userAgent: "bad\u0000agent", timeout: "-1 second" } })
+        )
+      )
+      const error = Exit.isFailure(exit) && exit.cause._tag === "Fail" ? exit.cause.error : undefined
+      expect(error?._tag === "OptionsError" && error.option).toBe("config")
+    }))
+
+  it.live("layerUsers: config.retry is the client's policy, and wins over the top-level retry", () =>
+    Effect.gen(function*() {
+      const users = yield* Users
+      const control = yield* UsersTestControl
+      yield* control.injectFault({ operations: ["count"], fault: Fault.status(503), times: 1 })
+      // no retry: the one 503 reaches the caller
+      const error = yield* Effect.flip(users.count())
+      expect(error._tag === "ServerError" && error.status).toBe(503)
+      expect(yield* users.count()).toBe(0)
+    }).pipe(
+      Effect.provide(
+        ClerkEmulator.layerUsers({ retry: RetryPolicy.defaultPolicy, config: { retry: RetryPolicy.none } })
+      )
+    ))
+
+  it.live("layerUsers over a loopback socket: the emulator is served on a port and reached by the client given", () =>
+    Effect.gen(function*() {
+      const emulator = yield* ClerkEmulator.ClerkEmulator
+      expect(emulator.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
+      expect(emulator.apiVersion).toBe("2025-04-10")
+      const users = yield* Users
+      const ada = yield* users.create({ firstName: "Ada", publicMetadata: { plan: "pro" } })
+      // 2025-04-10 still takes metadata in update, on both sides
+      expect((yield* users.update(ada.id, { publicMetadata: { plan: "team" } })).publicMetadata).toEqual({
+        plan: "team"
+      })
+      const seen = yield* Effect.promise(() =>
+        fetch(`${emulator.apiUrl}/users/count`, { headers: { authorization: `Bearer ${emulator.secretKey}` } })
+      )
+      expect(seen.status).toBe(200)
+    }).pipe(
+      Effect.provide(
+        ClerkEmulator.layerUsers({
+          apiVersion: "2025-04-10",
+          transport: ClerkEmulator.loopback(FetchHttpClient.layer)
+        })
       )
     ))
 })

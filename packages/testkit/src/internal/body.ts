@@ -6,6 +6,7 @@
  *
  * @internal
  */
+import type { UsersProtocol } from "@effect-clerk/core"
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -166,3 +167,57 @@ export const readJson = (
         ? Either.right(json)
         : Either.left(requestBodyInvalid(`the body is nested deeper than ${MAX_JSON_DEPTH} levels`))
     }))
+
+/**
+ * Whether a request announces a body: a `Content-Length` above zero, or a `Transfer-Encoding`.
+ *
+ * @internal
+ */
+export const hasBody = (request: HttpServerRequest.HttpServerRequest): boolean => {
+  const length = request.headers["content-length"]
+  return request.headers["transfer-encoding"] !== undefined ||
+    (length !== undefined && length.trim() !== "" && length.trim() !== "0")
+}
+
+/**
+ * Reads and drops the body of a request to a route that takes none (a `GET` carrying one): 413 past
+ * `maxBytes`, as for a body that is read. Answering without reading it would leave the client writing into a
+ * connection the server may close under it, so that it never reads the answer.
+ *
+ * @internal
+ */
+export const discard = (
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number
+): Effect.Effect<Either.Either<void, StoreFailure>> =>
+  hasBody(request) ? Effect.map(readBytes(request, maxBytes), Either.map(() => undefined)) : Effect.succeed(Either.void)
+
+/**
+ * The file field (`field`, its wire name) of a multipart body, with at most `maxBytes` of file (read once, in
+ * linear time): `undefined` when the form has no such file, 400 when the body is not multipart or cannot be
+ * read, 413 past the bound.
+ *
+ * @internal
+ */
+export const readFile = (
+  request: HttpServerRequest.HttpServerRequest,
+  field: string,
+  maxBytes: number
+): Effect.Effect<Either.Either<UsersProtocol.RequestParts["file"], StoreFailure>> =>
+  Effect.gen(function*() {
+    const contentType = request.headers["content-type"] ?? ""
+    if (!contentType.startsWith("multipart/form-data")) {
+      return Either.left(requestBodyInvalid(`expected multipart/form-data with a ${field} field`))
+    }
+    const body = yield* readBytes(request, maxBytes + MULTIPART_OVERHEAD)
+    if (Either.isLeft(body)) return Either.left(body.left)
+    const form = yield* Effect.either(
+      Effect.tryPromise(() => new Response(body.right, { headers: { "content-type": contentType } }).formData())
+    )
+    const file = Either.isRight(form) ? form.right.get(field) : null
+    if (file === null || typeof file === "string") return Either.right(undefined)
+    if (file.size > maxBytes) return Either.left(bodyTooLarge(maxBytes))
+    const data = yield* Effect.either(Effect.tryPromise(() => file.arrayBuffer()))
+    if (Either.isLeft(data)) return Either.left(requestBodyInvalid("the file could not be read"))
+    return Either.right({ data: new Uint8Array(data.right), fileName: file.name, contentType: file.type })
+  })

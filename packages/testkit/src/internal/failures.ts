@@ -1,5 +1,7 @@
 /**
- * Clerk's error bodies, as the in-memory store produces them.
+ * Clerk's error bodies (status and `errors` array): those of the store's rules (not found, identifiers,
+ * parameters, passwords, TOTP), and those the emulator answers before or around the store (authentication,
+ * unknown routes, unreadable or too large bodies, injected faults).
  *
  * @internal
  */

@@ -1,11 +1,11 @@
 /**
  * The three set-ups the contract suite runs against.
  */
-import { ClerkConfig, RetryPolicy, Users } from "@effect-clerk/core"
+import type { Users } from "@effect-clerk/core"
+import { RetryPolicy } from "@effect-clerk/core"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type { ServeError } from "@effect/platform/HttpServerError"
-import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
+import type * as Layer from "effect/Layer"
 import { ClerkEmulator, UsersInMemory } from "../../src/index.js"
 import type { OptionsError, SeedError, UsersTestControl } from "../../src/index.js"
 
@@ -22,20 +22,11 @@ export const overLoopback = (
   retry: RetryPolicy.RetryPolicy = RetryPolicy.none,
   options: ClerkEmulator.Options = {}
 ): Layer.Layer<Users | UsersTestControl | ClerkEmulator.ClerkEmulator, SeedError | OptionsError | ServeError> =>
-  Layer.unwrapEffect(Effect.map(ClerkEmulator.ClerkEmulator, (emulator) =>
-    Users.layer.pipe(
-      Layer.provide(
-        ClerkConfig.layer({
-          secretKey: emulator.secretKey,
-          apiUrl: emulator.apiUrl,
-          apiVersion: emulator.apiVersion,
-          retry,
-          perUserWriteLimit: false,
-          timeout: "5 seconds"
-        }).pipe(Layer.orDie)
-      ),
-      Layer.provide(FetchHttpClient.layer)
-    ))).pipe(Layer.provideMerge(ClerkEmulator.layerServer(options)))
+  ClerkEmulator.layerUsers({
+    ...options,
+    config: { retry, timeout: "5 seconds" },
+    transport: ClerkEmulator.loopback(FetchHttpClient.layer)
+  })
 
 const versioned = (apiVersion: string | undefined) => (apiVersion === undefined ? {} : { apiVersion })
 

@@ -1,6 +1,6 @@
 /**
- * What is attached to a user besides its identifiers: external (OAuth) accounts and their tokens, passkeys,
- * web3 wallets as removable items, and billing.
+ * What is attached to a user besides its identifiers and credentials: external (OAuth) accounts and their
+ * tokens, passkeys, and web3 wallets as removable items (billing is `billing.ts`).
  *
  * @internal
  */

@@ -1,5 +1,6 @@
 /**
- * Credentials: passwords (checks, hashing, verification, compromise), TOTP, backup codes and the MFA flags.
+ * Credentials: passwords (checks, hashing, verification, compromise), TOTP, backup codes, the MFA flags, and
+ * trusted devices (listing, revoking, seeding).
  *
  * @internal
  */
