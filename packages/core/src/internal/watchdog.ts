@@ -8,7 +8,7 @@
  * once), and never ticks on its own: `TestClock.setTime` far ahead stays instant.
  *
  * Once the layer's scope is closed, its watchdog is gone: the attempts in flight then are stopped (`Closed`), and
- * the executor gives later attempts a timeout of their own (internal/attempt.ts).
+ * later attempts get a timeout of their own (internal/attempt.ts).
  *
  * @internal
  */
