@@ -3,5 +3,6 @@
 export default [
   "packages/core",
   "packages/testkit",
-  "packages/examples"
+  "packages/examples",
+  "packages/bench"
 ]

@@ -47,9 +47,11 @@ for (const [name, tarball] of Object.entries(tarballs)) {
         "table-flipped",
         "--include-entrypoints",
         ...modules,
-        // the emulator command, exported for tools that spawn it with node: an ES module only, with no exports
+        // the emulator command, exported for tools that spawn it with node: an ES module only, with no exports;
+        // core's pipeline entry, for its bench only: resolved under the `effect-clerk-internal` condition alone
         "--exclude-entrypoints",
-        "./bin/emulator"
+        "./bin/emulator",
+        "./internal/pipeline"
       ],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }
     )

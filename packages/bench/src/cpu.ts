@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url"
 import { ablations, variants } from "./cpuWorkload.js"
 
 const child = fileURLToPath(new URL("./cpuChild.js", import.meta.url))
-const nodeFlags = ["--single-threaded"]
+const nodeFlags = ["--single-threaded", "--conditions=effect-clerk-internal"]
 
 export interface CpuRow {
   readonly group: string

@@ -8,14 +8,17 @@
  */
 import type { Users as UsersNs } from "@effect-clerk/core"
 import { ClerkApiError, ClerkConfig, RetryPolicy, User, Users, UsersProtocol } from "@effect-clerk/core"
+import * as Pipeline from "@effect-clerk/core/internal/pipeline"
 import { Headers, HttpBody, HttpClient, HttpClientRequest, HttpClientResponse } from "@effect/platform"
-import { Context, DefaultServices, Effect, Layer, ManagedRuntime, Schema, Tracer } from "effect"
-import * as SrcConfig from "../../core/src/ClerkConfig.js"
-import type { Ablation } from "../../core/src/internal/client.js"
-import type { Method } from "../../core/src/internal/methods.js"
-import { makeMethods } from "../../core/src/internal/methods.js"
-import * as SrcRetryPolicy from "../../core/src/RetryPolicy.js"
+import { Context, DefaultServices, Effect, Either, Layer, ManagedRuntime, Schema, Tracer } from "effect"
 import { pageJson, userJson } from "./fixtures.js"
+
+// The pipeline's steps come from the build that `@effect-clerk/core` loads (the package's
+// `effect-clerk-internal` condition), never from a second copy of the library: a second copy would still run
+// (tags match by key), measuring code that is not the one `Users.layer` runs.
+if (Pipeline.ClerkConfig !== ClerkConfig) {
+  throw new Error("the bench loaded two copies of @effect-clerk/core (its pipeline from another build)")
+}
 
 const KEY = "sk_test_cpu_benchmark"
 const ORIGIN = "http://clerk.invalid"
@@ -172,51 +175,68 @@ const installedTracer = Tracer.make({ span: (...args) => defaultTracer.span(...a
 const tracedUsersLayer = Layer.merge(usersLayer, Layer.setTracer(installedTracer))
 
 class MethodsTag
-  extends Context.Tag("bench/AblatedMethods")<MethodsTag, { readonly methods: Record<string, Method> }>()
+  extends Context.Tag("bench/AblatedMethods")<MethodsTag, { readonly methods: Record<string, Pipeline.Method> }>()
 {}
 
-/** The methods of the source build of the pipeline, with some steps removed (for the ablation table). */
-const ablated = (ablation: Ablation) =>
+/** The methods of the pipeline composed of the library's steps, some of them replaced (for the ablation table). */
+const ablated = (replaced: Partial<Pipeline.Steps>) =>
   ManagedRuntime.make(
     // with a tracer installed, so that the span is there to be removed
-    Layer.scoped(MethodsTag, Effect.map(makeMethods(ablation), (methods) => ({ methods }))).pipe(
+    Layer.scoped(
+      MethodsTag,
+      Effect.map(Pipeline.makeMethods({ ...Pipeline.standard, ...replaced }), (methods) => ({ methods }))
+    ).pipe(
       Layer.merge(Layer.setTracer(installedTracer)),
       Layer.provide(
-        SrcConfig.ClerkConfig.layer({
-          secretKey: KEY,
-          apiUrl: API,
-          retry: SrcRetryPolicy.none,
-          perUserWriteLimit: false
-        })
+        ClerkConfig.layer({ secretKey: KEY, apiUrl: API, retry: RetryPolicy.none, perUserWriteLimit: false })
       ),
       Layer.provide(Layer.succeed(HttpClient.HttpClient, fakeClient))
     )
   )
 
+/** The request of an operation's first call, sent again for every later call. */
+const firstRequestOnly: Pipeline.Steps["buildRequest"] = (apiUrl, headers) => (operation) => {
+  const build = Pipeline.standard.buildRequest(apiUrl, headers)(operation)
+  let built: HttpClientRequest.HttpClientRequest | undefined
+  return (input) => (built ??= build(input))
+}
+
+/** `arrayBuffer` and UTF-8 decoding, without the size bound. */
+const bareRead: Pipeline.Steps["readBody"] = (_operation, response) =>
+  Effect.map(Effect.orDie(response.arrayBuffer), (buffer) => utf8.decode(new Uint8Array(buffer)))
+
+/** `JSON.parse` only: the value is not checked by the schema. */
+const parseOnly: Pipeline.Steps["decoder"] = () => (_status, text) => Either.right(JSON.parse(text))
+
+/** What each ablation replaces of the library's steps. */
+const removed = {
+  inputChecks: {
+    encoder: (operation, apiVersion) => Pipeline.compileRequestEncoder(operation, apiVersion, { unchecked: true })
+  },
+  requestBuilding: { buildRequest: firstRequestOnly },
+  span: { traced: () => false },
+  timeout: { attempts: (noFollow) => Effect.succeed(Pipeline.inCaller(noFollow)) },
+  retry: { retryPolicy: () => RetryPolicy.none },
+  bodyRead: { readBody: bareRead },
+  decode: { decoder: parseOnly },
+  redaction: { redactor: () => Pipeline.redactNothing }
+} satisfies Record<string, Partial<Pipeline.Steps>>
+
 /**
- * The steps the ablation table removes, one at a time, from `users.get` (the source build of the same
- * pipeline as `Users.layer`).
+ * The steps the ablation table removes, one at a time, from `users.get` (the same pipeline as `Users.layer`,
+ * composed of the library's steps by `makeMethods`, one of them replaced).
  */
-export const ablations: ReadonlyArray<readonly [string, string, Ablation]> = [
-  ["full", "the whole pipeline (source build)", {}],
-  ["inputChecks", "input checks (path parameter, version rules)", { inputChecks: true }],
-  ["requestBuilding", "request building (URL, headers, request object)", { requestBuilding: true }],
-  ["span", "the `Users.get` span", { span: true }],
-  ["timeout", "the per-attempt timeout (the attempt's own fiber, the watchdog)", { timeout: true }],
-  ["retry", "the retry policy lookup and wrapper", { retry: true }],
-  ["bodyRead", "the bounded body read (`readBody`)", { bodyRead: true }],
-  ["decode", "the schema decode (`JSON.parse` only)", { decode: true }],
-  ["redaction", "redaction of errors", { redaction: true }],
-  ["all", "all of the above", {
-    inputChecks: true,
-    requestBuilding: true,
-    span: true,
-    timeout: true,
-    retry: true,
-    bodyRead: true,
-    decode: true,
-    redaction: true
-  }]
+export const ablations: ReadonlyArray<readonly [string, string, Partial<Pipeline.Steps>]> = [
+  ["full", "the whole pipeline (the library's steps)", {}],
+  ["inputChecks", "input checks (path parameter, version rules)", removed.inputChecks],
+  ["requestBuilding", "request building (URL, headers, request object)", removed.requestBuilding],
+  ["span", "the `Users.get` span", removed.span],
+  ["timeout", "the per-attempt timeout (the attempt's own fiber, the watchdog)", removed.timeout],
+  ["retry", "the retry policy lookup (the layer's policy is `none`)", removed.retry],
+  ["bodyRead", "the bounded body read (`readBody`)", removed.bodyRead],
+  ["decode", "the schema decode (`JSON.parse` only)", removed.decode],
+  ["redaction", "redaction of errors", removed.redaction],
+  ["all", "all of the above", Object.assign({}, ...Object.values(removed))]
 ]
 
 export interface Variant {
@@ -331,11 +351,11 @@ export const variants: ReadonlyArray<Variant> = [
   withUsers("error", "users.get (404)", (users) => users.get(MISSING_ID)),
   withUsers("error", "users.get (404), a tracer installed", (users) => users.get(MISSING_ID), tracedUsersLayer),
   plain("ablation", "floor", () => floor(userRequest, decodeUser)),
-  ...ablations.map(([key, , ablation]): Variant => ({
+  ...ablations.map(([key, , replaced]): Variant => ({
     group: "ablation",
     name: key,
     start: async () => {
-      const runtime = ablated(ablation)
+      const runtime = ablated(replaced)
       const { methods } = await runtime.runPromise(MethodsTag)
       return {
         calls: loopIn(runtime, methods["get"]!(USER_ID)),

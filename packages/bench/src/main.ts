@@ -313,10 +313,11 @@ The first rows of \`get\` place the floor: a web \`Response\`'s own \`json()\`, 
 
 ### What each step of \`users.get\` costs: the pipeline with one step removed
 
-The same pipeline built from the sources with one step switched off at a time (an internal switch read once
-when the layer is built, never set by the library), with a tracer installed (so that the span is there to
-remove), each in its own worker as above; "saved" is the median
-over rounds of (the whole pipeline − this one).
+The same pipeline, composed by the library's \`makeMethods\` from its steps with one step replaced at a time
+(the bench reaches the steps through \`@effect-clerk/core/internal/pipeline\`, exported under the
+\`effect-clerk-internal\` condition only, from the same build as \`Users.layer\`: the library has no switch for
+it), with a tracer installed (so that the span is there to remove), each in its own worker as above; "saved" is
+the median over rounds of (the whole pipeline − this one).
 
 ${ablationTable}
 

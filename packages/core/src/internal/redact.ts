@@ -13,6 +13,7 @@
  *
  * @internal
  */
+import { DecodeError, TransportError } from "../ClerkError.js"
 
 const REDACTED = "<redacted>"
 
@@ -103,4 +104,18 @@ export const deep = (redactor: Redactor, value: unknown): unknown => {
   const out: Record<string, unknown> = {}
   for (const [key, item] of entries) assign(out, key, item)
   return out
+}
+
+/**
+ * The errors this client builds, without the secret in their messages: the error itself when its message does
+ * not hold it.
+ *
+ * @internal
+ */
+export const errors = (redactor: Redactor) => <E extends TransportError | DecodeError>(error: E): E => {
+  if (!redactor.leaks(error.message)) return error
+  const message = redactor.text(error.message)
+  return (error._tag === "TransportError"
+    ? new TransportError({ operation: error.operation, reason: error.reason, message })
+    : new DecodeError({ operation: error.operation, status: error.status, reason: error.reason, message })) as E
 }
