@@ -128,7 +128,8 @@ const expected = JSON.stringify({
 
 fs.writeFileSync(
   path.join(project, "esm.mjs"),
-  program(`import { ClerkConfig, fullName, Users } from "@effect-clerk/core"
+  program(`import { ClerkConfig, Users } from "@effect-clerk/core"
+import { fullName } from "@effect-clerk/core/User"
 import * as UserModule from "@effect-clerk/core/User"
 import { ClerkEmulator, UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
 import { Effect, Option } from "effect"

@@ -13,7 +13,7 @@ import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
  * @category models
  * @example
  * ```ts
- * import { BillingMoney } from "@effect-clerk/core"
+ * import { BillingMoney } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -40,7 +40,7 @@ export interface BillingMoney extends Schema.Schema.Type<typeof BillingMoney> {}
  * @category models
  * @example
  * ```ts
- * import { BillingPerUnitTotalTier } from "@effect-clerk/core"
+ * import { BillingPerUnitTotalTier } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -66,7 +66,7 @@ export interface BillingPerUnitTotalTier extends Schema.Schema.Type<typeof Billi
  * @category models
  * @example
  * ```ts
- * import { BillingPerUnitTotal } from "@effect-clerk/core"
+ * import { BillingPerUnitTotal } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -92,7 +92,7 @@ export interface BillingPerUnitTotal extends Schema.Schema.Type<typeof BillingPe
  * @category models
  * @example
  * ```ts
- * import { BillingProrationCredit } from "@effect-clerk/core"
+ * import { BillingProrationCredit } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -119,7 +119,7 @@ export interface BillingProrationCredit extends Schema.Schema.Type<typeof Billin
  * @category models
  * @example
  * ```ts
- * import { BillingPayerCredit } from "@effect-clerk/core"
+ * import { BillingPayerCredit } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -144,7 +144,7 @@ export interface BillingPayerCredit extends Schema.Schema.Type<typeof BillingPay
  * @category models
  * @example
  * ```ts
- * import { BillingCredits } from "@effect-clerk/core"
+ * import { BillingCredits } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
@@ -170,7 +170,7 @@ export interface BillingCredits extends Schema.Schema.Type<typeof BillingCredits
  * @category models
  * @example
  * ```ts
- * import { BillingProrationDiscount } from "@effect-clerk/core"
+ * import { BillingProrationDiscount } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -197,7 +197,7 @@ export interface BillingProrationDiscount extends Schema.Schema.Type<typeof Bill
  * @category models
  * @example
  * ```ts
- * import { BillingDiscounts } from "@effect-clerk/core"
+ * import { BillingDiscounts } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
@@ -222,7 +222,7 @@ export interface BillingDiscounts extends Schema.Schema.Type<typeof BillingDisco
  * @category models
  * @example
  * ```ts
- * import { BillingTotals } from "@effect-clerk/core"
+ * import { BillingTotals } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -252,7 +252,7 @@ export interface BillingTotals extends Schema.Schema.Type<typeof BillingTotals> 
  * @category models
  * @example
  * ```ts
- * import { BillingFeature } from "@effect-clerk/core"
+ * import { BillingFeature } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -281,7 +281,7 @@ export interface BillingFeature extends Schema.Schema.Type<typeof BillingFeature
  * @category models
  * @example
  * ```ts
- * import { BillingUnitPriceTier } from "@effect-clerk/core"
+ * import { BillingUnitPriceTier } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -307,7 +307,7 @@ export interface BillingUnitPriceTier extends Schema.Schema.Type<typeof BillingU
  * @category models
  * @example
  * ```ts
- * import { BillingUnitPrice } from "@effect-clerk/core"
+ * import { BillingUnitPrice } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -333,7 +333,7 @@ export interface BillingUnitPrice extends Schema.Schema.Type<typeof BillingUnitP
  * @category models
  * @example
  * ```ts
- * import { BillingPlan } from "@effect-clerk/core"
+ * import { BillingPlan } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -375,7 +375,7 @@ export interface BillingPlan extends Schema.Schema.Type<typeof BillingPlan> {}
  * @category models
  * @example
  * ```ts
- * import { BillingPayer } from "@effect-clerk/core"
+ * import { BillingPayer } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -411,7 +411,7 @@ export interface BillingPayer extends Schema.Schema.Type<typeof BillingPayer> {}
  * @category models
  * @example
  * ```ts
- * import { BillingPaymentMethod } from "@effect-clerk/core"
+ * import { BillingPaymentMethod } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -451,7 +451,7 @@ export interface BillingPaymentMethod extends Schema.Schema.Type<typeof BillingP
  * @category models
  * @example
  * ```ts
- * import { BillingSubscriptionCredit } from "@effect-clerk/core"
+ * import { BillingSubscriptionCredit } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -476,7 +476,7 @@ export interface BillingSubscriptionCredit extends Schema.Schema.Type<typeof Bil
  * @category models
  * @example
  * ```ts
- * import { BillingSubscriptionItemNextPayment } from "@effect-clerk/core"
+ * import { BillingSubscriptionItemNextPayment } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -505,7 +505,7 @@ export interface BillingSubscriptionItemNextPayment
  * @category models
  * @example
  * ```ts
- * import { BillingSubscriptionItemSeats } from "@effect-clerk/core"
+ * import { BillingSubscriptionItemSeats } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
@@ -530,7 +530,7 @@ export interface BillingSubscriptionItemSeats extends Schema.Schema.Type<typeof 
  * @category models
  * @example
  * ```ts
- * import { BillingSubscriptionItem } from "@effect-clerk/core"
+ * import { BillingSubscriptionItem } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -579,7 +579,7 @@ export interface BillingSubscriptionItem extends Schema.Schema.Type<typeof Billi
  * @category models
  * @example
  * ```ts
- * import { BillingSubscriptionNextPayment } from "@effect-clerk/core"
+ * import { BillingSubscriptionNextPayment } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated

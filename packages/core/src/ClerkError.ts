@@ -10,7 +10,7 @@
 import * as Duration from "effect/Duration"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
-import { ClerkApiError } from "./Verification.js"
+import { optional, wireOptional } from "./internal/schema.js"
 
 /**
  * The identity every error of this library carries: `isClerkError` checks it, so an application's own
@@ -20,7 +20,7 @@ import { ClerkApiError } from "./Verification.js"
  * @category type ids
  * @example
  * ```ts
- * import { ClerkErrorTypeId, ResourceNotFound } from "@effect-clerk/core"
+ * import { ClerkErrorTypeId, ResourceNotFound } from "@effect-clerk/core/ClerkError"
  *
  * const error = new ResourceNotFound({ operation: "Users.get", status: 404, errors: [] })
  * console.log(error[ClerkErrorTypeId] === ClerkErrorTypeId) // true
@@ -33,6 +33,37 @@ export const ClerkErrorTypeId: unique symbol = Symbol.for("@effect-clerk/core/Cl
  * @category type ids
  */
 export type ClerkErrorTypeId = typeof ClerkErrorTypeId
+
+/**
+ * An error Clerk attaches to a failed verification, or sends in an error response.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { ClerkApiError } from "@effect-clerk/core/ClerkError"
+ * import { Schema } from "effect"
+ *
+ * const error = Schema.decodeUnknownSync(ClerkApiError)({
+ *   code: "resource_not_found",
+ *   message: "not found",
+ *   long_message: "No user was found with id user_123"
+ * })
+ * console.log(error.longMessage)
+ * ```
+ */
+export const ClerkApiError = Schema.Struct({
+  code: Schema.String,
+  message: Schema.String,
+  longMessage: wireOptional("long_message", Schema.String),
+  meta: optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+}).annotations({ identifier: "ClerkApiError" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClerkApiError extends Schema.Schema.Type<typeof ClerkApiError> {}
 
 const ApiErrors = Schema.Array(Schema.typeSchema(ClerkApiError))
 
@@ -432,7 +463,7 @@ export type CommonError = RateLimited | ServerError | UnexpectedStatus | Transpo
  * @category constructors
  * @example
  * ```ts
- * import { commonErrorClasses } from "@effect-clerk/core"
+ * import { commonErrorClasses } from "@effect-clerk/core/ClerkError"
  *
  * console.log(commonErrorClasses.map((ErrorClass) => ErrorClass._tag))
  * ```
@@ -494,7 +525,7 @@ export type ClerkError = StatusErrors[DocumentedStatus] | CommonError
  * @category constructors
  * @example
  * ```ts
- * import { statusErrorClasses } from "@effect-clerk/core"
+ * import { statusErrorClasses } from "@effect-clerk/core/ClerkError"
  *
  * console.log(statusErrorClasses[404].name) // "ResourceNotFound"
  * ```
@@ -527,7 +558,7 @@ for (const ErrorClass of [...Object.values(statusErrorClasses), RateLimited, Ser
  * @category guards
  * @example
  * ```ts
- * import { isClerkError, InvalidRequest } from "@effect-clerk/core"
+ * import { InvalidRequest, isClerkError } from "@effect-clerk/core/ClerkError"
  *
  * console.log(isClerkError(new InvalidRequest({ operation: "Users.get", field: "userId", message: "empty" })))
  * ```

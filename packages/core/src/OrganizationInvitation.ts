@@ -13,7 +13,7 @@ import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/s
  * @category models
  * @example
  * ```ts
- * import { OrganizationInvitationPublicOrganizationData } from "@effect-clerk/core"
+ * import { OrganizationInvitationPublicOrganizationData } from "@effect-clerk/core/OrganizationInvitation"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -43,7 +43,7 @@ export interface OrganizationInvitationPublicOrganizationData
  * @category models
  * @example
  * ```ts
- * import { OrganizationInvitationPublicUserData } from "@effect-clerk/core"
+ * import { OrganizationInvitationPublicUserData } from "@effect-clerk/core/OrganizationInvitation"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -74,7 +74,7 @@ export interface OrganizationInvitationPublicUserData
  * @category models
  * @example
  * ```ts
- * import { OrganizationInvitationStatus } from "@effect-clerk/core"
+ * import { OrganizationInvitationStatus } from "@effect-clerk/core/OrganizationInvitation"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates

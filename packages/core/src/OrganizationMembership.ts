@@ -13,7 +13,7 @@ import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/s
  * @category models
  * @example
  * ```ts
- * import { Organization } from "@effect-clerk/core"
+ * import { Organization } from "@effect-clerk/core/OrganizationMembership"
  * import { Schema } from "effect"
  *
  * const organization = Schema.decodeUnknownSync(Organization)({
@@ -58,7 +58,7 @@ export interface Organization extends Schema.Schema.Type<typeof Organization> {}
  * @category models
  * @example
  * ```ts
- * import { OrganizationMembershipPublicUserData } from "@effect-clerk/core"
+ * import { OrganizationMembershipPublicUserData } from "@effect-clerk/core/OrganizationMembership"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -93,7 +93,7 @@ export interface OrganizationMembershipPublicUserData
  * @category models
  * @example
  * ```ts
- * import { OrganizationMembership } from "@effect-clerk/core"
+ * import { OrganizationMembership } from "@effect-clerk/core/OrganizationMembership"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated

@@ -14,7 +14,7 @@ import { OpenEnum, wire, wireOptional } from "./internal/schema.js"
  * @category models
  * @example
  * ```ts
- * import { TotalCount } from "@effect-clerk/core"
+ * import { TotalCount } from "@effect-clerk/core/Responses"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -31,6 +31,25 @@ export const TotalCount = Schema.Struct({
  * @category models
  */
 export interface TotalCount extends Schema.Schema.Type<typeof TotalCount> {}
+
+/**
+ * The response of `GET /users/count`, projected to the number it carries.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { Responses } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.decodeUnknownSync(Responses.CountResponse)({ object: "total_count", total_count: 3 })) // 3
+ * ```
+ */
+export const CountResponse = Schema.transform(TotalCount, Schema.Number, {
+  strict: true,
+  decode: (count) => count.totalCount,
+  encode: (totalCount) => ({ object: "total_count", totalCount })
+}).annotations({ identifier: "CountResponse" })
 
 /**
  * The result of `verifyPassword` (a wrong password is a `UnprocessableEntity` failure, not `verified: false`).
@@ -66,7 +85,7 @@ export interface VerifyPasswordResult extends Schema.Schema.Type<typeof VerifyPa
  * @category models
  * @example
  * ```ts
- * import { TotpCodeType } from "@effect-clerk/core"
+ * import { TotpCodeType } from "@effect-clerk/core/Responses"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -83,7 +102,7 @@ export const TotpCodeType = OpenEnum("totp", "backup_code")
  * @category models
  * @example
  * ```ts
- * import { VerifyTotpResult } from "@effect-clerk/core"
+ * import { VerifyTotpResult } from "@effect-clerk/core/Responses"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -108,7 +127,7 @@ export interface VerifyTotpResult extends Schema.Schema.Type<typeof VerifyTotpRe
  * @category models
  * @example
  * ```ts
- * import { UserIdResult } from "@effect-clerk/core"
+ * import { UserIdResult } from "@effect-clerk/core/Responses"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -143,7 +162,8 @@ export interface Paginated<A> {
  * @category models
  * @example
  * ```ts
- * import { OrganizationMembership, Paginated } from "@effect-clerk/core"
+ * import { OrganizationMembership } from "@effect-clerk/core/OrganizationMembership"
+ * import { Paginated } from "@effect-clerk/core/Responses"
  * import { Schema } from "effect"
  *
  * const MembershipPage = Paginated(OrganizationMembership)

@@ -20,7 +20,7 @@ import { IdentificationLink, Verification } from "./Verification.js"
  * @category models
  * @example
  * ```ts
- * import { EmailAddress } from "@effect-clerk/core"
+ * import { EmailAddress } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -52,7 +52,7 @@ export interface EmailAddress extends Schema.Schema.Type<typeof EmailAddress> {}
  * @category models
  * @example
  * ```ts
- * import { PhoneNumber } from "@effect-clerk/core"
+ * import { PhoneNumber } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -86,7 +86,7 @@ export interface PhoneNumber extends Schema.Schema.Type<typeof PhoneNumber> {}
  * @category models
  * @example
  * ```ts
- * import { Web3Wallet } from "@effect-clerk/core"
+ * import { Web3Wallet } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -115,7 +115,7 @@ export interface Web3Wallet extends Schema.Schema.Type<typeof Web3Wallet> {}
  * @category models
  * @example
  * ```ts
- * import { Passkey } from "@effect-clerk/core"
+ * import { Passkey } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -143,7 +143,7 @@ export interface Passkey extends Schema.Schema.Type<typeof Passkey> {}
  * @category models
  * @example
  * ```ts
- * import { ExternalAccount } from "@effect-clerk/core"
+ * import { ExternalAccount } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -185,7 +185,7 @@ export interface ExternalAccount extends Schema.Schema.Type<typeof ExternalAccou
  * @category models
  * @example
  * ```ts
- * import { SamlAccountConnection } from "@effect-clerk/core"
+ * import { SamlAccountConnection } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -220,7 +220,7 @@ export interface SamlAccountConnection extends Schema.Schema.Type<typeof SamlAcc
  * @category models
  * @example
  * ```ts
- * import { SamlAccount } from "@effect-clerk/core"
+ * import { SamlAccount } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -255,7 +255,7 @@ export interface SamlAccount extends Schema.Schema.Type<typeof SamlAccount> {}
  * @category models
  * @example
  * ```ts
- * import { EnterpriseAccountConnection } from "@effect-clerk/core"
+ * import { EnterpriseAccountConnection } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -292,7 +292,7 @@ export interface EnterpriseAccountConnection extends Schema.Schema.Type<typeof E
  * @category models
  * @example
  * ```ts
- * import { EnterpriseAccount } from "@effect-clerk/core"
+ * import { EnterpriseAccount } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -329,7 +329,7 @@ export interface EnterpriseAccount extends Schema.Schema.Type<typeof EnterpriseA
  * @category models
  * @example
  * ```ts
- * import { ScimUserMetadata } from "@effect-clerk/core"
+ * import { ScimUserMetadata } from "@effect-clerk/core/User"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire, camelCase in TypeScript, validated
@@ -437,7 +437,8 @@ export interface UserEncoded extends Schema.Schema.Encoded<typeof User> {}
  * @category getters
  * @example
  * ```ts
- * import { fullName, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import { fullName } from "@effect-clerk/core/User"
  * import { Effect, Option } from "effect"
  *
  * const greeting = (userId: string) =>
@@ -464,7 +465,8 @@ const primaryOf = <A extends { readonly id?: string | undefined }>(
  * @category getters
  * @example
  * ```ts
- * import { primaryEmailAddress, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import { primaryEmailAddress } from "@effect-clerk/core/User"
  * import { Effect, Option } from "effect"
  *
  * const emailOf = (userId: string) =>
@@ -484,7 +486,8 @@ export const primaryEmailAddress = (
  * @category getters
  * @example
  * ```ts
- * import { primaryPhoneNumber, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import { primaryPhoneNumber } from "@effect-clerk/core/User"
  * import { Effect, Option } from "effect"
  *
  * const phoneOf = (userId: string) =>
@@ -504,7 +507,8 @@ export const primaryPhoneNumber = (
  * @category getters
  * @example
  * ```ts
- * import { primaryWeb3Wallet, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import { primaryWeb3Wallet } from "@effect-clerk/core/User"
  * import { Effect, Option } from "effect"
  *
  * const walletOf = (userId: string) =>

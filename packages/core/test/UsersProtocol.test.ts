@@ -7,11 +7,11 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import { versionAtLeast } from "../src/internal/apiVersions.js"
+import { bodyKind, requestDecoder, requestEncoder } from "../src/UsersCodec.js"
 import type { AnyOperation } from "../src/UsersProtocol.js"
-import { bodyKind, operations, requestDecoder, requestEncoder, versionAtLeast } from "../src/UsersProtocol.js"
+import { operations, rows } from "../src/UsersProtocol.js"
 import { argsOf, cases } from "./operationCases.js"
-
-const rows = Object.values(operations) as ReadonlyArray<AnyOperation>
 
 /** Everything of a row but its schemas. */
 const facts = (operation: AnyOperation) => {

@@ -82,7 +82,7 @@ describe("architecture", () => {
 
   it("every operation of the table has its named error union on Users (Users.<Op>Error)", () => {
     const users = readFileSync(path.join(root, "packages/core/src/Users.ts"), "utf8")
-    const aliases = [...users.matchAll(/export type (\w+)Error = ErrorOf<"(\w+)">/g)].map(([, alias, key]) => {
+    const aliases = [...users.matchAll(/export type (\w+)Error = Error<"(\w+)">/g)].map(([, alias, key]) => {
       expect(alias, key).toBe(key!.charAt(0).toUpperCase() + key!.slice(1))
       return key
     })

@@ -11,15 +11,10 @@
  *
  * @since 0.1.0
  */
-import {
-  BillingSubscription,
-  ClerkApiError,
-  ClerkConfig,
-  DEFAULT_API_VERSION,
-  RetryPolicy,
-  Users,
-  UsersProtocol
-} from "@effect-clerk/core"
+import { ClerkConfig, RetryPolicy, Users, UsersCodec, UsersProtocol } from "@effect-clerk/core"
+import { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
+import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
+import { ClerkApiError } from "@effect-clerk/core/ClerkError"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -189,7 +184,7 @@ const issueCodes = {
 const issueStatus = (operation: UsersProtocol.AnyOperation): number => operation.statuses.includes(422) ? 422 : 400
 
 /** The error Clerk answers for parameters it refuses, naming the parameter as it is on the wire. */
-const issueFailure = (operation: UsersProtocol.AnyOperation, issue: UsersProtocol.RequestIssue): StoreFailure => {
+const issueFailure = (operation: UsersProtocol.AnyOperation, issue: UsersCodec.RequestIssue): StoreFailure => {
   const [code, message] = issueCodes[issue.kind]
   return {
     status: issueStatus(operation),
@@ -212,7 +207,7 @@ const readFile = (
   request: HttpServerRequest.HttpServerRequest,
   field: string,
   maxBytes: number
-): Effect.Effect<Either.Either<UsersProtocol.RequestParts["file"], StoreFailure>> =>
+): Effect.Effect<Either.Either<UsersCodec.RequestParts["file"], StoreFailure>> =>
   Effect.gen(function*() {
     const contentType = request.headers["content-type"] ?? ""
     if (!contentType.startsWith("multipart/form-data")) {
@@ -273,8 +268,8 @@ type Handler = Effect.Effect<
  */
 const decodeParts = (
   operation: UsersProtocol.AnyOperation,
-  decode: ReturnType<typeof UsersProtocol.requestDecoder>,
-  parts: UsersProtocol.RequestParts,
+  decode: ReturnType<typeof UsersCodec.requestDecoder>,
+  parts: UsersCodec.RequestParts,
   apiVersion: string
 ): Either.Either<ReadonlyArray<unknown>, StoreFailure> => {
   try {
@@ -291,8 +286,8 @@ const operationRoute = (
   defaultVersion: string,
   limits: { readonly json: number; readonly upload: number }
 ): Handler => {
-  const decode = UsersProtocol.requestDecoder(operation)
-  const body = UsersProtocol.bodyKind(operation)
+  const decode = UsersCodec.requestDecoder(operation)
+  const body = UsersCodec.bodyKind(operation)
   const pathWires = operation.args.flatMap((arg) => (arg.in === "path" ? [arg.wire!] : []))
   const fileArg = operation.args.find((arg) => arg.in === "file")
   const fileField = fileArg?.wire ?? fileArg?.name ?? "file"
@@ -313,7 +308,7 @@ const operationRoute = (
     const result = yield* engine.run(operation, args.right)
     if (Either.isLeft(result)) return engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
-    const encoded = UsersProtocol.encodeResponse(
+    const encoded = UsersCodec.encodeResponse(
       { success: UsersProtocol.successOf(operation, args.right) },
       result.right
     )
@@ -524,10 +519,10 @@ const makeAppOf = (
     upload: options.uploadLimitBytes ?? Body.DEFAULT_UPLOAD_LIMIT
   }
   let api = HttpRouter.empty
-  for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
+  for (const operation of UsersProtocol.rows) {
     api = HttpRouter.route(operation.method)(
       api,
-      UsersProtocol.routeOf(operation.path),
+      UsersCodec.routeOf(operation.path),
       operationRoute(engine, operation, defaultVersion, limits)
     )
   }

@@ -8,8 +8,11 @@
  *
  * @since 0.1.0
  */
-import type { ClerkError } from "@effect-clerk/core"
-import { DEFAULT_API_VERSION, TransportError, Users, UsersProtocol } from "@effect-clerk/core"
+import type { UsersProtocol } from "@effect-clerk/core"
+import { Users, UsersCodec } from "@effect-clerk/core"
+import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
+import { TransportError } from "@effect-clerk/core/ClerkError"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -53,7 +56,7 @@ export interface Instance {
 const clientError = (operation: UsersProtocol.AnyOperation, failure: Engine.Failure, traceId: string): ClerkError =>
   failure._tag === "Disconnect"
     ? new TransportError({ operation: operation.name, reason: "Transport", message: "connection dropped" })
-    : UsersProtocol.errorForStatus(operation, failure.failure.status, {
+    : UsersCodec.errorForStatus(operation, failure.failure.status, {
       errors: failure.failure.errors,
       clerkTraceId: traceId,
       ...(failure.retryAfter === undefined ? {} : { retryAfter: failure.retryAfter })
@@ -79,12 +82,11 @@ const clientError = (operation: UsersProtocol.AnyOperation, failure: Engine.Fail
 export const make = (options: Options = {}): Effect.Effect<Instance, SeedError | OptionsError> =>
   Effect.map(Engine.make(options), (engine) => {
     const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION
-    const methods: Record<string, unknown> = {}
     // the same derivation as `Users.make`: each row's request checks (so both refuse the same input), then the
     // row's store handler instead of a request
-    for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
-      const validate = UsersProtocol.requestEncoder(operation, apiVersion)
-      methods[operation.key] = Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
+    const methods = UsersCodec.implement((operation) => {
+      const validate = UsersCodec.requestEncoder(operation, apiVersion)
+      return Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
         Effect.zipRight(
           validate(args),
           Effect.flatMap(engine.run(operation, args), (result) =>
@@ -93,8 +95,8 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError |
               : Effect.fail(clientError(operation, result.left, engine.traceId())))
         )
       )
-    }
-    return { users: Users.fromOperations(methods as unknown as Users.Operations), control: engine.control }
+    })
+    return { users: Users.fromOperations(methods), control: engine.control }
   })
 
 /**

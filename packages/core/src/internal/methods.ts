@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
 import type * as Tracer from "effect/Tracer"
 import { ClerkConfig } from "../ClerkConfig.js"
+import type { ClerkError } from "../ClerkError.js"
 import { InvalidRequest } from "../ClerkError.js"
 import * as UsersProtocol from "../UsersProtocol.js"
 import type { Ablation } from "./client.js"
@@ -20,7 +21,7 @@ import { compileRequestEncoder, userIdIndex } from "./request.js"
  *
  * @internal
  */
-export type Method = (...args: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>
+export type Method = (...args: ReadonlyArray<unknown>) => Effect.Effect<unknown, ClerkError>
 
 // The span of every call: no stack trace captured for it (`Effect.fn` captures the caller's location on every
 // call, an `Error` and a stack walk each time, for a `code.stacktrace` attribute that only failures show).
@@ -39,7 +40,7 @@ export const makeMethods = (
     const config = yield* ClerkConfig
     const execute = yield* makeExecutor(ablation)
     const methods: Record<string, Method> = {}
-    for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
+    for (const operation of UsersProtocol.rows) {
       const encode = compileRequestEncoder(operation, config.apiVersion, { unchecked: ablation.inputChecks === true })
       const run = execute(operation)
       // a row with response variants decodes each call with the schema its arguments select

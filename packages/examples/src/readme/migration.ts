@@ -1,4 +1,5 @@
-import { fullName, primaryEmailAddress, Users } from "@effect-clerk/core"
+import { Users } from "@effect-clerk/core"
+import { fullName, primaryEmailAddress } from "@effect-clerk/core/User"
 import { Effect, Option } from "effect"
 
 // @clerk/backend:
