@@ -2,6 +2,17 @@
  * The small response bodies of the Users endpoints: counts, verification results, MFA results and
  * paginated envelopes.
  *
+ * Field names are camelCase in TypeScript and snake_case on the wire; the schemas rename them and validate.
+ *
+ * @example
+ * ```ts
+ * import { Responses } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(Responses.TotalCount)
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -12,14 +23,6 @@ import { OpenEnum, wire, wireOptional } from "./internal/schema.js"
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { TotalCount } from "@effect-clerk/core/Responses"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(TotalCount)
- * ```
  */
 export const TotalCount = Schema.Struct({
   object: OpenEnum("total_count"),
@@ -100,14 +103,6 @@ export const TotpCodeType = OpenEnum("totp", "backup_code")
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { VerifyTotpResult } from "@effect-clerk/core/Responses"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(VerifyTotpResult)
- * ```
  */
 export const VerifyTotpResult = Schema.Struct({
   verified: Schema.Boolean,
@@ -125,14 +120,6 @@ export interface VerifyTotpResult extends Schema.Schema.Type<typeof VerifyTotpRe
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { UserIdResult } from "@effect-clerk/core/Responses"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(UserIdResult)
- * ```
  */
 export const UserIdResult = Schema.Struct({
   userId: wire("user_id", Schema.String)

@@ -6,6 +6,15 @@
  * query parameters as strings (lists as repeated keys), bodies as snake_case JSON. Encoding a value also
  * validates it (limits, list sizes, integers), which is how the client refuses bad input before sending.
  *
+ * @example
+ * ```ts
+ * import { UsersParams } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // camelCase in TypeScript, snake_case on the wire, validated while encoding
+ * console.log(Schema.encodeSync(UsersParams.CreateUserParams)({ firstName: "Ada" })) // { first_name: "Ada" }
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -381,14 +390,6 @@ export interface OrganizationInvitationsParams extends Schema.Schema.Type<typeof
  *
  * @since 0.1.0
  * @category schemas
- * @example
- * ```ts
- * import { InstanceOrganizationMembershipsParams } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(InstanceOrganizationMembershipsParams)
- * ```
  */
 export const InstanceOrganizationMembershipsParams = Schema.Struct({
   orderBy: wireOptional("order_by", MembershipOrderBy),
@@ -772,14 +773,6 @@ export interface AdjustCreditBalanceParams extends Schema.Schema.Type<typeof Adj
  *
  * @since 0.1.0
  * @category schemas
- * @example
- * ```ts
- * import { SetPasswordCompromisedParams } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(SetPasswordCompromisedParams)
- * ```
  */
 export const SetPasswordCompromisedParams = Schema.Struct({
   revokeAllSessions: wireOptional("revoke_all_sessions", NullableBoolean)
