@@ -288,6 +288,7 @@ export const make: Effect.Effect<
 > = Effect.map(
   makeMethods(),
   // each method is the row's request encoder and the one pipeline: its type is the row's (UsersProtocol.Methods)
+  // `makeMethods` made one method per row, keyed by the row's key
   (methods) => fromOperations(UsersCodec.implement((operation) => methods[operation.key]!))
 )
 

@@ -106,7 +106,8 @@ const TokenList = Schema.Array(OAuthAccessToken)
 const TokenPage = Paginated(OAuthAccessToken)
 const TrustedDevicePage = Paginated(TrustedDevice)
 
-const METADATA_FIELDS = ["publicMetadata", "privateMetadata", "unsafeMetadata"]
+// the fields `update` stops taking from 2026-05-12: the metadata objects, as `updateMetadata` takes them
+const METADATA_FIELDS = Object.keys(UpdateMetadataParams.fields)
 
 /** Any row, as the table accepts it. */
 interface AnyRow extends Omit<AnyOperation, "key" | "name" | "args"> {
