@@ -42,14 +42,13 @@ export type AnyMethod = (...args: ReadonlyArray<unknown>) => Effect.Effect<unkno
  * @category implementation
  * @example
  * ```ts
- * import { Users, UsersCodec } from "@effect-clerk/core"
- * import { InvalidRequest } from "@effect-clerk/core/ClerkError"
+ * import { ClerkError, Users, UsersCodec } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * // a double that refuses every call, with the error each method may fail with
  * const refuseAll: Users.Service = Users.fromOperations(
  *   UsersCodec.implement((operation) => () =>
- *     Effect.fail(new InvalidRequest({ operation: operation.name, field: "*", message: "refused" })))
+ *     Effect.fail(new ClerkError.InvalidRequest({ operation: operation.name, field: "*", message: "refused" })))
  * )
  * ```
  */
