@@ -94,7 +94,7 @@ const inMemory = Effect.gen(function*() {
   const control = yield* UsersTestControl
   yield* control.seedUsers(seeds)
   const [ada] = yield* users.list({ emailAddress: ["ada@example.com"] })
-  return { count: yield* users.count(), name: Option.getOrNull(fullName(ada)) }
+  return { count: yield* users.count(), name: Option.getOrNull(User.fullName(ada)) }
 }).pipe(Effect.provide(UsersInMemory.layer()))
 const overTheEmulator = Effect.gen(function*() {
   const users = yield* Users
@@ -128,7 +128,7 @@ const expected = JSON.stringify({
 
 fs.writeFileSync(
   path.join(project, "esm.mjs"),
-  program(`import { ClerkConfig, fullName, Users } from "@effect-clerk/core"
+  program(`import { ClerkConfig, User, Users } from "@effect-clerk/core"
 import * as UserModule from "@effect-clerk/core/User"
 import { ClerkEmulator, UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
 import { Effect, Option } from "effect"
@@ -138,7 +138,7 @@ const loadInternal = () => import("@effect-clerk/core/internal/json")`)
 fs.writeFileSync(
   path.join(project, "cjs.cjs"),
   `(async () => {\n${
-    program(`const { ClerkConfig, fullName, Users } = require("@effect-clerk/core")
+    program(`const { ClerkConfig, User, Users } = require("@effect-clerk/core")
 const UserModule = require("@effect-clerk/core/User")
 const { ClerkEmulator, UsersInMemory, UsersTestControl } = require("@effect-clerk/testkit")
 const { Effect, Option } = require("effect")

@@ -7,8 +7,10 @@
  * same headers, `arrayBuffer`, UTF-8 decoding, `JSON.parse` and the compiled decoder of the same schema.
  */
 import type { Users as UsersNs } from "@effect-clerk/core"
-import { ClerkApiError, ClerkConfig, RetryPolicy, User, Users, UsersProtocol } from "@effect-clerk/core"
+import { ClerkConfig, RetryPolicy, Users, UsersCodec } from "@effect-clerk/core"
+import { ClerkApiError } from "@effect-clerk/core/ClerkError"
 import * as Pipeline from "@effect-clerk/core/internal/pipeline"
+import { User } from "@effect-clerk/core/User"
 import { Headers, HttpBody, HttpClient, HttpClientRequest, HttpClientResponse } from "@effect/platform"
 import { Context, DefaultServices, Effect, Either, Layer, ManagedRuntime, Schema, Tracer } from "effect"
 import { pageJson, userJson } from "./fixtures.js"
@@ -117,13 +119,13 @@ const createWire = JSON.stringify({
 /** A 64 KB "image". */
 const image = new Uint8Array(64 * 1024).map((_, i) => (i * 31) & 0xff)
 
-const decodeUser = UsersProtocol.decoderFor(User)
-const decodePage = UsersProtocol.decoderFor(Schema.Array(User))
+const decodeUser = UsersCodec.decoderFor(User)
+const decodePage = UsersCodec.decoderFor(Schema.Array(User))
 const ErrorBody = Schema.Struct({
   errors: Schema.Array(ClerkApiError),
   clerk_trace_id: Schema.optional(Schema.String)
 })
-const decodeErrorBody = UsersProtocol.decoderFor(ErrorBody)
+const decodeErrorBody = UsersCodec.decoderFor(ErrorBody)
 
 const text = (response: HttpClientResponse.HttpClientResponse) =>
   Effect.map(response.arrayBuffer, (buffer) => utf8.decode(new Uint8Array(buffer)))

@@ -2,8 +2,8 @@
  * Section 2: decode cost alone, for the 500-user page: users per second through the schema (the compiled
  * decoder the client uses, and Effect's generic decoder), against JSON.parse of the same bytes.
  */
-import { User } from "@effect-clerk/core"
-import { UsersProtocol } from "@effect-clerk/core"
+import { UsersCodec } from "@effect-clerk/core"
+import { User } from "@effect-clerk/core/User"
 import { Schema } from "effect"
 import { pageJson } from "./fixtures.js"
 import { summarize } from "./stats.js"
@@ -28,7 +28,7 @@ const canonical = (value: unknown): string =>
 export const runDecode = (options: { readonly quick: boolean }) => {
   const text = pageJson(0, 500)
   const parsed = JSON.parse(text)
-  const compiled = UsersProtocol.decoderFor(Schema.Array(User))
+  const compiled = UsersCodec.decoderFor(Schema.Array(User))
   const generic = Schema.decodeUnknownEither(Schema.Array(User), { onExcessProperty: "ignore" })
   const runs = options.quick ? 20 : 60
   const parse = time(runs, () => JSON.parse(text))

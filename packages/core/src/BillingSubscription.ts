@@ -1,6 +1,17 @@
 /**
  * A user's billing subscription and its items, plans, payers and payment methods.
  *
+ * Field names are camelCase in TypeScript and snake_case on the wire; the schemas rename them and validate.
+ *
+ * @example
+ * ```ts
+ * import { BillingSubscription } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(BillingSubscription.BillingSubscription)
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -11,14 +22,6 @@ import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingMoney } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingMoney)
- * ```
  */
 export const BillingMoney = Schema.Struct({
   amount: Schema.Number,
@@ -38,14 +41,6 @@ export interface BillingMoney extends Schema.Schema.Type<typeof BillingMoney> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingPerUnitTotalTier } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingPerUnitTotalTier)
- * ```
  */
 export const BillingPerUnitTotalTier = Schema.Struct({
   quantity: optional(Schema.NullOr(Schema.Number)),
@@ -64,14 +59,6 @@ export interface BillingPerUnitTotalTier extends Schema.Schema.Type<typeof Billi
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingPerUnitTotal } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingPerUnitTotal)
- * ```
  */
 export const BillingPerUnitTotal = Schema.Struct({
   name: Schema.String,
@@ -90,14 +77,6 @@ export interface BillingPerUnitTotal extends Schema.Schema.Type<typeof BillingPe
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingProrationCredit } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingProrationCredit)
- * ```
  */
 export const BillingProrationCredit = Schema.Struct({
   amount: BillingMoney,
@@ -117,14 +96,6 @@ export interface BillingProrationCredit extends Schema.Schema.Type<typeof Billin
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingPayerCredit } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingPayerCredit)
- * ```
  */
 export const BillingPayerCredit = Schema.Struct({
   remainingBalance: wire("remaining_balance", BillingMoney),
@@ -144,7 +115,7 @@ export interface BillingPayerCredit extends Schema.Schema.Type<typeof BillingPay
  * @category models
  * @example
  * ```ts
- * import { BillingCredits } from "@effect-clerk/core"
+ * import { BillingCredits } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
@@ -168,14 +139,6 @@ export interface BillingCredits extends Schema.Schema.Type<typeof BillingCredits
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingProrationDiscount } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingProrationDiscount)
- * ```
  */
 export const BillingProrationDiscount = Schema.Struct({
   amount: BillingMoney,
@@ -197,7 +160,7 @@ export interface BillingProrationDiscount extends Schema.Schema.Type<typeof Bill
  * @category models
  * @example
  * ```ts
- * import { BillingDiscounts } from "@effect-clerk/core"
+ * import { BillingDiscounts } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
@@ -220,14 +183,6 @@ export interface BillingDiscounts extends Schema.Schema.Type<typeof BillingDisco
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingTotals } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingTotals)
- * ```
  */
 export const BillingTotals = Schema.Struct({
   subtotal: BillingMoney,
@@ -250,14 +205,6 @@ export interface BillingTotals extends Schema.Schema.Type<typeof BillingTotals> 
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingFeature } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingFeature)
- * ```
  */
 export const BillingFeature = Schema.Struct({
   object: OpenEnum("feature"),
@@ -279,14 +226,6 @@ export interface BillingFeature extends Schema.Schema.Type<typeof BillingFeature
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingUnitPriceTier } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingUnitPriceTier)
- * ```
  */
 export const BillingUnitPriceTier = Schema.Struct({
   startsAtBlock: wire("starts_at_block", Schema.Number),
@@ -305,14 +244,6 @@ export interface BillingUnitPriceTier extends Schema.Schema.Type<typeof BillingU
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingUnitPrice } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingUnitPrice)
- * ```
  */
 export const BillingUnitPrice = Schema.Struct({
   name: Schema.String,
@@ -331,14 +262,6 @@ export interface BillingUnitPrice extends Schema.Schema.Type<typeof BillingUnitP
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingPlan } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingPlan)
- * ```
  */
 export const BillingPlan = Schema.Struct({
   object: OpenEnum("commerce_plan"),
@@ -373,14 +296,6 @@ export interface BillingPlan extends Schema.Schema.Type<typeof BillingPlan> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingPayer } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingPayer)
- * ```
  */
 export const BillingPayer = Schema.Struct({
   object: OpenEnum("commerce_payer"),
@@ -409,14 +324,6 @@ export interface BillingPayer extends Schema.Schema.Type<typeof BillingPayer> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingPaymentMethod } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingPaymentMethod)
- * ```
  */
 export const BillingPaymentMethod = Schema.Struct({
   object: OpenEnum("commerce_payment_method"),
@@ -449,14 +356,6 @@ export interface BillingPaymentMethod extends Schema.Schema.Type<typeof BillingP
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingSubscriptionCredit } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingSubscriptionCredit)
- * ```
  */
 export const BillingSubscriptionCredit = Schema.Struct({
   amount: optional(Schema.NullOr(BillingMoney)),
@@ -474,14 +373,6 @@ export interface BillingSubscriptionCredit extends Schema.Schema.Type<typeof Bil
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingSubscriptionItemNextPayment } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingSubscriptionItemNextPayment)
- * ```
  */
 export const BillingSubscriptionItemNextPayment = Schema.Struct({
   amount: optional(Schema.NullOr(BillingMoney)),
@@ -505,7 +396,7 @@ export interface BillingSubscriptionItemNextPayment
  * @category models
  * @example
  * ```ts
- * import { BillingSubscriptionItemSeats } from "@effect-clerk/core"
+ * import { BillingSubscriptionItemSeats } from "@effect-clerk/core/BillingSubscription"
  * import { Schema } from "effect"
  *
  * // snake_case on the wire (in the nested objects), camelCase in TypeScript, validated
@@ -528,14 +419,6 @@ export interface BillingSubscriptionItemSeats extends Schema.Schema.Type<typeof 
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingSubscriptionItem } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingSubscriptionItem)
- * ```
  */
 export const BillingSubscriptionItem = Schema.Struct({
   object: OpenEnum("commerce_subscription_item"),
@@ -577,14 +460,6 @@ export interface BillingSubscriptionItem extends Schema.Schema.Type<typeof Billi
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { BillingSubscriptionNextPayment } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(BillingSubscriptionNextPayment)
- * ```
  */
 export const BillingSubscriptionNextPayment = Schema.Struct({
   date: Schema.Number,

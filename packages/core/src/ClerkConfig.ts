@@ -13,9 +13,10 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { apiVersions, metadataInUpdateRemovedIn, versionAtLeast } from "./internal/apiVersions.js"
+import { apiVersions, versionAtLeast } from "./internal/apiVersions.js"
 import { version as version_ } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
+import { operations } from "./UsersProtocol.js"
 
 /**
  * Clerk's Backend API base URL.
@@ -24,7 +25,7 @@ import * as RetryPolicy from "./RetryPolicy.js"
  * @category constants
  * @example
  * ```ts
- * import { DEFAULT_API_URL } from "@effect-clerk/core"
+ * import { DEFAULT_API_URL } from "@effect-clerk/core/ClerkConfig"
  *
  * console.log(DEFAULT_API_URL) // "https://api.clerk.com/v1"
  * ```
@@ -39,7 +40,7 @@ export const DEFAULT_API_URL = "https://api.clerk.com/v1"
  * @category constants
  * @example
  * ```ts
- * import { DEFAULT_API_VERSION } from "@effect-clerk/core"
+ * import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
  *
  * console.log(DEFAULT_API_VERSION) // "2025-11-10"
  * ```
@@ -47,19 +48,21 @@ export const DEFAULT_API_URL = "https://api.clerk.com/v1"
 export const DEFAULT_API_VERSION = "2025-11-10"
 
 /**
- * The first API version in which `PATCH /users/{id}` no longer accepts metadata.
+ * The first API version in which `PATCH /users/{id}` no longer accepts metadata: the `since` of the `update`
+ * row's version rule.
  *
  * @since 0.1.0
  * @category constants
  * @example
  * ```ts
- * import { ClerkConfig, METADATA_IN_UPDATE_REMOVED_IN } from "@effect-clerk/core"
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { METADATA_IN_UPDATE_REMOVED_IN } from "@effect-clerk/core/ClerkConfig"
  *
  * // from this version on, metadata goes through `updateMetadata` only
  * console.log(ClerkConfig.updateAcceptsMetadata(METADATA_IN_UPDATE_REMOVED_IN)) // false
  * ```
  */
-export const METADATA_IN_UPDATE_REMOVED_IN: "2026-05-12" = metadataInUpdateRemovedIn
+export const METADATA_IN_UPDATE_REMOVED_IN = operations.update.versionRules[0].since
 
 /**
  * The default limit on the size of a response body: 50 MB.
@@ -68,7 +71,8 @@ export const METADATA_IN_UPDATE_REMOVED_IN: "2026-05-12" = metadataInUpdateRemov
  * @category constants
  * @example
  * ```ts
- * import { ClerkConfig, DEFAULT_MAX_RESPONSE_BYTES } from "@effect-clerk/core"
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { DEFAULT_MAX_RESPONSE_BYTES } from "@effect-clerk/core/ClerkConfig"
  *
  * const config = ClerkConfig.layer({
  *   secretKey: "sk_test_...",
@@ -85,7 +89,8 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024
  * @category constants
  * @example
  * ```ts
- * import { ClerkConfig, DEFAULT_PER_USER_WRITE_LIMIT } from "@effect-clerk/core"
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { DEFAULT_PER_USER_WRITE_LIMIT } from "@effect-clerk/core/ClerkConfig"
  *
  * // stricter than Clerk's own limit
  * const config = ClerkConfig.layer({
@@ -379,7 +384,8 @@ const fromEnv: Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> = Eff
 )
 
 /**
- * Whether `update` may carry metadata under an API version (it may not from `2026-05-12`).
+ * Whether `update` may carry metadata under an API version (it may not from `2026-05-12`): what the `update`
+ * row's version rule says.
  *
  * @since 0.1.0
  * @category predicates

@@ -7,10 +7,11 @@
  *
  * @since 0.1.0
  */
+import type * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
-import { ClerkApiError } from "./Verification.js"
+import { optional, wireOptional } from "./internal/schema.js"
 
 /**
  * The identity every error of this library carries: `isClerkError` checks it, so an application's own
@@ -20,7 +21,7 @@ import { ClerkApiError } from "./Verification.js"
  * @category type ids
  * @example
  * ```ts
- * import { ClerkErrorTypeId, ResourceNotFound } from "@effect-clerk/core"
+ * import { ClerkErrorTypeId, ResourceNotFound } from "@effect-clerk/core/ClerkError"
  *
  * const error = new ResourceNotFound({ operation: "Users.get", status: 404, errors: [] })
  * console.log(error[ClerkErrorTypeId] === ClerkErrorTypeId) // true
@@ -33,6 +34,37 @@ export const ClerkErrorTypeId: unique symbol = Symbol.for("@effect-clerk/core/Cl
  * @category type ids
  */
 export type ClerkErrorTypeId = typeof ClerkErrorTypeId
+
+/**
+ * An error Clerk attaches to a failed verification, or sends in an error response.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { ClerkApiError } from "@effect-clerk/core/ClerkError"
+ * import { Schema } from "effect"
+ *
+ * const error = Schema.decodeUnknownSync(ClerkApiError)({
+ *   code: "resource_not_found",
+ *   message: "not found",
+ *   long_message: "No user was found with id user_123"
+ * })
+ * console.log(error.longMessage)
+ * ```
+ */
+export const ClerkApiError = Schema.Struct({
+  code: Schema.String,
+  message: Schema.String,
+  longMessage: wireOptional("long_message", Schema.String),
+  meta: optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+}).annotations({ identifier: "ClerkApiError" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClerkApiError extends Schema.Schema.Type<typeof ClerkApiError> {}
 
 const ApiErrors = Schema.Array(Schema.typeSchema(ClerkApiError))
 
@@ -61,6 +93,64 @@ const describe = (self: {
   return `${self.operation} failed with status ${self.status}, ${detail}${trace}${wait}`
 }
 
+const retryableFields = {
+  ...responseFields,
+  retryAfter: Schema.optionalWith(Schema.DurationFromSelf, { exact: true })
+}
+
+type TaggedFields<Tag extends string, F extends Schema.Struct.Fields> = { readonly _tag: Schema.tag<Tag> } & F
+
+/**
+ * The class of every error of this module: a `Schema.TaggedError` (identified as `@effect-clerk/core/<tag>`)
+ * whose instances carry `ClerkErrorTypeId`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ClerkErrorClass<Self, Tag extends string, F extends Schema.Struct.Fields> extends
+  Schema.Class<
+    Self,
+    TaggedFields<Tag, F>,
+    Schema.Struct.Encoded<TaggedFields<Tag, F>>,
+    Schema.Struct.Context<TaggedFields<Tag, F>>,
+    Schema.Struct.Constructor<Omit<TaggedFields<Tag, F>, "_tag">>,
+    { readonly [ClerkErrorTypeId]: ClerkErrorTypeId },
+    Cause.YieldableError
+  >
+{
+  readonly _tag: Tag
+}
+
+/**
+ * The one base of the errors: `Schema.TaggedError` with `ClerkErrorTypeId` on its prototype and, for the errors
+ * built from a response, a `message` computed from their fields (`describe`).
+ */
+const ErrorClass = <Self>() =>
+<Tag extends string, F extends Schema.Struct.Fields>(
+  tag: Tag,
+  fields: F,
+  message?: (self: Schema.Struct.Type<F>) => string
+): ClerkErrorClass<Self, Tag, F> => {
+  // `TaggedError<Self>` is a conditional type (it checks that `Self` was given) that a generic `Self` leaves
+  // unresolved: this is its resolved branch
+  const Class = Schema.TaggedError<Self>(`@effect-clerk/core/${tag}`)(tag, fields) as Schema.TaggedErrorClass<
+    Self,
+    Tag,
+    TaggedFields<Tag, F>
+  >
+  Object.defineProperty(Class.prototype, ClerkErrorTypeId, { value: ClerkErrorTypeId })
+  if (message !== undefined) {
+    Object.defineProperty(Class.prototype, "message", {
+      get(this: Schema.Struct.Type<F>) {
+        return message(this)
+      },
+      configurable: true
+    })
+  }
+  // the prototype now carries the type id: the instances are what `ClerkErrorClass` says
+  return Class as ClerkErrorClass<Self, Tag, F>
+}
+
 /**
  * 400: Clerk rejected the request as malformed.
  *
@@ -76,15 +166,7 @@ const describe = (self: {
  * )
  * ```
  */
-export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-clerk/core/BadRequest")(
-  "BadRequest",
-  responseFields
-) {
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class BadRequest extends ErrorClass<BadRequest>()("BadRequest", responseFields, describe) {}
 
 /**
  * 401: the secret key is missing, malformed or revoked.
@@ -102,16 +184,8 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-clerk/co
  * ```
  */
 export class AuthenticationInvalid
-  extends Schema.TaggedError<AuthenticationInvalid>("@effect-clerk/core/AuthenticationInvalid")(
-    "AuthenticationInvalid",
-    responseFields
-  )
-{
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+  extends ErrorClass<AuthenticationInvalid>()("AuthenticationInvalid", responseFields, describe)
+{}
 
 /**
  * 402: the feature needs a paid plan.
@@ -128,15 +202,7 @@ export class AuthenticationInvalid
  * )
  * ```
  */
-export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effect-clerk/core/PaymentRequired")(
-  "PaymentRequired",
-  responseFields
-) {
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class PaymentRequired extends ErrorClass<PaymentRequired>()("PaymentRequired", responseFields, describe) {}
 
 /**
  * 403: the key is valid but not allowed to do this (or the feature is disabled on the instance).
@@ -154,16 +220,8 @@ export class PaymentRequired extends Schema.TaggedError<PaymentRequired>("@effec
  * ```
  */
 export class AuthorizationInvalid
-  extends Schema.TaggedError<AuthorizationInvalid>("@effect-clerk/core/AuthorizationInvalid")(
-    "AuthorizationInvalid",
-    responseFields
-  )
-{
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+  extends ErrorClass<AuthorizationInvalid>()("AuthorizationInvalid", responseFields, describe)
+{}
 
 /**
  * 404: the user (or the passkey, wallet, account... named in the path) does not exist.
@@ -182,15 +240,7 @@ export class AuthorizationInvalid
  *   )
  * ```
  */
-export class ResourceNotFound extends Schema.TaggedError<ResourceNotFound>("@effect-clerk/core/ResourceNotFound")(
-  "ResourceNotFound",
-  responseFields
-) {
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class ResourceNotFound extends ErrorClass<ResourceNotFound>()("ResourceNotFound", responseFields, describe) {}
 
 /**
  * 409: the request conflicts with the current state of the user.
@@ -207,15 +257,7 @@ export class ResourceNotFound extends Schema.TaggedError<ResourceNotFound>("@eff
  * )
  * ```
  */
-export class Conflict extends Schema.TaggedError<Conflict>("@effect-clerk/core/Conflict")(
-  "Conflict",
-  responseFields
-) {
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class Conflict extends ErrorClass<Conflict>()("Conflict", responseFields, describe) {}
 
 /**
  * 422: Clerk understood the request but refused its content (an identifier already taken, a wrong password,
@@ -238,16 +280,8 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-clerk/core/C
  * ```
  */
 export class UnprocessableEntity
-  extends Schema.TaggedError<UnprocessableEntity>("@effect-clerk/core/UnprocessableEntity")(
-    "UnprocessableEntity",
-    responseFields
-  )
-{
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+  extends ErrorClass<UnprocessableEntity>()("UnprocessableEntity", responseFields, describe)
+{}
 
 /**
  * 429: too many requests. `retryAfter` is the server's `Retry-After`, when it sent one. The default retry
@@ -266,15 +300,7 @@ export class UnprocessableEntity
  * )
  * ```
  */
-export class RateLimited extends Schema.TaggedError<RateLimited>("@effect-clerk/core/RateLimited")("RateLimited", {
-  ...responseFields,
-  retryAfter: Schema.optionalWith(Schema.DurationFromSelf, { exact: true })
-}) {
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class RateLimited extends ErrorClass<RateLimited>()("RateLimited", retryableFields, describe) {}
 
 /**
  * 5xx: Clerk failed. 502, 503 and 504 are transient and retried for idempotent operations; 500 is not.
@@ -291,15 +317,7 @@ export class RateLimited extends Schema.TaggedError<RateLimited>("@effect-clerk/
  * )
  * ```
  */
-export class ServerError extends Schema.TaggedError<ServerError>("@effect-clerk/core/ServerError")("ServerError", {
-  ...responseFields,
-  retryAfter: Schema.optionalWith(Schema.DurationFromSelf, { exact: true })
-}) {
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class ServerError extends ErrorClass<ServerError>()("ServerError", retryableFields, describe) {}
 
 /**
  * A status the operation does not document (for example a 404 from `ban`, or a 3xx). The body, when it was a
@@ -317,15 +335,7 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-clerk/
  * )
  * ```
  */
-export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-clerk/core/UnexpectedStatus")(
-  "UnexpectedStatus",
-  responseFields
-) {
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class UnexpectedStatus extends ErrorClass<UnexpectedStatus>()("UnexpectedStatus", responseFields, describe) {}
 
 /**
  * The request did not complete: connection refused or reset, DNS failure, or no answer within the configured
@@ -343,18 +353,11 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
  * )
  * ```
  */
-export class TransportError
-  extends Schema.TaggedError<TransportError>("@effect-clerk/core/TransportError")("TransportError", {
-    operation: Schema.String,
-    reason: Schema.Literal("Transport", "Timeout"),
-    message: Schema.String
-  })
-{
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class TransportError extends ErrorClass<TransportError>()("TransportError", {
+  operation: Schema.String,
+  reason: Schema.Literal("Transport", "Timeout"),
+  message: Schema.String
+}) {}
 
 /**
  * A response that could not be used: not JSON, not of the documented shape, larger than the configured bound
@@ -374,17 +377,12 @@ export class TransportError
  * )
  * ```
  */
-export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/core/DecodeError")("DecodeError", {
+export class DecodeError extends ErrorClass<DecodeError>()("DecodeError", {
   operation: Schema.String,
   status: Schema.Number,
   reason: Schema.Literal("Json", "Schema", "TooLarge", "Pagination"),
   message: Schema.String
-}) {
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+}) {}
 
 /**
  * Input refused before anything was sent: an empty or unsendable id, a limit outside 1..500, a negative
@@ -403,18 +401,11 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/
  * )
  * ```
  */
-export class InvalidRequest
-  extends Schema.TaggedError<InvalidRequest>("@effect-clerk/core/InvalidRequest")("InvalidRequest", {
-    operation: Schema.String,
-    field: Schema.String,
-    message: Schema.String
-  })
-{
-  /**
-   * @since 0.1.0
-   */
-  readonly [ClerkErrorTypeId]: ClerkErrorTypeId = ClerkErrorTypeId
-}
+export class InvalidRequest extends ErrorClass<InvalidRequest>()("InvalidRequest", {
+  operation: Schema.String,
+  field: Schema.String,
+  message: Schema.String
+}) {}
 
 /**
  * The failures every operation can have, whatever its documented statuses.
@@ -432,7 +423,7 @@ export type CommonError = RateLimited | ServerError | UnexpectedStatus | Transpo
  * @category constructors
  * @example
  * ```ts
- * import { commonErrorClasses } from "@effect-clerk/core"
+ * import { commonErrorClasses } from "@effect-clerk/core/ClerkError"
  *
  * console.log(commonErrorClasses.map((ErrorClass) => ErrorClass._tag))
  * ```
@@ -494,7 +485,7 @@ export type ClerkError = StatusErrors[DocumentedStatus] | CommonError
  * @category constructors
  * @example
  * ```ts
- * import { statusErrorClasses } from "@effect-clerk/core"
+ * import { statusErrorClasses } from "@effect-clerk/core/ClerkError"
  *
  * console.log(statusErrorClasses[404].name) // "ResourceNotFound"
  * ```
@@ -509,17 +500,6 @@ export const statusErrorClasses = {
   422: UnprocessableEntity
 } as const
 
-// One `message` for every error built from a response: what failed, Clerk's first error, the trace id and the
-// server's `Retry-After` (the fields are the same on all of them, so the getter is defined once).
-for (const ErrorClass of [...Object.values(statusErrorClasses), RateLimited, ServerError, UnexpectedStatus]) {
-  Object.defineProperty(ErrorClass.prototype, "message", {
-    get(this: Parameters<typeof describe>[0]) {
-      return describe(this)
-    },
-    configurable: true
-  })
-}
-
 /**
  * Whether `u` is one of the errors of this module.
  *
@@ -527,7 +507,7 @@ for (const ErrorClass of [...Object.values(statusErrorClasses), RateLimited, Ser
  * @category guards
  * @example
  * ```ts
- * import { isClerkError, InvalidRequest } from "@effect-clerk/core"
+ * import { InvalidRequest, isClerkError } from "@effect-clerk/core/ClerkError"
  *
  * console.log(isClerkError(new InvalidRequest({ operation: "Users.get", field: "userId", message: "empty" })))
  * ```

@@ -1,6 +1,17 @@
 /**
  * Organization invitations addressed to a user.
  *
+ * Field names are camelCase in TypeScript and snake_case on the wire; the schemas rename them and validate.
+ *
+ * @example
+ * ```ts
+ * import { OrganizationInvitation } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OrganizationInvitation.OrganizationInvitation)
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -11,14 +22,6 @@ import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/s
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { OrganizationInvitationPublicOrganizationData } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(OrganizationInvitationPublicOrganizationData)
- * ```
  */
 export const OrganizationInvitationPublicOrganizationData = Schema.Struct({
   id: Schema.String,
@@ -41,14 +44,6 @@ export interface OrganizationInvitationPublicOrganizationData
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { OrganizationInvitationPublicUserData } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(OrganizationInvitationPublicUserData)
- * ```
  */
 export const OrganizationInvitationPublicUserData = Schema.Struct({
   userId: wire("user_id", Schema.String),
@@ -74,7 +69,7 @@ export interface OrganizationInvitationPublicUserData
  * @category models
  * @example
  * ```ts
- * import { OrganizationInvitationStatus } from "@effect-clerk/core"
+ * import { OrganizationInvitationStatus } from "@effect-clerk/core/OrganizationInvitation"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates

@@ -1,6 +1,17 @@
 /**
  * Organizations and a user's memberships in them.
  *
+ * Field names are camelCase in TypeScript and snake_case on the wire; the schemas rename them and validate.
+ *
+ * @example
+ * ```ts
+ * import { OrganizationMembership } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(OrganizationMembership.OrganizationMembership)
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -13,7 +24,7 @@ import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/s
  * @category models
  * @example
  * ```ts
- * import { Organization } from "@effect-clerk/core"
+ * import { Organization } from "@effect-clerk/core/OrganizationMembership"
  * import { Schema } from "effect"
  *
  * const organization = Schema.decodeUnknownSync(Organization)({
@@ -56,14 +67,6 @@ export interface Organization extends Schema.Schema.Type<typeof Organization> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { OrganizationMembershipPublicUserData } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(OrganizationMembershipPublicUserData)
- * ```
  */
 export const OrganizationMembershipPublicUserData = Schema.Struct({
   userId: wire("user_id", Schema.String),
@@ -91,14 +94,6 @@ export interface OrganizationMembershipPublicUserData
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { OrganizationMembership } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(OrganizationMembership)
- * ```
  */
 export const OrganizationMembership = Schema.Struct({
   id: Schema.String,

@@ -2,6 +2,17 @@
  * The small response bodies of the Users endpoints: counts, verification results, MFA results and
  * paginated envelopes.
  *
+ * Field names are camelCase in TypeScript and snake_case on the wire; the schemas rename them and validate.
+ *
+ * @example
+ * ```ts
+ * import { Responses } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(Responses.TotalCount)
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -12,14 +23,6 @@ import { OpenEnum, wire, wireOptional } from "./internal/schema.js"
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { TotalCount } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(TotalCount)
- * ```
  */
 export const TotalCount = Schema.Struct({
   object: OpenEnum("total_count"),
@@ -31,6 +34,25 @@ export const TotalCount = Schema.Struct({
  * @category models
  */
 export interface TotalCount extends Schema.Schema.Type<typeof TotalCount> {}
+
+/**
+ * The response of `GET /users/count`, projected to the number it carries.
+ *
+ * @since 0.2.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import { Responses } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.decodeUnknownSync(Responses.CountResponse)({ object: "total_count", total_count: 3 })) // 3
+ * ```
+ */
+export const CountResponse = Schema.transform(TotalCount, Schema.Number, {
+  strict: true,
+  decode: (count) => count.totalCount,
+  encode: (totalCount) => ({ object: "total_count", totalCount })
+}).annotations({ identifier: "CountResponse" })
 
 /**
  * The result of `verifyPassword` (a wrong password is a `UnprocessableEntity` failure, not `verified: false`).
@@ -66,7 +88,7 @@ export interface VerifyPasswordResult extends Schema.Schema.Type<typeof VerifyPa
  * @category models
  * @example
  * ```ts
- * import { TotpCodeType } from "@effect-clerk/core"
+ * import { TotpCodeType } from "@effect-clerk/core/Responses"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -81,14 +103,6 @@ export const TotpCodeType = OpenEnum("totp", "backup_code")
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { VerifyTotpResult } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(VerifyTotpResult)
- * ```
  */
 export const VerifyTotpResult = Schema.Struct({
   verified: Schema.Boolean,
@@ -106,14 +120,6 @@ export interface VerifyTotpResult extends Schema.Schema.Type<typeof VerifyTotpRe
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { UserIdResult } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(UserIdResult)
- * ```
  */
 export const UserIdResult = Schema.Struct({
   userId: wire("user_id", Schema.String)
@@ -143,7 +149,8 @@ export interface Paginated<A> {
  * @category models
  * @example
  * ```ts
- * import { OrganizationMembership, Paginated } from "@effect-clerk/core"
+ * import { OrganizationMembership } from "@effect-clerk/core/OrganizationMembership"
+ * import { Paginated } from "@effect-clerk/core/Responses"
  * import { Schema } from "effect"
  *
  * const MembershipPage = Paginated(OrganizationMembership)

@@ -63,7 +63,8 @@ const transientServerStatuses: ReadonlySet<number> = new Set([502, 503, 504])
  * @category predicates
  * @example
  * ```ts
- * import { RetryPolicy, ServerError } from "@effect-clerk/core"
+ * import { RetryPolicy } from "@effect-clerk/core"
+ * import { ServerError } from "@effect-clerk/core/ClerkError"
  *
  * const unavailable = new ServerError({ operation: "Users.create", status: 503, errors: [] })
  * console.log(RetryPolicy.isRetryable(unavailable, { operation: "Users.create", idempotent: false })) // false

@@ -5,6 +5,15 @@
  * Field names are camelCase in TypeScript and snake_case on the wire; the schemas rename them. Timestamps are
  * epoch milliseconds, as Clerk sends them. Unknown fields are ignored when decoding.
  *
+ * @example
+ * ```ts
+ * import { User } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // snake_case on the wire, camelCase in TypeScript, validated
+ * const decode = Schema.decodeUnknown(User.User)
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Option from "effect/Option"
@@ -18,14 +27,6 @@ import { IdentificationLink, Verification } from "./Verification.js"
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { EmailAddress } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(EmailAddress)
- * ```
  */
 export const EmailAddress = Schema.Struct({
   id: optional(Schema.String),
@@ -50,14 +51,6 @@ export interface EmailAddress extends Schema.Schema.Type<typeof EmailAddress> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { PhoneNumber } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(PhoneNumber)
- * ```
  */
 export const PhoneNumber = Schema.Struct({
   id: optional(Schema.String),
@@ -84,14 +77,6 @@ export interface PhoneNumber extends Schema.Schema.Type<typeof PhoneNumber> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { Web3Wallet } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(Web3Wallet)
- * ```
  */
 export const Web3Wallet = Schema.Struct({
   id: optional(Schema.String),
@@ -113,14 +98,6 @@ export interface Web3Wallet extends Schema.Schema.Type<typeof Web3Wallet> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { Passkey } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(Passkey)
- * ```
  */
 export const Passkey = Schema.Struct({
   id: optional(Schema.String),
@@ -141,14 +118,6 @@ export interface Passkey extends Schema.Schema.Type<typeof Passkey> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { ExternalAccount } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(ExternalAccount)
- * ```
  */
 export const ExternalAccount = Schema.Struct({
   object: OpenEnum("external_account", "facebook_account", "google_account"),
@@ -183,14 +152,6 @@ export interface ExternalAccount extends Schema.Schema.Type<typeof ExternalAccou
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { SamlAccountConnection } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(SamlAccountConnection)
- * ```
  */
 export const SamlAccountConnection = Schema.Struct({
   id: Schema.String,
@@ -218,14 +179,6 @@ export interface SamlAccountConnection extends Schema.Schema.Type<typeof SamlAcc
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { SamlAccount } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(SamlAccount)
- * ```
  */
 export const SamlAccount = Schema.Struct({
   id: Schema.String,
@@ -253,14 +206,6 @@ export interface SamlAccount extends Schema.Schema.Type<typeof SamlAccount> {}
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { EnterpriseAccountConnection } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(EnterpriseAccountConnection)
- * ```
  */
 export const EnterpriseAccountConnection = Schema.Struct({
   id: Schema.String,
@@ -290,14 +235,6 @@ export interface EnterpriseAccountConnection extends Schema.Schema.Type<typeof E
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { EnterpriseAccount } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(EnterpriseAccount)
- * ```
  */
 export const EnterpriseAccount = Schema.Struct({
   id: Schema.String,
@@ -327,14 +264,6 @@ export interface EnterpriseAccount extends Schema.Schema.Type<typeof EnterpriseA
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { ScimUserMetadata } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(ScimUserMetadata)
- * ```
  */
 export const ScimUserMetadata = Schema.Struct({
   directoryId: wire("directory_id", Schema.String),
@@ -437,7 +366,8 @@ export interface UserEncoded extends Schema.Schema.Encoded<typeof User> {}
  * @category getters
  * @example
  * ```ts
- * import { fullName, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import { fullName } from "@effect-clerk/core/User"
  * import { Effect, Option } from "effect"
  *
  * const greeting = (userId: string) =>
@@ -464,7 +394,8 @@ const primaryOf = <A extends { readonly id?: string | undefined }>(
  * @category getters
  * @example
  * ```ts
- * import { primaryEmailAddress, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import { primaryEmailAddress } from "@effect-clerk/core/User"
  * import { Effect, Option } from "effect"
  *
  * const emailOf = (userId: string) =>
@@ -484,7 +415,8 @@ export const primaryEmailAddress = (
  * @category getters
  * @example
  * ```ts
- * import { primaryPhoneNumber, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import { primaryPhoneNumber } from "@effect-clerk/core/User"
  * import { Effect, Option } from "effect"
  *
  * const phoneOf = (userId: string) =>
@@ -504,7 +436,8 @@ export const primaryPhoneNumber = (
  * @category getters
  * @example
  * ```ts
- * import { primaryWeb3Wallet, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import { primaryWeb3Wallet } from "@effect-clerk/core/User"
  * import { Effect, Option } from "effect"
  *
  * const walletOf = (userId: string) =>

@@ -6,6 +6,15 @@
  * query parameters as strings (lists as repeated keys), bodies as snake_case JSON. Encoding a value also
  * validates it (limits, list sizes, integers), which is how the client refuses bad input before sending.
  *
+ * @example
+ * ```ts
+ * import { UsersParams } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * // camelCase in TypeScript, snake_case on the wire, validated while encoding
+ * console.log(Schema.encodeSync(UsersParams.CreateUserParams)({ firstName: "Ada" })) // { first_name: "Ada" }
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -23,7 +32,7 @@ import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
  * @category constants
  * @example
  * ```ts
- * import { MAX_FILTER_VALUES } from "@effect-clerk/core"
+ * import { MAX_FILTER_VALUES } from "@effect-clerk/core/UsersParams"
  *
  * console.log(MAX_FILTER_VALUES) // 100
  * ```
@@ -37,7 +46,7 @@ export const MAX_FILTER_VALUES = 100
  * @category constants
  * @example
  * ```ts
- * import { MAX_LIMIT } from "@effect-clerk/core"
+ * import { MAX_LIMIT } from "@effect-clerk/core/UsersParams"
  *
  * console.log(MAX_LIMIT) // 500
  * ```
@@ -72,7 +81,7 @@ const QueryBoolean = Schema.BooleanFromString
  * @category schemas
  * @example
  * ```ts
- * import { Limit } from "@effect-clerk/core"
+ * import { Limit } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -92,7 +101,7 @@ export const Limit = Schema.NumberFromString.pipe(
  * @category schemas
  * @example
  * ```ts
- * import { Offset } from "@effect-clerk/core"
+ * import { Offset } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -115,7 +124,7 @@ const directions = <const Fields extends ReadonlyArray<string>>(fields: Fields) 
  * @category models
  * @example
  * ```ts
- * import { userOrderFields } from "@effect-clerk/core"
+ * import { userOrderFields } from "@effect-clerk/core/UsersParams"
  *
  * // each field sorts ascending with "+" (or no prefix) and descending with "-"
  * console.log(userOrderFields.map((field) => `-${field}`))
@@ -142,7 +151,7 @@ export const userOrderFields = [
  * @category schemas
  * @example
  * ```ts
- * import { UserOrderBy } from "@effect-clerk/core"
+ * import { UserOrderBy } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -164,7 +173,7 @@ export type UserOrderBy = typeof UserOrderBy.Type
  * @category models
  * @example
  * ```ts
- * import { membershipOrderFields } from "@effect-clerk/core"
+ * import { membershipOrderFields } from "@effect-clerk/core/UsersParams"
  *
  * // each field sorts ascending with "+" (or no prefix) and descending with "-"
  * console.log(membershipOrderFields.map((field) => `-${field}`))
@@ -186,7 +195,7 @@ export const membershipOrderFields = [
  * @category schemas
  * @example
  * ```ts
- * import { MembershipOrderBy } from "@effect-clerk/core"
+ * import { MembershipOrderBy } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -239,7 +248,7 @@ const userFilterFields = {
  * @category schemas
  * @example
  * ```ts
- * import type { CountUsersParams } from "@effect-clerk/core"
+ * import type { CountUsersParams } from "@effect-clerk/core/UsersParams"
  *
  * const activeGmailUsers: CountUsersParams = {
  *   emailAddressQuery: "@gmail.com",
@@ -264,7 +273,7 @@ export interface CountUsersParams extends Schema.Schema.Type<typeof CountUsersPa
  * @category schemas
  * @example
  * ```ts
- * import type { ListUsersParams } from "@effect-clerk/core"
+ * import type { ListUsersParams } from "@effect-clerk/core/UsersParams"
  *
  * const newestBanned: ListUsersParams = { banned: true, orderBy: "-created_at", limit: 50 }
  * ```
@@ -290,7 +299,7 @@ export interface ListUsersParams extends Schema.Schema.Type<typeof ListUsersPara
  * @category schemas
  * @example
  * ```ts
- * import { PaginationParams } from "@effect-clerk/core"
+ * import { PaginationParams } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -315,7 +324,7 @@ export interface PaginationParams extends Schema.Schema.Type<typeof PaginationPa
  * @category schemas
  * @example
  * ```ts
- * import { OAuthAccessTokenParams } from "@effect-clerk/core"
+ * import { OAuthAccessTokenParams } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -341,7 +350,7 @@ export interface OAuthAccessTokenParams extends Schema.Schema.Type<typeof OAuthA
  * @category schemas
  * @example
  * ```ts
- * import { InvitationStatusFilter } from "@effect-clerk/core"
+ * import { InvitationStatusFilter } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -357,7 +366,7 @@ export const InvitationStatusFilter = Schema.Literal("pending", "accepted", "rev
  * @category schemas
  * @example
  * ```ts
- * import { OrganizationInvitationsParams } from "@effect-clerk/core"
+ * import { OrganizationInvitationsParams } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -381,14 +390,6 @@ export interface OrganizationInvitationsParams extends Schema.Schema.Type<typeof
  *
  * @since 0.1.0
  * @category schemas
- * @example
- * ```ts
- * import { InstanceOrganizationMembershipsParams } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(InstanceOrganizationMembershipsParams)
- * ```
  */
 export const InstanceOrganizationMembershipsParams = Schema.Struct({
   orderBy: wireOptional("order_by", MembershipOrderBy),
@@ -415,7 +416,7 @@ export interface InstanceOrganizationMembershipsParams
  * @category schemas
  * @example
  * ```ts
- * import { PasswordHasher } from "@effect-clerk/core"
+ * import { PasswordHasher } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -451,7 +452,7 @@ export const PasswordHasher = OpenEnum(
  * @category schemas
  * @example
  * ```ts
- * import { IdentificationStatus } from "@effect-clerk/core"
+ * import { IdentificationStatus } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -475,7 +476,7 @@ const OrganizationsLimit = Schema.NullOr(
  * @category schemas
  * @example
  * ```ts
- * import { Metadata } from "@effect-clerk/core"
+ * import { Metadata } from "@effect-clerk/core/UsersParams"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -497,7 +498,7 @@ export type Metadata = typeof Metadata.Type
  * @category schemas
  * @example
  * ```ts
- * import type { CreateUserParams } from "@effect-clerk/core"
+ * import type { CreateUserParams } from "@effect-clerk/core/UsersParams"
  *
  * const params: CreateUserParams = {
  *   emailAddress: ["ada@example.com"],
@@ -561,7 +562,7 @@ export interface CreateUserParams extends Schema.Schema.Type<typeof CreateUserPa
  * @category schemas
  * @example
  * ```ts
- * import type { UpdateUserParams } from "@effect-clerk/core"
+ * import type { UpdateUserParams } from "@effect-clerk/core/UsersParams"
  *
  * const rename: UpdateUserParams = { firstName: "Grace", lastName: null }
  * ```
@@ -602,6 +603,13 @@ export const UpdateUserParams = Schema.Struct({
  */
 export interface UpdateUserParams extends Schema.Schema.Type<typeof UpdateUserParams> {}
 
+// the three metadata objects, as `updateMetadata` (merged) and `replaceMetadata` (replaced) both take them
+const metadataFields = {
+  publicMetadata: wireOptional("public_metadata", Metadata),
+  privateMetadata: wireOptional("private_metadata", Metadata),
+  unsafeMetadata: wireOptional("unsafe_metadata", Metadata)
+}
+
 /**
  * The body of `updateMetadata`: each object is deep-merged into the stored one; `null` removes a key at any
  * depth, arrays are replaced as a whole.
@@ -610,7 +618,7 @@ export interface UpdateUserParams extends Schema.Schema.Type<typeof UpdateUserPa
  * @category schemas
  * @example
  * ```ts
- * import type { UpdateMetadataParams } from "@effect-clerk/core"
+ * import type { UpdateMetadataParams } from "@effect-clerk/core/UsersParams"
  *
  * const patch: UpdateMetadataParams = {
  *   publicMetadata: { onboarding: { step: 3 } },
@@ -618,11 +626,7 @@ export interface UpdateUserParams extends Schema.Schema.Type<typeof UpdateUserPa
  * }
  * ```
  */
-export const UpdateMetadataParams = Schema.Struct({
-  publicMetadata: wireOptional("public_metadata", Metadata),
-  privateMetadata: wireOptional("private_metadata", Metadata),
-  unsafeMetadata: wireOptional("unsafe_metadata", Metadata)
-}).annotations({ identifier: "UpdateMetadataParams" })
+export const UpdateMetadataParams = Schema.Struct(metadataFields).annotations({ identifier: "UpdateMetadataParams" })
 
 /**
  * @since 0.1.0
@@ -638,16 +642,12 @@ export interface UpdateMetadataParams extends Schema.Schema.Type<typeof UpdateMe
  * @category schemas
  * @example
  * ```ts
- * import type { ReplaceMetadataParams } from "@effect-clerk/core"
+ * import type { ReplaceMetadataParams } from "@effect-clerk/core/UsersParams"
  *
  * const reset: ReplaceMetadataParams = { privateMetadata: {}, publicMetadata: { plan: "free" } }
  * ```
  */
-export const ReplaceMetadataParams = Schema.Struct({
-  publicMetadata: wireOptional("public_metadata", Metadata),
-  privateMetadata: wireOptional("private_metadata", Metadata),
-  unsafeMetadata: wireOptional("unsafe_metadata", Metadata)
-}).annotations({ identifier: "ReplaceMetadataParams" })
+export const ReplaceMetadataParams = Schema.Struct(metadataFields).annotations({ identifier: "ReplaceMetadataParams" })
 
 /**
  * @since 0.2.0
@@ -663,7 +663,7 @@ export interface ReplaceMetadataParams extends Schema.Schema.Type<typeof Replace
  * @category schemas
  * @example
  * ```ts
- * import { ReplacementStatus } from "@effect-clerk/core"
+ * import { ReplacementStatus } from "@effect-clerk/core/UsersParams"
  *
  * console.log(ReplacementStatus.literals) // ["verified", "reserved", "unverified"]
  * ```
@@ -677,7 +677,7 @@ export const ReplacementStatus = Schema.Literal("verified", "reserved", "unverif
  * @category schemas
  * @example
  * ```ts
- * import type { ReplaceEmailAddressParams } from "@effect-clerk/core"
+ * import type { ReplaceEmailAddressParams } from "@effect-clerk/core/UsersParams"
  *
  * const params: ReplaceEmailAddressParams = { emailAddress: "ada@example.org", identificationStatus: "reserved" }
  * ```
@@ -701,7 +701,7 @@ export interface ReplaceEmailAddressParams extends Schema.Schema.Type<typeof Rep
  * @category schemas
  * @example
  * ```ts
- * import type { ReplacePhoneNumberParams } from "@effect-clerk/core"
+ * import type { ReplacePhoneNumberParams } from "@effect-clerk/core/UsersParams"
  *
  * const params: ReplacePhoneNumberParams = { phoneNumber: "+15555550123" }
  * ```
@@ -724,7 +724,7 @@ export interface ReplacePhoneNumberParams extends Schema.Schema.Type<typeof Repl
  * @category schemas
  * @example
  * ```ts
- * import type { RemovePasswordParams } from "@effect-clerk/core"
+ * import type { RemovePasswordParams } from "@effect-clerk/core/UsersParams"
  *
  * const andSignOut: RemovePasswordParams = { signOutOfOtherSessions: true }
  * ```
@@ -747,7 +747,7 @@ export interface RemovePasswordParams extends Schema.Schema.Type<typeof RemovePa
  * @category schemas
  * @example
  * ```ts
- * import type { AdjustCreditBalanceParams } from "@effect-clerk/core"
+ * import type { AdjustCreditBalanceParams } from "@effect-clerk/core/UsersParams"
  *
  * const refund: AdjustCreditBalanceParams = { amount: 1999, action: "increase", idempotencyKey: "refund-42" }
  * ```
@@ -773,14 +773,6 @@ export interface AdjustCreditBalanceParams extends Schema.Schema.Type<typeof Adj
  *
  * @since 0.1.0
  * @category schemas
- * @example
- * ```ts
- * import { SetPasswordCompromisedParams } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * // snake_case on the wire, camelCase in TypeScript, validated
- * const decode = Schema.decodeUnknown(SetPasswordCompromisedParams)
- * ```
  */
 export const SetPasswordCompromisedParams = Schema.Struct({
   revokeAllSessions: wireOptional("revoke_all_sessions", NullableBoolean)
@@ -799,7 +791,7 @@ export interface SetPasswordCompromisedParams extends Schema.Schema.Type<typeof 
  * @category constants
  * @example
  * ```ts
- * import { MAX_BULK_IDS } from "@effect-clerk/core"
+ * import { MAX_BULK_IDS } from "@effect-clerk/core/UsersParams"
  *
  * console.log(MAX_BULK_IDS) // 50
  * ```
@@ -813,7 +805,7 @@ export const MAX_BULK_IDS = 50
  * @category models
  * @example
  * ```ts
- * import type { ProfileImage } from "@effect-clerk/core"
+ * import type { ProfileImage } from "@effect-clerk/core/UsersParams"
  *
  * const image: ProfileImage = { data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), fileName: "avatar.png" }
  * ```

@@ -1,37 +1,32 @@
 /**
- * Clerk's Users API as data: one table whose rows hold everything about one operation (HTTP method, path
+ * Clerk's Users API as data: one table whose rows hold the facts of one operation each (HTTP method, path
  * template, documented error statuses, idempotency, where each argument goes on the wire and under which name,
- * the schema of its response), and the codecs that turn a call into a request and a response into a value or
- * a tagged error, in both directions.
+ * the schema of its response, API-version rules), and the types of the `Users` methods read from it.
  *
- * This is the surface the other implementations build on: `Users.layer` derives its methods from the table,
- * the test kit's in-memory layer and emulator derive theirs from it too, so none of them lists the operations
- * by hand. Adding an operation is one row here (and one store handler in the test kit).
+ * This module is the definition only, as `HttpApi` is in `@effect/platform`; what derives from it (request and
+ * response codecs, status errors, routes, and `implement` for a whole implementation) is in `UsersCodec`. The
+ * HTTP client, the test kit's in-memory layer and its emulator all derive from the table, so none of them lists
+ * the operations by hand. Adding an operation is a row here, its store handler in the test kit and its named
+ * error union in `Users.ts` (see CONTRIBUTING.md).
  *
  * @since 0.2.0
  */
 import type * as Effect from "effect/Effect"
-import type * as Either from "effect/Either"
-import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { BillingCreditBalance, BillingCreditLedgerEntry } from "./BillingCredits.js"
+import { BillingCreditBalance, BillingCreditLedgerEntry } from "./BillingCreditBalance.js"
 import { BillingSubscription } from "./BillingSubscription.js"
-import type { DecodeError, DocumentedStatus, InvalidRequest, OperationError } from "./ClerkError.js"
+import type { OperationError } from "./ClerkError.js"
 import { DeletedObject } from "./DeletedObject.js"
 import * as Versions from "./internal/apiVersions.js"
 import { argList, jsonBody, jsonBodyField, multipartFile, pathParam, queryParams } from "./internal/arguments.js"
-import { CountResponse, UserIdsBody, VerifyPasswordBody, VerifyTotpBody } from "./internal/bodies.js"
-import * as Codec from "./internal/codec.js"
+import { UserIdsBody, VerifyPasswordBody, VerifyTotpBody } from "./internal/bodies.js"
 import type { AnyOperation, Arg } from "./internal/operation.js"
 import * as Operation from "./internal/operation.js"
-import * as Request from "./internal/request.js"
-import * as Response from "./internal/response.js"
-import * as ServerRequest from "./internal/serverRequest.js"
 import { OAuthAccessToken } from "./OAuthAccessToken.js"
 import { OrganizationInvitation } from "./OrganizationInvitation.js"
 import { OrganizationMembership } from "./OrganizationMembership.js"
 import type { Paginated as PaginatedResult } from "./Responses.js"
-import { Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
+import { CountResponse, Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "./Responses.js"
 import { Totp } from "./Totp.js"
 import { TrustedDevice } from "./TrustedDevice.js"
 import { EmailAddress, PhoneNumber, User } from "./User.js"
@@ -56,9 +51,6 @@ import {
 
 export type { AnyOperation, Arg, ArgList, Operation, Row } from "./internal/operation.js"
 export type { ImpliedField, ResponseVariant, VersionRule } from "./internal/operation.js"
-export type { Body, RequestInput } from "./internal/request.js"
-export type { FailureDetails } from "./internal/response.js"
-export type { RequestIssue, RequestParts } from "./internal/serverRequest.js"
 
 // -----------------------------------------------------------------------------
 // API versions
@@ -104,11 +96,8 @@ export const isApiVersion = (version: string): version is ApiVersion =>
   (apiVersions as ReadonlyArray<string>).includes(version)
 
 // -----------------------------------------------------------------------------
-// arguments and wire bodies
+// the table
 // -----------------------------------------------------------------------------
-
-export { argList, jsonBody, jsonBodyField, multipartFile, pathParam, queryParams } from "./internal/arguments.js"
-export { CountResponse, UserIdsBody, VerifyPasswordBody, VerifyTotpBody } from "./internal/bodies.js"
 
 const UserList = Schema.Array(User)
 const MembershipPage = Paginated(OrganizationMembership)
@@ -117,15 +106,12 @@ const TokenList = Schema.Array(OAuthAccessToken)
 const TokenPage = Paginated(OAuthAccessToken)
 const TrustedDevicePage = Paginated(TrustedDevice)
 
-const METADATA_FIELDS = ["publicMetadata", "privateMetadata", "unsafeMetadata"]
-
-// -----------------------------------------------------------------------------
-// the table
-// -----------------------------------------------------------------------------
+// the fields `update` stops taking from 2026-05-12: the metadata objects, as `updateMetadata` takes them
+const METADATA_FIELDS = Object.keys(UpdateMetadataParams.fields)
 
 /** Any row, as the table accepts it. */
 interface AnyRow extends Omit<AnyOperation, "key" | "name" | "args"> {
-  readonly args: ReadonlyArray<Arg> & { readonly "~args": ReadonlyArray<unknown> }
+  readonly args: ReadonlyArray<Arg> & { readonly "~args"?: ReadonlyArray<unknown> }
 }
 
 const table = <const Rows extends { readonly [key: string]: AnyRow }>(
@@ -557,7 +543,7 @@ export type OperationKey = keyof Operations
  * @since 0.2.0
  * @category models
  */
-export type ArgsOf<K extends OperationKey> = Operations[K]["args"]["~args"]
+export type ArgsOf<K extends OperationKey> = Exclude<Operations[K]["args"]["~args"], undefined>
 
 /**
  * What an operation's method succeeds with.
@@ -628,185 +614,22 @@ export type Methods = {
 }
 
 // -----------------------------------------------------------------------------
-// codecs
+// reading a row
 // -----------------------------------------------------------------------------
 
 /**
- * The request encoder of an operation, for an API version: checks and encodes the arguments by the row (an
- * `InvalidRequest` when something cannot be sent faithfully) into the path parameters, query and body to send.
+ * Every row of the table, as the type every implementation reads them with.
  *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Effect } from "effect"
- *
- * const encode = UsersProtocol.requestEncoder(UsersProtocol.operations.get, "2025-11-10")
- * Effect.runSync(encode(["user_123"])) // { params: ["user_123"] }
- * ```
- */
-export const requestEncoder: (
-  operation: AnyOperation,
-  apiVersion: string
-) => (args: ReadonlyArray<unknown>) => Effect.Effect<Request.RequestInput, InvalidRequest> = Request.requestEncoder
-
-/**
- * The request decoder of an operation, for servers: the parts of an HTTP request into the call's arguments,
- * with the same schemas the client encodes with. Given an API version, the fields its rules remove are refused
- * as unknown parameters (named as on the wire).
- *
- * @since 0.2.0
- * @category codecs
+ * @since 0.3.0
+ * @category operations
  * @example
  * ```ts
  * import { UsersProtocol } from "@effect-clerk/core"
  *
- * const decode = UsersProtocol.requestDecoder(UsersProtocol.operations.count)
- * console.log(decode({ path: [], search: "banned=true", json: undefined, file: undefined }))
+ * console.log(UsersProtocol.rows.filter((operation) => !operation.idempotent).map((operation) => operation.key))
  * ```
  */
-export const requestDecoder: (
-  operation: AnyOperation
-) => (
-  parts: ServerRequest.RequestParts,
-  apiVersion?: string
-) => Either.Either<ReadonlyArray<unknown>, ServerRequest.RequestIssue> = ServerRequest.requestDecoder
-
-/**
- * What body an operation's request carries: none, JSON or a multipart form.
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * console.log(UsersProtocol.bodyKind(UsersProtocol.operations.setProfileImage)) // "multipart"
- * ```
- */
-export const bodyKind: (operation: AnyOperation) => "none" | "json" | "multipart" = ServerRequest.bodyKind
-
-/**
- * Fills a path template with percent-encoded parameters: each is exactly one path segment.
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * console.log(UsersProtocol.fillPath("/users/{user_id}", ["a/b"])) // "/users/a%2Fb"
- * ```
- */
-export const fillPath: (template: string, params: ReadonlyArray<string>) => string = Request.fillPath
-
-/**
- * Why a path parameter cannot be sent (blank, a dot segment, a lone surrogate, over 1,024 characters), or
- * `undefined` when it can.
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * console.log(UsersProtocol.idProblem("userId", "..")) // userId cannot be a dot segment ("..")
- * ```
- */
-export const idProblem: (field: string, value: unknown) => string | undefined = Request.idProblem
-
-/**
- * Whether an API version is `since` or later (a version that is not a date is older than every rule).
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * console.log(UsersProtocol.versionAtLeast("2026-05-12", "2026-05-12")) // true
- * ```
- */
-export const versionAtLeast: (version: string, since: string) => boolean = Versions.versionAtLeast
-
-/**
- * Maps a non-2xx status to the operation's tagged error: 429 is `RateLimited`, 5xx `ServerError`, a documented
- * 4xx its own class, anything else `UnexpectedStatus`.
- *
- * @since 0.2.0
- * @category errors
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const error = UsersProtocol.errorForStatus(UsersProtocol.operations.ban, 404, { errors: [] })
- * console.log(error._tag) // "UnexpectedStatus": ban documents no 404
- * ```
- */
-export const errorForStatus: <S extends DocumentedStatus>(
-  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
-  status: number,
-  details: Response.FailureDetails
-) => OperationError<S> = Response.errorForStatus
-
-/**
- * Maps a non-2xx response (status, headers, body text) to the operation's tagged error, reading Clerk's error
- * body leniently and `Retry-After` on 429 and 5xx.
- *
- * @since 0.2.0
- * @category errors
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const error = UsersProtocol.statusError(UsersProtocol.operations.get, 429, { "retry-after": "3" }, "", Date.now())
- * console.log(error._tag) // "RateLimited"
- * ```
- */
-export const statusError: <S extends DocumentedStatus>(
-  operation: { readonly name: string; readonly statuses: ReadonlyArray<S> },
-  status: number,
-  headers: { readonly [name: string]: string | undefined },
-  text: string,
-  nowMillis: number
-) => OperationError<S> = Response.statusError
-
-/**
- * Decodes a successful response body with the operation's schema (compiled), into its value or a
- * `DecodeError` that does not echo the body.
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const count = UsersProtocol.decodeResponse(UsersProtocol.operations.count, 200, `{"object":"total_count","total_count":2}`)
- * ```
- */
-export const decodeResponse: <A, I>(
-  operation: { readonly name: string; readonly success: Schema.Schema<A, I> },
-  status: number,
-  text: string
-) => Either.Either<A, DecodeError> = Response.decodeSuccess
-
-/**
- * Encodes an operation's value into its wire form (what a server answers), with the compiled encoder.
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * console.log(UsersProtocol.encodeResponse(UsersProtocol.operations.count, 7)) // Right({ object: "total_count", total_count: 7 })
- * ```
- */
-export const encodeResponse = <A, I>(
-  operation: { readonly success: Schema.Schema<A, I> },
-  value: A
-): Either.Either<I, ParseResult.ParseError> => Codec.encoderFor(operation.success)(value)
+export const rows: ReadonlyArray<AnyOperation> = Object.values(operations)
 
 /**
  * The response schema of a call: the first of the row's variants whose condition the arguments meet, or the
@@ -823,68 +646,3 @@ export const encodeResponse = <A, I>(
  */
 export const successOf: (operation: AnyOperation, args: ReadonlyArray<unknown>) => Schema.Schema.AnyNoContext =
   Operation.successOf
-
-/**
- * The compiled decoder of any schema (cached per schema): Effect's decoder runs only for values the compiled
- * one refuses, for the authoritative error. Unknown keys are ignored.
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { User, UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * const decodePage = UsersProtocol.decoderFor(Schema.Array(User))
- * ```
- */
-export const decoderFor: <A, I>(
-  schema: Schema.Schema<A, I>
-) => (u: unknown) => Either.Either<A, ParseResult.ParseError> = Codec.decoderFor
-
-/**
- * The compiled encoder of any schema (cached per schema), with Effect's encoder for the values it refuses.
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { User, UsersProtocol } from "@effect-clerk/core"
- *
- * const encodeUser = UsersProtocol.encoderFor(User)
- * ```
- */
-export const encoderFor: <A, I>(
-  schema: Schema.Schema<A, I>
-) => (value: A) => Either.Either<I, ParseResult.ParseError> = Codec.encoderFor
-
-/**
- * The nodes of a schema the compiled codec hands to Effect's generic codec (described by AST tag and
- * identifier), per direction. Empty for every response schema of the table: a test holds it so.
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { User, UsersProtocol } from "@effect-clerk/core"
- *
- * console.log(UsersProtocol.delegatedNodes(User)) // { decode: [], encode: [] }
- * ```
- */
-export const delegatedNodes: (
-  schema: Schema.Schema.AnyNoContext
-) => { readonly decode: ReadonlyArray<string>; readonly encode: ReadonlyArray<string> } = Codec.delegatedNodes
-
-/**
- * The route of a path template for `HttpRouter` (`/users/{user_id}` → `/users/:user_id`).
- *
- * @since 0.2.0
- * @category codecs
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * console.log(UsersProtocol.routeOf("/users/{user_id}/ban")) // "/users/:user_id/ban"
- * ```
- */
-export const routeOf = (template: string): `/${string}` => template.replace(/\{([a-z0-9_]+)\}/g, ":$1") as `/${string}`

@@ -10,38 +10,8 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { ClerkApiError } from "./ClerkError.js"
 import { OpenEnum, optional, wireOptional } from "./internal/schema.js"
-
-/**
- * An error Clerk attaches to a failed verification, or sends in an error response.
- *
- * @since 0.1.0
- * @category models
- * @example
- * ```ts
- * import { ClerkApiError } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * const error = Schema.decodeUnknownSync(ClerkApiError)({
- *   code: "resource_not_found",
- *   message: "not found",
- *   long_message: "No user was found with id user_123"
- * })
- * console.log(error.longMessage)
- * ```
- */
-export const ClerkApiError = Schema.Struct({
-  code: Schema.String,
-  message: Schema.String,
-  longMessage: wireOptional("long_message", Schema.String),
-  meta: optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
-}).annotations({ identifier: "ClerkApiError" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export interface ClerkApiError extends Schema.Schema.Type<typeof ClerkApiError> {}
 
 /**
  * The `object` values of the documented verification variants.
@@ -50,7 +20,7 @@ export interface ClerkApiError extends Schema.Schema.Type<typeof ClerkApiError> 
  * @category models
  * @example
  * ```ts
- * import { VerificationObject } from "@effect-clerk/core"
+ * import { VerificationObject } from "@effect-clerk/core/Verification"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -78,7 +48,7 @@ export const VerificationObject = OpenEnum(
  * @category models
  * @example
  * ```ts
- * import { VerificationStatus } from "@effect-clerk/core"
+ * import { VerificationStatus } from "@effect-clerk/core/Verification"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates
@@ -94,7 +64,7 @@ export const VerificationStatus = OpenEnum("unverified", "verified", "failed", "
  * @category models
  * @example
  * ```ts
- * import { Verification } from "@effect-clerk/core"
+ * import { Verification } from "@effect-clerk/core/Verification"
  * import { Schema } from "effect"
  *
  * const verification = Schema.decodeUnknownSync(Verification)({
@@ -141,7 +111,7 @@ export interface VerificationEncoded extends Schema.Schema.Encoded<typeof Verifi
  * @category models
  * @example
  * ```ts
- * import { IdentificationLink } from "@effect-clerk/core"
+ * import { IdentificationLink } from "@effect-clerk/core/Verification"
  * import { Schema } from "effect"
  *
  * // the same names on the wire as in TypeScript; decoding validates

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import type { ClerkError } from "../src/index.js"
+import type { ClerkError } from "../src/ClerkError.js"
 import { Users } from "../src/index.js"
 import * as F from "./fixtures.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"

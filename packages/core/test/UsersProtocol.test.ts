@@ -7,11 +7,13 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import { METADATA_IN_UPDATE_REMOVED_IN, updateAcceptsMetadata } from "../src/ClerkConfig.js"
+import { InvalidRequest } from "../src/ClerkError.js"
+import { versionAtLeast } from "../src/internal/apiVersions.js"
+import { bodyKind, implement, requestDecoder, requestEncoder } from "../src/UsersCodec.js"
 import type { AnyOperation } from "../src/UsersProtocol.js"
-import { bodyKind, operations, requestDecoder, requestEncoder, versionAtLeast } from "../src/UsersProtocol.js"
+import { operations, rows } from "../src/UsersProtocol.js"
 import { argsOf, cases } from "./operationCases.js"
-
-const rows = Object.values(operations) as ReadonlyArray<AnyOperation>
 
 /** Everything of a row but its schemas. */
 const facts = (operation: AnyOperation) => {
@@ -83,4 +85,30 @@ describe("the operation table", () => {
         expect(roundTrips).toBeGreaterThan(rows.length - 3)
       })
   )
+
+  it("rows are the table's rows, in its order", () => {
+    expect(rows.map((operation) => operation.key)).toEqual(Object.keys(operations))
+    expect(rows.every((operation) => operations[operation.key as keyof typeof operations] === operation)).toBe(true)
+  })
+
+  it.effect("implement gives every row the method its function made for that row, under the row's key", () =>
+    Effect.gen(function*() {
+      const seen: Array<string> = []
+      const methods = implement((operation) => {
+        seen.push(operation.key)
+        return (...args) =>
+          Effect.fail(new InvalidRequest({ operation: operation.name, field: String(args.length), message: "" }))
+      })
+      expect(seen).toEqual(Object.keys(operations))
+      expect(Object.keys(methods).sort()).toEqual(Object.keys(operations).sort())
+      const error = yield* Effect.flip(methods.getOAuthAccessToken("user_1", "github"))
+      expect(error).toMatchObject({ _tag: "InvalidRequest", operation: "Users.getOAuthAccessToken", field: "2" })
+    }))
+
+  it("ClerkConfig's metadata rule is the update row's version rule", () => {
+    const [rule] = operations.update.versionRules
+    expect(METADATA_IN_UPDATE_REMOVED_IN).toBe(rule.since)
+    expect(rule.fields).toEqual(["publicMetadata", "privateMetadata", "unsafeMetadata"])
+    expect(updateAcceptsMetadata(rule.since)).toBe(false)
+  })
 })

@@ -6,20 +6,17 @@
 import { expect } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import type { ClerkError, Users } from "../src/index.js"
-import {
-  BillingCreditLedgerEntry,
-  BillingSubscription,
-  DeletedObject,
-  EmailAddress,
-  OAuthAccessToken,
-  OrganizationInvitation,
-  OrganizationMembership,
-  PhoneNumber,
-  Totp,
-  TrustedDevice,
-  User
-} from "../src/index.js"
+import { BillingCreditLedgerEntry } from "../src/BillingCreditBalance.js"
+import { BillingSubscription } from "../src/BillingSubscription.js"
+import type { ClerkError } from "../src/ClerkError.js"
+import { DeletedObject } from "../src/DeletedObject.js"
+import type { Users } from "../src/index.js"
+import { OAuthAccessToken } from "../src/OAuthAccessToken.js"
+import { OrganizationInvitation } from "../src/OrganizationInvitation.js"
+import { OrganizationMembership } from "../src/OrganizationMembership.js"
+import { Totp } from "../src/Totp.js"
+import { TrustedDevice } from "../src/TrustedDevice.js"
+import { EmailAddress, PhoneNumber, User } from "../src/User.js"
 import * as F from "./fixtures.js"
 
 export const tagOfStatus: Record<number, string> = {

@@ -12,8 +12,8 @@ import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Inspectable from "effect/Inspectable"
 import { inspect } from "node:util"
-import type { ClerkApiError } from "../src/index.js"
-import { Users, UsersProtocol } from "../src/index.js"
+import type { ClerkApiError } from "../src/ClerkError.js"
+import { Users, UsersCodec, UsersProtocol } from "../src/index.js"
 import * as Redact from "../src/internal/redact.js"
 import * as F from "./fixtures.js"
 import { FakeHttp, SECRET, usersLayer } from "./utils/FakeHttp.js"
@@ -78,7 +78,7 @@ describe("redaction of echoes that are not byte-identical to the key", () => {
       const fake = yield* FakeHttp
       // where a value of `banned` (a string where a boolean belongs) lands in the message, measured with a marker
       const marker = "MARKER"
-      const probe = UsersProtocol.decodeResponse(
+      const probe = UsersCodec.decodeResponse(
         UsersProtocol.operations.get,
         200,
         JSON.stringify({ ...F.userMinimal, banned: marker })

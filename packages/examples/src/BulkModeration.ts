@@ -8,8 +8,8 @@
  * - a summary of what failed and why, by error tag,
  * - `dryRun`: list who would be banned, ban nobody.
  */
-import type { ClerkError } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { Effect, RateLimiter, Stream } from "effect"
 
 export interface ModerationOptions {

@@ -4,8 +4,8 @@
  * The pagination `Stream` fetches one page at a time and the file sink writes as it goes, so memory stays
  * flat whatever the number of users. `onProgress` is told how many users were written out of the `count`.
  */
-import type { CountUsersParams } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { CountUsersParams } from "@effect-clerk/core/UsersParams"
 import { FileSystem } from "@effect/platform"
 import { Effect, Ref, Stream } from "effect"
 

@@ -6,8 +6,8 @@
  * records when, in one deep-merge patch. Time comes from Effect's `Clock`, so tests drive it with `TestClock`
  * (see test/PromoteUsers.test.ts, which runs this against `UsersInMemory.layer`).
  */
-import type { User } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { User } from "@effect-clerk/core/User"
 import { Clock, Duration, Effect, Stream } from "effect"
 
 export interface PromotionRules {

@@ -2,7 +2,7 @@
  * What the demo needs to be pleasant to watch: aligned tables, a progress bar that lines printed meanwhile do
  * not break, and typed failures in one readable line. Colours only on a terminal, and never with `NO_COLOR`.
  */
-import type { ClerkError } from "@effect-clerk/core"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { Effect } from "effect"
 import type { ConfigError } from "effect"
 

@@ -11,8 +11,9 @@
  * failure that ends the demo (a wrong key, a configuration error) is one line on stderr and exit code 1. The
  * export goes to a private temporary directory, removed at the end.
  */
-import type { ClerkError } from "@effect-clerk/core"
-import { ClerkConfig, DEFAULT_PER_USER_WRITE_LIMIT, Users } from "@effect-clerk/core"
+import { ClerkConfig, Users } from "@effect-clerk/core"
+import { DEFAULT_PER_USER_WRITE_LIMIT } from "@effect-clerk/core/ClerkConfig"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { ClerkEmulator, Fault, UsersTestControl } from "@effect-clerk/testkit"
 import type { UserSeed } from "@effect-clerk/testkit"
 import { FetchHttpClient, FileSystem, HttpClient, UrlParams } from "@effect/platform"

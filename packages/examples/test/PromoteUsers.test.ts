@@ -1,8 +1,8 @@
 /**
  * Example 5 — testing business logic with the in-memory layer, TestClock and a property.
  */
-import type { User } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { User } from "@effect-clerk/core/User"
 import type { UserSeed } from "@effect-clerk/testkit"
 import { UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
 import { describe, expect, it } from "@effect/vitest"

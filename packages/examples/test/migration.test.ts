@@ -3,15 +3,9 @@
  * same emulator, configured with the same `CLERK_*` values, and must agree on what the table says is the same.
  */
 import { createClerkClient } from "@clerk/backend"
-import type { User } from "@effect-clerk/core"
-import {
-  ClerkConfig,
-  fullName,
-  primaryEmailAddress,
-  primaryPhoneNumber,
-  primaryWeb3Wallet,
-  Users
-} from "@effect-clerk/core"
+import { ClerkConfig, Users } from "@effect-clerk/core"
+import type { User } from "@effect-clerk/core/User"
+import { fullName, primaryEmailAddress, primaryPhoneNumber, primaryWeb3Wallet } from "@effect-clerk/core/User"
 import type { UserSeed } from "@effect-clerk/testkit"
 import { ClerkEmulator } from "@effect-clerk/testkit"
 import { FetchHttpClient } from "@effect/platform"

@@ -2,7 +2,8 @@
  * The README's TypeScript blocks are copies of files that `pnpm check` type-checks, and its operations table
  * says what the source does.
  */
-import { ClerkConfig, statusErrorClasses } from "@effect-clerk/core"
+import { ClerkConfig } from "@effect-clerk/core"
+import { statusErrorClasses } from "@effect-clerk/core/ClerkError"
 import { operations } from "@effect-clerk/core/UsersProtocol"
 import { describe, expect, it } from "@effect/vitest"
 import { ConfigProvider, Effect } from "effect"

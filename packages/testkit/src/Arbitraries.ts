@@ -7,8 +7,9 @@
  *
  * @since 0.1.0
  */
-import type { CountUsersParams, CreateUserParams, ListUsersParams, UserOrderBy } from "@effect-clerk/core"
-import { User, userOrderFields } from "@effect-clerk/core"
+import { User } from "@effect-clerk/core/User"
+import type { CountUsersParams, CreateUserParams, ListUsersParams, UserOrderBy } from "@effect-clerk/core/UsersParams"
+import { userOrderFields } from "@effect-clerk/core/UsersParams"
 import * as Arbitrary from "effect/Arbitrary"
 import * as fc from "effect/FastCheck"
 import type { JsonObject } from "./DeepMerge.js"

@@ -15,7 +15,8 @@
  * @since 0.1.0
  */
 import type { RetryPolicy } from "@effect-clerk/core"
-import { ClerkConfig, DEFAULT_API_VERSION, Users, UsersProtocol } from "@effect-clerk/core"
+import { ClerkConfig, Users, UsersCodec, UsersProtocol } from "@effect-clerk/core"
+import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -180,8 +181,8 @@ type Handler = Effect.Effect<
  */
 const decodeParts = (
   operation: UsersProtocol.AnyOperation,
-  decode: ReturnType<typeof UsersProtocol.requestDecoder>,
-  parts: UsersProtocol.RequestParts,
+  decode: ReturnType<typeof UsersCodec.requestDecoder>,
+  parts: UsersCodec.RequestParts,
   apiVersion: string
 ): Either.Either<ReadonlyArray<unknown>, StoreFailure> => {
   try {
@@ -204,8 +205,8 @@ const readBody = (
   request: HttpServerRequest.HttpServerRequest,
   operation: UsersProtocol.AnyOperation,
   limits: Limits
-): Effect.Effect<Either.Either<Pick<UsersProtocol.RequestParts, "json" | "file">, StoreFailure>> => {
-  switch (UsersProtocol.bodyKind(operation)) {
+): Effect.Effect<Either.Either<Pick<UsersCodec.RequestParts, "json" | "file">, StoreFailure>> => {
+  switch (UsersCodec.bodyKind(operation)) {
     case "json":
       return Effect.map(Body.readJson(request, limits.json), Either.map((json) => ({ json, file: undefined })))
     case "multipart": {
@@ -225,7 +226,7 @@ const operationRoute = (
   defaultVersion: string,
   limits: Limits
 ): Handler => {
-  const decode = UsersProtocol.requestDecoder(operation)
+  const decode = UsersCodec.requestDecoder(operation)
   const pathWires = operation.args.flatMap((arg) => (arg.in === "path" && arg.wire !== undefined ? [arg.wire] : []))
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
@@ -241,7 +242,7 @@ const operationRoute = (
     const result = yield* engine.run(operation, args.right)
     if (Either.isLeft(result)) return Responses.engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
-    const encoded = UsersProtocol.encodeResponse(
+    const encoded = UsersCodec.encodeResponse(
       { success: UsersProtocol.successOf(operation, args.right) },
       result.right
     )
@@ -287,10 +288,10 @@ const routerOf = (
     upload: options.uploadLimitBytes ?? Body.DEFAULT_UPLOAD_LIMIT
   }
   let api = HttpRouter.empty
-  for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
+  for (const operation of UsersProtocol.rows) {
     api = HttpRouter.route(operation.method)(
       api,
-      UsersProtocol.routeOf(operation.path),
+      UsersCodec.routeOf(operation.path),
       operationRoute(engine, operation, defaultVersion, limits)
     )
   }

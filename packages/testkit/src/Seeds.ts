@@ -6,7 +6,7 @@
  *
  * @since 0.2.0
  */
-import { CreateUserParams, Metadata } from "@effect-clerk/core"
+import { CreateUserParams, Metadata } from "@effect-clerk/core/UsersParams"
 import * as Schema from "effect/Schema"
 
 const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })

@@ -8,8 +8,11 @@
  *
  * @since 0.1.0
  */
-import type { ClerkError } from "@effect-clerk/core"
-import { DEFAULT_API_VERSION, TransportError, Users, UsersProtocol } from "@effect-clerk/core"
+import type { UsersProtocol } from "@effect-clerk/core"
+import { Users, UsersCodec } from "@effect-clerk/core"
+import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
+import { TransportError } from "@effect-clerk/core/ClerkError"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -49,17 +52,11 @@ export interface Instance {
   readonly control: UsersTestControl.Service
 }
 
-/** A method of any row, as built here: its arguments are checked by the row, its error is a `ClerkError`. */
-type AnyMethod = (...args: ReadonlyArray<never>) => Effect.Effect<unknown, ClerkError>
-
-/** Every row's method, under its key. */
-type Methods = { readonly [K in keyof Users.Operations]: AnyMethod }
-
 /** How a failure of the engine reaches a client: the tag the HTTP client would produce for Clerk's answer. */
 const clientError = (operation: UsersProtocol.AnyOperation, failure: Engine.Failure, traceId: string): ClerkError =>
   failure._tag === "Disconnect"
     ? new TransportError({ operation: operation.name, reason: "Transport", message: "connection dropped" })
-    : UsersProtocol.errorForStatus(operation, failure.failure.status, {
+    : UsersCodec.errorForStatus(operation, failure.failure.status, {
       errors: failure.failure.errors,
       clerkTraceId: traceId,
       ...(failure.retryAfter === undefined ? {} : { retryAfter: failure.retryAfter })
@@ -87,8 +84,8 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError |
     const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION
     // the same derivation as `Users.make`: each row's request checks (so both refuse the same input), then the
     // row's store handler instead of a request
-    const methodOf = (operation: UsersProtocol.AnyOperation): AnyMethod => {
-      const validate = UsersProtocol.requestEncoder(operation, apiVersion)
+    const methods = UsersCodec.implement((operation) => {
+      const validate = UsersCodec.requestEncoder(operation, apiVersion)
       return Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
         Effect.zipRight(
           validate(args),
@@ -98,11 +95,8 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError |
               : Effect.fail(clientError(operation, result.left, engine.traceId())))
         )
       )
-    }
-    const rows = Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>
-    const methods = Object.fromEntries(rows.map((operation) => [operation.key, methodOf(operation)])) as Methods
-    // each method runs its row's checks and handler, whose types are the row's (`UsersProtocol.Methods`)
-    return { users: Users.fromOperations(methods as Users.Operations), control: engine.control }
+    })
+    return { users: Users.fromOperations(methods), control: engine.control }
   })
 
 /**

@@ -1,5 +1,5 @@
-import type { ClerkError } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { describe, expect, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

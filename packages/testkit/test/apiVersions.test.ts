@@ -5,7 +5,8 @@
  * parameter (the command's `--api-version` is in `emulator.bin.test.ts`). Each has the rules of its date: a
  * version before `2026-05-12` takes metadata in `update`, one from it on refuses it.
  */
-import { ClerkConfig, METADATA_IN_UPDATE_REMOVED_IN, Users, UsersProtocol } from "@effect-clerk/core"
+import { ClerkConfig, Users, UsersProtocol } from "@effect-clerk/core"
+import { METADATA_IN_UPDATE_REMOVED_IN } from "@effect-clerk/core/ClerkConfig"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"

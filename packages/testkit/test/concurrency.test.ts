@@ -3,8 +3,9 @@
  * patches to one user, ban/unban races, creates racing deletes) never corrupt the store or break uniqueness,
  * and every write is atomic: what an operation returns is a state the store really had.
  */
-import type { ClerkError, User } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
+import type { User } from "@effect-clerk/core/User"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"

@@ -1,4 +1,5 @@
-import { DEFAULT_API_VERSION, METADATA_IN_UPDATE_REMOVED_IN, UsersProtocol } from "@effect-clerk/core"
+import { UsersProtocol } from "@effect-clerk/core"
+import { DEFAULT_API_VERSION, METADATA_IN_UPDATE_REMOVED_IN } from "@effect-clerk/core/ClerkConfig"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"

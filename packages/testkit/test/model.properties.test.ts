@@ -1,5 +1,6 @@
-import type { ClerkError, User } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
+import type { User } from "@effect-clerk/core/User"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"

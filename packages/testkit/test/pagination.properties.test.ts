@@ -1,5 +1,6 @@
-import type { CountUsersParams, User, UserOrderBy } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { User } from "@effect-clerk/core/User"
+import type { CountUsersParams, UserOrderBy } from "@effect-clerk/core/UsersParams"
 import { describe, expect, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"

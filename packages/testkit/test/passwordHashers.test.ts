@@ -4,8 +4,9 @@
  * loopback socket; malformed and out-of-bounds digests are a typed 422 at import, never a defect; and no digest,
  * however costly within the bounds, keeps the emulator from answering other clients first.
  */
-import type { ClerkError, PasswordHasher } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
+import type { PasswordHasher } from "@effect-clerk/core/UsersParams"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"

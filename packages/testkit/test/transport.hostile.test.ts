@@ -4,7 +4,8 @@
  * bounds, redirects, and a listing that never ends. Every answer ends in a typed error, never in a defect,
  * an unbounded read or a request sent twice.
  */
-import { ClerkConfig, RetryPolicy, User, Users } from "@effect-clerk/core"
+import { ClerkConfig, RetryPolicy, Users } from "@effect-clerk/core"
+import { User } from "@effect-clerk/core/User"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"

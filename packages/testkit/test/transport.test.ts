@@ -4,7 +4,8 @@
  * interrupting an operation or a pagination `Stream` mid-request leaves no running fiber and no open socket; a
  * body larger than the bound is refused with `DecodeError` without being kept in memory.
  */
-import { ClerkConfig, RetryPolicy, User, Users } from "@effect-clerk/core"
+import { ClerkConfig, RetryPolicy, Users } from "@effect-clerk/core"
+import { User } from "@effect-clerk/core/User"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"

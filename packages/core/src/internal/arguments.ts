@@ -1,12 +1,12 @@
 /**
  * The constructors of a row's arguments: where each argument goes on the wire, under which name, with which
- * schema. Re-exported by `UsersProtocol`.
+ * schema.
  *
  * @internal
  */
 import type * as Schema from "effect/Schema"
 import type { ProfileImage } from "../UsersParams.js"
-import type { Arg, ArgList } from "./operation.js"
+import type { Arg, ArgList, ArgTuple } from "./operation.js"
 
 const arg = <A, O extends boolean>(
   fields: Pick<Arg<A, O>, "name" | "in" | "optional"> & Partial<Pick<Arg<A, O>, "wire" | "ids" | "schema">>
@@ -17,12 +17,6 @@ const arg = <A, O extends boolean>(
  *
  * @since 0.2.0
  * @category arguments
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const userId = UsersProtocol.pathParam("userId", "user_id")
- * ```
  */
 export const pathParam = (name: string, wire: string): Arg<string, false> =>
   arg({ name, in: "path", wire, optional: false })
@@ -32,12 +26,6 @@ export const pathParam = (name: string, wire: string): Arg<string, false> =>
  *
  * @since 0.2.0
  * @category arguments
- * @example
- * ```ts
- * import { PaginationParams, UsersProtocol } from "@effect-clerk/core"
- *
- * const page = UsersProtocol.queryParams("params", PaginationParams, { optional: true })
- * ```
  */
 export const queryParams = <A, I extends { readonly [key: string]: unknown }, O extends boolean = false>(
   name: string,
@@ -50,12 +38,6 @@ export const queryParams = <A, I extends { readonly [key: string]: unknown }, O 
  *
  * @since 0.2.0
  * @category arguments
- * @example
- * ```ts
- * import { UpdateUserParams, UsersProtocol } from "@effect-clerk/core"
- *
- * const params = UsersProtocol.jsonBody("params", UpdateUserParams)
- * ```
  */
 export const jsonBody = <A, I, O extends boolean = false>(
   name: string,
@@ -69,12 +51,6 @@ export const jsonBody = <A, I, O extends boolean = false>(
  *
  * @since 0.2.0
  * @category arguments
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const password = UsersProtocol.jsonBodyField("password", "password", UsersProtocol.VerifyPasswordBody)
- * ```
  */
 export const jsonBodyField = <const Name extends string, A extends { readonly [K in Name]: unknown }, I>(
   name: Name,
@@ -88,12 +64,6 @@ export const jsonBodyField = <const Name extends string, A extends { readonly [K
  *
  * @since 0.2.0
  * @category arguments
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const file = UsersProtocol.multipartFile("file", "file")
- * ```
  */
 export const multipartFile = (name: string, wire: string): Arg<ProfileImage, false> =>
   arg({ name, in: "file", wire, optional: false })
@@ -104,13 +74,7 @@ export const multipartFile = (name: string, wire: string): Arg<ProfileImage, fal
  *
  * @since 0.2.0
  * @category arguments
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- *
- * const args = UsersProtocol.argList<[userId: string]>(UsersProtocol.pathParam("userId", "user_id"))
- * ```
  */
 export const argList = <T extends ReadonlyArray<unknown>>(
-  ...args: { readonly [K in keyof T]-?: ArgList<T>[K] }
-): ArgList<T> => args as unknown as ArgList<T>
+  ...args: ArgTuple<T>
+): ArgList<T> => args

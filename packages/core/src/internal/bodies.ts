@@ -1,10 +1,9 @@
 /**
- * The small request and response bodies of the table's rows. Re-exported by `UsersProtocol`.
+ * The small request bodies of the table's rows.
  *
  * @internal
  */
 import * as Schema from "effect/Schema"
-import { TotalCount } from "../Responses.js"
 import { MAX_BULK_IDS } from "../UsersParams.js"
 import { wire } from "./schema.js"
 
@@ -13,13 +12,6 @@ import { wire } from "./schema.js"
  *
  * @since 0.2.0
  * @category schemas
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * console.log(Schema.encodeSync(UsersProtocol.UserIdsBody)({ userIds: ["user_1"] })) // { user_ids: ["user_1"] }
- * ```
  */
 export const UserIdsBody = Schema.Struct({
   userIds: wire(
@@ -38,13 +30,6 @@ export const UserIdsBody = Schema.Struct({
  *
  * @since 0.2.0
  * @category schemas
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * console.log(Schema.encodeSync(UsersProtocol.VerifyPasswordBody)({ password: "hunter2" }))
- * ```
  */
 export const VerifyPasswordBody = Schema.Struct({ password: Schema.String }).annotations({
   identifier: "VerifyPasswordBody"
@@ -55,31 +40,5 @@ export const VerifyPasswordBody = Schema.Struct({ password: Schema.String }).ann
  *
  * @since 0.2.0
  * @category schemas
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * console.log(Schema.encodeSync(UsersProtocol.VerifyTotpBody)({ code: "123456" }))
- * ```
  */
 export const VerifyTotpBody = Schema.Struct({ code: Schema.String }).annotations({ identifier: "VerifyTotpBody" })
-
-/**
- * The response of `GET /users/count`, projected to the number it carries.
- *
- * @since 0.2.0
- * @category schemas
- * @example
- * ```ts
- * import { UsersProtocol } from "@effect-clerk/core"
- * import { Schema } from "effect"
- *
- * console.log(Schema.decodeUnknownSync(UsersProtocol.CountResponse)({ object: "total_count", total_count: 3 })) // 3
- * ```
- */
-export const CountResponse = Schema.transform(TotalCount, Schema.Number, {
-  strict: true,
-  decode: (count) => count.totalCount,
-  encode: (totalCount) => ({ object: "total_count", totalCount })
-}).annotations({ identifier: "CountResponse" })

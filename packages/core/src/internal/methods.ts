@@ -10,6 +10,7 @@ import type * as Fiber from "effect/Fiber"
 import type * as Scope from "effect/Scope"
 import type * as Tracer from "effect/Tracer"
 import { ClerkConfig } from "../ClerkConfig.js"
+import type { ClerkError } from "../ClerkError.js"
 import { InvalidRequest } from "../ClerkError.js"
 import * as UsersProtocol from "../UsersProtocol.js"
 import * as Client from "./client.js"
@@ -23,7 +24,7 @@ import { failUnder, tracerInstalled } from "./tracerPolicy.js"
  *
  * @internal
  */
-export type Method = (...args: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>
+export type Method = (...args: ReadonlyArray<unknown>) => Effect.Effect<unknown, ClerkError>
 
 // The span of every call: no stack trace captured for it (`Effect.fn` captures the caller's location on every
 // call, an `Error` and a stack walk each time, for a `code.stacktrace` attribute that only failures show).
@@ -64,7 +65,7 @@ export const makeMethods = (
     const config = yield* ClerkConfig
     const execute = yield* Client.makeExecutor(steps)
     const methods: Record<string, Method> = {}
-    for (const operation of Object.values(UsersProtocol.operations) as ReadonlyArray<UsersProtocol.AnyOperation>) {
+    for (const operation of UsersProtocol.rows) {
       const encode = steps.encoder(operation, config.apiVersion)
       const run = execute(operation)
       // a row with response variants decodes each call with the schema its arguments select

@@ -44,9 +44,17 @@ export interface Arg<A = unknown, Optional extends boolean = boolean> {
  * @since 0.2.0
  * @category models
  */
-export type ArgList<T extends ReadonlyArray<unknown>> =
-  & { readonly [K in keyof T]-?: Arg<Exclude<T[K], undefined>, undefined extends T[K] ? true : false> }
-  & { readonly "~args": T }
+export type ArgList<T extends ReadonlyArray<unknown>> = ArgTuple<T> & { readonly "~args"?: T }
+
+/**
+ * One `Arg` per element of the labeled tuple `T`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type ArgTuple<T extends ReadonlyArray<unknown>> = {
+  readonly [K in keyof T]-?: Arg<Exclude<T[K], undefined>, undefined extends T[K] ? true : false>
+}
 
 /**
  * A rule of an API version: from `since` on, the fields `fields` of the argument `arg` are refused, and the

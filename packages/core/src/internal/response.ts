@@ -11,7 +11,7 @@ import * as ParseResult from "effect/ParseResult"
 import type * as Schema from "effect/Schema"
 import type { DocumentedStatus, OperationError, StatusErrors } from "../ClerkError.js"
 import { DecodeError, RateLimited, ServerError, statusErrorClasses, UnexpectedStatus } from "../ClerkError.js"
-import { ClerkApiError } from "../Verification.js"
+import { ClerkApiError } from "../ClerkError.js"
 import { decoderFor } from "./codec.js"
 import * as Redact from "./redact.js"
 

@@ -3,7 +3,8 @@
  * and the second parameter where there is one).
  */
 import type * as Effect from "effect/Effect"
-import type { ClerkError, Users } from "../../src/index.js"
+import type { ClerkError } from "../../src/ClerkError.js"
+import type { Users } from "../../src/index.js"
 import type { operations } from "../../src/UsersProtocol.js"
 
 /** A call of one operation with the given path parameters. */

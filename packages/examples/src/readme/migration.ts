@@ -1,4 +1,4 @@
-import { fullName, primaryEmailAddress, Users } from "@effect-clerk/core"
+import { User, Users } from "@effect-clerk/core"
 import { Effect, Option } from "effect"
 
 // @clerk/backend:
@@ -9,8 +9,8 @@ export const newest = Effect.gen(function*() {
   const { data, totalCount } = yield* users.listWithTotal({ limit: 20, orderBy: "-created_at" })
   const rows = data.map((user) => ({
     id: user.id,
-    name: Option.getOrNull(fullName(user)),
-    email: Option.getOrNull(Option.map(primaryEmailAddress(user), (email) => email.emailAddress))
+    name: Option.getOrNull(User.fullName(user)),
+    email: Option.getOrNull(Option.map(User.primaryEmailAddress(user), (email) => email.emailAddress))
   }))
   return { rows, totalCount }
 })

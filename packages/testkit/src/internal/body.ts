@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import type { UsersProtocol } from "@effect-clerk/core"
+import type { UsersCodec } from "@effect-clerk/core"
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -203,7 +203,7 @@ export const readFile = (
   request: HttpServerRequest.HttpServerRequest,
   field: string,
   maxBytes: number
-): Effect.Effect<Either.Either<UsersProtocol.RequestParts["file"], StoreFailure>> =>
+): Effect.Effect<Either.Either<UsersCodec.RequestParts["file"], StoreFailure>> =>
   Effect.gen(function*() {
     const contentType = request.headers["content-type"] ?? ""
     if (!contentType.startsWith("multipart/form-data")) {

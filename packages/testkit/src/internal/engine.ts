@@ -6,8 +6,9 @@
  *
  * @internal
  */
-import type { BillingSubscription, User } from "@effect-clerk/core"
 import { UsersProtocol } from "@effect-clerk/core"
+import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
+import type { User } from "@effect-clerk/core/User"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

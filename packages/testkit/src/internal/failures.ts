@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import type { ClerkApiError } from "@effect-clerk/core"
+import type { ClerkApiError } from "@effect-clerk/core/ClerkError"
 
 /**
  * A failure of a store operation: the HTTP status Clerk answers with and its `errors` array.

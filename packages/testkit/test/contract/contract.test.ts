@@ -3,8 +3,10 @@
  * and every documented status injected as a fault), run against the three set-ups. Each run checks Clerk's
  * behaviour step by step; the normalized logs of the three runs must then be identical.
  */
-import type { BillingSubscription, ClerkError } from "@effect-clerk/core"
-import { statusErrorClasses, Users } from "@effect-clerk/core"
+import { Users } from "@effect-clerk/core"
+import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
+import { statusErrorClasses } from "@effect-clerk/core/ClerkError"
 import { operations } from "@effect-clerk/core/UsersProtocol"
 import { describe, expect, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"

@@ -2,8 +2,8 @@
  * A deterministic workload of mixed operations, for the fault tests: the same plan runs against a clean
  * emulator and a faulty one, and the final stores are compared.
  */
-import type { ClerkError } from "@effect-clerk/core"
 import { Users } from "@effect-clerk/core"
+import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import * as Effect from "effect/Effect"
 import type { UsersTestControl } from "../../src/index.js"
 import { mulberry32 } from "../../src/internal/prng.js"

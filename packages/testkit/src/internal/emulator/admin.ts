@@ -4,7 +4,8 @@
  *
  * @internal
  */
-import { BillingSubscription, UsersProtocol } from "@effect-clerk/core"
+import { UsersProtocol } from "@effect-clerk/core"
+import { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Duration from "effect/Duration"

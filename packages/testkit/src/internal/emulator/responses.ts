@@ -4,7 +4,8 @@
  *
  * @internal
  */
-import { ClerkApiError, type UsersProtocol } from "@effect-clerk/core"
+import type { UsersCodec, UsersProtocol } from "@effect-clerk/core"
+import { ClerkApiError } from "@effect-clerk/core/ClerkError"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
@@ -77,7 +78,7 @@ const issueCodes = {
  */
 export const issueFailure = (
   operation: UsersProtocol.AnyOperation,
-  issue: UsersProtocol.RequestIssue
+  issue: UsersCodec.RequestIssue
 ): StoreFailure => {
   const [code, message] = issueCodes[issue.kind]
   return {

@@ -4,16 +4,11 @@
  *
  * @internal
  */
-import type {
-  DeletedObject,
-  EmailAddress,
-  ExternalAccount,
-  OAuthAccessToken,
-  OAuthAccessTokenParams,
-  Paginated,
-  Passkey,
-  User
-} from "@effect-clerk/core"
+import type { DeletedObject } from "@effect-clerk/core/DeletedObject"
+import type { OAuthAccessToken } from "@effect-clerk/core/OAuthAccessToken"
+import type { Paginated } from "@effect-clerk/core/Responses"
+import type { EmailAddress, ExternalAccount, Passkey, User } from "@effect-clerk/core/User"
+import type { OAuthAccessTokenParams } from "@effect-clerk/core/UsersParams"
 import * as Either from "effect/Either"
 import type { ExternalAccountSeed, OAuthTokenSeed, PasskeySeed } from "../../Seeds.js"
 import { notFound } from "../failures.js"

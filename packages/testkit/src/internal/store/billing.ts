@@ -4,13 +4,9 @@
  *
  * @internal
  */
-import type {
-  AdjustCreditBalanceParams,
-  BillingCreditBalance,
-  BillingCreditLedgerEntry,
-  BillingMoney,
-  BillingSubscription
-} from "@effect-clerk/core"
+import type { BillingCreditBalance, BillingCreditLedgerEntry } from "@effect-clerk/core/BillingCreditBalance"
+import type { BillingMoney, BillingSubscription } from "@effect-clerk/core/BillingSubscription"
+import type { AdjustCreditBalanceParams } from "@effect-clerk/core/UsersParams"
 import * as Either from "effect/Either"
 import { notFound, valueInvalid } from "../failures.js"
 import type { Result } from "./records.js"

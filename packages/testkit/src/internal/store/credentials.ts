@@ -4,17 +4,11 @@
  *
  * @internal
  */
-import type {
-  Paginated,
-  RemovePasswordParams,
-  SetPasswordCompromisedParams,
-  Totp,
-  TrustedDevice,
-  User,
-  UserIdResult,
-  VerifyPasswordResult,
-  VerifyTotpResult
-} from "@effect-clerk/core"
+import type { Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "@effect-clerk/core/Responses"
+import type { Totp } from "@effect-clerk/core/Totp"
+import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
+import type { User } from "@effect-clerk/core/User"
+import type { RemovePasswordParams, SetPasswordCompromisedParams } from "@effect-clerk/core/UsersParams"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { TrustedDeviceSeed } from "../../Seeds.js"

@@ -3,15 +3,14 @@
  *
  * @internal
  */
+import type { OrganizationInvitation } from "@effect-clerk/core/OrganizationInvitation"
+import type { Organization, OrganizationMembership } from "@effect-clerk/core/OrganizationMembership"
+import type { Paginated } from "@effect-clerk/core/Responses"
 import type {
   InstanceOrganizationMembershipsParams,
-  Organization,
-  OrganizationInvitation,
   OrganizationInvitationsParams,
-  OrganizationMembership,
-  Paginated,
   PaginationParams
-} from "@effect-clerk/core"
+} from "@effect-clerk/core/UsersParams"
 import * as Either from "effect/Either"
 import type { InvitationSeed, MembershipSeed, OrganizationSeed } from "../../Seeds.js"
 import { valueInvalid } from "../failures.js"

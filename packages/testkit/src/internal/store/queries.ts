@@ -5,7 +5,9 @@
  *
  * @internal
  */
-import type { CountUsersParams, ListUsersParams, Paginated, PaginationParams, User } from "@effect-clerk/core"
+import type { Paginated } from "@effect-clerk/core/Responses"
+import type { User } from "@effect-clerk/core/User"
+import type { CountUsersParams, ListUsersParams, PaginationParams } from "@effect-clerk/core/UsersParams"
 import * as Either from "effect/Either"
 import { valueInvalid } from "../failures.js"
 import { oauthProvider } from "./accounts.js"

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { User } from "@effect-clerk/core"
+import type { User } from "@effect-clerk/core/User"
 import * as Either from "effect/Either"
 import { notFound, type StoreFailure } from "../failures.js"
 import type { Credentials, State, UserRecord } from "./state.js"

@@ -7,15 +7,13 @@
  *
  * @internal
  */
-import type {
-  BillingCreditLedgerEntry,
-  BillingSubscription,
-  OAuthAccessToken,
-  Organization,
-  OrganizationInvitation,
-  TrustedDevice,
-  User
-} from "@effect-clerk/core"
+import type { BillingCreditLedgerEntry } from "@effect-clerk/core/BillingCreditBalance"
+import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
+import type { OAuthAccessToken } from "@effect-clerk/core/OAuthAccessToken"
+import type { OrganizationInvitation } from "@effect-clerk/core/OrganizationInvitation"
+import type { Organization } from "@effect-clerk/core/OrganizationMembership"
+import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
+import type { User } from "@effect-clerk/core/User"
 import type * as Fault from "../../Fault.js"
 import type { IdGenerator } from "../ids.js"
 import type { PasswordRecord } from "../passwords.js"

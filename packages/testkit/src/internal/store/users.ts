@@ -4,20 +4,17 @@
  *
  * @internal
  */
+import type { DeletedObject } from "@effect-clerk/core/DeletedObject"
+import type { EmailAddress, PhoneNumber, User, Web3Wallet } from "@effect-clerk/core/User"
 import type {
   CreateUserParams,
-  DeletedObject,
-  EmailAddress,
-  PhoneNumber,
   ProfileImage,
   ReplaceEmailAddressParams,
   ReplaceMetadataParams,
   ReplacePhoneNumberParams,
   UpdateMetadataParams,
-  UpdateUserParams,
-  User,
-  Web3Wallet
-} from "@effect-clerk/core"
+  UpdateUserParams
+} from "@effect-clerk/core/UsersParams"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { deepMerge, jsonByteLength } from "../../DeepMerge.js"
