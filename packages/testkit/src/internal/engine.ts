@@ -96,12 +96,8 @@ const seedError = (failure: StoreFailure, entry?: number) =>
     ...(entry === undefined ? {} : { entry })
   })
 
-/**
- * Builds an engine: a fresh state (ids salted from `Random`, so two instances never share ids), seeded.
- *
- * @internal
- */
-export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedError | OptionsError> =>
+/** An API version the engine does not know is refused before anything is built. */
+const checkApiVersion = (options: EngineOptions): Effect.Effect<void, OptionsError> =>
   Effect.gen(function*() {
     if (options.apiVersion !== undefined && !UsersProtocol.isApiVersion(options.apiVersion)) {
       return yield* new OptionsError({
@@ -109,16 +105,31 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         message: `not a Clerk API version this library knows (${UsersProtocol.apiVersions.join(", ")})`
       })
     }
+  })
+
+/** A fresh state with the options' lockout, metadata limit and TOTP issuer, its ids salted with `salt`. */
+const stateOf = (options: EngineOptions, salt: number): State.State => {
+  return State.make(makeIdGenerator(salt), {
+    lockoutMillis: options.lockout === undefined
+      ? 3_600_000
+      : options.lockout === null
+      ? null
+      : Duration.toMillis(Duration.decode(options.lockout)),
+    ...(options.metadataLimitBytes === undefined ? {} : { metadataLimitBytes: options.metadataLimitBytes }),
+    ...(options.totpIssuer === undefined ? {} : { totpIssuer: options.totpIssuer })
+  })
+}
+
+/**
+ * Builds an engine: a fresh state (ids salted from `Random`, so two instances never share ids), seeded.
+ *
+ * @internal
+ */
+export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedError | OptionsError> =>
+  Effect.gen(function*() {
+    yield* checkApiVersion(options)
     const salt = yield* Random.nextIntBetween(0, 2 ** 31)
-    const state = State.make(makeIdGenerator(salt), {
-      lockoutMillis: options.lockout === undefined
-        ? 3_600_000
-        : options.lockout === null
-        ? null
-        : Duration.toMillis(Duration.decode(options.lockout)),
-      ...(options.metadataLimitBytes === undefined ? {} : { metadataLimitBytes: options.metadataLimitBytes }),
-      ...(options.totpIssuer === undefined ? {} : { totpIssuer: options.totpIssuer })
-    })
+    const state = stateOf(options, salt)
     const random = mulberry32(salt)
     const stats = {
       calls: 0,

@@ -106,13 +106,8 @@ const phoneNumberOf = (state: State, number: string, status: IdentificationStatu
 export const hashOf = (password: string | null | undefined): Effect.Effect<PasswordRecord | undefined> =>
   password === undefined || password === null ? Effect.succeed(undefined) : hashPassword(password)
 
-const buildUser = (
-  state: State,
-  params: UserSeed,
-  now: number,
-  id: string,
-  hashed: PasswordRecord | undefined
-): Result<UserRecord> =>
+/** The seed's email addresses and phone numbers, each with whether it is reserved (one status per item). */
+const contactsOf = (params: UserSeed) =>
   Either.gen(function*() {
     const emailStatuses = params.emailAddressIdentificationStatus ?? []
     const phoneStatuses = params.phoneNumberIdentificationStatus ?? []
@@ -134,14 +129,13 @@ const buildUser = (
         valueInvalid("phone_number_identification_status", "must have one item per phone number.")
       )
     }
-    const wallets = (params.web3Wallet ?? []).map((w) => w.trim())
-    const username = params.username === undefined || params.username === null || params.username === ""
-      ? null
-      : params.username
-    const externalId = params.externalId === undefined || params.externalId === "" ? null : params.externalId
-    yield* checkIdentifiers(state, { emails, phones, wallets, username, externalId }, undefined)
+    return { emails, phones }
+  })
 
-    let password: PasswordRecord | undefined
+/** The password a seed sets: the hash computed beforehand, or an imported digest checked against its hasher. */
+const passwordOf = (params: UserSeed, hashed: PasswordRecord | undefined) =>
+  Either.gen(function*() {
+    let password: PasswordRecord | undefined = undefined
     if (params.password !== undefined && params.password !== null) {
       yield* checkPassword(params.password, params.skipPasswordChecks)
       password = hashed
@@ -152,6 +146,26 @@ const buildUser = (
       yield* checkDigest(params.passwordHasher, params.passwordDigest)
       password = { _tag: "Digest", hasher: params.passwordHasher, digest: params.passwordDigest }
     }
+    return password
+  })
+
+const buildUser = (
+  state: State,
+  params: UserSeed,
+  now: number,
+  id: string,
+  hashed: PasswordRecord | undefined
+): Result<UserRecord> =>
+  Either.gen(function*() {
+    const { emails, phones } = yield* contactsOf(params)
+    const wallets = (params.web3Wallet ?? []).map((w) => w.trim())
+    const username = params.username === undefined || params.username === null || params.username === ""
+      ? null
+      : params.username
+    const externalId = params.externalId === undefined || params.externalId === "" ? null : params.externalId
+    yield* checkIdentifiers(state, { emails, phones, wallets, username, externalId }, undefined)
+
+    const password = yield* passwordOf(params, hashed)
     yield* checkTotpSecret(params.totpSecret)
     yield* checkMetadata(state, params)
     const createdAt = params.createdAt ?? now
