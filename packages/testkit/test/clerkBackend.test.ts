@@ -7,33 +7,9 @@ import { createClerkClient } from "@clerk/backend"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { ClerkEmulator, UsersTestControl } from "../src/index.js"
+import { methodsOf, recording } from "./utils/sdkUsers.js"
 
 const KEY = "sk_test_clerk_backend"
-
-type Users = ReturnType<typeof createClerkClient>["users"]
-
-/** `users`, recording which methods are called. */
-const recording = (users: Users, called: Set<string>): Users =>
-  new Proxy(users, {
-    get: (target, name, receiver) => {
-      const value = Reflect.get(target, name, receiver)
-      if (typeof value !== "function") return value
-      called.add(String(name))
-      return value.bind(target)
-    }
-  })
-
-const methodsOf = (users: Users): ReadonlyArray<string> => {
-  const names = new Set<string>()
-  for (let proto = Object.getPrototypeOf(users); proto !== null && proto !== Object.prototype;) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name !== "constructor" && typeof Reflect.get(proto, name) === "function") names.add(name)
-    }
-    proto = Object.getPrototypeOf(proto)
-  }
-  // the helpers of its base class are not endpoints
-  return [...names].filter((name) => !["request", "requireId"].includes(name))
-}
 
 describe("@clerk/backend against the emulator", () => {
   it.live("every users method works and answers as Clerk does", () =>

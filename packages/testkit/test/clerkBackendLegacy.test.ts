@@ -23,34 +23,9 @@ import * as Effect from "effect/Effect"
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { ClerkEmulator, UsersTestControl } from "../src/index.js"
+import { methodsOf, recording } from "./utils/sdkUsers.js"
 
 const KEY = "sk_test_clerk_backend_legacy"
-
-/** The `users` API of either client (the same methods, declared twice). */
-type Users = ReturnType<typeof createClerkClientV1>["users"] | ReturnType<typeof createClerkClientV2>["users"]
-
-/** `users`, recording which methods are called. */
-const recording = <U extends Users>(users: U, called: Set<string>): U =>
-  new Proxy(users, {
-    get: (target, name, receiver) => {
-      const value = Reflect.get(target, name, receiver)
-      if (typeof value !== "function") return value
-      called.add(String(name))
-      return value.bind(target)
-    }
-  })
-
-const methodsOf = (users: Users): ReadonlyArray<string> => {
-  const names = new Set<string>()
-  for (let proto = Object.getPrototypeOf(users); proto !== null && proto !== Object.prototype;) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name !== "constructor" && typeof Reflect.get(proto, name) === "function") names.add(name)
-    }
-    proto = Object.getPrototypeOf(proto)
-  }
-  // the helpers of its base class are not endpoints
-  return [...names].filter((name) => !["request", "requireId"].includes(name))
-}
 
 const require = createRequire(import.meta.url)
 
