@@ -1,0 +1,12 @@
+/**
+ * `@effect-clerk/kernel`: Clerk's Backend API Users semantics written once, in plain TypeScript that imports
+ * nothing from `effect`: the operation facts, the error catalogue, the store and the shared contract scenarios.
+ * Every line of the library (Effect 3 today) adapts it to its own runtime.
+ *
+ * @since 0.2.0
+ */
+
+/**
+ * @since 0.2.0
+ */
+export * as Result from "./Result.js"
