@@ -10,3 +10,13 @@
  * @since 0.2.0
  */
 export * as Result from "./Result.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Limits from "./Limits.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Model from "./Model.js"
