@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as Operations from "@effect-clerk/kernel/Operations"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -99,7 +100,10 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024
  * })
  * ```
  */
-export const DEFAULT_PER_USER_WRITE_LIMIT: ClerkConfig.WriteLimit = { requests: 10, window: Duration.seconds(10) }
+export const DEFAULT_PER_USER_WRITE_LIMIT: ClerkConfig.WriteLimit = {
+  requests: Operations.writeLimit.requests,
+  window: Duration.millis(Operations.writeLimit.windowMillis)
+}
 
 /**
  * The types of `ClerkConfig`: its service, options and write limit.

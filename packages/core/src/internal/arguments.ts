@@ -1,80 +1,104 @@
 /**
- * The constructors of a row's arguments: where each argument goes on the wire, under which name, with which
- * schema.
+ * The kernel's operation table with this line's schemas: each row's facts come from
+ * `@effect-clerk/kernel/Operations`, its schemas (query, body, body field, response, response variants) from
+ * core's models. `Conform` makes a missing row, an extra row, a missing argument schema or a schema whose type
+ * is not the kernel's type for that row a compile error.
  *
  * @internal
  */
+import * as Kernel from "@effect-clerk/kernel/Operations"
 import type * as Schema from "effect/Schema"
-import type { ProfileImage } from "../UsersParams.js"
-import type { Arg, ArgList, ArgTuple } from "./operation.js"
+import type { AnyOperation, Arg, ArgList } from "./operation.js"
 
-const arg = <A, O extends boolean>(
-  fields: Pick<Arg<A, O>, "name" | "in" | "optional"> & Partial<Pick<Arg<A, O>, "wire" | "ids" | "schema">>
-): Arg<A, O> => ({ wire: undefined, ids: false, schema: undefined, ...fields })
+type Rows = Kernel.Operations
+type Key = Kernel.OperationKey
 
-/**
- * A path parameter: the argument `name`, filling the template's `{wire}`.
- *
- * @since 0.2.0
- * @category arguments
- */
-export const pathParam = (name: string, wire: string): Arg<string, false> =>
-  arg({ name, in: "path", wire, optional: false })
+/** The schemas a line gives a row: one per query, body or body-field argument, the response's, the variants'. */
+export interface RowSchemas {
+  readonly args?: { readonly [name: string]: Schema.Schema.AnyNoContext }
+  readonly success: Schema.Schema.AnyNoContext
+  readonly variants?: ReadonlyArray<Schema.Schema.AnyNoContext>
+}
 
-/**
- * The query string: the argument is an object encoded by `schema` (lists as repeated keys).
- *
- * @since 0.2.0
- * @category arguments
- */
-export const queryParams = <A, I extends { readonly [key: string]: unknown }, O extends boolean = false>(
-  name: string,
-  schema: Schema.Schema<A, I>,
-  options?: { readonly optional: O }
-): Arg<A, O> => arg({ name, in: "query", optional: (options?.optional ?? false) as O, schema })
+type At<S, K> = K extends keyof S ? S[K] : never
+type Encoded<S> = S extends Schema.Schema<infer _A, infer I, never> ? I : never
+type ShapeType<S> = S extends Kernel.Shape<infer A> ? A : never
 
-/**
- * The JSON body: the argument is the whole object encoded by `schema`. An optional body is sent as `{}`.
- *
- * @since 0.2.0
- * @category arguments
- */
-export const jsonBody = <A, I, O extends boolean = false>(
-  name: string,
-  schema: Schema.Schema<A, I>,
-  options?: { readonly optional: O }
-): Arg<A, O> => arg({ name, in: "body", optional: (options?.optional ?? false) as O, schema })
+/** The arguments of row `K` that a schema encodes. */
+type SchemaArg<K extends Key> = Extract<Rows[K]["args"][number], { readonly in: "query" | "body" | "field" }>
 
-/**
- * One field of the JSON body: the argument is the field `name` of the struct `schema` (named `wire` on the
- * wire). `ids: true` checks each element of a list as a path parameter would be checked.
- *
- * @since 0.2.0
- * @category arguments
- */
-export const jsonBodyField = <const Name extends string, A extends { readonly [K in Name]: unknown }, I>(
-  name: Name,
-  wire: string,
-  schema: Schema.Schema<A, I>,
-  options?: { readonly ids: boolean }
-): Arg<A[Name], false> => arg({ name, in: "field", wire, optional: false, ids: options?.ids ?? false, schema })
+/** The type a schema of argument `A` decodes to: the argument's, or a struct of it for a body field. */
+type SchemaType<K extends Key, A extends SchemaArg<K>> = A["in"] extends "field"
+  ? { readonly [P in A["name"]]: At<Kernel.ArgTypes<Rows[K]["args"]>, P> }
+  : At<Kernel.ArgTypes<Rows[K]["args"]>, A["name"]>
+
+type ArgsConform<K extends Key, S> = [SchemaArg<K>] extends [never] ? { readonly args?: never }
+  : {
+    readonly args: {
+      readonly [A in SchemaArg<K> as A["name"]]: Schema.Schema<SchemaType<K, A>, Encoded<At<At<S, "args">, A["name"]>>>
+    }
+  }
+
+type VariantsConform<K extends Key, S> = Rows[K] extends { readonly variants: infer V extends ReadonlyArray<unknown> }
+  ? {
+    readonly variants: {
+      readonly [I in keyof V]: V[I] extends { readonly success: infer Shape }
+        ? Schema.Schema<ShapeType<Shape>, Encoded<At<At<S, "variants">, I>>>
+        : never
+    }
+  }
+  : { readonly variants?: never }
 
 /**
- * A multipart upload: the argument is the file, sent as the form field `wire`.
- *
- * @since 0.2.0
- * @category arguments
+ * The schemas `S` conform to the kernel's table: a key per row, nothing else, and for each row schemas whose
+ * types are the kernel's types for the row (only the encoded side is the schema's own).
  */
-export const multipartFile = (name: string, wire: string): Arg<ProfileImage, false> =>
-  arg({ name, in: "file", wire, optional: false })
+export type Conform<S> =
+  & {
+    readonly [K in Key]:
+      & ArgsConform<K, At<S, K>>
+      & VariantsConform<K, At<S, K>>
+      & { readonly success: Schema.Schema<ShapeType<Rows[K]["success"]>, Encoded<At<At<S, K>, "success">>> }
+  }
+  & { readonly [K in Exclude<keyof S, Key>]: never }
+
+/** Row `K` of the kernel with the schemas `S`, as core's table holds it. */
+export type Bound<K extends Key, S> =
+  & Omit<Rows[K], "key" | "args" | "success" | "variants">
+  & {
+    readonly key: K
+    readonly name: `Users.${K}`
+    readonly args: ArgList<Kernel.ArgsOf<K>>
+    readonly success: At<S, "success">
+  }
+  & (Rows[K] extends { readonly variants: ReadonlyArray<infer V> } ? {
+      readonly variants: ReadonlyArray<
+        { readonly when: V extends { readonly when: infer W } ? W : never } & {
+          readonly success: At<S, "variants"> extends ReadonlyArray<infer Success> ? Success : never
+        }
+      >
+    }
+    : unknown)
 
 /**
- * The arguments of an operation, in order. `T` is the method's parameter list (labeled, with `?` on the
- * optional ones): it names the parameters in the `Users` interface, and each `Arg` must agree with it.
- *
- * @since 0.2.0
- * @category arguments
+ * Every row of the kernel's table with its schemas: the rows' facts are the kernel's objects' (copied once, when
+ * the module loads), their arguments carry their schema.
  */
-export const argList = <T extends ReadonlyArray<unknown>>(
-  ...args: ArgTuple<T>
-): ArgList<T> => args
+export const bind = <const S extends Conform<S>>(schemas: S): { readonly [K in Key]: Bound<K, At<S, K>> } => {
+  const out: Record<string, AnyOperation> = {}
+  for (const row of Kernel.rows) {
+    const given: RowSchemas = (schemas as { readonly [key: string]: RowSchemas })[row.key]!
+    const args: ReadonlyArray<Arg> = row.args.map((arg) => ({ ...arg, schema: given.args?.[arg.name] }))
+    const { variants, ...facts } = row
+    out[row.key] = {
+      ...facts,
+      name: `Users.${row.key}`,
+      args,
+      success: given.success,
+      ...(variants === undefined ? {} : {
+        variants: variants.map((variant, i) => ({ when: variant.when, success: given.variants![i]! }))
+      })
+    }
+  }
+  return out as { readonly [K in Key]: Bound<K, At<S, K>> }
+}

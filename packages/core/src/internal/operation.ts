@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import * as Operations from "@effect-clerk/kernel/Operations"
 import type * as Schema from "effect/Schema"
 import type { DocumentedStatus } from "../ClerkError.js"
 
@@ -15,27 +16,18 @@ import type { DocumentedStatus } from "../ClerkError.js"
  * @since 0.2.0
  * @category models
  */
-export type ArgPlacement = "path" | "query" | "body" | "field" | "file"
+export type ArgPlacement = Operations.ArgPlacement
 
 /**
- * One argument of an operation. `A` is its TypeScript type, `Optional` whether the caller may omit it.
+ * One argument of an operation: the kernel's facts about it (name, place, wire names, optionality) and the
+ * schema that encodes it. `A` is its TypeScript type, `Optional` whether the caller may omit it.
  *
  * @since 0.2.0
  * @category models
  */
-export interface Arg<A = unknown, Optional extends boolean = boolean> {
-  /** The argument's name, also the field an `InvalidRequest` names (`userId`, `params`, `patch`...). */
-  readonly name: string
-  readonly in: ArgPlacement
-  /** The name on the wire: the path parameter (`user_id`), the body field (`user_ids`), the multipart field. */
-  readonly wire: string | undefined
-  readonly optional: Optional
-  /** A list of ids, each checked as a path parameter would be (bulk bodies). */
-  readonly ids: boolean
+export interface Arg<A = unknown, Optional extends boolean = boolean> extends Operations.Arg<A, Optional> {
   /** The schema of the query parameters or of the body (a struct, for a body field). */
   readonly schema: Schema.Schema.AnyNoContext | undefined
-  /** @internal the argument's type, at the type level only */
-  readonly "~type"?: A | undefined
 }
 
 /**
@@ -63,12 +55,7 @@ export type ArgTuple<T extends ReadonlyArray<unknown>> = {
  * @since 0.2.0
  * @category models
  */
-export interface VersionRule {
-  readonly since: string
-  readonly arg: string
-  readonly fields: ReadonlyArray<string>
-  readonly use: ReadonlyArray<string>
-}
+export type VersionRule = Operations.VersionRule
 
 /**
  * Another response schema for some calls: when the argument `arg`'s field `field` equals `equals`, the
@@ -90,9 +77,7 @@ export interface ResponseVariant {
  * @since 0.2.0
  * @category models
  */
-export type ImpliedField =
-  | { readonly wire: string; readonly value: unknown }
-  | { readonly wire: string; readonly arg: string }
+export type ImpliedField = Operations.ImpliedField
 
 /**
  * A row of the table, as written (its key and span name are added from the table's key).
@@ -101,7 +86,7 @@ export type ImpliedField =
  * @category models
  */
 export interface Row<Args extends ReadonlyArray<unknown>, A, I, S extends DocumentedStatus> {
-  readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
+  readonly method: Operations.Method
   /** The path template under the API URL, as documented (`/users/{user_id}`). */
   readonly path: string
   /** The error statuses the seeds and the reference spec document. */
@@ -166,17 +151,5 @@ export interface AnyOperation {
  *
  * @internal
  */
-export const successOf = (operation: AnyOperation, args: ReadonlyArray<unknown>): Schema.Schema.AnyNoContext => {
-  const variants = operation.variants
-  if (variants === undefined) return operation.success
-  for (const variant of variants) {
-    const value = args[operation.args.findIndex((arg) => arg.name === variant.when.arg)]
-    if (
-      typeof value === "object" && value !== null &&
-      (value as Record<string, unknown>)[variant.when.field] === variant.when.equals
-    ) {
-      return variant.success
-    }
-  }
-  return operation.success
-}
+export const successOf = (operation: AnyOperation, args: ReadonlyArray<unknown>): Schema.Schema.AnyNoContext =>
+  Operations.responseOf(operation, args)
