@@ -1,5 +1,7 @@
 /**
- * A sliding-window limiter per key (here: per user id), driven by `Clock` so that `TestClock` controls it.
+ * A sliding-window limiter per key (here: per user id), driven by `Clock` so that `TestClock` controls it. Its
+ * numbers are the configuration's; by default Clerk's (`ClerkConfig.DEFAULT_PER_USER_WRITE_LIMIT`, read from the
+ * kernel's `Operations.writeLimit`).
  *
  * @internal
  */
