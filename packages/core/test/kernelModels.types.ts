@@ -130,3 +130,11 @@ assertType<Equals<UsersParams.ProfileImage, Model.ProfileImage>>()
 assertType<Equals<typeof bodies.UserIdsBody.Type, Model.UserIdsBody>>()
 assertType<Equals<typeof bodies.VerifyPasswordBody.Type, Model.VerifyPasswordBody>>()
 assertType<Equals<typeof bodies.VerifyTotpBody.Type, Model.VerifyTotpBody>>()
+
+// the wire (snake_case) forms: every field name Clerk sends, at every depth
+assertType<Equals<User.UserEncoded, Model.UserEncoded>>()
+assertType<Equals<Verification.VerificationEncoded, Model.VerificationEncoded>>()
+assertType<Equals<OAuthAccessToken.OAuthAccessTokenEncoded, Model.OAuthAccessTokenEncoded>>()
+assertType<Equals<OrganizationMembership.OrganizationMembershipEncoded, Model.OrganizationMembershipEncoded>>()
+assertType<Equals<OrganizationInvitation.OrganizationInvitationEncoded, Model.OrganizationInvitationEncoded>>()
+assertType<Equals<BillingSubscription.BillingSubscriptionEncoded, Model.BillingSubscriptionEncoded>>()
