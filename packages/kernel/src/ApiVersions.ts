@@ -22,6 +22,14 @@
  *
  * @since 0.2.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ApiVersions } from "@effect-clerk/kernel"
+ *
+ * console.log(ApiVersions.apiVersions.at(-1)) // "2026-05-12"
+ * console.log(ApiVersions.isApiVersion("v1")) // false: the URL's version, not the API's
+ * console.log(ApiVersions.versionAtLeast("2025-11-10", ApiVersions.metadataInUpdateRemovedIn)) // false
+ * ```
  */
 export const apiVersions = ["2021-02-05", "2024-10-01", "2025-03-12", "2025-04-10", "2025-11-10", "2026-05-12"] as const
 

@@ -7,8 +7,9 @@
  * The rows carry their TypeScript types at the type level (`ArgsOf<K>`, `SuccessOf<K>`, read from the kernel's
  * `Model`), so a store or a client can type one handler per row without a line's schemas.
  *
- * Wire names follow the reference spec, except where the library's schemas have been the truth: see
- * CONTRIBUTING.md.
+ * The wire names are the reference spec's, and what core's schemas encode (a test in core compares them). The
+ * one difference: `update`'s body keeps the three metadata fields the spec no longer lists, refused from
+ * `2026-05-12` by its version rule.
  *
  * @since 0.2.0
  */
@@ -201,6 +202,15 @@ const METADATA_FIELDS = ["public_metadata", "private_metadata", "unsafe_metadata
  *
  * @since 0.2.0
  * @category operations
+ * @example
+ * ```ts
+ * import { Operations } from "@effect-clerk/kernel"
+ *
+ * const get = Operations.operations.get
+ * console.log(get.method, get.path, get.statuses) // GET /users/{user_id} [ 400, 401, 404 ]
+ * console.log(Operations.rows.filter((row) => row.writeLimitKey !== undefined).map((row) => row.key))
+ * // [ "update", "updateMetadata", "replaceMetadata" ]
+ * ```
  */
 export const operations = table({
   list: {
