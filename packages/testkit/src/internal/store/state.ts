@@ -15,7 +15,7 @@ import type { Organization } from "@effect-clerk/core/OrganizationMembership"
 import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
 import type { User } from "@effect-clerk/core/User"
 import type * as Fault from "../../Fault.js"
-import type { IdGenerator } from "../ids.js"
+import type { IdGenerator } from "@effect-clerk/kernel/Ids"
 import type { PasswordRecord } from "../passwords.js"
 
 /**
