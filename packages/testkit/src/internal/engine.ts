@@ -11,6 +11,9 @@ import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription
 import type { User } from "@effect-clerk/core/User"
 import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
 import { injected } from "@effect-clerk/kernel/ErrorCatalogue"
+import { makeIdGenerator } from "@effect-clerk/kernel/Ids"
+import { mulberry32 } from "@effect-clerk/kernel/Prng"
+import { totpAt } from "@effect-clerk/kernel/Totp"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -20,18 +23,18 @@ import type * as Fault from "../Fault.js"
 import type { UserSeed } from "../Seeds.js"
 import type { Stats, UsersTestControl } from "../UsersTestControl.js"
 import { OptionsError, SeedError } from "../UsersTestControl.js"
-import { makeIdGenerator } from "@effect-clerk/kernel/Ids"
-import { mulberry32 } from "@effect-clerk/kernel/Prng"
+import * as Passwords from "./passwords.js"
+import type { PasswordRecord } from "./passwords.js"
 import * as Accounts from "./store/accounts.js"
 import * as Billing from "./store/billing.js"
 import * as Credentials from "./store/credentials.js"
 import * as Faults from "./store/faults.js"
 import { handlers } from "./store/handlers.js"
 import * as Organizations from "./store/organizations.js"
+import type { Outcome, Step } from "./store/records.js"
 import * as Snapshot from "./store/snapshot.js"
 import * as State from "./store/state.js"
 import * as Users from "./store/users.js"
-import { totpAt } from "@effect-clerk/kernel/Totp"
 
 /**
  * How a call failed: Clerk's answer (a status, its `errors`, maybe a `Retry-After`), or no answer at all.
@@ -88,6 +91,16 @@ const faultFailure = (fault: Exclude<Fault.Fault, { readonly _tag: "Latency" }>)
       }
   }
 }
+
+/** The hash of a password to set, through the hashing port (off the event loop). */
+const hashOf = (password: string | null | undefined): Effect.Effect<PasswordRecord | undefined> =>
+  password === undefined || password === null ? Effect.succeed(undefined) : Passwords.hashPassword(password)
+
+/** A handler's `Hash` or `Verify` step: the hashing port's work as an Effect, then the synchronous rest. */
+const settle = <A>(step: Exclude<Step<A>, Outcome<A>>): Effect.Effect<Outcome<A>> =>
+  step._tag === "Hash"
+    ? Effect.map(Passwords.hashPassword(step.password), step.then)
+    : Effect.map(Passwords.verifyPassword(step.record, step.password), step.then)
 
 const seedError = (failure: StoreFailure, entry?: number) =>
   new SeedError({
@@ -164,17 +177,23 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           state: State.State,
           args: ReadonlyArray<unknown>,
           now: number
-        ) => Effect.Effect<unknown, StoreFailure>
-        const result = yield* Effect.either(handler(state, args, now))
+        ) => Step<unknown>
+        const step = handler(state, args, now)
+        const result = step._tag === "Ok" || step._tag === "Err" ? step : yield* settle(step)
         if (taken !== undefined && taken.when === "after") {
           const failure = yield* applyFault(taken.fault)
           if (failure !== undefined) return Either.left(failure)
         }
-        return Either.mapLeft(result, (failure): Failure => ({ _tag: "Status", failure }))
+        return result._tag === "Ok"
+          ? Either.right(result.value)
+          : Either.left<Failure>({ _tag: "Status", failure: result.error })
       })
 
-    const seed = <A>(perform: (now: number) => Either.Either<A, StoreFailure>): Effect.Effect<A, SeedError> =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) => Either.mapLeft(perform(now), (failure) => seedError(failure)))
+    const seed = <A>(perform: (now: number) => Outcome<A>): Effect.Effect<A, SeedError> =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        const result = perform(now)
+        return result._tag === "Ok" ? Effect.succeed(result.value) : Effect.fail(seedError(result.error))
+      })
 
     /**
      * Seeds users all or nothing: the passwords hashed first (off the event loop), then every entry validated and
@@ -183,16 +202,16 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
     const seedUsers = (seeds: Iterable<UserSeed>): Effect.Effect<ReadonlyArray<User>, SeedError> =>
       Effect.gen(function*() {
         const entries = [...seeds]
-        const hashed = yield* Effect.forEach(entries, (entry) => Users.hashOf(entry.password), { concurrency: 4 })
+        const hashed = yield* Effect.forEach(entries, (entry) => hashOf(entry.password), { concurrency: 4 })
         const now = yield* Clock.currentTimeMillis
         const created: Array<User> = []
         for (let i = 0; i < entries.length; i++) {
           const result = Users.createHashed(state, { skipPasswordChecks: true, ...entries[i]! }, now, hashed[i])
-          if (Either.isLeft(result)) {
+          if (result._tag === "Err") {
             for (const user of created) Users.remove(state, user.id)
-            return yield* seedError(result.left, entries.length === 1 ? undefined : i)
+            return yield* seedError(result.error, entries.length === 1 ? undefined : i)
           }
-          created.push(result.right)
+          created.push(result.value)
         }
         return created
       })

@@ -14,8 +14,8 @@ import type { OrganizationInvitation } from "@effect-clerk/core/OrganizationInvi
 import type { Organization } from "@effect-clerk/core/OrganizationMembership"
 import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
 import type { User } from "@effect-clerk/core/User"
-import type * as Fault from "../../Fault.js"
 import type { IdGenerator } from "@effect-clerk/kernel/Ids"
+import type * as Fault from "../../Fault.js"
 import type { PasswordRecord } from "../passwords.js"
 
 /**
