@@ -9,7 +9,7 @@ const out = path.join(root, "packages/examples/.doc-examples")
 fs.rmSync(out, { recursive: true, force: true })
 fs.mkdirSync(out, { recursive: true })
 
-const sources = ["packages/core/src", "packages/testkit/src"].flatMap((dir) =>
+const sources = ["packages/kernel/src", "packages/core/src", "packages/testkit/src"].flatMap((dir) =>
   fs.readdirSync(path.join(root, dir), { recursive: true })
     .filter((file) => file.endsWith(".ts"))
     .map((file) => path.join(dir, file))

@@ -9,7 +9,8 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-export const packages = ["core", "testkit"]
+// in dependency order: core and testkit build against the kernel's declarations
+export const packages = ["kernel", "core", "testkit"]
 const packs = path.join(root, "build", "packs")
 
 /** Runs pnpm: the one running this script when there is one, else the version `packageManager` names. */
@@ -44,7 +45,7 @@ const inputs = () => {
   return hash.digest("hex")
 }
 
-/** Builds and packs both packages (or reuses the tarballs); returns their paths by package name. */
+/** Builds and packs the packages (or reuses the tarballs); returns their paths by package name. */
 export const packAll = () => {
   const stamp = path.join(packs, "inputs.sha256")
   const digest = inputs()

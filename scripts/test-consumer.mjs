@@ -1,9 +1,9 @@
-// `pnpm test:consumer`: the packages as a user gets them. Packs both packages as they would be published, creates
+// `pnpm test:consumer`: the packages as a user gets them. Packs the packages as they would be published, creates
 // a project outside the workspace, installs the tarballs there with npm using only the README's install lines
-// (from the npm registry for everything else), and runs:
+// (the kernel's tarball beside core's, which depends on it; from the npm registry for everything else), and runs:
 //
 // - an ES module program and a CommonJS `require` (UsersInMemory.layer, the in-process ClerkEmulator, a subpath
-//   module, internals refused), without @effect/platform-node installed;
+//   module, internals refused, the kernel's root and a module of it), without @effect/platform-node installed;
 // - an @effect/vitest test and a property test, with the README's FC_SEED setup file: the same seed replays the
 //   same values, and a failing property replays from the seed and path fast-check prints;
 // - the effect-clerk-emulator command: first without @effect/platform-node (an install hint), then with the README's
@@ -61,11 +61,18 @@ const readmeBlock = (marker) => {
   return match[1].trim().split("\n")
 }
 
-/** Runs the README's install lines, with the local tarballs in place of the two packages' names. */
+/**
+ * Runs the README's install lines, with the local tarballs in place of the packages' names; core's tarball comes with
+ * the kernel's (core depends on `@effect-clerk/kernel`, which the registry does not have before it is published).
+ */
 const install = (marker) => {
   for (const line of readmeBlock(marker)) {
-    const words = line.split(" ").map((word) =>
-      word === "@effect-clerk/core" ? tarballs.core : word === "@effect-clerk/testkit" ? tarballs.testkit : word
+    const words = line.split(" ").flatMap((word) =>
+      word === "@effect-clerk/core"
+        ? [tarballs.kernel, tarballs.core]
+        : word === "@effect-clerk/testkit"
+        ? [tarballs.testkit]
+        : [word]
     )
     if (words[0] !== "npm") fail(`the README's install line does not use npm: ${line}`)
     step(`$ ${line}`)
@@ -107,7 +114,8 @@ const result = {
   inMemory: await Effect.runPromise(inMemory),
   emulator: await Effect.runPromise(overTheEmulator),
   apiUrl: config.apiUrl,
-  subpath: typeof UserModule.User === "object" || typeof UserModule.User === "function"
+  subpath: typeof UserModule.User === "object" || typeof UserModule.User === "function",
+  kernel: [Result.isOk(Result.ok(1)), Limits.MAX_LIMIT, KernelLimits.MAX_BULK_IDS]
 }
 let internals = "importable"
 try {
@@ -123,6 +131,7 @@ const expected = JSON.stringify({
   emulator: { id: true, count: 3, missing: "ResourceNotFound" },
   apiUrl: "https://api.clerk.com/v1",
   subpath: true,
+  kernel: [true, 500, 50],
   internals: "ERR_PACKAGE_PATH_NOT_EXPORTED"
 })
 
@@ -130,6 +139,8 @@ fs.writeFileSync(
   path.join(project, "esm.mjs"),
   program(`import { ClerkConfig, User, Users } from "@effect-clerk/core"
 import * as UserModule from "@effect-clerk/core/User"
+import { Limits, Result } from "@effect-clerk/kernel"
+import * as KernelLimits from "@effect-clerk/kernel/Limits"
 import { ClerkEmulator, UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
 import { Effect, Option } from "effect"
 const yield_ = (effect) => Effect.runSync(effect)
@@ -140,6 +151,8 @@ fs.writeFileSync(
   `(async () => {\n${
     program(`const { ClerkConfig, User, Users } = require("@effect-clerk/core")
 const UserModule = require("@effect-clerk/core/User")
+const { Limits, Result } = require("@effect-clerk/kernel")
+const KernelLimits = require("@effect-clerk/kernel/Limits")
 const { ClerkEmulator, UsersInMemory, UsersTestControl } = require("@effect-clerk/testkit")
 const { Effect, Option } = require("effect")
 const yield_ = (effect) => Effect.runSync(effect)

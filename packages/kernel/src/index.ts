@@ -19,6 +19,11 @@ export * as ErrorCatalogue from "./ErrorCatalogue.js"
 /**
  * @since 0.2.0
  */
+export * as Limits from "./Limits.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as DeepMerge from "./DeepMerge.js"
 
 /**
@@ -40,3 +45,8 @@ export * as Prng from "./Prng.js"
  * @since 0.2.0
  */
 export * as Totp from "./Totp.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Model from "./Model.js"
