@@ -9,6 +9,16 @@
 /**
  * @since 0.2.0
  */
+export * as ApiVersions from "./ApiVersions.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Operations from "./Operations.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as Result from "./Result.js"
 
 /**
