@@ -60,3 +60,13 @@ export * as Totp from "./Totp.js"
  * @since 0.2.0
  */
 export * as Model from "./Model.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Seed from "./Seed.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Store from "./Store.js"

@@ -3,17 +3,18 @@
  *
  * @internal
  */
-import type { OrganizationInvitation } from "@effect-clerk/core/OrganizationInvitation"
-import type { Organization, OrganizationMembership } from "@effect-clerk/core/OrganizationMembership"
-import type { Paginated } from "@effect-clerk/core/Responses"
+import { valueInvalid } from "../../ErrorCatalogue.js"
 import type {
   InstanceOrganizationMembershipsParams,
+  Organization,
+  OrganizationInvitation,
   OrganizationInvitationsParams,
+  OrganizationMembership,
+  Paginated,
   PaginationParams
-} from "@effect-clerk/core/UsersParams"
-import { valueInvalid } from "@effect-clerk/kernel/ErrorCatalogue"
-import * as Result from "@effect-clerk/kernel/Result"
-import type { InvitationSeed, MembershipSeed, OrganizationSeed } from "../../Seeds.js"
+} from "../../Model.js"
+import * as Result from "../../Result.js"
+import type { InvitationSeed, MembershipSeed, OrganizationSeed } from "../../Seed.js"
 import { compareKeys, page, parseOrder, type SortKey } from "./queries.js"
 import type { Outcome } from "./records.js"
 import { DEFAULT_IMAGE, fail, find, gen, lower, primaryOf, take } from "./records.js"

@@ -5,8 +5,8 @@
  *
  * @internal
  */
-import type { UsersProtocol } from "@effect-clerk/core"
-import * as Result from "@effect-clerk/kernel/Result"
+import type { ArgsOf, OperationKey, SuccessOf } from "../../Operations.js"
+import * as Result from "../../Result.js"
 import * as accounts from "./accounts.js"
 import * as billing from "./billing.js"
 import * as credentials from "./credentials.js"
@@ -24,18 +24,18 @@ import * as users from "./users.js"
  *
  * @internal
  */
-export type Handler<K extends UsersProtocol.OperationKey> = (
+export type Handler<K extends OperationKey> = (
   state: State,
-  args: UsersProtocol.ArgsOf<K>,
+  args: ArgsOf<K>,
   now: number
-) => Step<UsersProtocol.SuccessOf<K>>
+) => Step<SuccessOf<K>>
 
 /**
  * Every operation's handler.
  *
  * @internal
  */
-export const handlers: { readonly [K in UsersProtocol.OperationKey]: Handler<K> } = {
+export const handlers: { readonly [K in OperationKey]: Handler<K> } = {
   list: (state, [params], now) => queries.list(state, params, now),
   create: (state, [params], now) => users.createFromParams(state, params, now),
   count: (state, [params]) => queries.count(state, params),

@@ -5,11 +5,9 @@
  *
  * @internal
  */
-import type { Paginated } from "@effect-clerk/core/Responses"
-import type { User } from "@effect-clerk/core/User"
-import type { CountUsersParams, ListUsersParams, PaginationParams } from "@effect-clerk/core/UsersParams"
-import { valueInvalid } from "@effect-clerk/kernel/ErrorCatalogue"
-import * as Result from "@effect-clerk/kernel/Result"
+import { valueInvalid } from "../../ErrorCatalogue.js"
+import type { CountUsersParams, ListUsersParams, Paginated, PaginationParams, User } from "../../Model.js"
+import * as Result from "../../Result.js"
 import { oauthProvider } from "./accounts.js"
 import type { Outcome } from "./records.js"
 import { lower, primaryOf, view } from "./records.js"

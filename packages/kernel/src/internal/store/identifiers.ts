@@ -3,8 +3,8 @@
  *
  * @internal
  */
-import { type Failure as StoreFailure, formatInvalid, identifierExists } from "@effect-clerk/kernel/ErrorCatalogue"
-import * as Result from "@effect-clerk/kernel/Result"
+import { type Failure as StoreFailure, formatInvalid, identifierExists } from "../../ErrorCatalogue.js"
+import * as Result from "../../Result.js"
 import { unit } from "./records.js"
 import type { State } from "./state.js"
 import { owners } from "./state.js"

@@ -4,11 +4,6 @@
  *
  * @internal
  */
-import type { Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "@effect-clerk/core/Responses"
-import type { Totp } from "@effect-clerk/core/Totp"
-import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
-import type { User } from "@effect-clerk/core/User"
-import type { RemovePasswordParams, SetPasswordCompromisedParams } from "@effect-clerk/core/UsersParams"
 import {
   formatInvalid,
   incorrectPassword,
@@ -20,11 +15,22 @@ import {
   totpIncorrect,
   totpInvalidLength,
   valueInvalid
-} from "@effect-clerk/kernel/ErrorCatalogue"
-import { digestProblem } from "@effect-clerk/kernel/Passwords"
-import * as Result from "@effect-clerk/kernel/Result"
-import { base32Decode, newSecret, verifyTotpCode } from "@effect-clerk/kernel/Totp"
-import type { TrustedDeviceSeed } from "../../Seeds.js"
+} from "../../ErrorCatalogue.js"
+import type {
+  Paginated,
+  RemovePasswordParams,
+  SetPasswordCompromisedParams,
+  Totp,
+  TrustedDevice,
+  User,
+  UserIdResult,
+  VerifyPasswordResult,
+  VerifyTotpResult
+} from "../../Model.js"
+import { digestProblem } from "../../Passwords.js"
+import * as Result from "../../Result.js"
+import type { TrustedDeviceSeed } from "../../Seed.js"
+import { base32Decode, newSecret, verifyTotpCode } from "../../Totp.js"
 import type { Mutable, Outcome, Step } from "./records.js"
 import { find, mutate, unit, view } from "./records.js"
 import type { State } from "./state.js"

@@ -4,22 +4,25 @@
  *
  * @internal
  */
-import type { DeletedObject } from "@effect-clerk/core/DeletedObject"
-import type { EmailAddress, PhoneNumber, User, Web3Wallet } from "@effect-clerk/core/User"
+import { deepMerge, jsonByteLength } from "../../DeepMerge.js"
+import { exceedsSize, formatInvalid, valueInvalid } from "../../ErrorCatalogue.js"
 import type {
   CreateUserParams,
+  DeletedObject,
+  EmailAddress,
+  PhoneNumber,
   ProfileImage,
   ReplaceEmailAddressParams,
   ReplaceMetadataParams,
   ReplacePhoneNumberParams,
   UpdateMetadataParams,
-  UpdateUserParams
-} from "@effect-clerk/core/UsersParams"
-import { exceedsSize, formatInvalid, valueInvalid } from "@effect-clerk/kernel/ErrorCatalogue"
-import type { PasswordRecord } from "@effect-clerk/kernel/Passwords"
-import * as Result from "@effect-clerk/kernel/Result"
-import { deepMerge, jsonByteLength } from "../../DeepMerge.js"
-import type { UserSeed } from "../../Seeds.js"
+  UpdateUserParams,
+  User,
+  Web3Wallet
+} from "../../Model.js"
+import type { PasswordRecord } from "../../Passwords.js"
+import * as Result from "../../Result.js"
+import type { UserSeed } from "../../Seed.js"
 import { externalAccount, linkEmails, passkeyOf } from "./accounts.js"
 import { applyMfa, checkDigest, checkPassword, checkTotpSecret } from "./credentials.js"
 import { checkIdentifiers } from "./identifiers.js"

@@ -4,14 +4,19 @@
  *
  * @internal
  */
-import type { DeletedObject } from "@effect-clerk/core/DeletedObject"
-import type { OAuthAccessToken } from "@effect-clerk/core/OAuthAccessToken"
-import type { Paginated } from "@effect-clerk/core/Responses"
-import type { EmailAddress, ExternalAccount, Passkey, User } from "@effect-clerk/core/User"
-import type { OAuthAccessTokenParams } from "@effect-clerk/core/UsersParams"
-import { notFound } from "@effect-clerk/kernel/ErrorCatalogue"
-import * as Result from "@effect-clerk/kernel/Result"
-import type { ExternalAccountSeed, OAuthTokenSeed, PasskeySeed } from "../../Seeds.js"
+import { notFound } from "../../ErrorCatalogue.js"
+import type {
+  DeletedObject,
+  EmailAddress,
+  ExternalAccount,
+  OAuthAccessToken,
+  OAuthAccessTokenParams,
+  Paginated,
+  Passkey,
+  User
+} from "../../Model.js"
+import * as Result from "../../Result.js"
+import type { ExternalAccountSeed, OAuthTokenSeed, PasskeySeed } from "../../Seed.js"
 import type { Mutable, Outcome } from "./records.js"
 import { find, view } from "./records.js"
 import type { State } from "./state.js"

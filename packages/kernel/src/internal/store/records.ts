@@ -4,10 +4,10 @@
  *
  * @internal
  */
-import type { User } from "@effect-clerk/core/User"
-import { type Failure as StoreFailure, notFound } from "@effect-clerk/kernel/ErrorCatalogue"
-import type { PasswordRecord } from "@effect-clerk/kernel/Passwords"
-import * as Result from "@effect-clerk/kernel/Result"
+import { type Failure as StoreFailure, notFound } from "../../ErrorCatalogue.js"
+import type { User } from "../../Model.js"
+import type { PasswordRecord } from "../../Passwords.js"
+import * as Result from "../../Result.js"
 import type { Credentials, State, UserRecord } from "./state.js"
 import { updateUser } from "./state.js"
 

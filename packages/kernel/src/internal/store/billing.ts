@@ -4,11 +4,15 @@
  *
  * @internal
  */
-import type { BillingCreditBalance, BillingCreditLedgerEntry } from "@effect-clerk/core/BillingCreditBalance"
-import type { BillingMoney, BillingSubscription } from "@effect-clerk/core/BillingSubscription"
-import type { AdjustCreditBalanceParams } from "@effect-clerk/core/UsersParams"
-import { notFound, valueInvalid } from "@effect-clerk/kernel/ErrorCatalogue"
-import * as Result from "@effect-clerk/kernel/Result"
+import { notFound, valueInvalid } from "../../ErrorCatalogue.js"
+import type {
+  AdjustCreditBalanceParams,
+  BillingCreditBalance,
+  BillingCreditLedgerEntry,
+  BillingMoney,
+  BillingSubscription
+} from "../../Model.js"
+import * as Result from "../../Result.js"
 import type { Outcome } from "./records.js"
 import { find } from "./records.js"
 import type { State } from "./state.js"
