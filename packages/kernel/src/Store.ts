@@ -1,13 +1,14 @@
 /**
  * Clerk's Users store: functions over an explicit state value, every check Clerk makes (uniqueness, metadata
  * size, deep merge, filters, ordering, pages, lockouts, MFA rules, the credits ledger), results as plain
- * `Result` values. Nothing here reads a clock, a random source or a hash: time is each call's `now`, ids come
- * from the `IdGenerator` given to `make`, and a handler that needs a password hashed or verified answers a
+ * `Result` values. Nothing here reads a clock, a random source or a hash: time is each call's `now`, ids and
+ * random bytes come from the ports given to `make`, and a handler that needs a password hashed or verified answers a
  * `Hash` or `Verify` step, which the caller settles through its `PasswordHashing` port before the synchronous
  * rest runs; so every write runs to completion without interleaving.
  *
  * @since 0.2.0
  */
+import { randomBytes } from "node:crypto"
 import type { Failure } from "./ErrorCatalogue.js"
 import type { IdGenerator } from "./Ids.js"
 import * as Accounts from "./internal/store/accounts.js"
@@ -45,13 +46,15 @@ export type State = StateModule.State
 export type StoreOptions = StateModule.StoreOptions
 
 /**
- * What the store needs from outside: the ids it hands out.
+ * What the store needs from outside: the ids it hands out, and the random source of the secrets it makes (TOTP;
+ * default `node:crypto`'s `randomBytes`).
  *
  * @since 0.2.0
  * @category models
  */
 export interface Ports {
   readonly ids: IdGenerator
+  readonly randomBytes?: (size: number) => Uint8Array
 }
 
 /**
@@ -93,7 +96,8 @@ export type StoreSnapshot = Snapshot.StoreSnapshot
  * @since 0.2.0
  * @category constructors
  */
-export const make = (options: StoreOptions, ports: Ports): State => StateModule.make(ports.ids, options)
+export const make = (options: StoreOptions, ports: Ports): State =>
+  StateModule.make(ports.ids, ports.randomBytes ?? randomBytes, options)
 
 /**
  * Every operation's handler.

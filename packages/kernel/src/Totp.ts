@@ -94,8 +94,8 @@ export const verifyTotpCode = (secret: string, code: string, nowMillis: number):
 }
 
 /**
- * A new random secret (160 bits, base32).
+ * A new random secret (160 bits of `random`, by default `node:crypto`'s, in base32).
  *
  * @since 0.2.0
  */
-export const newSecret = (): string => base32Encode(randomBytes(20))
+export const newSecret = (random: (size: number) => Uint8Array = randomBytes): string => base32Encode(random(20))

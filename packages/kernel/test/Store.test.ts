@@ -185,6 +185,14 @@ describe("Store", () => {
     expect(Store.size(state)).toBe(0)
   })
 
+  it("makes TOTP secrets from the injected random source", async () => {
+    const state = Store.make({}, { ids: Ids.makeIdGenerator(7), randomBytes: (size) => new Uint8Array(size) })
+    const ada = await created(state, {})
+    const totp = Store.handlers.createTotp(state, [ada.id], NOW)
+    expect(totp._tag === "Ok" && totp.value.secret).toBe("A".repeat(32))
+    expect(Store.totpSecret(state, ada.id)).toBe("A".repeat(32))
+  })
+
   it("replays a credits adjustment with the same idempotency key", async () => {
     const state = fresh()
     const ada = await created(state, {})

@@ -5,6 +5,7 @@
  * @internal
  */
 import { notFound } from "../../ErrorCatalogue.js"
+import { DEFAULT_LIMIT } from "../../Limits.js"
 import type {
   DeletedObject,
   EmailAddress,
@@ -134,7 +135,7 @@ export const oauthTokens = (
     const all = state.tokens.filter((t) => t.userId === userId && t.token.provider === normalized).map((t) => t.token)
     if (params?.paginated === true || params?.limit !== undefined || params?.offset !== undefined) {
       const offset = params.offset ?? 0
-      const data = all.slice(offset, offset + (params.limit ?? 10))
+      const data = all.slice(offset, offset + (params.limit ?? DEFAULT_LIMIT))
       return params.paginated === true ? { data, totalCount: all.length } : data
     }
     return all

@@ -152,7 +152,7 @@ export const deleteTotp = (state: State, userId: string, now: number): Outcome<U
 /** A new TOTP secret (replacing any), without backup codes. @internal */
 export const createTotp = (state: State, userId: string, now: number): Outcome<Totp> =>
   Result.flatMap(find(state, userId), (record) => {
-    const secret = newSecret()
+    const secret = newSecret(state.randomBytes)
     const identifier = record.user.emailAddresses[0]?.emailAddress ?? record.user.username ?? record.user.id
     const issuer = state.totpIssuer
     const label = encodeURIComponent(`${issuer}:${identifier}`)

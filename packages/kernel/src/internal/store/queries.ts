@@ -6,6 +6,7 @@
  * @internal
  */
 import { valueInvalid } from "../../ErrorCatalogue.js"
+import { DEFAULT_LIMIT } from "../../Limits.js"
 import type { CountUsersParams, ListUsersParams, Paginated, PaginationParams, User } from "../../Model.js"
 import * as Result from "../../Result.js"
 import { oauthProvider } from "./accounts.js"
@@ -85,7 +86,7 @@ export const selectPage = <A>(
 /** A page of `items` by `limit` (default 10) and `offset`, with the total. @internal */
 export const page = <A>(items: ReadonlyArray<A>, params: PaginationParams | undefined): Paginated<A> => {
   const offset = params?.offset ?? 0
-  const limit = params?.limit ?? 10
+  const limit = params?.limit ?? DEFAULT_LIMIT
   return { data: items.slice(offset, offset + limit), totalCount: items.length }
 }
 
@@ -285,7 +286,7 @@ const SHALLOW = 2_000
 export const list = (state: State, params: ListUsersParams | undefined, now: number): Outcome<Array<User>> =>
   Result.flatMap(userFilter(state, params ?? {}), (predicate) => {
     const orderBy = params?.orderBy ?? "-created_at"
-    const limit = params?.limit ?? 10
+    const limit = params?.limit ?? DEFAULT_LIMIT
     const offset = params?.offset ?? 0
     const startingAfter = params?.startingAfter
     if (startingAfter !== undefined) {

@@ -92,6 +92,8 @@ export interface QueryCaches {
 /** @internal */
 export interface State {
   readonly ids: IdGenerator
+  /** The random source of secrets (TOTP). */
+  readonly randomBytes: (size: number) => Uint8Array
   readonly lockoutMillis: number | null
   readonly metadataLimit: number
   readonly totpIssuer: string
@@ -119,8 +121,13 @@ export interface State {
 }
 
 /** @internal */
-export const make = (ids: IdGenerator, options: StoreOptions = {}): State => ({
+export const make = (
+  ids: IdGenerator,
+  randomBytes: (size: number) => Uint8Array,
+  options: StoreOptions = {}
+): State => ({
   ids,
+  randomBytes,
   lockoutMillis: options.lockoutMillis === undefined ? 3_600_000 : options.lockoutMillis,
   metadataLimit: options.metadataLimitBytes ?? 8 * 1024,
   totpIssuer: options.totpIssuer ?? "Clerk",
