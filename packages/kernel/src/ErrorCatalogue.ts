@@ -6,19 +6,16 @@
  *
  * @since 0.2.0
  */
+import type { ClerkApiError } from "./Model.js"
 
 /**
- * One entry of an `errors` array, as a client decodes it (`long_message` read as `longMessage`).
+ * One entry of an `errors` array, as a client decodes it (`long_message` read as `longMessage`): the Model's
+ * `ClerkApiError`.
  *
  * @since 0.2.0
  * @category models
  */
-export interface ApiError {
-  readonly code: string
-  readonly message: string
-  readonly longMessage?: string
-  readonly meta?: { readonly [key: string]: unknown }
-}
+export type ApiError = ClerkApiError
 
 /**
  * A refusal: the HTTP status Clerk answers with and its `errors` array.
