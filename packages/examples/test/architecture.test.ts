@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url"
 import * as ts from "typescript"
 
 const root = fileURLToPath(new URL("../../../", import.meta.url))
-const sourceDirs = ["packages/core/src", "packages/testkit/src"]
+const sourceDirs = ["packages/kernel/src", "packages/core/src", "packages/testkit/src"]
 
 const tsFilesOf = (dir: string) =>
   readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })

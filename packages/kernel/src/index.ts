@@ -24,9 +24,49 @@ export * as Result from "./Result.js"
 /**
  * @since 0.2.0
  */
+export * as ErrorCatalogue from "./ErrorCatalogue.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as Limits from "./Limits.js"
 
 /**
  * @since 0.2.0
  */
+export * as DeepMerge from "./DeepMerge.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Ids from "./Ids.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Passwords from "./Passwords.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Prng from "./Prng.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Totp from "./Totp.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as Model from "./Model.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Seed from "./Seed.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Store from "./Store.js"

@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import { DeepMerge } from "@effect-clerk/kernel"
 
 /**
  * A JSON object.
@@ -10,11 +11,7 @@
  * @since 0.1.0
  * @category models
  */
-export interface JsonObject {
-  readonly [key: string]: unknown
-}
-
-const isObject = (u: unknown): u is JsonObject => typeof u === "object" && u !== null && !Array.isArray(u)
+export interface JsonObject extends DeepMerge.JsonObject {}
 
 /**
  * Removes every `null` from an object, at any depth (arrays are kept as they are).
@@ -28,15 +25,7 @@ const isObject = (u: unknown): u is JsonObject => typeof u === "object" && u !==
  * console.log(stripNulls({ a: null, b: { c: null, d: 1 } })) // { b: { d: 1 } }
  * ```
  */
-export const stripNulls = (value: JsonObject): JsonObject => {
-  const entries: Array<[string, unknown]> = []
-  for (const key of Object.keys(value)) {
-    const v = value[key]
-    if (v === null) continue
-    entries.push([key, isObject(v) ? stripNulls(v) : v])
-  }
-  return Object.fromEntries(entries)
-}
+export const stripNulls: (value: JsonObject) => JsonObject = DeepMerge.stripNulls
 
 /**
  * Deep-merges `patch` into `target`:
@@ -59,23 +48,7 @@ export const stripNulls = (value: JsonObject): JsonObject => {
  * // { a: { b: 1, d: 3 }, tags: ["y"] }
  * ```
  */
-export const deepMerge = (target: JsonObject, patch: JsonObject): JsonObject => {
-  const merged = new Map<string, unknown>()
-  for (const key of Object.keys(target)) merged.set(key, target[key])
-  for (const key of Object.keys(patch)) {
-    const next = patch[key]
-    if (next === null) {
-      merged.delete(key)
-      continue
-    }
-    const current = merged.get(key)
-    merged.set(
-      key,
-      isObject(next) ? (isObject(current) ? deepMerge(current, next) : stripNulls(next)) : next
-    )
-  }
-  return Object.fromEntries(merged)
-}
+export const deepMerge: (target: JsonObject, patch: JsonObject) => JsonObject = DeepMerge.deepMerge
 
 /**
  * The size of a metadata object as Clerk measures it: the bytes of its JSON serialization.
@@ -89,4 +62,4 @@ export const deepMerge = (target: JsonObject, patch: JsonObject): JsonObject => 
  * console.log(jsonByteLength({ name: "Ada" })) // 14
  * ```
  */
-export const jsonByteLength = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8")
+export const jsonByteLength: (value: unknown) => number = DeepMerge.jsonByteLength

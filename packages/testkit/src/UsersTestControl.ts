@@ -10,11 +10,11 @@ import type { OrganizationInvitation } from "@effect-clerk/core/OrganizationInvi
 import type { Organization, OrganizationMembership } from "@effect-clerk/core/OrganizationMembership"
 import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
 import type { User } from "@effect-clerk/core/User"
+import type { Store } from "@effect-clerk/kernel"
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as Fault from "./Fault.js"
-import type * as Snapshot from "./internal/store/snapshot.js"
 import type * as Seeds from "./Seeds.js"
 
 /**
@@ -115,7 +115,7 @@ export type OAuthTokenSeed = Seeds.OAuthTokenSeed
  * @since 0.1.0
  * @category models
  */
-export type StoreSnapshot = Snapshot.StoreSnapshot
+export type StoreSnapshot = Store.StoreSnapshot
 
 /**
  * Call and fault counters of an instance.

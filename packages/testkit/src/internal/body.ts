@@ -7,14 +7,14 @@
  * @internal
  */
 import type { UsersCodec } from "@effect-clerk/core"
+import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
+import { bodyTooLarge, requestBodyInvalid } from "@effect-clerk/kernel/ErrorCatalogue"
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import type { StoreFailure } from "./failures.js"
-import { bodyTooLarge, requestBodyInvalid } from "./failures.js"
 
 /**
  * How a server reads a request's body as a stream. The Node server provides one that leaves the connection

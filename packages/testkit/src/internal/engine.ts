@@ -9,6 +9,12 @@
 import { UsersProtocol } from "@effect-clerk/core"
 import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
 import type { User } from "@effect-clerk/core/User"
+import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
+import { injected } from "@effect-clerk/kernel/ErrorCatalogue"
+import { makeIdGenerator } from "@effect-clerk/kernel/Ids"
+import { mulberry32 } from "@effect-clerk/kernel/Prng"
+import * as Store from "@effect-clerk/kernel/Store"
+import { totpAt } from "@effect-clerk/kernel/Totp"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -18,20 +24,9 @@ import type * as Fault from "../Fault.js"
 import type { UserSeed } from "../Seeds.js"
 import type { Stats, UsersTestControl } from "../UsersTestControl.js"
 import { OptionsError, SeedError } from "../UsersTestControl.js"
-import type { StoreFailure } from "./failures.js"
-import { injected } from "./failures.js"
-import { makeIdGenerator } from "./ids.js"
-import { mulberry32 } from "./prng.js"
-import * as Accounts from "./store/accounts.js"
-import * as Billing from "./store/billing.js"
-import * as Credentials from "./store/credentials.js"
-import * as Faults from "./store/faults.js"
-import { handlers } from "./store/handlers.js"
-import * as Organizations from "./store/organizations.js"
-import * as Snapshot from "./store/snapshot.js"
-import * as State from "./store/state.js"
-import * as Users from "./store/users.js"
-import { totpAt } from "./totp.js"
+import * as Faults from "./faults.js"
+import * as Passwords from "./passwords.js"
+import type { PasswordRecord } from "./passwords.js"
 
 /**
  * How a call failed: Clerk's answer (a status, its `errors`, maybe a `Retry-After`), or no answer at all.
@@ -56,7 +51,7 @@ export interface EngineOptions {
 
 /** @internal */
 export interface Engine {
-  readonly state: State.State
+  readonly state: Store.State
   /** Runs one operation's store handler on already validated arguments. */
   readonly run: (
     operation: UsersProtocol.AnyOperation,
@@ -89,6 +84,16 @@ const faultFailure = (fault: Exclude<Fault.Fault, { readonly _tag: "Latency" }>)
   }
 }
 
+/** The hash of a password to set, through the hashing port (off the event loop). */
+const hashOf = (password: string | null | undefined): Effect.Effect<PasswordRecord | undefined> =>
+  password === undefined || password === null ? Effect.succeed(undefined) : Passwords.hashPassword(password)
+
+/** A handler's `Hash` or `Verify` step: the hashing port's work as an Effect, then the synchronous rest. */
+const settle = <A>(step: Exclude<Store.Step<A>, Store.Outcome<A>>): Effect.Effect<Store.Outcome<A>> =>
+  step._tag === "Hash"
+    ? Effect.map(Passwords.hashPassword(step.password), step.then)
+    : Effect.map(Passwords.verifyPassword(step.record, step.password), step.then)
+
 const seedError = (failure: StoreFailure, entry?: number) =>
   new SeedError({
     code: failure.errors[0]?.code ?? "invalid",
@@ -108,8 +113,8 @@ const checkApiVersion = (options: EngineOptions): Effect.Effect<void, OptionsErr
   })
 
 /** A fresh state with the options' lockout, metadata limit and TOTP issuer, its ids salted with `salt`. */
-const stateOf = (options: EngineOptions, salt: number): State.State => {
-  return State.make(makeIdGenerator(salt), {
+const stateOf = (options: EngineOptions, salt: number): Store.State => {
+  return Store.make({
     lockoutMillis: options.lockout === undefined
       ? 3_600_000
       : options.lockout === null
@@ -117,7 +122,7 @@ const stateOf = (options: EngineOptions, salt: number): State.State => {
       : Duration.toMillis(Duration.decode(options.lockout)),
     ...(options.metadataLimitBytes === undefined ? {} : { metadataLimitBytes: options.metadataLimitBytes }),
     ...(options.totpIssuer === undefined ? {} : { totpIssuer: options.totpIssuer })
-  })
+  }, { ids: makeIdGenerator(salt) })
 }
 
 /**
@@ -131,6 +136,7 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
     const salt = yield* Random.nextIntBetween(0, 2 ** 31)
     const state = stateOf(options, salt)
     const random = mulberry32(salt)
+    const faults = Faults.make()
     const stats = {
       calls: 0,
       faults: 0,
@@ -147,7 +153,7 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
 
     const run: Engine["run"] = (operation, args) =>
       Effect.gen(function*() {
-        const taken = Faults.takeFault(state, operation.key, random)
+        const taken = Faults.takeFault(faults, operation.key, random)
         stats.calls++
         stats.byOperation[operation.key] = (stats.byOperation[operation.key] ?? 0) + 1
         if (taken !== undefined) {
@@ -160,21 +166,27 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           if (failure !== undefined) return Either.left(failure)
         }
         const now = yield* Clock.currentTimeMillis
-        const handler = handlers[operation.key as UsersProtocol.OperationKey] as (
-          state: State.State,
+        const handler = Store.handlers[operation.key as UsersProtocol.OperationKey] as (
+          state: Store.State,
           args: ReadonlyArray<unknown>,
           now: number
-        ) => Effect.Effect<unknown, StoreFailure>
-        const result = yield* Effect.either(handler(state, args, now))
+        ) => Store.Step<unknown>
+        const step = handler(state, args, now)
+        const result = step._tag === "Ok" || step._tag === "Err" ? step : yield* settle(step)
         if (taken !== undefined && taken.when === "after") {
           const failure = yield* applyFault(taken.fault)
           if (failure !== undefined) return Either.left(failure)
         }
-        return Either.mapLeft(result, (failure): Failure => ({ _tag: "Status", failure }))
+        return result._tag === "Ok"
+          ? Either.right(result.value)
+          : Either.left<Failure>({ _tag: "Status", failure: result.error })
       })
 
-    const seed = <A>(perform: (now: number) => Either.Either<A, StoreFailure>): Effect.Effect<A, SeedError> =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) => Either.mapLeft(perform(now), (failure) => seedError(failure)))
+    const seed = <A>(perform: (now: number) => Store.Outcome<A>): Effect.Effect<A, SeedError> =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        const result = perform(now)
+        return result._tag === "Ok" ? Effect.succeed(result.value) : Effect.fail(seedError(result.error))
+      })
 
     /**
      * Seeds users all or nothing: the passwords hashed first (off the event loop), then every entry validated and
@@ -183,63 +195,44 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
     const seedUsers = (seeds: Iterable<UserSeed>): Effect.Effect<ReadonlyArray<User>, SeedError> =>
       Effect.gen(function*() {
         const entries = [...seeds]
-        const hashed = yield* Effect.forEach(entries, (entry) => Users.hashOf(entry.password), { concurrency: 4 })
+        const hashed = yield* Effect.forEach(entries, (entry) => hashOf(entry.password), { concurrency: 4 })
         const now = yield* Clock.currentTimeMillis
-        const created: Array<User> = []
-        for (let i = 0; i < entries.length; i++) {
-          const result = Users.createHashed(state, { skipPasswordChecks: true, ...entries[i]! }, now, hashed[i])
-          if (Either.isLeft(result)) {
-            for (const user of created) Users.remove(state, user.id)
-            return yield* seedError(result.left, entries.length === 1 ? undefined : i)
-          }
-          created.push(result.right)
-        }
-        return created
+        const result = Store.seedUsers(state, entries, now, hashed)
+        return result._tag === "Ok"
+          ? result.value
+          : yield* seedError(result.error.failure, entries.length === 1 ? undefined : result.error.index)
       })
 
     const control: UsersTestControl.Service = {
       seedUser: (user) => Effect.map(seedUsers([user]), (users) => users[0]!),
       seedUsers,
-      seedOrganization: (organization) => seed((now) => Organizations.seedOrganization(state, organization, now)),
-      seedMembership: (membership) => seed((now) => Organizations.seedMembership(state, membership, now)),
-      seedInvitation: (invitation) => seed((now) => Organizations.seedInvitation(state, invitation, now)),
-      seedOAuthToken: (token) => seed((now) => Accounts.seedOAuthToken(state, token, now)),
+      seedOrganization: (organization) => seed((now) => Store.seedOrganization(state, organization, now)),
+      seedMembership: (membership) => seed((now) => Store.seedMembership(state, membership, now)),
+      seedInvitation: (invitation) => seed((now) => Store.seedInvitation(state, invitation, now)),
+      seedOAuthToken: (token) => seed((now) => Store.seedOAuthToken(state, token, now)),
       seedBillingSubscription: (userId: string, subscription: BillingSubscription) =>
-        seed(() => Billing.seedBillingSubscription(state, userId, subscription)),
-      seedCredits: (userId, credits) =>
-        seed((now) =>
-          Billing.adjustCredits(
-            state,
-            userId,
-            {
-              amount: credits.amount,
-              action: "increase",
-              idempotencyKey: state.ids.next("seed"),
-              ...(credits.currency === undefined ? {} : { currency: credits.currency }),
-              ...(credits.note === undefined ? {} : { note: credits.note })
-            },
-            now,
-            "seed"
-          )
-        ),
-      seedTrustedDevice: (userId, device) => seed((now) => Credentials.seedTrustedDevice(state, userId, device, now)),
-      seedPasskey: (userId, passkey) => seed((now) => Accounts.seedPasskey(state, userId, passkey, now)),
-      seedExternalAccount: (userId, account) =>
-        seed((now) => Accounts.seedExternalAccount(state, userId, account, now)),
-      snapshot: Effect.map(Clock.currentTimeMillis, (now) => Snapshot.snapshot(state, now)),
-      size: Effect.sync(() => state.users.size),
+        seed(() => Store.seedBillingSubscription(state, userId, subscription)),
+      seedCredits: (userId, credits) => seed((now) => Store.seedCredits(state, userId, credits, now)),
+      seedTrustedDevice: (userId, device) => seed((now) => Store.seedTrustedDevice(state, userId, device, now)),
+      seedPasskey: (userId, passkey) => seed((now) => Store.seedPasskey(state, userId, passkey, now)),
+      seedExternalAccount: (userId, account) => seed((now) => Store.seedExternalAccount(state, userId, account, now)),
+      snapshot: Effect.map(Clock.currentTimeMillis, (now) => Store.snapshot(state, now)),
+      size: Effect.sync(() => Store.size(state)),
       totpCode: (userId) =>
         Effect.flatMap(Clock.currentTimeMillis, (now) => {
-          const secret = state.users.get(userId)?.totpSecret
+          const secret = Store.totpSecret(state, userId)
           const code = secret === undefined ? undefined : totpAt(secret, now)
           return code === undefined
             ? Effect.fail(new SeedError({ code: "totp_disabled", message: `user ${userId} has no TOTP` }))
             : Effect.succeed(code)
         }),
       stats: Effect.sync((): Stats => structuredClone(stats)),
-      injectFault: (rule) => Effect.sync(() => Faults.addFault(state, rule)),
-      clearFaults: Effect.sync(() => Faults.clearFaults(state)),
-      reset: Effect.sync(() => State.reset(state))
+      injectFault: (rule) => Effect.sync(() => Faults.addFault(faults, rule)),
+      clearFaults: Effect.sync(() => Faults.clearFaults(faults)),
+      reset: Effect.sync(() => {
+        Store.reset(state)
+        Faults.clearFaults(faults)
+      })
     }
 
     if (options.users !== undefined) yield* control.seedUsers(options.users)

@@ -4,9 +4,9 @@
  */
 import { Users } from "@effect-clerk/core"
 import type { ClerkError } from "@effect-clerk/core/ClerkError"
+import { mulberry32 } from "@effect-clerk/kernel/Prng"
 import * as Effect from "effect/Effect"
 import type { UsersTestControl } from "../../src/index.js"
-import { mulberry32 } from "../../src/internal/prng.js"
 
 type Action =
   | { readonly _tag: "update"; readonly firstName: string }

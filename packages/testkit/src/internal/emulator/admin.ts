@@ -6,6 +6,8 @@
  */
 import { UsersProtocol } from "@effect-clerk/core"
 import { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
+import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
+import { requestBodyInvalid } from "@effect-clerk/kernel/ErrorCatalogue"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Duration from "effect/Duration"
@@ -28,8 +30,6 @@ import {
 import type { SeedError } from "../../UsersTestControl.js"
 import * as Body from "../body.js"
 import type * as Engine from "../engine.js"
-import type { StoreFailure } from "../failures.js"
-import { requestBodyInvalid } from "../failures.js"
 import { failureResponse, jsonResponse } from "./responses.js"
 
 /** An operation of the core's table, by its method name (`"create"`, `"list"`...). */

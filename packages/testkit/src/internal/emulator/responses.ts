@@ -6,11 +6,11 @@
  */
 import type { UsersCodec, UsersProtocol } from "@effect-clerk/core"
 import { ClerkApiError } from "@effect-clerk/core/ClerkError"
+import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
 import type * as Engine from "../engine.js"
-import type { StoreFailure } from "../failures.js"
 import type { DISCONNECT_HEADER as NodeServerHeader } from "../nodeServer.js"
 
 /**

@@ -3,20 +3,21 @@
  *
  * @internal
  */
-import type { OrganizationInvitation } from "@effect-clerk/core/OrganizationInvitation"
-import type { Organization, OrganizationMembership } from "@effect-clerk/core/OrganizationMembership"
-import type { Paginated } from "@effect-clerk/core/Responses"
+import { valueInvalid } from "../../ErrorCatalogue.js"
 import type {
   InstanceOrganizationMembershipsParams,
+  Organization,
+  OrganizationInvitation,
   OrganizationInvitationsParams,
+  OrganizationMembership,
+  Paginated,
   PaginationParams
-} from "@effect-clerk/core/UsersParams"
-import * as Either from "effect/Either"
-import type { InvitationSeed, MembershipSeed, OrganizationSeed } from "../../Seeds.js"
-import { valueInvalid } from "../failures.js"
+} from "../../Model.js"
+import * as Result from "../../Result.js"
+import type { InvitationSeed, MembershipSeed, OrganizationSeed } from "../../Seed.js"
 import { compareKeys, page, parseOrder, type SortKey } from "./queries.js"
-import type { Result } from "./records.js"
-import { DEFAULT_IMAGE, find, lower, primaryOf } from "./records.js"
+import type { Outcome } from "./records.js"
+import { DEFAULT_IMAGE, fail, find, gen, lower, primaryOf, take } from "./records.js"
 import type { MembershipRecord, State } from "./state.js"
 import { insertMembership, nextSeq, putInvitation, putOrganization } from "./state.js"
 
@@ -62,19 +63,19 @@ export const userMemberships = (
   state: State,
   userId: string,
   params: PaginationParams | undefined
-): Result<Paginated<OrganizationMembership>> => {
+): Outcome<Paginated<OrganizationMembership>> => {
   const records = [...(state.membershipsByUser.get(userId) ?? [])]
     .map((id) => state.memberships.get(id))
     .filter((m): m is MembershipRecord => m !== undefined)
     .sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)
-  return Either.right(page(views(state, records), params))
+  return Result.ok(page(views(state, records), params))
 }
 
 /** The instance's memberships, ordered by a field of the membership or of its member. @internal */
 export const instanceMemberships = (
   state: State,
   params: InstanceOrganizationMembershipsParams | undefined
-): Result<Paginated<OrganizationMembership>> => {
+): Outcome<Paginated<OrganizationMembership>> => {
   const userOf = (m: MembershipRecord) => state.users.get(m.userId)?.user
   const keys: Record<string, (m: MembershipRecord) => SortKey> = {
     created_at: (m) => m.createdAt,
@@ -97,7 +98,7 @@ export const instanceMemberships = (
   const records = [...state.memberships.values()].sort((a, b) =>
     compareKeys(key(a), key(b), descending) || (descending ? b.seq - a.seq : a.seq - b.seq)
   )
-  return Either.right(page(views(state, records), params))
+  return Result.ok(page(views(state, records), params))
 }
 
 /** The invitations sent to any of a user's email addresses, newest first. @internal */
@@ -105,8 +106,8 @@ export const userInvitations = (
   state: State,
   userId: string,
   params: OrganizationInvitationsParams | undefined
-): Result<Paginated<OrganizationInvitation>> =>
-  Either.map(find(state, userId), (record) => {
+): Outcome<Paginated<OrganizationInvitation>> =>
+  Result.map(find(state, userId), (record) => {
     const emails = new Set(record.user.emailAddresses.map((e) => e.emailAddress))
     const items = [...state.invitations.values()]
       .filter((i) => emails.has(lower(i.emailAddress)))
@@ -116,13 +117,13 @@ export const userInvitations = (
   })
 
 /** @internal */
-export const seedOrganization = (state: State, seed: OrganizationSeed, now: number): Result<Organization> => {
+export const seedOrganization = (state: State, seed: OrganizationSeed, now: number): Outcome<Organization> => {
   const id = seed.id ?? state.ids.next("org")
   if (state.organizations.has(id)) {
-    return Either.left(valueInvalid("id", `${id} is already used by another organization.`))
+    return Result.err(valueInvalid("id", `${id} is already used by another organization.`))
   }
   const createdAt = seed.createdAt ?? now
-  return Either.right(putOrganization(state, {
+  return Result.ok(putOrganization(state, {
     object: "organization",
     id,
     name: seed.name,
@@ -143,11 +144,11 @@ export const seedOrganization = (state: State, seed: OrganizationSeed, now: numb
 const unknownOrganization = (id: string) => valueInvalid("organization_id", `${id} is not an organization.`)
 
 /** @internal */
-export const seedMembership = (state: State, seed: MembershipSeed, now: number): Result<OrganizationMembership> =>
-  Either.gen(function*() {
-    yield* find(state, seed.userId)
+export const seedMembership = (state: State, seed: MembershipSeed, now: number): Outcome<OrganizationMembership> =>
+  gen(function*() {
+    yield* take(find(state, seed.userId))
     const organization = state.organizations.get(seed.organizationId)
-    if (organization === undefined) return yield* Either.left(unknownOrganization(seed.organizationId))
+    if (organization === undefined) return yield* fail(unknownOrganization(seed.organizationId))
     const createdAt = seed.createdAt ?? now
     const role = seed.role ?? "org:member"
     const record = insertMembership(state, {
@@ -168,12 +169,12 @@ export const seedMembership = (state: State, seed: MembershipSeed, now: number):
   })
 
 /** @internal */
-export const seedInvitation = (state: State, seed: InvitationSeed, now: number): Result<OrganizationInvitation> => {
+export const seedInvitation = (state: State, seed: InvitationSeed, now: number): Outcome<OrganizationInvitation> => {
   const organization = state.organizations.get(seed.organizationId)
-  if (organization === undefined) return Either.left(unknownOrganization(seed.organizationId))
+  if (organization === undefined) return Result.err(unknownOrganization(seed.organizationId))
   const createdAt = seed.createdAt ?? now
   const role = seed.role ?? "org:member"
-  return Either.right(putInvitation(state, {
+  return Result.ok(putInvitation(state, {
     object: "organization_invitation",
     id: seed.id ?? state.ids.next("orginv"),
     emailAddress: lower(seed.emailAddress),

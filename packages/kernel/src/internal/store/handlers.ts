@@ -5,43 +5,41 @@
  *
  * @internal
  */
-import type { UsersProtocol } from "@effect-clerk/core"
-import type * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import type { StoreFailure } from "../failures.js"
+import type { ArgsOf, OperationKey, SuccessOf } from "../../Operations.js"
+import * as Result from "../../Result.js"
 import * as accounts from "./accounts.js"
 import * as billing from "./billing.js"
 import * as credentials from "./credentials.js"
 import * as organizations from "./organizations.js"
 import * as queries from "./queries.js"
-import type { Result } from "./records.js"
+import type { Step } from "./records.js"
 import { find, view } from "./records.js"
 import type { State } from "./state.js"
 import * as users from "./users.js"
 
 /**
- * The handler of operation `K`: most are synchronous (an `Either`, which is an `Effect`), so that a write runs
- * to completion without interleaving; one that must wait (hashing a password off the event loop) returns an
- * `Effect`.
+ * The handler of operation `K`: synchronous, so that a write runs to completion without interleaving; one that
+ * needs the hashing port (a password to hash or verify) answers a `Hash` or `Verify` step whose `then` is the
+ * synchronous rest.
  *
  * @internal
  */
-export type Handler<K extends UsersProtocol.OperationKey> = (
+export type Handler<K extends OperationKey> = (
   state: State,
-  args: UsersProtocol.ArgsOf<K>,
+  args: ArgsOf<K>,
   now: number
-) => Result<UsersProtocol.SuccessOf<K>> | Effect.Effect<UsersProtocol.SuccessOf<K>, StoreFailure>
+) => Step<SuccessOf<K>>
 
 /**
  * Every operation's handler.
  *
  * @internal
  */
-export const handlers: { readonly [K in UsersProtocol.OperationKey]: Handler<K> } = {
+export const handlers: { readonly [K in OperationKey]: Handler<K> } = {
   list: (state, [params], now) => queries.list(state, params, now),
   create: (state, [params], now) => users.createFromParams(state, params, now),
   count: (state, [params]) => queries.count(state, params),
-  get: (state, [userId], now) => Either.map(find(state, userId), (record) => view(record, now)),
+  get: (state, [userId], now) => Result.map(find(state, userId), (record) => view(record, now)),
   update: (state, [userId, params], now) => users.update(state, userId, params, now),
   delete: (state, [userId]) => users.remove(state, userId),
   ban: (state, [userId], now) => users.setBanned(state, userId, true, now),

@@ -15,12 +15,11 @@
  *
  * @internal
  */
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import { createHash } from "node:crypto"
+import * as Result from "../../Result.js"
 import { base64, equal, hex, integer, sized } from "./codec.js"
 import type { Hasher, Parsed } from "./hasher.js"
-import { make } from "./hasher.js"
+import { fail, gen, make, take } from "./hasher.js"
 import { iterate } from "./offload.js"
 
 /**
@@ -42,8 +41,8 @@ const utf8 = (text: string) => Buffer.from(text, "utf8")
 const plain = (algorithm: "md5" | "sha256", hexDigits: number): Hasher =>
   make(
     (digest): Parsed<Buffer> =>
-      digest.length === hexDigits ? hex(digest, "hash") : Either.left(`must be ${hexDigits} hex digits`),
-    (expected, password) => Effect.sync(() => equal(digestOf(algorithm, utf8(password)), expected))
+      digest.length === hexDigits ? hex(digest, "hash") : Result.err(`must be ${hexDigits} hex digits`),
+    (expected, password) => Promise.resolve(equal(digestOf(algorithm, utf8(password)), expected))
   )
 
 /** @internal */
@@ -56,12 +55,12 @@ export const sha256 = plain("sha256", 64)
 export const ldapSsha = make(
   (digest): Parsed<{ readonly hash: Buffer; readonly salt: Buffer }> =>
     digest.startsWith("{SSHA}")
-      ? Either.flatMap(base64(digest.slice(6), "hash and salt"), (bytes) =>
+      ? Result.flatMap(base64(digest.slice(6), "hash and salt"), (bytes) =>
         bytes.length > 20 && bytes.length <= 20 + LEGACY_BOUNDS.maxSaltBytes
-          ? Either.right({ hash: bytes.subarray(0, 20), salt: bytes.subarray(20) })
-          : Either.left(`must have a 20-byte hash and a salt of 1 to ${LEGACY_BOUNDS.maxSaltBytes} bytes`))
-      : Either.left("must be {SSHA}<base64 of hash and salt>"),
-  ({ hash, salt }, password) => Effect.sync(() => equal(digestOf("sha1", utf8(password), salt), hash))
+          ? Result.ok({ hash: bytes.subarray(0, 20), salt: bytes.subarray(20) })
+          : Result.err(`must have a 20-byte hash and a salt of 1 to ${LEGACY_BOUNDS.maxSaltBytes} bytes`))
+      : Result.err("must be {SSHA}<base64 of hash and salt>"),
+  ({ hash, salt }, password) => Promise.resolve(equal(digestOf("sha1", utf8(password), salt), hash))
 )
 
 const ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -91,23 +90,25 @@ interface PhpassDigest {
 }
 
 const parsePhpass = (digest: string): Parsed<PhpassDigest> =>
-  Either.gen(function*() {
+  gen(function*() {
     if (!/^\$[PH]\$[./0-9A-Za-z]{31}$/.test(digest)) {
-      return yield* Either.left("must be $P$<rounds><8 characters of salt><22 of hash> (or $H$)")
+      return yield* fail("must be $P$<rounds><8 characters of salt><22 of hash> (or $H$)")
     }
     const log2 = ITOA64.indexOf(digest[3]!)
     if (log2 < 7 || log2 > LEGACY_BOUNDS.maxPhpassLog2Rounds) {
-      return yield* Either.left(`must have from 2^7 to 2^${LEGACY_BOUNDS.maxPhpassLog2Rounds} rounds`)
+      return yield* fail(`must have from 2^7 to 2^${LEGACY_BOUNDS.maxPhpassLog2Rounds} rounds`)
     }
     return { rounds: 2 ** log2, salt: digest.slice(4, 12), checksum: digest.slice(12) }
   })
 
-const verifyPhpass = (parsed: PhpassDigest, password: string): Effect.Effect<boolean> => {
+const verifyPhpass = (parsed: PhpassDigest, password: string, signal?: AbortSignal): Promise<boolean> => {
   const secret = utf8(password)
-  return Effect.map(
-    iterate(digestOf("md5", utf8(parsed.salt), secret), parsed.rounds, (hash) => digestOf("md5", hash, secret)),
-    (hash) => equal(utf8(encode64(hash)), utf8(parsed.checksum))
-  )
+  return iterate(
+    digestOf("md5", utf8(parsed.salt), secret),
+    parsed.rounds,
+    (hash) => digestOf("md5", hash, secret),
+    signal
+  ).then((hash) => equal(utf8(encode64(hash)), utf8(parsed.checksum)))
 }
 
 /** @internal */
@@ -123,26 +124,28 @@ interface SymfonyDigest {
 }
 
 const parseSymfony = (digest: string): Parsed<SymfonyDigest> =>
-  Either.gen(function*() {
+  gen(function*() {
     const parts = digest.split("$")
     if (parts.length !== 4 || parts[0] !== "sha512_symfony") {
-      return yield* Either.left("must be sha512_symfony$<iterations>$<salt>$<base64 hash>")
+      return yield* fail("must be sha512_symfony$<iterations>$<salt>$<base64 hash>")
     }
-    const iterations = yield* integer(parts[1]!, "iterations", 1, LEGACY_BOUNDS.maxSymfonyIterations)
+    const iterations = yield* take(integer(parts[1]!, "iterations", 1, LEGACY_BOUNDS.maxSymfonyIterations))
     const salt = parts[2]!
     if (/[{}]/.test(salt) || utf8(salt).length > LEGACY_BOUNDS.maxSaltBytes) {
-      return yield* Either.left(`must have a salt without braces, of at most ${LEGACY_BOUNDS.maxSaltBytes} bytes`)
+      return yield* fail(`must have a salt without braces, of at most ${LEGACY_BOUNDS.maxSaltBytes} bytes`)
     }
-    const hash = yield* Either.flatMap(base64(parts[3]!, "hash"), (bytes) => sized(bytes, "hash", 64, 64))
+    const hash = yield* take(Result.flatMap(base64(parts[3]!, "hash"), (bytes) => sized(bytes, "hash", 64, 64)))
     return { iterations, salt, hash }
   })
 
-const verifySymfony = (parsed: SymfonyDigest, password: string): Effect.Effect<boolean> => {
+const verifySymfony = (parsed: SymfonyDigest, password: string, signal?: AbortSignal): Promise<boolean> => {
   const salted = utf8(parsed.salt === "" ? password : `${password}{${parsed.salt}}`)
-  return Effect.map(
-    iterate(digestOf("sha512", salted), parsed.iterations - 1, (hash) => digestOf("sha512", hash, salted)),
-    (hash) => equal(hash, parsed.hash)
-  )
+  return iterate(
+    digestOf("sha512", salted),
+    parsed.iterations - 1,
+    (hash) => digestOf("sha512", hash, salted),
+    signal
+  ).then((hash) => equal(hash, parsed.hash))
 }
 
 /** @internal */

@@ -7,10 +7,10 @@
  * @internal
  */
 import * as Argon2 from "@node-rs/argon2"
-import * as Either from "effect/Either"
+import * as Result from "../../Result.js"
 import { base64, integer, sized } from "./codec.js"
 import type { Hasher, Parsed } from "./hasher.js"
-import { make } from "./hasher.js"
+import { fail, gen, make, take } from "./hasher.js"
 import { native } from "./offload.js"
 
 /**
@@ -29,25 +29,32 @@ export const ARGON2_BOUNDS = {
 } as const
 
 const parse = (variant: "argon2i" | "argon2id") => (digest: string): Parsed<string> =>
-  Either.gen(function*() {
+  gen(function*() {
     const parts = digest.split("$")
     const versioned = parts.length === 6
     if ((parts.length !== 5 && !versioned) || parts[0] !== "" || parts[1] !== variant) {
-      return yield* Either.left(`must be $${variant}$v=19$m=<memory>,t=<passes>,p=<lanes>$<salt>$<hash>`)
+      return yield* fail(`must be $${variant}$v=19$m=<memory>,t=<passes>,p=<lanes>$<salt>$<hash>`)
     }
-    if (versioned && parts[2] !== "v=19" && parts[2] !== "v=16") return yield* Either.left("must be version 16 or 19")
+    if (versioned && parts[2] !== "v=19" && parts[2] !== "v=16") return yield* fail("must be version 16 or 19")
     const params = /^m=(\d+),t=(\d+),p=(\d+)$/.exec(parts[versioned ? 3 : 2]!)
-    if (params === null) return yield* Either.left("must have its parameters as m=<memory>,t=<passes>,p=<lanes>")
-    const lanes = yield* integer(params[3]!, "lanes", 1, ARGON2_BOUNDS.maxLanes)
-    const memory = yield* integer(params[1]!, "memory (KiB)", 8 * lanes, ARGON2_BOUNDS.maxMemoryKiB)
-    yield* integer(params[2]!, "passes", 1, Math.floor(ARGON2_BOUNDS.maxMemoryPasses / memory))
-    yield* Either.flatMap(base64(parts[versioned ? 4 : 3]!, "salt"), (b) => sized(b, "salt", 8, ARGON2_BOUNDS.maxBytes))
-    yield* Either.flatMap(base64(parts[versioned ? 5 : 4]!, "hash"), (b) => sized(b, "hash", 4, ARGON2_BOUNDS.maxBytes))
+    if (params === null) return yield* fail("must have its parameters as m=<memory>,t=<passes>,p=<lanes>")
+    const lanes = yield* take(integer(params[3]!, "lanes", 1, ARGON2_BOUNDS.maxLanes))
+    const memory = yield* take(integer(params[1]!, "memory (KiB)", 8 * lanes, ARGON2_BOUNDS.maxMemoryKiB))
+    yield* take(integer(params[2]!, "passes", 1, Math.floor(ARGON2_BOUNDS.maxMemoryPasses / memory)))
+    yield* take(
+      Result.flatMap(base64(parts[versioned ? 4 : 3]!, "salt"), (b) => sized(b, "salt", 8, ARGON2_BOUNDS.maxBytes))
+    )
+    yield* take(
+      Result.flatMap(base64(parts[versioned ? 5 : 4]!, "hash"), (b) => sized(b, "hash", 4, ARGON2_BOUNDS.maxBytes))
+    )
     return digest
   })
 
 const hasher = (variant: "argon2i" | "argon2id"): Hasher =>
-  make(parse(variant), (digest, password) => native((signal) => Argon2.verify(digest, password, undefined, signal)))
+  make(
+    parse(variant),
+    (digest, password, signal) => native((aborted) => Argon2.verify(digest, password, undefined, aborted), signal)
+  )
 
 /** @internal */
 export const argon2i = hasher("argon2i")

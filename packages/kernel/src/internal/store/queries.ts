@@ -5,13 +5,12 @@
  *
  * @internal
  */
-import type { Paginated } from "@effect-clerk/core/Responses"
-import type { User } from "@effect-clerk/core/User"
-import type { CountUsersParams, ListUsersParams, PaginationParams } from "@effect-clerk/core/UsersParams"
-import * as Either from "effect/Either"
-import { valueInvalid } from "../failures.js"
+import { valueInvalid } from "../../ErrorCatalogue.js"
+import { DEFAULT_LIMIT } from "../../Limits.js"
+import type { CountUsersParams, ListUsersParams, Paginated, PaginationParams, User } from "../../Model.js"
+import * as Result from "../../Result.js"
 import { oauthProvider } from "./accounts.js"
-import type { Result } from "./records.js"
+import type { Outcome } from "./records.js"
 import { lower, primaryOf, view } from "./records.js"
 import type { State, UserRecord } from "./state.js"
 import { liveRecords } from "./state.js"
@@ -87,7 +86,7 @@ export const selectPage = <A>(
 /** A page of `items` by `limit` (default 10) and `offset`, with the total. @internal */
 export const page = <A>(items: ReadonlyArray<A>, params: PaginationParams | undefined): Paginated<A> => {
   const offset = params?.offset ?? 0
-  const limit = params?.limit ?? 10
+  const limit = params?.limit ?? DEFAULT_LIMIT
   return { data: items.slice(offset, offset + limit), totalCount: items.length }
 }
 
@@ -157,9 +156,9 @@ const someWallet = (user: User, test: (wallet: string) => boolean) => some(user.
 export const userFilter = (
   state: State,
   params: CountUsersParams
-): Result<(record: UserRecord) => boolean> => {
+): Outcome<(record: UserRecord) => boolean> => {
   if ((params.provider === undefined) !== (params.providerUserId === undefined)) {
-    return Either.left(valueInvalid("provider", "and provider_user_id must be used together."))
+    return Result.err(valueInvalid("provider", "and provider_user_id must be used together."))
   }
   const checks: Array<(user: User) => boolean> = []
   if (params.emailAddress !== undefined) {
@@ -257,7 +256,7 @@ export const userFilter = (
   bound((u) => u.lastSignInAt, after, params.lastSignInAtAfter)
 
   const n = checks.length
-  return Either.right(({ user }: UserRecord): boolean => {
+  return Result.ok(({ user }: UserRecord): boolean => {
     for (let i = 0; i < n; i++) if (!checks[i]!(user)) return false
     return true
   })
@@ -284,17 +283,17 @@ const sorted = (state: State, orderBy: string): ReadonlyArray<UserRecord> => {
 const SHALLOW = 2_000
 
 /** `GET /users`. @internal */
-export const list = (state: State, params: ListUsersParams | undefined, now: number): Result<Array<User>> =>
-  Either.flatMap(userFilter(state, params ?? {}), (predicate) => {
+export const list = (state: State, params: ListUsersParams | undefined, now: number): Outcome<Array<User>> =>
+  Result.flatMap(userFilter(state, params ?? {}), (predicate) => {
     const orderBy = params?.orderBy ?? "-created_at"
-    const limit = params?.limit ?? 10
+    const limit = params?.limit ?? DEFAULT_LIMIT
     const offset = params?.offset ?? 0
     const startingAfter = params?.startingAfter
     if (startingAfter !== undefined) {
       if (parseOrder(orderBy).field !== "created_at") {
-        return Either.left(valueInvalid("starting_after", "can only be used with the created_at ordering."))
+        return Result.err(valueInvalid("starting_after", "can only be used with the created_at ordering."))
       }
-      if (offset !== 0) return Either.left(valueInvalid("starting_after", "cannot be combined with offset."))
+      if (offset !== 0) return Result.err(valueInvalid("starting_after", "cannot be combined with offset."))
     }
     const { shallowSeen, sorted: sortedCache } = state.caches
     const cached = sortedCache.get(orderBy)
@@ -307,14 +306,14 @@ export const list = (state: State, params: ListUsersParams | undefined, now: num
       const matches: Array<UserRecord> = []
       const all = liveRecords(state)
       for (let i = 0; i < all.length; i++) if (predicate(all[i]!)) matches.push(all[i]!)
-      return Either.right(selectPage(matches, userComparator(orderBy), offset, limit).map((r) => view(r, now)))
+      return Result.ok(selectPage(matches, userComparator(orderBy), offset, limit).map((r) => view(r, now)))
     }
     // a deep page (walking a listing): sort the population once per version and scan up to the page
     const records = sorted(state, orderBy)
     let start = 0
     if (startingAfter !== undefined) {
       const cursor = state.users.get(startingAfter)
-      if (cursor === undefined) return Either.right([])
+      if (cursor === undefined) return Result.ok([])
       start = records.indexOf(cursor) + 1
     }
     const out: Array<User> = []
@@ -325,12 +324,12 @@ export const list = (state: State, params: ListUsersParams | undefined, now: num
       if (skipped < offset) skipped++
       else out.push(view(record, now))
     }
-    return Either.right(out)
+    return Result.ok(out)
   })
 
 /** `GET /users/count`. @internal */
-export const count = (state: State, params: CountUsersParams | undefined): Result<number> =>
-  Either.map(userFilter(state, params ?? {}), (predicate) => {
+export const count = (state: State, params: CountUsersParams | undefined): Outcome<number> =>
+  Result.map(userFilter(state, params ?? {}), (predicate) => {
     let n = 0
     const records = liveRecords(state)
     for (let i = 0; i < records.length; i++) if (predicate(records[i]!)) n++

@@ -11,12 +11,11 @@
  *
  * @internal
  */
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import { createCipheriv, scrypt } from "node:crypto"
+import * as Result from "../../Result.js"
 import { base64, equal, integer, isHex, sized } from "./codec.js"
 import type { Parsed } from "./hasher.js"
-import { make } from "./hasher.js"
+import { fail, gen, make, take } from "./hasher.js"
 import { threadPool } from "./offload.js"
 
 /**
@@ -43,10 +42,10 @@ const MiB = 1024 * 1024
 
 const withinMemory = (cost: ScryptCost): Parsed<ScryptCost> =>
   128 * cost.N * cost.r > SCRYPT_BOUNDS.maxMemoryBytes
-    ? Either.left(`must use at most ${SCRYPT_BOUNDS.maxMemoryBytes / MiB} MiB (128 · N · r bytes)`)
+    ? Result.err(`must use at most ${SCRYPT_BOUNDS.maxMemoryBytes / MiB} MiB (128 · N · r bytes)`)
     : 128 * cost.N * cost.r * cost.p > SCRYPT_BOUNDS.maxWorkBytes
-    ? Either.left(`must cost at most ${SCRYPT_BOUNDS.maxWorkBytes / MiB} MiB times parallelism (128 · N · r · p)`)
-    : Either.right(cost)
+    ? Result.err(`must cost at most ${SCRYPT_BOUNDS.maxWorkBytes / MiB} MiB times parallelism (128 · N · r · p)`)
+    : Result.ok(cost)
 
 const derive = (password: string, salt: Buffer, cost: ScryptCost, length: number) =>
   threadPool((done) =>
@@ -54,7 +53,7 @@ const derive = (password: string, salt: Buffer, cost: ScryptCost, length: number
   )
 
 const bytes = (text: string, what: string) =>
-  Either.flatMap(base64(text, what), (decoded) => sized(decoded, what, 1, SCRYPT_BOUNDS.maxBytes))
+  Result.flatMap(base64(text, what), (decoded) => sized(decoded, what, 1, SCRYPT_BOUNDS.maxBytes))
 
 interface FirebaseDigest {
   readonly hash: Buffer
@@ -64,26 +63,26 @@ interface FirebaseDigest {
 }
 
 const parseFirebase = (digest: string): Parsed<FirebaseDigest> =>
-  Either.gen(function*() {
+  gen(function*() {
     const parts = digest.split("$")
     if (parts.length !== 6) {
-      return yield* Either.left("must be <hash>$<salt>$<signer key>$<salt separator>$<rounds>$<memory cost>")
+      return yield* fail("must be <hash>$<salt>$<signer key>$<salt separator>$<rounds>$<memory cost>")
     }
-    const hash = yield* bytes(parts[0]!, "hash")
-    const salt = yield* bytes(parts[1]!, "salt")
-    const signerKey = yield* bytes(parts[2]!, "signer key")
-    const separator = yield* Either.flatMap(
+    const hash = yield* take(bytes(parts[0]!, "hash"))
+    const salt = yield* take(bytes(parts[1]!, "salt"))
+    const signerKey = yield* take(bytes(parts[2]!, "signer key"))
+    const separator = yield* take(Result.flatMap(
       base64(parts[3]!, "salt separator"),
       (decoded) => sized(decoded, "salt separator", 0, SCRYPT_BOUNDS.maxBytes)
-    )
-    const rounds = yield* integer(parts[4]!, "rounds", 1, 64)
-    const memoryCost = yield* integer(parts[5]!, "a memory cost", 1, 24)
-    const cost = yield* withinMemory({ N: 2 ** memoryCost, r: rounds, p: 1 })
+    ))
+    const rounds = yield* take(integer(parts[4]!, "rounds", 1, 64))
+    const memoryCost = yield* take(integer(parts[5]!, "a memory cost", 1, 24))
+    const cost = yield* take(withinMemory({ N: 2 ** memoryCost, r: rounds, p: 1 }))
     return { hash, salt: Buffer.concat([salt, separator]), signerKey, cost }
   })
 
-const verifyFirebase = (parsed: FirebaseDigest, password: string): Effect.Effect<boolean> =>
-  Effect.map(derive(password, parsed.salt, parsed.cost, 32), (key) => {
+const verifyFirebase = (parsed: FirebaseDigest, password: string): Promise<boolean> =>
+  derive(password, parsed.salt, parsed.cost, 32).then((key) => {
     if (key === undefined) return false
     const cipher = createCipheriv("aes-256-ctr", key, Buffer.alloc(16))
     const encrypted = Buffer.concat([cipher.update(parsed.signerKey), cipher.final()])
@@ -100,30 +99,29 @@ interface WerkzeugDigest {
 }
 
 const parseWerkzeug = (digest: string): Parsed<WerkzeugDigest> =>
-  Either.gen(function*() {
+  gen(function*() {
     const parts = (digest.startsWith("$") ? digest.slice(1) : digest).split("$")
     const method = parts[0]?.split(":") ?? []
     if (parts.length !== 3 || method[0] !== "scrypt" || (method.length !== 1 && method.length !== 4)) {
-      return yield* Either.left("must be scrypt:<N>:<r>:<p>$<salt>$<hash>")
+      return yield* fail("must be scrypt:<N>:<r>:<p>$<salt>$<hash>")
     }
     // Werkzeug's defaults when the method is `scrypt` alone
-    const N = method.length === 1 ? 32_768 : yield* integer(method[1]!, "N", 2, 2 ** 24)
-    if ((N & (N - 1)) !== 0) return yield* Either.left("must have a power of two for N")
-    const r = method.length === 1 ? 8 : yield* integer(method[2]!, "r", 1, 64)
-    const p = method.length === 1 ? 1 : yield* integer(method[3]!, "p", 1, SCRYPT_BOUNDS.maxParallelism)
-    const cost = yield* withinMemory({ N, r, p })
-    const salt = yield* sized(Buffer.from(parts[1]!, "utf8"), "salt", 0, SCRYPT_BOUNDS.maxBytes)
-    const hash = yield* Either.flatMap(
-      isHex(parts[2]!) ? Either.right(Buffer.from(parts[2]!, "hex")) : base64(parts[2]!, "hash"),
+    const N = method.length === 1 ? 32_768 : yield* take(integer(method[1]!, "N", 2, 2 ** 24))
+    if ((N & (N - 1)) !== 0) return yield* fail("must have a power of two for N")
+    const r = method.length === 1 ? 8 : yield* take(integer(method[2]!, "r", 1, 64))
+    const p = method.length === 1 ? 1 : yield* take(integer(method[3]!, "p", 1, SCRYPT_BOUNDS.maxParallelism))
+    const cost = yield* take(withinMemory({ N, r, p }))
+    const salt = yield* take(sized(Buffer.from(parts[1]!, "utf8"), "salt", 0, SCRYPT_BOUNDS.maxBytes))
+    const hash = yield* take(Result.flatMap(
+      isHex(parts[2]!) ? Result.ok(Buffer.from(parts[2]!, "hex")) : base64(parts[2]!, "hash"),
       (decoded) => sized(decoded, "hash", 1, SCRYPT_BOUNDS.maxBytes)
-    )
+    ))
     return { salt, hash, cost }
   })
 
-const verifyWerkzeug = (parsed: WerkzeugDigest, password: string): Effect.Effect<boolean> =>
-  Effect.map(
-    derive(password, parsed.salt, parsed.cost, parsed.hash.length),
-    (key) => key !== undefined && equal(key, parsed.hash)
+const verifyWerkzeug = (parsed: WerkzeugDigest, password: string): Promise<boolean> =>
+  derive(password, parsed.salt, parsed.cost, parsed.hash.length).then((key) =>
+    key !== undefined && equal(key, parsed.hash)
   )
 
 /** @internal */

@@ -10,11 +10,11 @@
  * @internal
  */
 import * as Bcrypt from "@node-rs/bcrypt"
-import * as Either from "effect/Either"
 import { createHash } from "node:crypto"
+import * as Result from "../../Result.js"
 import { integer } from "./codec.js"
 import type { Parsed } from "./hasher.js"
-import { make } from "./hasher.js"
+import { fail, gen, make, mapProblem, take } from "./hasher.js"
 import { native } from "./offload.js"
 
 /**
@@ -28,10 +28,10 @@ export const BCRYPT_BOUNDS = { minCost: 4, maxCost: 14 } as const
 const LAYOUT = /^\$(2[abxy])\$(\d\d)\$[./A-Za-z0-9]{53}$/
 
 const parseBcrypt = (digest: string): Parsed<string> =>
-  Either.gen(function*() {
+  gen(function*() {
     const match = LAYOUT.exec(digest)
-    if (match === null) return yield* Either.left("must be $<2a|2b|2x|2y>$<cost>$<53 characters of salt and hash>")
-    yield* integer(match[2]!, "a cost", BCRYPT_BOUNDS.minCost, BCRYPT_BOUNDS.maxCost)
+    if (match === null) return yield* fail("must be $<2a|2b|2x|2y>$<cost>$<53 characters of salt and hash>")
+    yield* take(integer(match[2]!, "a cost", BCRYPT_BOUNDS.minCost, BCRYPT_BOUNDS.maxCost))
     return digest
   })
 
@@ -46,7 +46,7 @@ const DJANGO_PREFIX = "bcrypt_sha256$"
 export const bcryptSha256Django = make(
   (digest) =>
     digest.startsWith(DJANGO_PREFIX)
-      ? Either.mapLeft(parseBcrypt(digest.slice(DJANGO_PREFIX.length)), (problem) => `${problem} after bcrypt_sha256$`)
-      : Either.left("must be bcrypt_sha256$$<version>$<cost>$<salt and hash>"),
+      ? mapProblem(parseBcrypt(digest.slice(DJANGO_PREFIX.length)), (problem) => `${problem} after bcrypt_sha256$`)
+      : Result.err("must be bcrypt_sha256$$<version>$<cost>$<salt and hash>"),
   (hash, password) => check(hash, createHash("sha256").update(password, "utf8").digest("hex"))
 )

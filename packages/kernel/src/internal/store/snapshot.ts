@@ -3,13 +3,16 @@
  *
  * @internal
  */
-import type { BillingCreditLedgerEntry } from "@effect-clerk/core/BillingCreditBalance"
-import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
-import type { OAuthAccessToken } from "@effect-clerk/core/OAuthAccessToken"
-import type { OrganizationInvitation } from "@effect-clerk/core/OrganizationInvitation"
-import type { Organization, OrganizationMembership } from "@effect-clerk/core/OrganizationMembership"
-import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
-import type { User } from "@effect-clerk/core/User"
+import type {
+  BillingCreditLedgerEntry,
+  BillingSubscription,
+  OAuthAccessToken,
+  Organization,
+  OrganizationInvitation,
+  OrganizationMembership,
+  TrustedDevice,
+  User
+} from "../../Model.js"
 import { membershipView } from "./organizations.js"
 import { view } from "./records.js"
 import type { State } from "./state.js"

@@ -3,8 +3,9 @@
  *
  * @internal
  */
-import * as Either from "effect/Either"
-import { formatInvalid, identifierExists, type StoreFailure } from "../failures.js"
+import { type Failure as StoreFailure, formatInvalid, identifierExists } from "../../ErrorCatalogue.js"
+import * as Result from "../../Result.js"
+import { unit } from "./records.js"
 import type { State } from "./state.js"
 import { owners } from "./state.js"
 
@@ -33,40 +34,40 @@ export const checkIdentifiers = (
   state: State,
   input: Identifiers,
   self: string | undefined
-): Either.Either<void, StoreFailure> => {
+): Result.Result<void, StoreFailure> => {
   const owner = owners(state)
   const taken = (id: string | undefined) => id !== undefined && id !== self
   const seen = new Set<string>()
   for (const { address, claimed } of input.emails) {
-    if (!EMAIL.test(address)) return Either.left(formatInvalid("email_address", "must be a valid email address."))
+    if (!EMAIL.test(address)) return Result.err(formatInvalid("email_address", "must be a valid email address."))
     if (claimed === false) continue
     const key = `e:${address.toLowerCase()}`
-    if (taken(owner.email(address)) || seen.has(key)) return Either.left(identifierExists("email_address"))
+    if (taken(owner.email(address)) || seen.has(key)) return Result.err(identifierExists("email_address"))
     seen.add(key)
   }
   for (const { claimed, number } of input.phones) {
     if (!PHONE.test(number)) {
-      return Either.left(formatInvalid("phone_number", "must be a valid phone number in E.164 format."))
+      return Result.err(formatInvalid("phone_number", "must be a valid phone number in E.164 format."))
     }
     if (claimed === false) continue
     const key = `p:${number}`
-    if (taken(owner.phone(number)) || seen.has(key)) return Either.left(identifierExists("phone_number"))
+    if (taken(owner.phone(number)) || seen.has(key)) return Result.err(identifierExists("phone_number"))
     seen.add(key)
   }
   for (const wallet of input.wallets) {
-    if (!WEB3.test(wallet)) return Either.left(formatInvalid("web3_wallet", "must be a valid web3 wallet address."))
+    if (!WEB3.test(wallet)) return Result.err(formatInvalid("web3_wallet", "must be a valid web3 wallet address."))
     const key = `w:${wallet.toLowerCase()}`
-    if (taken(owner.web3(wallet)) || seen.has(key)) return Either.left(identifierExists("web3_wallet"))
+    if (taken(owner.web3(wallet)) || seen.has(key)) return Result.err(identifierExists("web3_wallet"))
     seen.add(key)
   }
   if (input.username !== null && input.username !== undefined && input.username !== "") {
     if (!USERNAME.test(input.username.toLowerCase())) {
-      return Either.left(formatInvalid("username", "must be 4 to 64 characters: letters, digits, \"_\" and \"-\"."))
+      return Result.err(formatInvalid("username", "must be 4 to 64 characters: letters, digits, \"_\" and \"-\"."))
     }
-    if (taken(owner.username(input.username))) return Either.left(identifierExists("username"))
+    if (taken(owner.username(input.username))) return Result.err(identifierExists("username"))
   }
   if (input.externalId !== null && input.externalId !== undefined && input.externalId !== "") {
-    if (taken(owner.externalId(input.externalId))) return Either.left(identifierExists("external_id"))
+    if (taken(owner.externalId(input.externalId))) return Result.err(identifierExists("external_id"))
   }
-  return Either.void
+  return unit
 }

@@ -1,13 +1,13 @@
 /**
  * RFC 6238 TOTP (HMAC-SHA-1, 30-second steps, 6 digits) and RFC 4648 base32, with `node:crypto`.
  *
- * @internal
+ * @since 0.2.0
  */
 import { createHmac, randomBytes } from "node:crypto"
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
-/** @internal */
+/** @since 0.2.0 */
 export const base32Encode = (bytes: Uint8Array): string => {
   let bits = 0
   let value = 0
@@ -24,7 +24,11 @@ export const base32Encode = (bytes: Uint8Array): string => {
   return out
 }
 
-/** Decodes base32 (case-insensitive, padding and spaces ignored); `undefined` when it is not base32. */
+/**
+ * Decodes base32 (case-insensitive, padding and spaces ignored); `undefined` when it is not base32.
+ *
+ * @since 0.2.0
+ */
 export const base32Decode = (input: string): Uint8Array | undefined => {
   const clean = input.replace(/[\s=]/g, "").toUpperCase()
   if (clean.length === 0) return undefined
@@ -44,12 +48,16 @@ export const base32Decode = (input: string): Uint8Array | undefined => {
   return Uint8Array.from(out)
 }
 
-/** @internal */
+/** @since 0.2.0 */
 export const STEP_SECONDS = 30
-/** @internal */
+/** @since 0.2.0 */
 export const DIGITS = 6
 
-/** The HOTP value (RFC 4226) of `counter`. */
+/**
+ * The HOTP value (RFC 4226) of `counter`.
+ *
+ * @since 0.2.0
+ */
 export const hotp = (key: Uint8Array, counter: number): string => {
   const message = Buffer.alloc(8)
   message.writeBigUInt64BE(BigInt(counter))
@@ -60,13 +68,21 @@ export const hotp = (key: Uint8Array, counter: number): string => {
   return String(binary % 10 ** DIGITS).padStart(DIGITS, "0")
 }
 
-/** The TOTP code of a base32 `secret` at `nowMillis`. */
+/**
+ * The TOTP code of a base32 `secret` at `nowMillis`.
+ *
+ * @since 0.2.0
+ */
 export const totpAt = (secret: string, nowMillis: number): string | undefined => {
   const key = base32Decode(secret)
   return key === undefined ? undefined : hotp(key, Math.floor(nowMillis / 1000 / STEP_SECONDS))
 }
 
-/** Whether `code` is valid for `secret` at `nowMillis`, one step of drift allowed either way. */
+/**
+ * Whether `code` is valid for `secret` at `nowMillis`, one step of drift allowed either way.
+ *
+ * @since 0.2.0
+ */
 export const verifyTotpCode = (secret: string, code: string, nowMillis: number): boolean => {
   const key = base32Decode(secret)
   if (key === undefined) return false
@@ -77,5 +93,9 @@ export const verifyTotpCode = (secret: string, code: string, nowMillis: number):
   return false
 }
 
-/** A new random secret (160 bits, base32). */
-export const newSecret = (): string => base32Encode(randomBytes(20))
+/**
+ * A new random secret (160 bits of `random`, by default `node:crypto`'s, in base32).
+ *
+ * @since 0.2.0
+ */
+export const newSecret = (random: (size: number) => Uint8Array = randomBytes): string => base32Encode(random(20))

@@ -4,15 +4,6 @@
  *
  * @internal
  */
-import type { Paginated, UserIdResult, VerifyPasswordResult, VerifyTotpResult } from "@effect-clerk/core/Responses"
-import type { Totp } from "@effect-clerk/core/Totp"
-import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
-import type { User } from "@effect-clerk/core/User"
-import type { RemovePasswordParams, SetPasswordCompromisedParams } from "@effect-clerk/core/UsersParams"
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import type { TrustedDeviceSeed } from "../../Seeds.js"
-import type { StoreFailure } from "../failures.js"
 import {
   formatInvalid,
   incorrectPassword,
@@ -24,11 +15,24 @@ import {
   totpIncorrect,
   totpInvalidLength,
   valueInvalid
-} from "../failures.js"
-import { digestProblem, verifyPassword as verifyPasswordRecord } from "../passwords.js"
-import { base32Decode, newSecret, verifyTotpCode } from "../totp.js"
-import type { Mutable, Result } from "./records.js"
-import { find, mutate, view } from "./records.js"
+} from "../../ErrorCatalogue.js"
+import type {
+  Paginated,
+  RemovePasswordParams,
+  SetPasswordCompromisedParams,
+  Totp,
+  TrustedDevice,
+  User,
+  UserIdResult,
+  VerifyPasswordResult,
+  VerifyTotpResult
+} from "../../Model.js"
+import { digestProblem } from "../../Passwords.js"
+import * as Result from "../../Result.js"
+import type { TrustedDeviceSeed } from "../../Seed.js"
+import { base32Decode, newSecret, verifyTotpCode } from "../../Totp.js"
+import type { Mutable, Outcome, Step } from "./records.js"
+import { find, mutate, unit, view } from "./records.js"
 import type { State } from "./state.js"
 import { putTrustedDevices, updateUser } from "./state.js"
 
@@ -46,18 +50,18 @@ const PWNED: ReadonlySet<string> = new Set([
 ])
 
 /** Clerk's password rules (unless skipped): 8 characters or more, not a known breached password. @internal */
-export const checkPassword = (password: string, skipChecks: boolean | null | undefined): Result<void> => {
-  if (skipChecks === true) return Either.void
-  if (password.length < 8) return Either.left(passwordTooShort())
-  if (PWNED.has(password.toLowerCase())) return Either.left(passwordPwned())
-  return Either.void
+export const checkPassword = (password: string, skipChecks: boolean | null | undefined): Outcome<void> => {
+  if (skipChecks === true) return unit
+  if (password.length < 8) return Result.err(passwordTooShort())
+  if (PWNED.has(password.toLowerCase())) return Result.err(passwordPwned())
+  return unit
 }
 
 /** A TOTP secret must be base32. @internal */
-export const checkTotpSecret = (secret: string | null | undefined): Result<void> =>
+export const checkTotpSecret = (secret: string | null | undefined): Outcome<void> =>
   secret === null || secret === undefined || base32Decode(secret) !== undefined
-    ? Either.void
-    : Either.left(formatInvalid("totp_secret", "must be a base32 encoded secret."))
+    ? unit
+    : Result.err(formatInvalid("totp_secret", "must be a base32 encoded secret."))
 
 /** Sets the MFA flags and their timestamps. @internal */
 export const applyMfa = (user: Mutable<User>, totpEnabled: boolean, backupCodeEnabled: boolean, now: number) => {
@@ -71,39 +75,38 @@ export const applyMfa = (user: Mutable<User>, totpEnabled: boolean, backupCodeEn
 }
 
 /**
- * An `Effect`: costly hashes run off the event loop (see `passwords.ts`; only single-round digests run inline), so
- * that a slow digest does not stall other requests.
+ * A step that verifies the password through the hashing port (costly hashes run off the event loop, so that a
+ * slow digest does not stall other requests), then answers.
  *
  * @internal
  */
-export const verifyPassword = (
-  state: State,
-  userId: string,
-  password: string
-): Effect.Effect<VerifyPasswordResult, StoreFailure> =>
-  Effect.flatMap(find(state, userId), (record) => {
-    if (record.password === undefined) return Effect.fail(noPasswordSet())
-    return Effect.flatMap(
-      verifyPasswordRecord(record.password, password),
-      (verified): Effect.Effect<VerifyPasswordResult, StoreFailure> =>
-        verified ? Effect.succeed({ verified: true }) : Effect.fail(incorrectPassword())
-    )
-  })
+export const verifyPassword = (state: State, userId: string, password: string): Step<VerifyPasswordResult> => {
+  const found = find(state, userId)
+  if (found._tag === "Err") return found
+  const record = found.value.password
+  if (record === undefined) return Result.err(noPasswordSet())
+  return {
+    _tag: "Verify",
+    record,
+    password,
+    then: (verified) => verified ? Result.ok({ verified: true }) : Result.err(incorrectPassword())
+  }
+}
 
-/** An imported digest within the bounds of its hasher (see `passwords.ts`), or 422 naming `password_digest`. @internal */
-export const checkDigest = (hasher: string, digest: string): Result<void> => {
+/** An imported digest within the bounds of its hasher (see the kernel's `Passwords`), or 422 naming `password_digest`. @internal */
+export const checkDigest = (hasher: string, digest: string): Outcome<void> => {
   const problem = digestProblem(hasher, digest)
-  return problem === undefined ? Either.void : Either.left(formatInvalid("password_digest", problem))
+  return problem === undefined ? unit : Result.err(formatInvalid("password_digest", problem))
 }
 
 /** A TOTP code, or a backup code (used once). @internal */
-export const verifyTotp = (state: State, userId: string, code: string, now: number): Result<VerifyTotpResult> =>
-  Either.flatMap(find(state, userId), (record) => {
+export const verifyTotp = (state: State, userId: string, code: string, now: number): Outcome<VerifyTotpResult> =>
+  Result.flatMap(find(state, userId), (record) => {
     const user = record.user
-    if (!user.totpEnabled && !user.backupCodeEnabled) return Either.left(totpDisabled())
+    if (!user.totpEnabled && !user.backupCodeEnabled) return Result.err(totpDisabled())
     const trimmed = code.trim()
     if (user.totpEnabled && record.totpSecret !== undefined && /^\d{6}$/.test(trimmed)) {
-      if (verifyTotpCode(record.totpSecret, trimmed, now)) return Either.right({ verified: true, codeType: "totp" })
+      if (verifyTotpCode(record.totpSecret, trimmed, now)) return Result.ok({ verified: true, codeType: "totp" })
     }
     const backup = record.backupCodes.indexOf(trimmed)
     if (backup >= 0) {
@@ -111,16 +114,17 @@ export const verifyTotp = (state: State, userId: string, code: string, now: numb
       const next: Mutable<User> = { ...user, updatedAt: now }
       applyMfa(next, user.totpEnabled, backupCodes.length > 0, now)
       updateUser(state, record, next, { backupCodes })
-      return Either.right({ verified: true, codeType: "backup_code" })
+      return Result.ok({ verified: true, codeType: "backup_code" })
     }
-    if (!/^\d{6}$/.test(trimmed) && !/^[a-z0-9]{8,}$/i.test(trimmed)) return Either.left(totpInvalidLength())
-    return Either.left(totpIncorrect())
+    if (!/^\d{6}$/.test(trimmed) && !/^[a-z0-9]{8,}$/i.test(trimmed)) return Result.err(totpInvalidLength())
+    return Result.err(totpIncorrect())
   })
 
-const userIdResult = (result: Result<User>): Result<UserIdResult> => Either.map(result, (user) => ({ userId: user.id }))
+const userIdResult = (result: Outcome<User>): Outcome<UserIdResult> =>
+  Result.map(result, (user) => ({ userId: user.id }))
 
 /** @internal */
-export const disableMfa = (state: State, userId: string, now: number): Result<UserIdResult> =>
+export const disableMfa = (state: State, userId: string, now: number): Outcome<UserIdResult> =>
   userIdResult(mutate(state, userId, now, (user) => {
     user.phoneNumbers = user.phoneNumbers.map((p) =>
       p.reservedForSecondFactor === true || p.defaultSecondFactor === true
@@ -132,23 +136,23 @@ export const disableMfa = (state: State, userId: string, now: number): Result<Us
   }))
 
 /** @internal */
-export const deleteBackupCodes = (state: State, userId: string, now: number): Result<UserIdResult> =>
+export const deleteBackupCodes = (state: State, userId: string, now: number): Outcome<UserIdResult> =>
   userIdResult(mutate(state, userId, now, (user) => {
     applyMfa(user, user.totpEnabled, false, now)
     return { backupCodes: [] }
   }))
 
 /** @internal */
-export const deleteTotp = (state: State, userId: string, now: number): Result<UserIdResult> =>
+export const deleteTotp = (state: State, userId: string, now: number): Outcome<UserIdResult> =>
   userIdResult(mutate(state, userId, now, (user) => {
     applyMfa(user, false, user.backupCodeEnabled, now)
     return { totpSecret: undefined }
   }))
 
 /** A new TOTP secret (replacing any), without backup codes. @internal */
-export const createTotp = (state: State, userId: string, now: number): Result<Totp> =>
-  Either.flatMap(find(state, userId), (record) => {
-    const secret = newSecret()
+export const createTotp = (state: State, userId: string, now: number): Outcome<Totp> =>
+  Result.flatMap(find(state, userId), (record) => {
+    const secret = newSecret(state.randomBytes)
     const identifier = record.user.emailAddresses[0]?.emailAddress ?? record.user.username ?? record.user.id
     const issuer = state.totpIssuer
     const label = encodeURIComponent(`${issuer}:${identifier}`)
@@ -158,7 +162,7 @@ export const createTotp = (state: State, userId: string, now: number): Result<To
     const next: Mutable<User> = { ...record.user, updatedAt: now }
     applyMfa(next, true, record.backupCodes.length > 0, now)
     updateUser(state, record, next, { totpSecret: secret })
-    return Either.right({
+    return Result.ok({
       object: "totp",
       id: state.ids.next("totp"),
       secret,
@@ -176,16 +180,16 @@ export const setPasswordCompromised = (
   userId: string,
   _params: SetPasswordCompromisedParams | undefined,
   now: number
-): Result<User> =>
-  Either.flatMap(find(state, userId), (record) =>
+): Outcome<User> =>
+  Result.flatMap(find(state, userId), (record) =>
     record.password === undefined
-      ? Either.left(valueInvalid("password", "cannot be marked compromised: the user has no password."))
+      ? Result.err(valueInvalid("password", "cannot be marked compromised: the user has no password."))
       : mutate(state, userId, now, (user) => {
         user.requiresPasswordReset = true
       }))
 
 /** @internal */
-export const unsetPasswordCompromised = (state: State, userId: string, now: number): Result<User> =>
+export const unsetPasswordCompromised = (state: State, userId: string, now: number): Outcome<User> =>
   mutate(state, userId, now, (user) => {
     user.requiresPasswordReset = false
   })
@@ -196,10 +200,10 @@ export const removePassword = (
   userId: string,
   _params: RemovePasswordParams | undefined,
   now: number
-): Result<User> =>
-  Either.flatMap(find(state, userId), (record) =>
+): Outcome<User> =>
+  Result.flatMap(find(state, userId), (record) =>
     record.password === undefined
-      ? Either.right(view(record, now))
+      ? Result.ok(view(record, now))
       : mutate(state, userId, now, (user) => {
         user.passwordEnabled = false
         user.passwordLastUpdatedAt = now
@@ -208,8 +212,8 @@ export const removePassword = (
       }))
 
 /** A user's active trusted devices. @internal */
-export const listTrustedDevices = (state: State, userId: string): Result<Paginated<TrustedDevice>> =>
-  Either.map(find(state, userId), () => {
+export const listTrustedDevices = (state: State, userId: string): Outcome<Paginated<TrustedDevice>> =>
+  Result.map(find(state, userId), () => {
     const active = (state.trustedDevices.get(userId) ?? []).filter((device) => device.status === "active")
     return { data: active, totalCount: active.length }
   })
@@ -220,14 +224,14 @@ export const revokeTrustedDevice = (
   userId: string,
   deviceId: string,
   now: number
-): Result<TrustedDevice> =>
-  Either.flatMap(find(state, userId), () => {
+): Outcome<TrustedDevice> =>
+  Result.flatMap(find(state, userId), () => {
     const devices = state.trustedDevices.get(userId) ?? []
     const device = devices.find((d) => d.id === deviceId && d.status === "active")
-    if (device === undefined) return Either.left(notFound("trusted_device", deviceId))
+    if (device === undefined) return Result.err(notFound("trusted_device", deviceId))
     const revoked: TrustedDevice = { ...device, status: "revoked", revokedAt: now, updatedAt: now }
     putTrustedDevices(state, userId, devices.map((d) => (d === device ? revoked : d)))
-    return Either.right(revoked)
+    return Result.ok(revoked)
   })
 
 /** Enrolls a trusted device for a user. @internal */
@@ -236,8 +240,8 @@ export const seedTrustedDevice = (
   userId: string,
   seed: TrustedDeviceSeed,
   now: number
-): Result<TrustedDevice> =>
-  Either.map(find(state, userId), () => {
+): Outcome<TrustedDevice> =>
+  Result.map(find(state, userId), () => {
     const createdAt = seed.createdAt ?? now
     const device: TrustedDevice = {
       object: "trusted_device",

@@ -4,60 +4,73 @@
  *
  * @internal
  */
-import type { DeletedObject } from "@effect-clerk/core/DeletedObject"
-import type { EmailAddress, PhoneNumber, User, Web3Wallet } from "@effect-clerk/core/User"
+import { deepMerge, jsonByteLength } from "../../DeepMerge.js"
+import { exceedsSize, formatInvalid, valueInvalid } from "../../ErrorCatalogue.js"
 import type {
   CreateUserParams,
+  DeletedObject,
+  EmailAddress,
+  PhoneNumber,
   ProfileImage,
   ReplaceEmailAddressParams,
   ReplaceMetadataParams,
   ReplacePhoneNumberParams,
   UpdateMetadataParams,
-  UpdateUserParams
-} from "@effect-clerk/core/UsersParams"
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import { deepMerge, jsonByteLength } from "../../DeepMerge.js"
-import type { UserSeed } from "../../Seeds.js"
-import { exceedsSize, formatInvalid, type StoreFailure, valueInvalid } from "../failures.js"
-import type { PasswordRecord } from "../passwords.js"
-import { hashPassword } from "../passwords.js"
+  UpdateUserParams,
+  User,
+  Web3Wallet
+} from "../../Model.js"
+import type { PasswordRecord } from "../../Passwords.js"
+import * as Result from "../../Result.js"
+import type { UserSeed } from "../../Seed.js"
 import { externalAccount, linkEmails, passkeyOf } from "./accounts.js"
 import { applyMfa, checkDigest, checkPassword, checkTotpSecret } from "./credentials.js"
 import { checkIdentifiers } from "./identifiers.js"
-import type { Mutable, Result } from "./records.js"
-import { DEFAULT_IMAGE, find, lockUntil, lower, METADATA_FIELDS, mutate, view } from "./records.js"
+import type { Mutable, Outcome, Step } from "./records.js"
+import {
+  DEFAULT_IMAGE,
+  fail,
+  find,
+  gen,
+  lockUntil,
+  lower,
+  METADATA_FIELDS,
+  mutate,
+  take,
+  unit,
+  view
+} from "./records.js"
 import type { State, UserRecord } from "./state.js"
 import { deleteUser, insertUser, nextSeq, updateUser } from "./state.js"
 
-const rfc3339 = (param: string, value: string): Result<number> => {
+const rfc3339 = (param: string, value: string): Outcome<number> => {
   const millis = Date.parse(value)
   return /^\d{4}-\d{2}-\d{2}T/.test(value) && Number.isFinite(millis)
-    ? Either.right(millis)
-    : Either.left(formatInvalid(param, "must be a valid RFC3339 date (e.g. 2012-10-20T07:15:20.902Z)"))
+    ? Result.ok(millis)
+    : Result.err(formatInvalid(param, "must be a valid RFC3339 date (e.g. 2012-10-20T07:15:20.902Z)"))
 }
 
-const checkMetadataSize = (state: State, param: string, value: unknown): Result<void> =>
-  jsonByteLength(value) > state.metadataLimit ? Either.left(exceedsSize(param, state.metadataLimit)) : Either.void
+const checkMetadataSize = (state: State, param: string, value: unknown): Outcome<void> =>
+  jsonByteLength(value) > state.metadataLimit ? Result.err(exceedsSize(param, state.metadataLimit)) : unit
 
 const checkMetadata = (
   state: State,
   params: { readonly [K in (typeof METADATA_FIELDS)[number][0]]?: unknown }
-): Result<void> => {
+): Outcome<void> => {
   for (const [field, param] of METADATA_FIELDS) {
     const value = params[field]
     if (value !== undefined) {
       const checked = checkMetadataSize(state, param, value)
-      if (Either.isLeft(checked)) return checked
+      if (Result.isErr(checked)) return checked
     }
   }
-  return Either.void
+  return unit
 }
 
-const checkOrganizationsLimit = (limit: number | null | undefined): Result<void> =>
+const checkOrganizationsLimit = (limit: number | null | undefined): Outcome<void> =>
   limit !== undefined && limit !== null && limit < 0
-    ? Either.left(valueInvalid("create_organizations_limit", "must be 0 or more."))
-    : Either.void
+    ? Result.err(valueInvalid("create_organizations_limit", "must be 0 or more."))
+    : unit
 
 const verified = { status: "verified", strategy: "admin", attempts: null, expireAt: null } as const
 
@@ -98,17 +111,19 @@ const phoneNumberOf = (state: State, number: string, status: IdentificationStatu
 })
 
 /**
- * The hash of the password a call sets, computed before the synchronous validate-and-write step (on the thread
- * pool: hashing never blocks the event loop, and the write still runs without interleaving).
+ * A step that hashes the password a call sets (when it sets one) before the synchronous validate-and-write
+ * step `then`: hashing never blocks the event loop, and the write still runs without interleaving.
  *
  * @internal
  */
-export const hashOf = (password: string | null | undefined): Effect.Effect<PasswordRecord | undefined> =>
-  password === undefined || password === null ? Effect.succeed(undefined) : hashPassword(password)
+export const withHashOf = <A>(
+  password: string | null | undefined,
+  then: (hashed: PasswordRecord | undefined) => Outcome<A>
+): Step<A> => password === undefined || password === null ? then(undefined) : { _tag: "Hash", password, then }
 
 /** The seed's email addresses and phone numbers, each with whether it is reserved (one status per item). */
 const contactsOf = (params: UserSeed) =>
-  Either.gen(function*() {
+  gen(function*() {
     const emailStatuses = params.emailAddressIdentificationStatus ?? []
     const phoneStatuses = params.phoneNumberIdentificationStatus ?? []
     const emails = (params.emailAddress ?? []).map((address, i) => ({
@@ -120,12 +135,12 @@ const contactsOf = (params: UserSeed) =>
       reserved: phoneStatuses[i] === "reserved"
     }))
     if (emailStatuses.length > 0 && emailStatuses.length !== emails.length) {
-      return yield* Either.left(
+      return yield* fail(
         valueInvalid("email_address_identification_status", "must have one item per email address.")
       )
     }
     if (phoneStatuses.length > 0 && phoneStatuses.length !== phones.length) {
-      return yield* Either.left(
+      return yield* fail(
         valueInvalid("phone_number_identification_status", "must have one item per phone number.")
       )
     }
@@ -134,16 +149,16 @@ const contactsOf = (params: UserSeed) =>
 
 /** The password a seed sets: the hash computed beforehand, or an imported digest checked against its hasher. */
 const passwordOf = (params: UserSeed, hashed: PasswordRecord | undefined) =>
-  Either.gen(function*() {
+  gen(function*() {
     let password: PasswordRecord | undefined = undefined
     if (params.password !== undefined && params.password !== null) {
-      yield* checkPassword(params.password, params.skipPasswordChecks)
+      yield* take(checkPassword(params.password, params.skipPasswordChecks))
       password = hashed
     } else if (params.passwordDigest !== undefined && params.passwordDigest !== null) {
       if (params.passwordHasher === undefined) {
-        return yield* Either.left(valueInvalid("password_hasher", "is required with password_digest."))
+        return yield* fail(valueInvalid("password_hasher", "is required with password_digest."))
       }
-      yield* checkDigest(params.passwordHasher, params.passwordDigest)
+      yield* take(checkDigest(params.passwordHasher, params.passwordDigest))
       password = { _tag: "Digest", hasher: params.passwordHasher, digest: params.passwordDigest }
     }
     return password
@@ -155,24 +170,24 @@ const buildUser = (
   now: number,
   id: string,
   hashed: PasswordRecord | undefined
-): Result<UserRecord> =>
-  Either.gen(function*() {
-    const { emails, phones } = yield* contactsOf(params)
+): Outcome<UserRecord> =>
+  gen(function*() {
+    const { emails, phones } = yield* take(contactsOf(params))
     const wallets = (params.web3Wallet ?? []).map((w) => w.trim())
     const username = params.username === undefined || params.username === null || params.username === ""
       ? null
       : params.username
     const externalId = params.externalId === undefined || params.externalId === "" ? null : params.externalId
-    yield* checkIdentifiers(state, { emails, phones, wallets, username, externalId }, undefined)
+    yield* take(checkIdentifiers(state, { emails, phones, wallets, username, externalId }, undefined))
 
-    const password = yield* passwordOf(params, hashed)
-    yield* checkTotpSecret(params.totpSecret)
-    yield* checkMetadata(state, params)
+    const password = yield* take(passwordOf(params, hashed))
+    yield* take(checkTotpSecret(params.totpSecret))
+    yield* take(checkMetadata(state, params))
     const createdAt = params.createdAt ?? now
     const legalAcceptedAt = params.legalAcceptedAt === undefined || params.legalAcceptedAt === null
       ? null
-      : yield* rfc3339("legal_accepted_at", params.legalAcceptedAt)
-    yield* checkOrganizationsLimit(params.createOrganizationsLimit)
+      : yield* take(rfc3339("legal_accepted_at", params.legalAcceptedAt))
+    yield* take(checkOrganizationsLimit(params.createOrganizationsLimit))
 
     const emailAddresses = emails.map(({ address, reserved }) =>
       emailAddressOf(state, address, reserved ? "reserved" : "verified", createdAt)
@@ -180,7 +195,7 @@ const buildUser = (
     const secondFactor = (params.secondFactorPhoneNumbers ?? []).map((number) => number.trim())
     const unknownSecondFactor = secondFactor.find((number) => !phones.some((phone) => phone.number === number))
     if (unknownSecondFactor !== undefined) {
-      return yield* Either.left(
+      return yield* fail(
         valueInvalid("second_factor_phone_numbers", `${unknownSecondFactor} is not one of the user's phone numbers.`)
       )
     }
@@ -263,7 +278,7 @@ const buildUser = (
 
 /**
  * Creates a user from a seed (what `create` takes, plus what only Clerk sets), its password already hashed
- * (`hashOf`): synchronous, so that validation and the write cannot interleave with another call.
+ * (`withHashOf`): synchronous, so that validation and the write cannot interleave with another call.
  *
  * @internal
  */
@@ -272,12 +287,12 @@ export const createHashed = (
   params: UserSeed,
   now: number,
   hashed: PasswordRecord | undefined
-): Result<User> => {
+): Outcome<User> => {
   if (params.id !== undefined && state.users.has(params.id)) {
-    return Either.left(valueInvalid("id", `${params.id} is already used by another user.`))
+    return Result.err(valueInvalid("id", `${params.id} is already used by another user.`))
   }
   const createdAt = params.createdAt
-  return Either.map(
+  return Result.map(
     buildUser(state, params, now, params.id ?? state.ids.next("user"), hashed),
     (record) => view(insertUser(state, record), createdAt === undefined ? now : Math.max(now, createdAt))
   )
@@ -288,11 +303,11 @@ export const createFromParams = (
   state: State,
   params: CreateUserParams,
   now: number
-): Effect.Effect<User, StoreFailure> =>
-  Effect.flatMap(hashOf(params.password), (hashed) =>
-    Either.flatMap(
+): Step<User> =>
+  withHashOf(params.password, (hashed) =>
+    Result.flatMap(
       params.createdAt === undefined || params.createdAt === null
-        ? Either.right(undefined)
+        ? Result.ok(undefined)
         : rfc3339("created_at", params.createdAt),
       (createdAt) => {
         const { createdAt: _ignored, ...rest } = params
@@ -305,14 +320,14 @@ const primary = <A extends { readonly id?: string; readonly verification: { read
   requested: string | null | undefined,
   items: ReadonlyArray<A>,
   fallback: string | null
-): Result<string | null> => {
-  if (requested === undefined) return Either.right(fallback)
-  if (requested === null) return Either.left(valueInvalid(param, "cannot be removed."))
+): Outcome<string | null> => {
+  if (requested === undefined) return Result.ok(fallback)
+  if (requested === null) return Result.err(valueInvalid(param, "cannot be removed."))
   const item = items.find((i) => i.id === requested)
   if (item === undefined || item.verification?.status !== "verified") {
-    return Either.left(valueInvalid(param, "must be the id of a verified identifier of this user."))
+    return Result.err(valueInvalid(param, "must be the id of a verified identifier of this user."))
   }
-  return Either.right(requested)
+  return Result.ok(requested)
 }
 
 /** `PATCH /users/{user_id}`: absent fields unchanged, `null` clears; a new password hashed first. @internal */
@@ -321,8 +336,7 @@ export const update = (
   userId: string,
   params: UpdateUserParams,
   now: number
-): Effect.Effect<User, StoreFailure> =>
-  Effect.flatMap(hashOf(params.password), (hashed) => updateHashed(state, userId, params, now, hashed))
+): Step<User> => withHashOf(params.password, (hashed) => updateHashed(state, userId, params, now, hashed))
 
 const updateHashed = (
   state: State,
@@ -330,31 +344,31 @@ const updateHashed = (
   params: UpdateUserParams,
   now: number,
   hashed: PasswordRecord | undefined
-): Result<User> =>
-  Either.gen(function*() {
-    const record = yield* find(state, userId)
+): Outcome<User> =>
+  gen(function*() {
+    const record = yield* take(find(state, userId))
     const current = record.user
     const username = params.username === undefined ? current.username : params.username || null
     const externalId = params.externalId === undefined ? current.externalId : params.externalId || null
-    yield* checkIdentifiers(state, { emails: [], phones: [], wallets: [], username, externalId }, userId)
-    const primaryEmailAddressId = yield* primary(
+    yield* take(checkIdentifiers(state, { emails: [], phones: [], wallets: [], username, externalId }, userId))
+    const primaryEmailAddressId = yield* take(primary(
       "primary_email_address_id",
       params.primaryEmailAddressId,
       current.emailAddresses,
       current.primaryEmailAddressId
-    )
-    const primaryPhoneNumberId = yield* primary(
+    ))
+    const primaryPhoneNumberId = yield* take(primary(
       "primary_phone_number_id",
       params.primaryPhoneNumberId,
       current.phoneNumbers,
       current.primaryPhoneNumberId
-    )
-    const primaryWeb3WalletId = yield* primary(
+    ))
+    const primaryWeb3WalletId = yield* take(primary(
       "primary_web3_wallet_id",
       params.primaryWeb3WalletId,
       current.web3Wallets,
       current.primaryWeb3WalletId
-    )
+    ))
 
     let password = record.password
     let passwordLastUpdatedAt = current.passwordLastUpdatedAt ?? null
@@ -362,29 +376,29 @@ const updateHashed = (
       if (params.password === null) {
         password = undefined
       } else {
-        yield* checkPassword(params.password, params.skipPasswordChecks)
+        yield* take(checkPassword(params.password, params.skipPasswordChecks))
         password = hashed
       }
       passwordLastUpdatedAt = now
     } else if (params.passwordDigest !== undefined) {
       if (params.passwordHasher === undefined) {
-        return yield* Either.left(valueInvalid("password_hasher", "is required with password_digest."))
+        return yield* fail(valueInvalid("password_hasher", "is required with password_digest."))
       }
-      yield* checkDigest(params.passwordHasher, params.passwordDigest)
+      yield* take(checkDigest(params.passwordHasher, params.passwordDigest))
       password = { _tag: "Digest", hasher: params.passwordHasher, digest: params.passwordDigest }
       passwordLastUpdatedAt = now
     }
-    yield* checkTotpSecret(params.totpSecret)
-    yield* checkMetadata(state, params)
+    yield* take(checkTotpSecret(params.totpSecret))
+    yield* take(checkMetadata(state, params))
     const legalAcceptedAt = params.legalAcceptedAt === undefined
       ? current.legalAcceptedAt
       : params.legalAcceptedAt === null
       ? null
-      : yield* rfc3339("legal_accepted_at", params.legalAcceptedAt)
+      : yield* take(rfc3339("legal_accepted_at", params.legalAcceptedAt))
     const createdAt = params.createdAt === undefined || params.createdAt === null
       ? current.createdAt
-      : yield* rfc3339("created_at", params.createdAt)
-    yield* checkOrganizationsLimit(params.createOrganizationsLimit)
+      : yield* take(rfc3339("created_at", params.createdAt))
+    yield* take(checkOrganizationsLimit(params.createOrganizationsLimit))
 
     // everything is valid: apply
     const totpSecret = params.totpSecret === undefined ? record.totpSecret : params.totpSecret ?? undefined
@@ -421,14 +435,14 @@ const updateHashed = (
   })
 
 /** `DELETE /users/{user_id}`. @internal */
-export const remove = (state: State, userId: string): Result<DeletedObject> =>
-  Either.map(find(state, userId), (record) => {
+export const remove = (state: State, userId: string): Outcome<DeletedObject> =>
+  Result.map(find(state, userId), (record) => {
     deleteUser(state, record)
     return { object: "user", id: userId, deleted: true }
   })
 
 /** @internal */
-export const setBanned = (state: State, userId: string, banned: boolean, now: number): Result<User> =>
+export const setBanned = (state: State, userId: string, banned: boolean, now: number): Outcome<User> =>
   mutate(state, userId, now, (user) => {
     user.banned = banned
   })
@@ -439,28 +453,28 @@ export const bulkSetBanned = (
   userIds: ReadonlyArray<string>,
   banned: boolean,
   now: number
-): Result<Array<User>> => {
+): Outcome<Array<User>> => {
   const out: Array<User> = []
   for (const id of new Set(userIds)) {
     const result = setBanned(state, id, banned, now)
-    if (Either.isRight(result)) out.push(result.right)
+    if (Result.isOk(result)) out.push(result.value)
   }
-  return Either.right(out)
+  return Result.ok(out)
 }
 
 /** @internal */
-export const lock = (state: State, userId: string, now: number): Result<User> =>
+export const lock = (state: State, userId: string, now: number): Outcome<User> =>
   mutate(state, userId, now, () => ({ lockedUntil: lockUntil(state, now) }))
 
 /** @internal */
-export const unlock = (state: State, userId: string, now: number): Result<User> =>
+export const unlock = (state: State, userId: string, now: number): Outcome<User> =>
   mutate(state, userId, now, (user) => {
     user.verificationAttemptsRemaining = 100
     return { lockedUntil: undefined }
   })
 
 /** @internal */
-export const setProfileImage = (state: State, userId: string, file: ProfileImage, now: number): Result<User> =>
+export const setProfileImage = (state: State, userId: string, file: ProfileImage, now: number): Outcome<User> =>
   mutate(state, userId, now, (user) => {
     const bytes = file.data instanceof Blob ? file.data.size : file.data.length
     const url = `https://img.clerk.com/${state.ids.next("img")}?size=${bytes}`
@@ -470,7 +484,7 @@ export const setProfileImage = (state: State, userId: string, file: ProfileImage
   })
 
 /** @internal */
-export const deleteProfileImage = (state: State, userId: string, now: number): Result<User> =>
+export const deleteProfileImage = (state: State, userId: string, now: number): Outcome<User> =>
   mutate(state, userId, now, (user) => {
     user.imageUrl = DEFAULT_IMAGE
     user.profileImageUrl = DEFAULT_IMAGE
@@ -478,15 +492,15 @@ export const deleteProfileImage = (state: State, userId: string, now: number): R
   })
 
 /** Deep-merges each metadata patch into the stored field, within the size limit. @internal */
-export const updateMetadata = (state: State, userId: string, patch: UpdateMetadataParams, now: number): Result<User> =>
-  Either.gen(function*() {
-    const record = yield* find(state, userId)
+export const updateMetadata = (state: State, userId: string, patch: UpdateMetadataParams, now: number): Outcome<User> =>
+  gen(function*() {
+    const record = yield* take(find(state, userId))
     const merged: Partial<Record<(typeof METADATA_FIELDS)[number][0], { readonly [key: string]: unknown }>> = {}
     for (const [field, param] of METADATA_FIELDS) {
       const value = patch[field]
       if (value === undefined) continue
       const next = deepMerge(record.user[field] ?? {}, value)
-      yield* checkMetadataSize(state, param, next)
+      yield* take(checkMetadataSize(state, param, next))
       merged[field] = next
     }
     return view(updateUser(state, record, { ...record.user, ...merged, updatedAt: now }), now)
@@ -498,10 +512,10 @@ export const replaceMetadata = (
   userId: string,
   metadata: ReplaceMetadataParams,
   now: number
-): Result<User> =>
-  Either.gen(function*() {
-    const record = yield* find(state, userId)
-    yield* checkMetadata(state, metadata)
+): Outcome<User> =>
+  gen(function*() {
+    const record = yield* take(find(state, userId))
+    yield* take(checkMetadata(state, metadata))
     const replaced: Partial<Record<(typeof METADATA_FIELDS)[number][0], { readonly [key: string]: unknown }>> = {}
     for (const [field] of METADATA_FIELDS) {
       const value = metadata[field]
@@ -521,20 +535,20 @@ export const replaceEmailAddress = (
   userId: string,
   params: ReplaceEmailAddressParams,
   now: number
-): Result<EmailAddress> =>
-  Either.gen(function*() {
-    const record = yield* find(state, userId)
+): Outcome<EmailAddress> =>
+  gen(function*() {
+    const record = yield* take(find(state, userId))
     const address = params.emailAddress.trim()
     const status = params.identificationStatus ?? "verified"
-    yield* checkIdentifiers(state, {
+    yield* take(checkIdentifiers(state, {
       emails: [{ address, claimed: status !== "unverified" }],
       phones: [],
       wallets: [],
       username: undefined,
       externalId: undefined
-    }, userId)
+    }, userId))
     if (record.user.emailAddresses.some((email) => email.linkedTo.length > 0)) {
-      return yield* Either.left(
+      return yield* fail(
         valueInvalid("email_address", "cannot be replaced while an email address is linked to a connected account.")
       )
     }
@@ -559,18 +573,18 @@ export const replacePhoneNumber = (
   userId: string,
   params: ReplacePhoneNumberParams,
   now: number
-): Result<PhoneNumber> =>
-  Either.gen(function*() {
-    const record = yield* find(state, userId)
+): Outcome<PhoneNumber> =>
+  gen(function*() {
+    const record = yield* take(find(state, userId))
     const number = params.phoneNumber.trim()
     const status = params.identificationStatus ?? "verified"
-    yield* checkIdentifiers(state, {
+    yield* take(checkIdentifiers(state, {
       emails: [],
       phones: [{ number, claimed: status !== "unverified" }],
       wallets: [],
       username: undefined,
       externalId: undefined
-    }, userId)
+    }, userId))
     const phone = phoneNumberOf(state, number, status, now)
     const secondFactor = record.user.phoneNumbers.some((p) => p.reservedForSecondFactor === true)
     const next: Mutable<User> = {

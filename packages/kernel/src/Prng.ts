@@ -2,7 +2,7 @@
  * A small seeded PRNG (mulberry32): the same seed gives the same sequence, so that probabilistic faults and
  * generated workloads are reproducible.
  *
- * @internal
+ * @since 0.2.0
  */
 export const mulberry32 = (seed: number): () => number => {
   let a = seed >>> 0

@@ -4,15 +4,21 @@
  *
  * @internal
  */
-import type { DeletedObject } from "@effect-clerk/core/DeletedObject"
-import type { OAuthAccessToken } from "@effect-clerk/core/OAuthAccessToken"
-import type { Paginated } from "@effect-clerk/core/Responses"
-import type { EmailAddress, ExternalAccount, Passkey, User } from "@effect-clerk/core/User"
-import type { OAuthAccessTokenParams } from "@effect-clerk/core/UsersParams"
-import * as Either from "effect/Either"
-import type { ExternalAccountSeed, OAuthTokenSeed, PasskeySeed } from "../../Seeds.js"
-import { notFound } from "../failures.js"
-import type { Mutable, Result } from "./records.js"
+import { notFound } from "../../ErrorCatalogue.js"
+import { DEFAULT_LIMIT } from "../../Limits.js"
+import type {
+  DeletedObject,
+  EmailAddress,
+  ExternalAccount,
+  OAuthAccessToken,
+  OAuthAccessTokenParams,
+  Paginated,
+  Passkey,
+  User
+} from "../../Model.js"
+import * as Result from "../../Result.js"
+import type { ExternalAccountSeed, OAuthTokenSeed, PasskeySeed } from "../../Seed.js"
+import type { Mutable, Outcome } from "./records.js"
 import { find, view } from "./records.js"
 import type { State } from "./state.js"
 import { setTokens, updateUser } from "./state.js"
@@ -87,11 +93,11 @@ export const deleteItem = (
   key: keyof typeof kinds,
   itemId: string,
   now: number
-): Result<DeletedObject> =>
-  Either.flatMap(find(state, userId), (record) => {
+): Outcome<DeletedObject> =>
+  Result.flatMap(find(state, userId), (record) => {
     const kind = kinds[key]
     const items: ReadonlyArray<{ readonly id?: string }> = record.user[key]
-    if (!items.some((item) => item.id === itemId)) return Either.left(notFound(kind, itemId))
+    if (!items.some((item) => item.id === itemId)) return Result.err(notFound(kind, itemId))
     const next: Mutable<typeof record.user> = { ...record.user, updatedAt: now }
     if (key === "passkeys") next.passkeys = next.passkeys.filter((p) => p.id !== itemId)
     if (key === "externalAccounts") {
@@ -109,7 +115,7 @@ export const deleteItem = (
       if (next.primaryWeb3WalletId === itemId) next.primaryWeb3WalletId = next.web3Wallets[0]?.id ?? null
     }
     updateUser(state, record, next)
-    return Either.right({ object: kind, id: itemId, deleted: true })
+    return Result.ok({ object: kind, id: itemId, deleted: true })
   })
 
 /**
@@ -123,13 +129,13 @@ export const oauthTokens = (
   userId: string,
   provider: string,
   params: OAuthAccessTokenParams | undefined
-): Result<ReadonlyArray<OAuthAccessToken> | Paginated<OAuthAccessToken>> =>
-  Either.map(find(state, userId), () => {
+): Outcome<ReadonlyArray<OAuthAccessToken> | Paginated<OAuthAccessToken>> =>
+  Result.map(find(state, userId), () => {
     const normalized = oauthProvider(provider)
     const all = state.tokens.filter((t) => t.userId === userId && t.token.provider === normalized).map((t) => t.token)
     if (params?.paginated === true || params?.limit !== undefined || params?.offset !== undefined) {
       const offset = params.offset ?? 0
-      const data = all.slice(offset, offset + (params.limit ?? 10))
+      const data = all.slice(offset, offset + (params.limit ?? DEFAULT_LIMIT))
       return params.paginated === true ? { data, totalCount: all.length } : data
     }
     return all
@@ -141,8 +147,8 @@ export const seedExternalAccount = (
   userId: string,
   seed: ExternalAccountSeed,
   now: number
-): Result<User> =>
-  Either.map(find(state, userId), (record) => {
+): Outcome<User> =>
+  Result.map(find(state, userId), (record) => {
     const externalAccounts = [...record.user.externalAccounts, externalAccount(state, seed, now)]
     const emailAddresses = linkEmails(record.user.emailAddresses, externalAccounts)
     return view(updateUser(state, record, { ...record.user, emailAddresses, externalAccounts }), now)
@@ -158,15 +164,15 @@ export const passkeyOf = (state: State, seed: PasskeySeed, now: number): Passkey
 })
 
 /** Attaches a passkey to an existing user. @internal */
-export const seedPasskey = (state: State, userId: string, seed: PasskeySeed, now: number): Result<User> =>
-  Either.map(find(state, userId), (record) => {
+export const seedPasskey = (state: State, userId: string, seed: PasskeySeed, now: number): Outcome<User> =>
+  Result.map(find(state, userId), (record) => {
     const passkeys = [...record.user.passkeys, passkeyOf(state, seed, now)]
     return view(updateUser(state, record, { ...record.user, passkeys }), now)
   })
 
 /** Seeds an OAuth token, creating an external account of the provider when the user has none. @internal */
-export const seedOAuthToken = (state: State, seed: OAuthTokenSeed, now: number): Result<OAuthAccessToken> =>
-  Either.flatMap(find(state, seed.userId), (record) => {
+export const seedOAuthToken = (state: State, seed: OAuthTokenSeed, now: number): Outcome<OAuthAccessToken> =>
+  Result.flatMap(find(state, seed.userId), (record) => {
     const provider = oauthProvider(seed.provider)
     let account = seed.externalAccountId === undefined
       ? record.user.externalAccounts.find((a) => a.provider === provider)
@@ -193,5 +199,5 @@ export const seedOAuthToken = (state: State, seed: OAuthTokenSeed, now: number):
       ...(seed.tokenSecret === undefined ? {} : { tokenSecret: seed.tokenSecret })
     }
     setTokens(state, [...state.tokens, { userId: seed.userId, token }])
-    return Either.right(token)
+    return Result.ok(token)
   })

@@ -13,12 +13,11 @@
  *
  * @internal
  */
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import { pbkdf2 } from "node:crypto"
+import * as Result from "../../Result.js"
 import { base64, equal, hex, integer, isHex, sized } from "./codec.js"
 import type { Hasher, Parsed } from "./hasher.js"
-import { make } from "./hasher.js"
+import { fail, gen, make, take } from "./hasher.js"
 import { threadPool } from "./offload.js"
 
 /**
@@ -46,12 +45,12 @@ type Encoding = "text" | "hex" | "hexOrText" | "base64"
 
 const decode = (text: string, encoding: Encoding, what: string): Parsed<Buffer> =>
   encoding === "text"
-    ? Either.right(Buffer.from(text, "utf8"))
+    ? Result.ok(Buffer.from(text, "utf8"))
     : encoding === "base64"
     ? base64(text, what)
     : encoding === "hex"
     ? hex(text, what)
-    : Either.right(isHex(text) ? Buffer.from(text, "hex") : Buffer.from(text, "utf8"))
+    : Result.ok(isHex(text) ? Buffer.from(text, "hex") : Buffer.from(text, "utf8"))
 
 interface Layout {
   readonly prefix: string
@@ -63,46 +62,42 @@ interface Layout {
 }
 
 const parse = (layout: Layout) => (digest: string): Parsed<Pbkdf2Digest> =>
-  Either.gen(function*() {
+  gen(function*() {
     const parts = digest.split("$")
     const shape = `${layout.prefix}$<iterations>$<salt>$<${layout.hash} hash>${
       layout.keyLength === undefined ? "" : "[$<key length>]"
     }`
     const counts = layout.keyLength === undefined ? [4] : [4, 5]
-    if (!counts.includes(parts.length) || parts[0] !== layout.prefix) return yield* Either.left(`must be ${shape}`)
-    const iterations = yield* integer(parts[1]!, "iterations", 1, PBKDF2_BOUNDS.maxWork)
-    const salt = yield* Either.flatMap(
+    if (!counts.includes(parts.length) || parts[0] !== layout.prefix) return yield* fail(`must be ${shape}`)
+    const iterations = yield* take(integer(parts[1]!, "iterations", 1, PBKDF2_BOUNDS.maxWork))
+    const salt = yield* take(Result.flatMap(
       decode(parts[2]!, layout.salt, "salt"),
       (bytes) => sized(bytes, "salt", 0, PBKDF2_BOUNDS.maxSaltBytes)
-    )
-    const expected = yield* Either.flatMap(
+    ))
+    const expected = yield* take(Result.flatMap(
       layout.hash === "hex" ? hex(parts[3]!, "hash") : base64(parts[3]!, "hash"),
       (bytes) => sized(bytes, "hash", 1, PBKDF2_BOUNDS.maxKeyBytes)
-    )
+    ))
     if (layout.keyLength !== undefined) {
       const keyLength = parts[4] === undefined
         ? layout.keyLength.default
-        : yield* integer(parts[4], "a key length", 1, PBKDF2_BOUNDS.maxKeyBytes)
+        : yield* take(integer(parts[4], "a key length", 1, PBKDF2_BOUNDS.maxKeyBytes))
       if (expected.length !== keyLength) {
-        return yield* Either.left(`must have a hash of the key length (${keyLength} bytes)`)
+        return yield* fail(`must have a hash of the key length (${keyLength} bytes)`)
       }
     }
     const work = iterations * Math.ceil(expected.length / OUTPUT_BYTES[layout.algorithm])
     if (work > PBKDF2_BOUNDS.maxWork) {
-      return yield* Either.left(
+      return yield* fail(
         `must cost at most ${PBKDF2_BOUNDS.maxWork.toLocaleString("en-US")} iterations times the blocks of its hash`
       )
     }
     return { algorithm: layout.algorithm, iterations, salt, expected }
   })
 
-const verify = (parsed: Pbkdf2Digest, password: string): Effect.Effect<boolean> =>
-  Effect.map(
-    threadPool((done) =>
-      pbkdf2(password, parsed.salt, parsed.iterations, parsed.expected.length, parsed.algorithm, done)
-    ),
-    (key) => key !== undefined && equal(key, parsed.expected)
-  )
+const verify = (parsed: Pbkdf2Digest, password: string): Promise<boolean> =>
+  threadPool((done) => pbkdf2(password, parsed.salt, parsed.iterations, parsed.expected.length, parsed.algorithm, done))
+    .then((key) => key !== undefined && equal(key, parsed.expected))
 
 const hasher = (layout: Layout): Hasher => make(parse(layout), verify)
 

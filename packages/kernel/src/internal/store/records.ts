@@ -4,14 +4,60 @@
  *
  * @internal
  */
-import type { User } from "@effect-clerk/core/User"
-import * as Either from "effect/Either"
-import { notFound, type StoreFailure } from "../failures.js"
+import { type Failure as StoreFailure, notFound } from "../../ErrorCatalogue.js"
+import type { User } from "../../Model.js"
+import type { PasswordRecord } from "../../Passwords.js"
+import * as Result from "../../Result.js"
 import type { Credentials, State, UserRecord } from "./state.js"
 import { updateUser } from "./state.js"
 
 /** @internal */
-export type Result<A> = Either.Either<A, StoreFailure>
+export type Outcome<A> = Result.Result<A, StoreFailure>
+
+/**
+ * A handler's answer: an outcome now, or first a password to hash (`Hash`) or a stored password to verify
+ * (`Verify`) through the hashing port, then the outcome `then` computes synchronously from the port's answer.
+ *
+ * @internal
+ */
+export type Step<A> =
+  | Outcome<A>
+  | {
+    readonly _tag: "Hash"
+    readonly password: string
+    readonly then: (hashed: PasswordRecord) => Outcome<A>
+  }
+  | {
+    readonly _tag: "Verify"
+    readonly record: PasswordRecord
+    readonly password: string
+    readonly then: (verified: boolean) => Outcome<A>
+  }
+
+/** Success without a value. @internal */
+export const unit: Outcome<void> = Result.ok(undefined)
+
+/**
+ * Runs a rule written as a generator: `yield* take(outcome)` reads a value or stops at its failure,
+ * `yield* fail(failure)` stops.
+ *
+ * @internal
+ */
+export const gen = <A>(body: () => Generator<Result.Err<StoreFailure>, A, unknown>): Outcome<A> => {
+  const step = body().next()
+  return step.done === true ? Result.ok(step.value) : step.value
+}
+
+/** The value of an outcome, or its failure for `gen`. @internal */
+export function* take<A>(outcome: Outcome<A>): Generator<Result.Err<StoreFailure>, A, unknown> {
+  while (outcome._tag === "Err") yield outcome
+  return outcome.value
+}
+
+/** A failure for `gen`. @internal */
+export function* fail(failure: StoreFailure): Generator<Result.Err<StoreFailure>, never, unknown> {
+  for (;;) yield { _tag: "Err", error: failure }
+}
 
 /** @internal */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -43,9 +89,9 @@ export const view = (record: UserRecord, now: number): User => {
 }
 
 /** The record of a user, or Clerk's 404. @internal */
-export const find = (state: State, userId: string): Result<UserRecord> => {
+export const find = (state: State, userId: string): Outcome<UserRecord> => {
   const record = state.users.get(userId)
-  return record === undefined ? Either.left(notFound("user", userId)) : Either.right(record)
+  return record === undefined ? Result.err(notFound("user", userId)) : Result.ok(record)
 }
 
 /** When a lock taken at `now` ends (`null`: never by itself). @internal */
@@ -63,8 +109,8 @@ export const mutate = (
   userId: string,
   now: number,
   change: (user: Mutable<User>, record: UserRecord) => Credentials | void
-): Result<User> =>
-  Either.map(find(state, userId), (record) => {
+): Outcome<User> =>
+  Result.map(find(state, userId), (record) => {
     const next: Mutable<User> = { ...record.user, updatedAt: now }
     const credentials = change(next, record) ?? {}
     return view(updateUser(state, record, next, credentials), now)

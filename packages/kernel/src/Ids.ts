@@ -1,7 +1,7 @@
 /**
  * Ids shaped like Clerk's: a prefix, `_`, then 27 base62 characters starting with `2`.
  *
- * @internal
+ * @since 0.2.0
  */
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -16,7 +16,7 @@ const base62 = (value: number, width: number): string => {
   return out
 }
 
-/** @internal */
+/** @since 0.2.0 */
 export interface IdGenerator {
   readonly next: (prefix: string) => string
 }
@@ -25,7 +25,7 @@ export interface IdGenerator {
  * Ids unique within one generator: a per-store salt (so two stores do not hand out the same ids) and a
  * counter (so ids are deterministic for a given salt).
  *
- * @internal
+ * @since 0.2.0
  */
 export const makeIdGenerator = (salt: number): IdGenerator => {
   let counter = 0

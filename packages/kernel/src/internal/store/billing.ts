@@ -4,12 +4,16 @@
  *
  * @internal
  */
-import type { BillingCreditBalance, BillingCreditLedgerEntry } from "@effect-clerk/core/BillingCreditBalance"
-import type { BillingMoney, BillingSubscription } from "@effect-clerk/core/BillingSubscription"
-import type { AdjustCreditBalanceParams } from "@effect-clerk/core/UsersParams"
-import * as Either from "effect/Either"
-import { notFound, valueInvalid } from "../failures.js"
-import type { Result } from "./records.js"
+import { notFound, valueInvalid } from "../../ErrorCatalogue.js"
+import type {
+  AdjustCreditBalanceParams,
+  BillingCreditBalance,
+  BillingCreditLedgerEntry,
+  BillingMoney,
+  BillingSubscription
+} from "../../Model.js"
+import * as Result from "../../Result.js"
+import type { Outcome } from "./records.js"
 import { find } from "./records.js"
 import type { State } from "./state.js"
 import { putCredits, putSubscription } from "./state.js"
@@ -28,10 +32,10 @@ export const money = (cents: number, currency: string): BillingMoney => {
 }
 
 /** @internal */
-export const billingSubscription = (state: State, userId: string): Result<BillingSubscription> =>
-  Either.flatMap(find(state, userId), () => {
+export const billingSubscription = (state: State, userId: string): Outcome<BillingSubscription> =>
+  Result.flatMap(find(state, userId), () => {
     const subscription = state.subscriptions.get(userId)
-    return subscription === undefined ? Either.left(notFound("subscription", userId)) : Either.right(subscription)
+    return subscription === undefined ? Result.err(notFound("subscription", userId)) : Result.ok(subscription)
   })
 
 /** @internal */
@@ -39,11 +43,11 @@ export const seedBillingSubscription = (
   state: State,
   userId: string,
   subscription: BillingSubscription
-): Result<void> => Either.map(find(state, userId), () => putSubscription(state, userId, subscription))
+): Outcome<void> => Result.map(find(state, userId), () => putSubscription(state, userId, subscription))
 
 /** The sum of a user's ledger, or `null` when the user never had credits. @internal */
-export const creditBalance = (state: State, userId: string): Result<BillingCreditBalance> =>
-  Either.map(find(state, userId), () => {
+export const creditBalance = (state: State, userId: string): Outcome<BillingCreditBalance> =>
+  Result.map(find(state, userId), () => {
     const account = state.credits.get(userId)
     if (account === undefined) return { object: "commerce_credit_balance", balance: null }
     const total = account.entries.reduce((sum, entry) => sum + entry.amount.amount, 0)
@@ -62,19 +66,19 @@ export const adjustCredits = (
   params: AdjustCreditBalanceParams,
   now: number,
   sourceType = "grant"
-): Result<BillingCreditLedgerEntry> =>
-  Either.flatMap(find(state, userId), () => {
+): Outcome<BillingCreditLedgerEntry> =>
+  Result.flatMap(find(state, userId), () => {
     const account = state.credits.get(userId)
     const replayed = account?.byKey.get(params.idempotencyKey)
-    if (replayed !== undefined) return Either.right(replayed)
+    if (replayed !== undefined) return Result.ok(replayed)
     const currency = (params.currency ?? account?.currency ?? "USD").toUpperCase()
     if (account !== undefined && account.currency !== currency) {
-      return Either.left(valueInvalid("currency", `must be ${account.currency}, the currency of the credit balance.`))
+      return Result.err(valueInvalid("currency", `must be ${account.currency}, the currency of the credit balance.`))
     }
     const delta = params.action === "increase" ? params.amount : -params.amount
     const balance = (account?.entries ?? []).reduce((sum, entry) => sum + entry.amount.amount, 0)
     if (balance + delta < 0) {
-      return Either.left(valueInvalid("amount", `cannot decrease the credit balance (${balance}) below zero.`))
+      return Result.err(valueInvalid("amount", `cannot decrease the credit balance (${balance}) below zero.`))
     }
     const entry: BillingCreditLedgerEntry = {
       object: "commerce_credit_ledger",
@@ -92,5 +96,5 @@ export const adjustCredits = (
       entries: [...(account?.entries ?? []), entry],
       byKey: new Map([...(account?.byKey ?? []), [params.idempotencyKey, entry]])
     })
-    return Either.right(entry)
+    return Result.ok(entry)
   })

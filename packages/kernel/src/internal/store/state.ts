@@ -7,16 +7,17 @@
  *
  * @internal
  */
-import type { BillingCreditLedgerEntry } from "@effect-clerk/core/BillingCreditBalance"
-import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
-import type { OAuthAccessToken } from "@effect-clerk/core/OAuthAccessToken"
-import type { OrganizationInvitation } from "@effect-clerk/core/OrganizationInvitation"
-import type { Organization } from "@effect-clerk/core/OrganizationMembership"
-import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
-import type { User } from "@effect-clerk/core/User"
-import type * as Fault from "../../Fault.js"
-import type { IdGenerator } from "../ids.js"
-import type { PasswordRecord } from "../passwords.js"
+import type { IdGenerator } from "../../Ids.js"
+import type {
+  BillingCreditLedgerEntry,
+  BillingSubscription,
+  OAuthAccessToken,
+  Organization,
+  OrganizationInvitation,
+  TrustedDevice,
+  User
+} from "../../Model.js"
+import type { PasswordRecord } from "../../Passwords.js"
 
 /**
  * A user and its private fields. The record is one object for the user's whole life (the creation-order list
@@ -91,6 +92,8 @@ export interface QueryCaches {
 /** @internal */
 export interface State {
   readonly ids: IdGenerator
+  /** The random source of secrets (TOTP). */
+  readonly randomBytes: (size: number) => Uint8Array
   readonly lockoutMillis: number | null
   readonly metadataLimit: number
   readonly totpIssuer: string
@@ -114,13 +117,17 @@ export interface State {
   readonly subscriptions: Map<string, BillingSubscription>
   readonly credits: Map<string, CreditAccount>
   readonly trustedDevices: Map<string, ReadonlyArray<TrustedDevice>>
-  faults: Array<Fault.Rule & { remaining: number }>
   readonly caches: QueryCaches
 }
 
 /** @internal */
-export const make = (ids: IdGenerator, options: StoreOptions = {}): State => ({
+export const make = (
+  ids: IdGenerator,
+  randomBytes: (size: number) => Uint8Array,
+  options: StoreOptions = {}
+): State => ({
   ids,
+  randomBytes,
   lockoutMillis: options.lockoutMillis === undefined ? 3_600_000 : options.lockoutMillis,
   metadataLimit: options.metadataLimitBytes ?? 8 * 1024,
   totpIssuer: options.totpIssuer ?? "Clerk",
@@ -142,7 +149,6 @@ export const make = (ids: IdGenerator, options: StoreOptions = {}): State => ({
   subscriptions: new Map(),
   credits: new Map(),
   trustedDevices: new Map(),
-  faults: [],
   caches: { sorted: new Map(), shallowSeen: new Map(), names: new WeakMap() }
 })
 
@@ -297,12 +303,7 @@ export const putTrustedDevices = (state: State, userId: string, devices: Readonl
   state.version++
 }
 
-/** Replaces the fault rules (they are not data: the version stays). @internal */
-export const setFaults = (state: State, faults: Array<Fault.Rule & { remaining: number }>): void => {
-  state.faults = faults
-}
-
-/** Empties the state (faults included). @internal */
+/** Empties the state. @internal */
 export const reset = (state: State): void => {
   state.users.clear()
   state.ordered = []
@@ -316,6 +317,5 @@ export const reset = (state: State): void => {
   state.subscriptions.clear()
   state.credits.clear()
   state.trustedDevices.clear()
-  state.faults = []
   state.version++
 }
