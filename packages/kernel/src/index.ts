@@ -10,3 +10,8 @@
  * @since 0.2.0
  */
 export * as Result from "./Result.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Scenarios from "./Scenarios.js"
