@@ -15,3 +15,8 @@ export * as Result from "./Result.js"
  * @since 0.2.0
  */
 export * as Scenarios from "./Scenarios.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Fixtures from "./Fixtures.js"
