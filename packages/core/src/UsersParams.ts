@@ -17,6 +17,7 @@
  *
  * @since 0.1.0
  */
+import * as Limits from "@effect-clerk/kernel/Limits"
 import * as Schema from "effect/Schema"
 import { JsonObjectStrict } from "./internal/json.js"
 import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
@@ -37,7 +38,7 @@ import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
  * console.log(MAX_FILTER_VALUES) // 100
  * ```
  */
-export const MAX_FILTER_VALUES = 100
+export const MAX_FILTER_VALUES = Limits.MAX_FILTER_VALUES
 
 /**
  * The largest page Clerk serves.
@@ -51,7 +52,7 @@ export const MAX_FILTER_VALUES = 100
  * console.log(MAX_LIMIT) // 500
  * ```
  */
-export const MAX_LIMIT = 500
+export const MAX_LIMIT = Limits.MAX_LIMIT
 
 const QueryList = Schema.Union(
   Schema.Array(Schema.String),
@@ -112,11 +113,6 @@ export const Offset = Schema.NumberFromString.pipe(
   Schema.filter((n) => (Number.isSafeInteger(n) && n >= 0) || `offset must be an integer of at least 0, got ${n}`)
 )
 
-const directions = <const Fields extends ReadonlyArray<string>>(fields: Fields) =>
-  fields.flatMap((field) => [field, `+${field}`, `-${field}`] as const) as ReadonlyArray<
-    Fields[number] | `+${Fields[number]}` | `-${Fields[number]}`
-  >
-
 /**
  * The fields users can be ordered by.
  *
@@ -130,18 +126,7 @@ const directions = <const Fields extends ReadonlyArray<string>>(fields: Fields) 
  * console.log(userOrderFields.map((field) => `-${field}`))
  * ```
  */
-export const userOrderFields = [
-  "created_at",
-  "updated_at",
-  "email_address",
-  "web3wallet",
-  "first_name",
-  "last_name",
-  "phone_number",
-  "username",
-  "last_active_at",
-  "last_sign_in_at"
-] as const
+export const userOrderFields = Limits.userOrderFields
 
 /**
  * The order of a user listing: a field, optionally prefixed by `+` (ascending, the default) or `-`
@@ -158,7 +143,7 @@ export const userOrderFields = [
  * const decode = Schema.decodeUnknown(UserOrderBy)
  * ```
  */
-export const UserOrderBy = Schema.Literal(...directions(userOrderFields))
+export const UserOrderBy = Schema.Literal(...Limits.orderByValues(userOrderFields))
 
 /**
  * @since 0.1.0
@@ -179,14 +164,7 @@ export type UserOrderBy = typeof UserOrderBy.Type
  * console.log(membershipOrderFields.map((field) => `-${field}`))
  * ```
  */
-export const membershipOrderFields = [
-  "phone_number",
-  "email_address",
-  "created_at",
-  "first_name",
-  "last_name",
-  "username"
-] as const
+export const membershipOrderFields = Limits.membershipOrderFields
 
 /**
  * The order of the instance's organization memberships.
@@ -202,7 +180,7 @@ export const membershipOrderFields = [
  * const decode = Schema.decodeUnknown(MembershipOrderBy)
  * ```
  */
-export const MembershipOrderBy = Schema.Literal(...directions(membershipOrderFields))
+export const MembershipOrderBy = Schema.Literal(...Limits.orderByValues(membershipOrderFields))
 
 /**
  * @since 0.1.0
@@ -357,7 +335,7 @@ export interface OAuthAccessTokenParams extends Schema.Schema.Type<typeof OAuthA
  * const decode = Schema.decodeUnknown(InvitationStatusFilter)
  * ```
  */
-export const InvitationStatusFilter = Schema.Literal("pending", "accepted", "revoked", "expired")
+export const InvitationStatusFilter = Schema.Literal(...Limits.invitationStatuses)
 
 /**
  * The parameters of `getOrganizationInvitations`.
@@ -423,27 +401,7 @@ export interface InstanceOrganizationMembershipsParams
  * const decode = Schema.decodeUnknown(PasswordHasher)
  * ```
  */
-export const PasswordHasher = OpenEnum(
-  "argon2i",
-  "argon2id",
-  "awscognito",
-  "bcrypt",
-  "bcrypt_sha256_django",
-  "md5",
-  "md5_phpass",
-  "pbkdf2_sha1",
-  "pbkdf2_sha256",
-  "pbkdf2_sha256_django",
-  "pbkdf2_sha512",
-  "pbkdf2_sha512_hex",
-  "phpass",
-  "scrypt_firebase",
-  "scrypt_werkzeug",
-  "sha256",
-  "sha256_salted",
-  "sha512_symfony",
-  "ldap_ssha"
-)
+export const PasswordHasher = OpenEnum(...Limits.passwordHashers)
 
 /**
  * The status an identifier is created with: verified (the default) or reserved.
@@ -459,7 +417,7 @@ export const PasswordHasher = OpenEnum(
  * const decode = Schema.decodeUnknown(IdentificationStatus)
  * ```
  */
-export const IdentificationStatus = Schema.Literal("verified", "reserved")
+export const IdentificationStatus = Schema.Literal(...Limits.identificationStatuses)
 
 const NullableString = Schema.NullOr(Schema.String)
 const NullableBoolean = Schema.NullOr(Schema.Boolean)
@@ -668,7 +626,7 @@ export interface ReplaceMetadataParams extends Schema.Schema.Type<typeof Replace
  * console.log(ReplacementStatus.literals) // ["verified", "reserved", "unverified"]
  * ```
  */
-export const ReplacementStatus = Schema.Literal("verified", "reserved", "unverified")
+export const ReplacementStatus = Schema.Literal(...Limits.replacementStatuses)
 
 /**
  * The body of `replaceEmailAddress`: the one email address the user keeps.
@@ -756,7 +714,7 @@ export const AdjustCreditBalanceParams = Schema.Struct({
   amount: Schema.Number.pipe(
     Schema.filter((n) => (Number.isSafeInteger(n) && n > 0) || `expected an integer of at least 1 (cents), got ${n}`)
   ),
-  action: Schema.Literal("increase", "decrease"),
+  action: Schema.Literal(...Limits.creditActions),
   currency: optional(Schema.String),
   idempotencyKey: wire("idempotency_key", Schema.String.pipe(Schema.minLength(1))),
   note: optional(Schema.String)
@@ -796,7 +754,7 @@ export interface SetPasswordCompromisedParams extends Schema.Schema.Type<typeof 
  * console.log(MAX_BULK_IDS) // 50
  * ```
  */
-export const MAX_BULK_IDS = 50
+export const MAX_BULK_IDS = Limits.MAX_BULK_IDS
 
 /**
  * The image `setProfileImage` uploads, sent as the multipart field `file`.

@@ -9,14 +9,34 @@
 /**
  * @since 0.2.0
  */
+export * as ApiVersions from "./ApiVersions.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Fixtures from "./Fixtures.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Limits from "./Limits.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Model from "./Model.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Operations from "./Operations.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as Result from "./Result.js"
 
 /**
  * @since 0.2.0
  */
 export * as Scenarios from "./Scenarios.js"
-
-/**
- * @since 0.2.0
- */
-export * as Fixtures from "./Fixtures.js"

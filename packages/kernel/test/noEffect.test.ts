@@ -17,7 +17,8 @@ describe("kernel", () => {
   })
 
   it.each(files)("%s imports nothing from effect", (file) => {
-    const text = fs.readFileSync(path.join(src, file), "utf8")
+    // doc comments' `@example`s import the published package, as a user would: only code counts
+    const text = fs.readFileSync(path.join(src, file), "utf8").replace(/\/\*[\s\S]*?\*\//g, "")
     const specifiers = [...text.matchAll(SPECIFIER)].map((match) => match[1]!)
     expect(specifiers.filter((specifier) => /^(effect|@effect\/)/.test(specifier))).toEqual([])
     expect(specifiers.filter((specifier) => specifier.startsWith("@effect-clerk/"))).toEqual([])
