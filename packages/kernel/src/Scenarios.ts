@@ -15,6 +15,7 @@ import type { Scenario, Step } from "./internal/scenarios/language.js"
 import { profile } from "./internal/scenarios/lifecycle.js"
 import { pathInjection } from "./internal/scenarios/paths.js"
 import { metadata2026, unknownVersion } from "./internal/scenarios/versions.js"
+import type { OperationKey } from "./Operations.js"
 
 /**
  * @since 0.2.0
@@ -169,7 +170,7 @@ export const all: ReadonlyArray<Scenario> = [lifecycle, everyFault, paths, apiVe
  * @since 0.2.0
  * @category interpreting
  */
-export const operationOf = (step: Step): string | undefined =>
+export const operationOf = (step: Step): OperationKey | undefined =>
   step._tag === "Call" || step._tag === "EveryStatus" ? step.operation : undefined
 
 /**

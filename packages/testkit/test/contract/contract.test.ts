@@ -81,8 +81,8 @@ describe("contract: the same behaviour from the in-memory layer and from the emu
 
   it("every operation of the table is called by a scenario, and has its statuses injected", () => {
     const steps = Scenarios.all.flatMap((scenario) => scenario.steps)
-    const called = new Set(steps.flatMap((step) => (step._tag === "Call" ? [step.operation] : [])))
-    const injected = new Set(steps.flatMap((step) => (step._tag === "EveryStatus" ? [step.operation] : [])))
+    const called = new Set<string>(steps.flatMap((step) => (step._tag === "Call" ? [step.operation] : [])))
+    const injected = new Set<string>(steps.flatMap((step) => (step._tag === "EveryStatus" ? [step.operation] : [])))
     for (const key of Object.keys(operations)) {
       expect(called.has(key), `${key} is called`).toBe(true)
       expect(injected.has(key), `${key} has its statuses injected`).toBe(true)
@@ -93,7 +93,10 @@ describe("contract: the same behaviour from the in-memory layer and from the emu
     Effect.gen(function*() {
       const unknownKind: Scenarios.Step = JSON.parse(`{ "_tag": "Frobnicate", "name": "frobnicate" }`)
       expect(yield* failureOf([unknownKind])).toContain("unknown step kind")
-      expect(yield* failureOf([Scenarios.ok("frobnicate", "frobnicate", [])])).toContain("no operation frobnicate")
+      const unknownOperation: Scenarios.Step = JSON.parse(
+        `{ "_tag": "Call", "name": "frobnicate", "operation": "frobnicate", "args": [], "outcome": { "_tag": "Success" } }`
+      )
+      expect(yield* failureOf([unknownOperation])).toContain("no operation frobnicate")
       expect(yield* failureOf([Scenarios.ok("dangling", "get", [Scenarios.ref("nobody", "id")])])).toContain(
         "nothing is bound as nobody"
       )

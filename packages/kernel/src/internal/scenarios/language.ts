@@ -7,6 +7,7 @@
  * Objects whose `_tag` is `"Ref"`, `"Text"`, `"Bytes"`, `"Exact"` or `"Pattern"` are the forms below; no
  * argument or expected shape may hold another object with one of these tags.
  */
+import type { OperationKey } from "../../Operations.js"
 
 /** A value an earlier step produced (its `bind` name), then a path into it: `ref("ada", "passkeys", 0, "id")`. */
 export interface Ref {
@@ -100,7 +101,7 @@ export type Fault =
 export interface Call {
   readonly _tag: "Call"
   readonly name: string
-  readonly operation: string
+  readonly operation: OperationKey
   readonly args: ReadonlyArray<Arg>
   readonly outcome: Outcome
   /** The name later steps refer to the value by. */
@@ -154,7 +155,7 @@ export interface Collect {
  */
 export interface EveryStatus {
   readonly _tag: "EveryStatus"
-  readonly operation: string
+  readonly operation: OperationKey
   readonly args: ReadonlyArray<Arg>
 }
 
@@ -191,7 +192,7 @@ export const pattern = (source: string): Pattern => ({ _tag: "Pattern", source }
 /** A call that must succeed (and match `options.shape`). */
 export const ok = (
   name: string,
-  operation: string,
+  operation: OperationKey,
   args: ReadonlyArray<Arg>,
   options: {
     readonly bind?: string
@@ -215,7 +216,7 @@ export const ok = (
 /** A call that must fail with `tag` (and the other facts of `failure` when given). */
 export const fails = (
   name: string,
-  operation: string,
+  operation: OperationKey,
   args: ReadonlyArray<Arg>,
   tag: string,
   failure: Omit<Failure, "_tag" | "tag"> & { readonly fault?: Fault } = {}
@@ -250,7 +251,7 @@ export const collect = (name: string, stream: StreamName, args: ReadonlyArray<Ar
 })
 
 /** Every documented status (and 429, 503, an undocumented one, a dropped connection) against this call. */
-export const everyStatus = (operation: string, args: ReadonlyArray<Arg>): EveryStatus => ({
+export const everyStatus = (operation: OperationKey, args: ReadonlyArray<Arg>): EveryStatus => ({
   _tag: "EveryStatus",
   operation,
   args
