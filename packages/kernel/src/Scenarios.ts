@@ -165,7 +165,7 @@ export const apiVersionUnknown: Scenario = unknownVersion
 export const all: ReadonlyArray<Scenario> = [lifecycle, everyFault, paths, apiVersion20260512, apiVersionUnknown]
 
 /**
- * The operation keys a step calls (an `EveryStatus` step counts).
+ * The operation a step calls, by its key (an `EveryStatus` step counts); none for the other steps.
  *
  * @since 0.2.0
  * @category interpreting
