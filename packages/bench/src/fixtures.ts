@@ -2,7 +2,7 @@
  * Realistic Clerk payloads: a fully populated user of about 7 KB (the operation tests' full user, with an id,
  * identifiers and metadata of its own per index), and pages of 500 of them.
  */
-import { userFull } from "../../core/test/fixtures.js"
+import { userFull } from "@effect-clerk/kernel/Fixtures"
 
 const T = 1_700_000_000_000
 

@@ -4,6 +4,7 @@
  * the input checks, from the decode, timeouts) happen under the operation's span, so that `Cause.pretty` names
  * it; retries make one `http.client` span per attempt under the one operation span.
  */
+import { userFull } from "@effect-clerk/kernel/Fixtures"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
@@ -16,7 +17,6 @@ import * as Schedule from "effect/Schedule"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { ClerkConfig, RetryPolicy, Users } from "../src/index.js"
-import { userFull } from "./fixtures.js"
 import { API_URL, FakeHttp, layer as FakeHttpLayer, SECRET, usersLayer } from "./utils/FakeHttp.js"
 
 interface Recorded {

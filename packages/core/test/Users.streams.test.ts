@@ -1,10 +1,10 @@
+import * as F from "@effect-clerk/kernel/Fixtures"
 import { describe, expect, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
 import { Users } from "../src/index.js"
-import * as F from "./fixtures.js"
 import type { RecordedRequest } from "./utils/FakeHttp.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 

@@ -3,6 +3,7 @@
  * no timeout at all (`Duration.infinity`), and the attempt of an interrupted call stopped before the caller's
  * finalizers run (also when the interruption comes before the call waits for its attempt). Driven by the TestClock.
  */
+import * as F from "@effect-clerk/kernel/Fixtures"
 import { describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import type * as Clock from "effect/Clock"
@@ -18,7 +19,6 @@ import * as Ref from "effect/Ref"
 import * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
 import { Users } from "../src/index.js"
-import * as F from "./fixtures.js"
 import { settle } from "./utils/drive.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 

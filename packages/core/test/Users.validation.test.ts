@@ -1,9 +1,9 @@
+import * as F from "@effect-clerk/kernel/Fixtures"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { ClerkError } from "../src/ClerkError.js"
 import { Users } from "../src/index.js"
-import * as F from "./fixtures.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 import { pathCalls } from "./utils/pathCalls.js"
 

@@ -2,6 +2,7 @@
  * The compiled response decoder must agree with Effect's decoder: same values where Effect succeeds, a FAIL
  * (hence Effect's own error) wherever Effect fails.
  */
+import * as F from "@effect-clerk/kernel/Fixtures"
 import { describe, expect, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
@@ -12,7 +13,6 @@ import * as FastCodec from "../src/internal/codec.js"
 import { User } from "../src/User.js"
 import type { AnyOperation } from "../src/UsersProtocol.js"
 import { operations, successOf } from "../src/UsersProtocol.js"
-import * as F from "./fixtures.js"
 import { argsOf, cases } from "./operationCases.js"
 
 /**

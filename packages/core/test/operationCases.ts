@@ -3,6 +3,7 @@
  * documented error statuses (written out here, independently of the source), and full and minimal payloads.
  * Shared by the operation tests and the reliability tests.
  */
+import * as F from "@effect-clerk/kernel/Fixtures"
 import { expect } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
@@ -17,7 +18,6 @@ import { OrganizationMembership } from "../src/OrganizationMembership.js"
 import { Totp } from "../src/Totp.js"
 import { TrustedDevice } from "../src/TrustedDevice.js"
 import { EmailAddress, PhoneNumber, User } from "../src/User.js"
-import * as F from "./fixtures.js"
 
 export const tagOfStatus: Record<number, string> = {
   400: "BadRequest",

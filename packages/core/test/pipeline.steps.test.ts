@@ -3,6 +3,7 @@
  * caller's settings kept), the retry schedules' cache, the redaction of the errors the client builds, the
  * watchdog's start and its layer's closing; and the methods composed of steps other than the library's.
  */
+import * as F from "@effect-clerk/kernel/Fixtures"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
 import { describe, expect, it } from "@effect/vitest"
@@ -25,7 +26,6 @@ import * as Redact from "../src/internal/redact.js"
 import * as Redirects from "../src/internal/redirects.js"
 import * as RetrySchedules from "../src/internal/retrySchedules.js"
 import * as Watchdog from "../src/internal/watchdog.js"
-import * as F from "./fixtures.js"
 import * as FakeHttp from "./utils/FakeHttp.js"
 
 const initOf = (context: Context.Context<never>): RequestInit =>

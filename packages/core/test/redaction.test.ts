@@ -5,6 +5,7 @@
  * before it is cut; short keys are redacted too; a `__proto__` key of an error entry's `meta` is kept as the
  * success path keeps it, without touching any prototype.
  */
+import * as F from "@effect-clerk/kernel/Fixtures"
 import { describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -15,7 +16,6 @@ import { inspect } from "node:util"
 import type { ClerkApiError } from "../src/ClerkError.js"
 import { Users, UsersCodec, UsersProtocol } from "../src/index.js"
 import * as Redact from "../src/internal/redact.js"
-import * as F from "./fixtures.js"
 import { FakeHttp, SECRET, usersLayer } from "./utils/FakeHttp.js"
 
 /** Every character as a JSON `\u` escape: the same string once parsed, never the same bytes. */

@@ -14,12 +14,7 @@ export * as ApiVersions from "./ApiVersions.js"
 /**
  * @since 0.2.0
  */
-export * as Operations from "./Operations.js"
-
-/**
- * @since 0.2.0
- */
-export * as Result from "./Result.js"
+export * as DeepMerge from "./DeepMerge.js"
 
 /**
  * @since 0.2.0
@@ -29,17 +24,27 @@ export * as ErrorCatalogue from "./ErrorCatalogue.js"
 /**
  * @since 0.2.0
  */
-export * as Limits from "./Limits.js"
-
-/**
- * @since 0.2.0
- */
-export * as DeepMerge from "./DeepMerge.js"
+export * as Fixtures from "./Fixtures.js"
 
 /**
  * @since 0.2.0
  */
 export * as Ids from "./Ids.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Limits from "./Limits.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Model from "./Model.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Operations from "./Operations.js"
 
 /**
  * @since 0.2.0
@@ -54,12 +59,12 @@ export * as Prng from "./Prng.js"
 /**
  * @since 0.2.0
  */
-export * as Totp from "./Totp.js"
+export * as Result from "./Result.js"
 
 /**
  * @since 0.2.0
  */
-export * as Model from "./Model.js"
+export * as Scenarios from "./Scenarios.js"
 
 /**
  * @since 0.2.0
@@ -70,3 +75,8 @@ export * as Seed from "./Seed.js"
  * @since 0.2.0
  */
 export * as Store from "./Store.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Totp from "./Totp.js"
