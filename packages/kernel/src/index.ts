@@ -10,3 +10,43 @@
  * @since 0.2.0
  */
 export * as Result from "./Result.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as ApiVersionResolution from "./ApiVersionResolution.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Authentication from "./Authentication.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as BodyBounds from "./BodyBounds.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as ErrorBody from "./ErrorBody.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as JsonBody from "./JsonBody.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Refusal from "./Refusal.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as RequestGate from "./RequestGate.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as RequestTarget from "./RequestTarget.js"
