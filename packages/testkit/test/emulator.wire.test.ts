@@ -13,8 +13,8 @@ const apiError: fc.Arbitrary<ErrorBody.ApiError> = fc.record({
   code: fc.string(),
   message: fc.string(),
   longMessage: fc.string(),
-  // a JSON round trip: what the wire can carry (no -0, no `__proto__` key)
-  meta: fc.dictionary(fc.string(), fc.jsonValue()).map((meta) =>
+  // a JSON round trip: what the wire can carry (no -0); no `__proto__` key, which the Schema's record drops
+  meta: fc.dictionary(fc.string().filter((key) => key !== "__proto__"), fc.jsonValue()).map((meta) =>
     JSON.parse(JSON.stringify(meta)) as Record<string, unknown>
   )
 }, { requiredKeys: ["code", "message"] })
