@@ -1,34 +1,11 @@
 /**
  * The error body Clerk sends, `{ errors: [{ code, message, long_message, meta }], meta: {}, clerk_trace_id }`,
- * and the headers of an error response: a JSON content type with no parameter, `Connection: close` after a
- * body refused for its size, `Retry-After` in whole seconds.
+ * for a failure of the `ErrorCatalogue`, and the headers of an error response: a JSON content type with no
+ * parameter, `Connection: close` after a body refused for its size, `Retry-After` in whole seconds.
  *
  * @since 0.2.0
  */
-
-/**
- * One entry of Clerk's `errors` array, camelCase (`longMessage` is `long_message` on the wire).
- *
- * @since 0.2.0
- * @category models
- */
-export interface ApiError {
-  readonly code: string
-  readonly message: string
-  readonly longMessage?: string
-  readonly meta?: { readonly [key: string]: unknown }
-}
-
-/**
- * An error response: its status and its `errors` array.
- *
- * @since 0.2.0
- * @category models
- */
-export interface Failure {
-  readonly status: number
-  readonly errors: ReadonlyArray<ApiError>
-}
+import type { ApiError, Failure } from "./ErrorCatalogue.js"
 
 /**
  * The content type of every JSON answer: exactly `application/json`, with no parameter (`@clerk/backend` 1.x

@@ -1,10 +1,10 @@
 /**
  * Why a server answers a request with an error before (or instead of) running its operation, as plain tagged
- * values, and the error each one is answered with (status, code, messages as Clerk sends them).
+ * values, and the error each one is answered with (the `ErrorCatalogue`'s entry where it has one).
  *
  * @since 0.2.0
  */
-import type { Failure } from "./ErrorBody.js"
+import * as ErrorCatalogue from "./ErrorCatalogue.js"
 
 /**
  * `Authorization` is not `Bearer <key>` with an accepted key: 401 `authentication_invalid`.
@@ -174,7 +174,7 @@ const paramCodes = {
   Value: ["form_param_value_invalid", "is invalid"]
 } as const
 
-const one = (status: number, code: string, message: string, longMessage: string): Failure => ({
+const one = (status: number, code: string, message: string, longMessage: string): ErrorCatalogue.Failure => ({
   status,
   errors: [{ code, message, longMessage, meta: {} }]
 })
@@ -185,15 +185,10 @@ const one = (status: number, code: string, message: string, longMessage: string)
  * @since 0.2.0
  * @category encoding
  */
-export const failureOf = (refusal: Refusal): Failure => {
+export const failureOf = (refusal: Refusal): ErrorCatalogue.Failure => {
   switch (refusal._tag) {
     case "AuthenticationInvalid":
-      return one(
-        401,
-        "authentication_invalid",
-        "Invalid authentication",
-        "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct."
-      )
+      return ErrorCatalogue.authenticationInvalid()
     case "ApiVersionGivenTwice":
       return one(
         400,
@@ -212,16 +207,11 @@ export const failureOf = (refusal: Refusal): Failure => {
         }.`
       )
     case "RouteNotFound":
-      return one(404, "resource_not_found", "not found", `No route matches ${refusal.method} ${refusal.path}`)
+      return ErrorCatalogue.routeNotFound(refusal.method, refusal.path)
     case "BodyInvalid":
-      return one(400, "request_body_invalid", "Request body invalid", `The request body is invalid: ${refusal.detail}`)
+      return ErrorCatalogue.requestBodyInvalid(refusal.detail)
     case "BodyTooLarge":
-      return one(
-        413,
-        "request_body_too_large",
-        "Request body too large",
-        `The request body is larger than the ${refusal.limit}-byte limit of this endpoint.`
-      )
+      return ErrorCatalogue.bodyTooLarge(refusal.limit)
     case "ParamInvalid": {
       const [code, message] = paramCodes[refusal.kind]
       return {

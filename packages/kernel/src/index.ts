@@ -34,6 +34,11 @@ export * as ErrorBody from "./ErrorBody.js"
 /**
  * @since 0.2.0
  */
+export * as ErrorCatalogue from "./ErrorCatalogue.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as JsonBody from "./JsonBody.js"
 
 /**

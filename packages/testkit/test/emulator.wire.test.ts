@@ -5,11 +5,12 @@
  */
 import { ClerkApiError } from "@effect-clerk/core/ClerkError"
 import * as ErrorBody from "@effect-clerk/kernel/ErrorBody"
+import type * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 
-const apiError: fc.Arbitrary<ErrorBody.ApiError> = fc.record({
+const apiError: fc.Arbitrary<ErrorCatalogue.ApiError> = fc.record({
   code: fc.string(),
   message: fc.string(),
   longMessage: fc.string(),

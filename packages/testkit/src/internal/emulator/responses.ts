@@ -6,6 +6,7 @@
  */
 import type { UsersCodec, UsersProtocol } from "@effect-clerk/core"
 import * as ErrorBody from "@effect-clerk/kernel/ErrorBody"
+import type * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
 import * as Refusal from "@effect-clerk/kernel/Refusal"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Duration from "effect/Duration"
@@ -33,8 +34,11 @@ export const jsonResponse = (body: string, status = 200, headers: Record<string,
  *
  * @internal
  */
-export const failureResponse = (failure: ErrorBody.Failure, traceId: string, headers: Record<string, string> = {}) =>
-  jsonResponse(ErrorBody.encode(failure, traceId), failure.status, ErrorBody.headers(failure, headers))
+export const failureResponse = (
+  failure: ErrorCatalogue.Failure,
+  traceId: string,
+  headers: Record<string, string> = {}
+) => jsonResponse(ErrorBody.encode(failure, traceId), failure.status, ErrorBody.headers(failure, headers))
 
 /**
  * Clerk's error body for a refusal.

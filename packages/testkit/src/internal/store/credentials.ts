@@ -9,10 +9,7 @@ import type { Totp } from "@effect-clerk/core/Totp"
 import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
 import type { User } from "@effect-clerk/core/User"
 import type { RemovePasswordParams, SetPasswordCompromisedParams } from "@effect-clerk/core/UsersParams"
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import type { TrustedDeviceSeed } from "../../Seeds.js"
-import type { StoreFailure } from "../failures.js"
+import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
 import {
   formatInvalid,
   incorrectPassword,
@@ -24,7 +21,10 @@ import {
   totpIncorrect,
   totpInvalidLength,
   valueInvalid
-} from "../failures.js"
+} from "@effect-clerk/kernel/ErrorCatalogue"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type { TrustedDeviceSeed } from "../../Seeds.js"
 import { digestProblem, verifyPassword as verifyPasswordRecord } from "../passwords.js"
 import { base32Decode, newSecret, verifyTotpCode } from "../totp.js"
 import type { Mutable, Result } from "./records.js"

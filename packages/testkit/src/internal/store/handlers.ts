@@ -6,9 +6,9 @@
  * @internal
  */
 import type { UsersProtocol } from "@effect-clerk/core"
+import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import type { StoreFailure } from "../failures.js"
 import * as accounts from "./accounts.js"
 import * as billing from "./billing.js"
 import * as credentials from "./credentials.js"

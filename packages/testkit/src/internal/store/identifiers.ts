@@ -3,8 +3,8 @@
  *
  * @internal
  */
+import { type Failure as StoreFailure, formatInvalid, identifierExists } from "@effect-clerk/kernel/ErrorCatalogue"
 import * as Either from "effect/Either"
-import { formatInvalid, identifierExists, type StoreFailure } from "../failures.js"
 import type { State } from "./state.js"
 import { owners } from "./state.js"
 

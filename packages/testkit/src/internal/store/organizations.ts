@@ -11,9 +11,9 @@ import type {
   OrganizationInvitationsParams,
   PaginationParams
 } from "@effect-clerk/core/UsersParams"
+import { valueInvalid } from "@effect-clerk/kernel/ErrorCatalogue"
 import * as Either from "effect/Either"
 import type { InvitationSeed, MembershipSeed, OrganizationSeed } from "../../Seeds.js"
-import { valueInvalid } from "../failures.js"
 import { compareKeys, page, parseOrder, type SortKey } from "./queries.js"
 import type { Result } from "./records.js"
 import { DEFAULT_IMAGE, find, lower, primaryOf } from "./records.js"

@@ -5,8 +5,8 @@
  * @internal
  */
 import type { User } from "@effect-clerk/core/User"
+import { type Failure as StoreFailure, notFound } from "@effect-clerk/kernel/ErrorCatalogue"
 import * as Either from "effect/Either"
-import { notFound, type StoreFailure } from "../failures.js"
 import type { Credentials, State, UserRecord } from "./state.js"
 import { updateUser } from "./state.js"
 

@@ -15,11 +15,16 @@ import type {
   UpdateMetadataParams,
   UpdateUserParams
 } from "@effect-clerk/core/UsersParams"
+import {
+  exceedsSize,
+  type Failure as StoreFailure,
+  formatInvalid,
+  valueInvalid
+} from "@effect-clerk/kernel/ErrorCatalogue"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { deepMerge, jsonByteLength } from "../../DeepMerge.js"
 import type { UserSeed } from "../../Seeds.js"
-import { exceedsSize, formatInvalid, type StoreFailure, valueInvalid } from "../failures.js"
 import type { PasswordRecord } from "../passwords.js"
 import { hashPassword } from "../passwords.js"
 import { externalAccount, linkEmails, passkeyOf } from "./accounts.js"
