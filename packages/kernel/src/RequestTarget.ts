@@ -68,6 +68,14 @@ export const routing = { caseSensitive: true, ignoreTrailingSlash: false, maxPar
 export const HEALTH_PATH = "/healthz"
 
 /**
+ * The body of the health check's 200 answer.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const HEALTH_BODY = "{\"status\":\"ok\"}"
+
+/**
  * Whether a request is the health check (`GET` or `HEAD` of `/healthz`).
  *
  * @since 0.2.0

@@ -34,6 +34,7 @@ describe("RequestTarget", () => {
     expect(RequestTarget.isHealthCheck("HEAD", "/healthz")).toBe(true)
     expect(RequestTarget.isHealthCheck("POST", "/healthz")).toBe(false)
     expect(RequestTarget.isHealthCheck("GET", "/healthz/")).toBe(false)
+    expect(JSON.parse(RequestTarget.HEALTH_BODY)).toEqual({ status: "ok" })
   })
 })
 

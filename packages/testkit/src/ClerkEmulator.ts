@@ -314,7 +314,7 @@ const makeAppOf = (
     const admission = RequestGate.admit(request, config)
     switch (admission._tag) {
       case "Health":
-        return Effect.succeed(jsonResponse(JSON.stringify({ status: "ok" })))
+        return Effect.succeed(jsonResponse(RequestTarget.HEALTH_BODY))
       case "Refused":
         return Effect.succeed(refuse(admission, engine.traceId()))
       case "Admitted":
