@@ -1,10 +1,15 @@
 /**
  * `@effect-clerk/kernel`: Clerk's Backend API Users semantics written once, in plain TypeScript that imports
- * nothing from `effect`: the operation facts, the error catalogue, the store and the shared contract scenarios.
- * Every line of the library (Effect 3 today) adapts it to its own runtime.
+ * nothing from `effect`: the operation facts, the error catalogue, the store, the emulator's HTTP rules and the
+ * shared contract scenarios. Every line of the library (Effect 3 today) adapts it to its own runtime.
  *
  * @since 0.2.0
  */
+
+/**
+ * @since 0.2.0
+ */
+export * as ApiVersionResolution from "./ApiVersionResolution.js"
 
 /**
  * @since 0.2.0
@@ -14,7 +19,22 @@ export * as ApiVersions from "./ApiVersions.js"
 /**
  * @since 0.2.0
  */
+export * as Authentication from "./Authentication.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as BodyBounds from "./BodyBounds.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as DeepMerge from "./DeepMerge.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as ErrorBody from "./ErrorBody.js"
 
 /**
  * @since 0.2.0
@@ -30,6 +50,11 @@ export * as Fixtures from "./Fixtures.js"
  * @since 0.2.0
  */
 export * as Ids from "./Ids.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as JsonBody from "./JsonBody.js"
 
 /**
  * @since 0.2.0
@@ -55,6 +80,21 @@ export * as Passwords from "./Passwords.js"
  * @since 0.2.0
  */
 export * as Prng from "./Prng.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Refusal from "./Refusal.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as RequestGate from "./RequestGate.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as RequestTarget from "./RequestTarget.js"
 
 /**
  * @since 0.2.0

@@ -9,16 +9,22 @@
  * API under `/__emulator` (disabled unless enabled) seeds data and injects faults from outside the process;
  * `GET /healthz` answers without authentication, for scripts and containers waiting for the emulator.
  *
- * This module holds the routes and the layers; the admin API, what is read from a request's URL and the
- * responses are under `internal/emulator/`, body reading in `internal/body.ts`.
+ * Clerk's rules around the store (authentication, API version, unknown routes, body bounds, error bodies) are
+ * the kernel's plain functions (`RequestGate`, `RequestTarget`, `BodyBounds`, `JsonBody`, `Refusal`,
+ * `ErrorBody`); this module holds the routes and the layers that apply them, the admin API and the responses are
+ * under `internal/emulator/`, the body streams in `internal/body.ts`.
  *
  * @since 0.1.0
  */
 import type { RetryPolicy } from "@effect-clerk/core"
 import { ClerkConfig, Users, UsersCodec, UsersProtocol } from "@effect-clerk/core"
 import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
-import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
-import { authenticationInvalid, requestBodyInvalid, routeNotFound } from "@effect-clerk/kernel/ErrorCatalogue"
+import * as ApiVersionResolution from "@effect-clerk/kernel/ApiVersionResolution"
+import * as Authentication from "@effect-clerk/kernel/Authentication"
+import * as BodyBounds from "@effect-clerk/kernel/BodyBounds"
+import * as Refusal from "@effect-clerk/kernel/Refusal"
+import * as RequestGate from "@effect-clerk/kernel/RequestGate"
+import * as RequestTarget from "@effect-clerk/kernel/RequestTarget"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -35,7 +41,6 @@ import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
 import * as Body from "./internal/body.js"
 import * as Admin from "./internal/emulator/admin.js"
-import * as RequestUrl from "./internal/emulator/requestUrl.js"
 import * as Responses from "./internal/emulator/responses.js"
 import * as Engine from "./internal/engine.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
@@ -143,30 +148,7 @@ export type AdminFault = Admin.AdminFault
 // routes
 // -----------------------------------------------------------------------------
 
-const { failureResponse, jsonResponse } = Responses
-
-const apiVersionGivenTwice: StoreFailure = {
-  status: 400,
-  errors: [{
-    code: "api_version_invalid",
-    message: "Invalid API version",
-    longMessage: "The API version is given both as the Clerk-API-Version header and as the __clerk_api_version " +
-      "query parameter: give it one way only.",
-    meta: {}
-  }]
-}
-
-const apiVersionInvalid = (version: string): StoreFailure => ({
-  status: 400,
-  errors: [{
-    code: "api_version_invalid",
-    message: "Invalid API version",
-    longMessage: `${JSON.stringify(version.slice(0, 64))} is not a Clerk API version. Supported versions: ${
-      UsersProtocol.apiVersions.join(", ")
-    }.`,
-    meta: {}
-  }]
-})
+const { failureResponse, jsonResponse, refusalResponse } = Responses
 
 type Handler = Effect.Effect<
   HttpServerResponse.HttpServerResponse,
@@ -176,7 +158,7 @@ type Handler = Effect.Effect<
 
 /**
  * The request's parts into the call's arguments, or Clerk's 422 or 400 naming the parameter (see
- * `issueFailure`). A value that exhausts the stack of the recursive decoder (the depth bound of bodies should
+ * `issueRefusal`). A value that exhausts the stack of the recursive decoder (the depth bound of bodies should
  * prevent it) is a 400, never a defect.
  */
 const decodeParts = (
@@ -184,11 +166,11 @@ const decodeParts = (
   decode: ReturnType<typeof UsersCodec.requestDecoder>,
   parts: UsersCodec.RequestParts,
   apiVersion: string
-): Either.Either<ReadonlyArray<unknown>, StoreFailure> => {
+): Either.Either<ReadonlyArray<unknown>, Refusal.Refusal> => {
   try {
-    return Either.mapLeft(decode(parts, apiVersion), (issue) => Responses.issueFailure(operation, issue))
+    return Either.mapLeft(decode(parts, apiVersion), (issue) => Responses.issueRefusal(operation, issue))
   } catch {
-    return Either.left(requestBodyInvalid("the body is nested too deeply"))
+    return Either.left(Refusal.bodyInvalid("the body is nested too deeply"))
   }
 }
 
@@ -205,7 +187,7 @@ const readBody = (
   request: HttpServerRequest.HttpServerRequest,
   operation: UsersProtocol.AnyOperation,
   limits: Limits
-): Effect.Effect<Either.Either<Pick<UsersCodec.RequestParts, "json" | "file">, StoreFailure>> => {
+): Effect.Effect<Either.Either<Pick<UsersCodec.RequestParts, "json" | "file">, Body.BodyRefusal>> => {
   switch (UsersCodec.bodyKind(operation)) {
     case "json":
       return Effect.map(Body.readJson(request, limits.json), Either.map((json) => ({ json, file: undefined })))
@@ -232,13 +214,14 @@ const operationRoute = (
     const request = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
     const body = yield* readBody(request, operation, limits)
-    if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
+    if (Either.isLeft(body)) return refusalResponse(body.left, engine.traceId())
+    const search = RequestTarget.searchOf(request.url)
     const args = decodeParts(operation, decode, {
       path: pathWires.map((wire) => params[wire] ?? ""),
-      search: RequestUrl.searchOf(request.url),
+      search,
       ...body.right
-    }, RequestUrl.apiVersionOf(request, defaultVersion))
-    if (Either.isLeft(args)) return failureResponse(args.left, engine.traceId())
+    }, ApiVersionResolution.requested({ header: request.headers[ApiVersionResolution.HEADER], search }, defaultVersion))
+    if (Either.isLeft(args)) return refusalResponse(args.left, engine.traceId())
     const result = yield* engine.run(operation, args.right)
     if (Either.isLeft(result)) return Responses.engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
@@ -265,7 +248,7 @@ const operationRoute = (
 // -----------------------------------------------------------------------------
 
 /** Clerk's paths are case-sensitive, a trailing slash is another path, and ids can be long. */
-const routerConfig = { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 8192 }
+const routerConfig = { ...RequestTarget.routing }
 
 type AppOptions = Pick<Options, "secretKeys" | "admin" | "apiVersion" | "jsonBodyLimitBytes" | "uploadLimitBytes">
 
@@ -274,8 +257,8 @@ type AppOptions = Pick<Options, "secretKeys" | "admin" | "apiVersion" | "jsonBod
  * announced is not read: the connection is closed after the answer (lingering, see `nodeServer.ts`), so that a
  * client still sending reads it.
  */
-const refuse = (request: HttpServerRequest.HttpServerRequest, failure: StoreFailure, traceId: string) =>
-  failureResponse(failure, traceId, Body.hasBody(request) ? { connection: "close" } : {})
+const refuse = (refused: RequestGate.Refused, traceId: string) =>
+  refusalResponse(refused.refusal, traceId, refused.closeConnection ? { connection: "close" } : {})
 
 /** The router: one route per row of the table under `/v1`, the admin API when enabled, Clerk's 404 otherwise. */
 const routerOf = (
@@ -284,8 +267,8 @@ const routerOf = (
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
   const defaultVersion = options.apiVersion ?? DEFAULT_API_VERSION
   const limits: Limits = {
-    json: options.jsonBodyLimitBytes ?? Body.DEFAULT_JSON_BODY_LIMIT,
-    upload: options.uploadLimitBytes ?? Body.DEFAULT_UPLOAD_LIMIT
+    json: options.jsonBodyLimitBytes ?? BodyBounds.DEFAULT_JSON_BODY_LIMIT,
+    upload: options.uploadLimitBytes ?? BodyBounds.DEFAULT_UPLOAD_LIMIT
   }
   let api = HttpRouter.empty
   for (const operation of UsersProtocol.rows) {
@@ -305,10 +288,12 @@ const routerOf = (
           HttpServerRequest.HttpServerRequest,
           (request) =>
             refuse(
-              request,
-              error._tag === "RouteNotFound"
-                ? routeNotFound(request.method, RequestUrl.pathOf(request.url))
-                : requestBodyInvalid(error.message),
+              RequestGate.refused(
+                error._tag === "RouteNotFound"
+                  ? Refusal.routeNotFound(request.method, RequestTarget.pathOf(request.url))
+                  : Refusal.bodyInvalid(error.message),
+                request.headers
+              ),
               engine.traceId()
             )
         ))
@@ -319,27 +304,24 @@ const makeAppOf = (
   engine: Engine.Engine,
   options: AppOptions
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
-  const keys = new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY])
-  const defaultVersion = options.apiVersion ?? DEFAULT_API_VERSION
+  const config: RequestGate.Config = {
+    keys: new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY]),
+    defaultVersion: options.apiVersion ?? DEFAULT_API_VERSION,
+    versions: UsersProtocol.apiVersions
+  }
   const routed = routerOf(engine, options)
-  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (received) => {
-    const resolved = RequestUrl.resolvedUrl(received.url)
-    const request = resolved === undefined ? received : received.modify({ url: resolved })
-    const path = RequestUrl.pathOf(request.url)
-    if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
-      return Effect.succeed(jsonResponse(JSON.stringify({ status: "ok" })))
+  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+    const admission = RequestGate.admit(request, config)
+    switch (admission._tag) {
+      case "Health":
+        return Effect.succeed(jsonResponse(RequestTarget.HEALTH_BODY))
+      case "Refused":
+        return Effect.succeed(refuse(admission, engine.traceId()))
+      case "Admitted":
+        return admission.resolved
+          ? Effect.provideService(routed, HttpServerRequest.HttpServerRequest, request.modify({ url: admission.url }))
+          : routed
     }
-    const authorization = request.headers["authorization"] ?? ""
-    const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : ""
-    if (!keys.has(key)) return Effect.succeed(refuse(request, authenticationInvalid(), engine.traceId()))
-    if (RequestUrl.versionGivenTwice(request)) {
-      return Effect.succeed(refuse(request, apiVersionGivenTwice, engine.traceId()))
-    }
-    const version = RequestUrl.apiVersionOf(request, defaultVersion)
-    if (!UsersProtocol.isApiVersion(version)) {
-      return Effect.succeed(refuse(request, apiVersionInvalid(version), engine.traceId()))
-    }
-    return resolved === undefined ? routed : Effect.provideService(routed, HttpServerRequest.HttpServerRequest, request)
   })
 }
 
@@ -370,22 +352,20 @@ export const makeApp = (options: Options = {}): Effect.Effect<
     return { app: makeAppOf(engine, options), control: engine.control }
   })
 
-const visibleAscii = /^[\x21-\x7e]+$/
-
-/** The accepted keys: at least one, each a key a client can send (an empty one would let requests in without one). */
-const checkKeys = (keys: ReadonlyArray<string> | undefined): Effect.Effect<void, OptionsError> =>
-  keys === undefined
+/** The accepted keys: at least one, each a key a client can send (`Authentication.checkKeys`). */
+const checkKeys = (keys: ReadonlyArray<string> | undefined): Effect.Effect<void, OptionsError> => {
+  const checked = keys === undefined ? undefined : Authentication.checkKeys(keys)
+  return checked === undefined || checked._tag === "Ok"
     ? Effect.void
-    : keys.length === 0
+    : checked.error === "Empty"
     ? Effect.fail(new OptionsError({ option: "secretKeys", message: "is empty: give at least one key" }))
-    : keys.every((key) => visibleAscii.test(key))
-    ? Effect.void
     : Effect.fail(
       new OptionsError({
         option: "secretKeys",
         message: "has an empty key, or one that is not visible ASCII: an empty key would let requests in without one"
       })
     )
+}
 
 const firstKey = (options: Options) => options.secretKeys?.[0] ?? DEFAULT_SECRET_KEY
 

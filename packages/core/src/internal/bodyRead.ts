@@ -4,6 +4,7 @@
  *
  * @internal
  */
+import * as BodyBounds from "@effect-clerk/kernel/BodyBounds"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
@@ -33,17 +34,6 @@ export const transportError = (operation: string) => (error: HttpClientError.Htt
 
 const utf8 = new TextDecoder("utf-8")
 
-const concat = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
-}
-
 /**
  * Whether a response's body arrives as the bytes its `Content-Length` counts: no `Content-Encoding` (or
  * `identity`). Otherwise the length is the encoded size, while a transport that decodes (fetch does, for gzip,
@@ -71,9 +61,8 @@ export const readBody = (
       reason: "TooLarge",
       message: `the response body is larger than the ${maxBytes}-byte bound`
     })
-  const declared = response.headers["content-length"]
-  const length = declared !== undefined && /^\d{1,15}$/.test(declared) ? Number(declared) : Number.NaN
-  if (Number.isSafeInteger(length) && length >= 0 && isUnencoded(response.headers["content-encoding"])) {
+  const length = BodyBounds.declaredLength(response.headers["content-length"])
+  if (length !== undefined && Number.isSafeInteger(length) && isUnencoded(response.headers["content-encoding"])) {
     if (length > maxBytes) {
       return Effect.zipRight(
         response.stream.pipe(Stream.take(1), Stream.runDrain, Effect.ignore),
@@ -94,16 +83,11 @@ export const readBody = (
         : Stream.fail(transportError(operation)(error))
     ),
     Stream.runFoldEffect(
-      { chunks: [] as Array<Uint8Array>, size: 0 },
-      (acc, chunk): Effect.Effect<{ chunks: Array<Uint8Array>; size: number }, DecodeError> => {
-        const size = acc.size + chunk.length
-        if (size > maxBytes) return Effect.fail(tooLarge())
-        acc.chunks.push(chunk)
-        acc.size = size
-        return Effect.succeed(acc)
-      }
+      BodyBounds.collector(maxBytes),
+      (acc, chunk): Effect.Effect<BodyBounds.Collector, DecodeError> =>
+        BodyBounds.add(acc, chunk) ? Effect.succeed(acc) : Effect.fail(tooLarge())
     ),
-    Effect.map(({ chunks, size }) => utf8.decode(concat(chunks, size)))
+    Effect.map((collected) => utf8.decode(BodyBounds.joined(collected)))
   )
 }
 

@@ -6,8 +6,7 @@
  */
 import { UsersProtocol } from "@effect-clerk/core"
 import { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
-import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
-import { requestBodyInvalid } from "@effect-clerk/kernel/ErrorCatalogue"
+import * as Refusal from "@effect-clerk/kernel/Refusal"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Duration from "effect/Duration"
@@ -30,7 +29,7 @@ import {
 import type { SeedError } from "../../UsersTestControl.js"
 import * as Body from "../body.js"
 import type * as Engine from "../engine.js"
-import { failureResponse, jsonResponse } from "./responses.js"
+import { jsonResponse, refusalResponse } from "./responses.js"
 
 /** An operation of the core's table, by its method name (`"create"`, `"list"`...). */
 const OperationName = Schema.String.pipe(
@@ -83,7 +82,7 @@ const UserSeeds = Schema.Union(Schema.Array(UserSeed), UserSeed)
 const adminBody = <A, I>(
   schema: Schema.Schema<A, I>,
   request: HttpServerRequest.HttpServerRequest
-): Effect.Effect<Either.Either<A, StoreFailure>> =>
+): Effect.Effect<Either.Either<A, Refusal.Refusal>> =>
   Effect.map(Body.readJson(request, Body.ADMIN_BODY_LIMIT), (json) =>
     Either.flatMap(json, (value) =>
       Either.mapLeft(
@@ -91,7 +90,7 @@ const adminBody = <A, I>(
         (error) => {
           const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
           const at = issue === undefined || issue.path.length === 0 ? "" : `${issue.path.join(".")}: `
-          return requestBodyInvalid(`${at}${issue?.message ?? "invalid"}`)
+          return Refusal.bodyInvalid(`${at}${issue?.message ?? "invalid"}`)
         }
       )))
 
@@ -115,10 +114,10 @@ export const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
       path,
       Effect.gen(function*() {
         const body = yield* adminBody(schema, yield* HttpServerRequest.HttpServerRequest)
-        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
+        if (Either.isLeft(body)) return refusalResponse(body.left, engine.traceId())
         const seeded = yield* Effect.either(seed(body.right))
         return Either.isLeft(seeded)
-          ? failureResponse(requestBodyInvalid(`${seeded.left.code}: ${seeded.left.message}`), engine.traceId())
+          ? refusalResponse(Refusal.bodyInvalid(`${seeded.left.code}: ${seeded.left.message}`), engine.traceId())
           : ok(seeded.right ?? { ok: true })
       })
     )
@@ -156,7 +155,7 @@ export const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
       "/faults",
       Effect.gen(function*() {
         const body = yield* adminBody(AdminFault, yield* HttpServerRequest.HttpServerRequest)
-        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
+        if (Either.isLeft(body)) return refusalResponse(body.left, engine.traceId())
         const rule = body.right
         yield* control.injectFault({
           fault: faultOf(rule),
@@ -175,11 +174,11 @@ export const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
       "/users",
       Effect.gen(function*() {
         const body = yield* adminBody(UserSeeds, yield* HttpServerRequest.HttpServerRequest)
-        if (Either.isLeft(body)) return failureResponse(body.left, engine.traceId())
+        if (Either.isLeft(body)) return refusalResponse(body.left, engine.traceId())
         const seeds = Array.isArray(body.right) ? body.right : [body.right as UserSeed]
         const seeded = yield* Effect.either(control.seedUsers(seeds))
         return Either.isLeft(seeded)
-          ? failureResponse(requestBodyInvalid(seeded.left.message), engine.traceId())
+          ? refusalResponse(Refusal.bodyInvalid(seeded.left.message), engine.traceId())
           : ok(seeded.right.map((u) => u.id))
       })
     )
