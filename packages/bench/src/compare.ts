@@ -20,7 +20,7 @@ const option = (name: string, fallback: string) => {
 const quick = args.includes("--quick")
 const write = !args.includes("--no-write")
 const baselineRef = option("--baseline", "cfb303d")
-const pairs = Number(option("--pairs", quick ? "4" : "8"))
+const pairs = Number(option("--pairs", quick ? "4" : "6"))
 const band = Number(option("--band", "0.05"))
 const population = Number(option("--population", quick ? "20000" : "100000"))
 const root = fileURLToPath(new URL("../../../../../", import.meta.url))
@@ -74,12 +74,17 @@ const measurePairs = async (baselineChild: string, currentChild: string) => {
   const results: Array<Pair> = []
   for (let pair = 0; pair < pairs; pair++) {
     for (const kind of ["inmemory", "emulator"] as const) {
+      const started = performance.now()
       // ABBA: the side that goes first alternates every pair
       const baselineFirst = pair % 2 === 0
       const first = await measure(baselineFirst ? baselineChild : currentChild, kind)
       const second = await measure(baselineFirst ? currentChild : baselineChild, kind)
       results.push(baselineFirst ? { baseline: first, current: second } : { baseline: second, current: first })
-      log(`  pair ${pair + 1}/${pairs}, ${kind}: done (${baselineFirst ? "baseline first" : "current first"})`)
+      log(
+        `  pair ${pair + 1}/${pairs}, ${kind}: done (${baselineFirst ? "baseline first" : "current first"}, ${
+          ((performance.now() - started) / 1000).toFixed(0)
+        } s)`
+      )
     }
   }
   return results

@@ -13,22 +13,53 @@ import type { UserSeed } from "@effect-clerk/testkit"
 import { UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Layer, ManagedRuntime, Stream } from "effect"
-import { spawn } from "node:child_process"
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { execFileSync, spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 type Rows = Record<string, Array<number>>
 
-const timed = async (rows: Rows, row: string, runs: number, f: (i: number) => Promise<unknown>) => {
+/** Milliseconds of CPU time used so far by every process serving the rows (this one, and the emulator's). */
+type CpuClock = () => number
+
+const ownCpu: CpuClock = () => {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1000
+}
+
+/** A child process's CPU time from `/proc` (Linux; 0 elsewhere, where only the client's own is counted). */
+const processCpu = (pid: number | undefined): CpuClock => {
+  const ticks = (() => {
+    try {
+      return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100
+    } catch {
+      return 100
+    }
+  })()
+  return () => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks
+    } catch {
+      return 0
+    }
+  }
+}
+
+/** The row's wall-clock samples, and a second row: the CPU time per call of the whole batch (`cpu`). */
+const timed = async (rows: Rows, row: string, runs: number, f: (i: number) => Promise<unknown>, cpu: CpuClock) => {
   const samples: Array<number> = []
+  const cpuStarted = cpu()
   for (let i = 0; i < runs; i++) {
     const started = performance.now()
     await f(i)
     samples.push(performance.now() - started)
   }
   rows[row] = samples
+  // the suffix is compareReport.ts's CPU_SUFFIX (this module imports nothing of the bench: see above)
+  rows[`${row}, CPU time`] = [(cpu() - cpuStarted) / runs]
 }
 
 const seedOf = (i: number, population: number): UserSeed => ({
@@ -55,32 +86,38 @@ const usersRows = async <E>(
   rows: Rows,
   prefix: string,
   runtime: ManagedRuntime.ManagedRuntime<Users, E>,
-  options: { readonly quick: boolean; readonly scale: number; readonly target: string }
+  options: { readonly quick: boolean; readonly scale: number; readonly target: string; readonly cpu: CpuClock }
 ) => {
+  const cpu = options.cpu
   const users = await runtime.runPromise(Users)
   const n = (full: number) => Math.max(3, Math.round((options.quick ? full / 3 : full) * options.scale))
   const someone = (await runtime.runPromise(users.list({ limit: 1 })))[0]!.id
-  await timed(rows, `${prefix}: \`get\``, n(400), () => runtime.runPromise(users.get(someone)))
+  await timed(rows, `${prefix}: \`get\``, n(400), () => runtime.runPromise(users.get(someone)), cpu)
   await timed(rows, `${prefix}: \`create\` (unique email and username)`, n(300), (i) =>
     runtime.runPromise(
       users.create({ emailAddress: [`new${i}@example.net`], username: `new_${i}`, firstName: "New", lastName: "User" })
-    ))
+    ), cpu)
   // the first list after a write sorts the matching users again; later ones may reuse the order
   const cold: Array<number> = []
+  let coldCpu = 0
   for (let i = 0; i < n(10); i++) {
     await runtime.runPromise(users.updateMetadata(someone, { privateMetadata: { touched: i } }))
+    const cpuStarted = cpu()
     const started = performance.now()
     await runtime.runPromise(users.list(listParams))
     cold.push(performance.now() - started)
+    coldCpu += cpu() - cpuStarted
   }
-  rows[`${prefix}: \`list\` (filter, order, page) right after a write`] = cold
-  await timed(rows, `${prefix}: the same \`list\` again`, n(30), () => runtime.runPromise(users.list(listParams)))
-  await timed(rows, `${prefix}: \`count\` (same filter)`, n(30), () => runtime.runPromise(users.count(filter)))
+  const coldRow = `${prefix}: \`list\` (filter, order, page) right after a write`
+  rows[coldRow] = cold
+  rows[`${coldRow}, CPU time`] = [coldCpu / cold.length]
+  await timed(rows, `${prefix}: the same \`list\` again`, n(30), () => runtime.runPromise(users.list(listParams)), cpu)
+  await timed(rows, `${prefix}: \`count\` (same filter)`, n(30), () => runtime.runPromise(users.count(filter)), cpu)
   let k = 0
   await timed(rows, `${prefix}: \`updateMetadata\` on 7.6 KB of metadata`, n(600), () =>
     runtime.runPromise(
       users.updateMetadata(options.target, { publicMetadata: { key7: { n: ++k }, extra: null } })
-    ))
+    ), cpu)
 }
 
 const inMemory = async (population: number, quick: boolean): Promise<Rows> => {
@@ -88,11 +125,16 @@ const inMemory = async (population: number, quick: boolean): Promise<Rows> => {
   const runtime = ManagedRuntime.make(UsersInMemory.layer())
   try {
     const control = await runtime.runPromise(UsersTestControl)
-    const started = performance.now()
-    await runtime.runPromise(control.seedUsers(Array.from({ length: population }, (_, i) => seedOf(i, population))))
-    rows[`in-memory: \`seedUsers\` of ${population.toLocaleString("en")} users`] = [performance.now() - started]
+    const seeds = Array.from({ length: population }, (_, i) => seedOf(i, population))
+    await timed(
+      rows,
+      `in-memory: \`seedUsers\` of ${population.toLocaleString("en")} users`,
+      1,
+      () => runtime.runPromise(control.seedUsers(seeds)),
+      ownCpu
+    )
     const target = await runtime.runPromise(control.seedUser({ publicMetadata: bigMetadata }))
-    await usersRows(rows, "in-memory", runtime, { quick, scale: 1, target: target.id })
+    await usersRows(rows, "in-memory", runtime, { quick, scale: 1, target: target.id, cpu: ownCpu })
     return rows
   } finally {
     await runtime.dispose()
@@ -114,7 +156,8 @@ const startEmulator = async (seedFile: string) => {
     })
     child.on("exit", (code) => reject(new Error(`the emulator exited (${code}): ${output}`)))
   })
-  return { apiUrl, startMillis: performance.now() - started, stop: () => child.kill("SIGTERM") }
+  const cpu = processCpu(child.pid)
+  return { apiUrl, startMillis: performance.now() - started, cpu, stop: () => child.kill("SIGTERM") }
 }
 
 const emulator = async (population: number, quick: boolean): Promise<Rows> => {
@@ -125,7 +168,10 @@ const emulator = async (population: number, quick: boolean): Promise<Rows> => {
   seeds.push({ emailAddress: ["big@example.net"], publicMetadata: bigMetadata })
   writeFileSync(seedFile, JSON.stringify(seeds))
   const server = await startEmulator(seedFile)
-  rows[`emulator: start, seeded with ${population.toLocaleString("en")} users`] = [server.startMillis]
+  const startRow = `emulator: start, seeded with ${population.toLocaleString("en")} users`
+  rows[startRow] = [server.startMillis]
+  rows[`${startRow}, CPU time`] = [server.cpu()]
+  const cpu: CpuClock = () => ownCpu() + server.cpu()
   const runtime = ManagedRuntime.make(
     Users.layer.pipe(
       Layer.provide(
@@ -143,9 +189,9 @@ const emulator = async (population: number, quick: boolean): Promise<Rows> => {
     const users = await runtime.runPromise(Users)
     const walk = () => runtime.runPromise(users.listStream({}, { pageSize: 500 }).pipe(Stream.runCount))
     await runtime.runPromise(users.listStream({}, { pageSize: 500 }).pipe(Stream.take(2000), Stream.runDrain))
-    await timed(rows, `emulator: \`listStream\` of every user, pages of 500`, quick ? 1 : 2, walk)
+    await timed(rows, `emulator: \`listStream\` of every user, pages of 500`, 1, walk, cpu)
     const target = (await runtime.runPromise(users.list({ emailAddress: ["big@example.net"] })))[0]!.id
-    await usersRows(rows, "emulator", runtime, { quick, scale: 0.5, target })
+    await usersRows(rows, "emulator", runtime, { quick, scale: 0.5, target, cpu })
     return rows
   } finally {
     await runtime.dispose()

@@ -57,6 +57,9 @@ export const pairedRows = (pairs: ReadonlyArray<Pair>, band: number): ReadonlyAr
   })
 }
 
+/** The suffix of the rows of CPU time (see `compareChild.ts`). */
+export const CPU_SUFFIX = ", CPU time"
+
 export const START = "<!-- bench:compare:start -->"
 export const END = "<!-- bench:compare:end -->"
 
@@ -91,15 +94,18 @@ export interface Setting {
 export const section = (setting: Setting, rows: ReadonlyArray<RowResult>): string => {
   const regressions = rows.filter((r) => !r.ok)
   const confidence = Math.min(...rows.map((r) => r.confidence))
-  const table = [
-    "| row | baseline (ms) | current (ms) | current ÷ baseline (median of pairs) | interval | |",
-    "|---|---:|---:|---:|---:|---|",
-    ...rows.map((r) =>
-      `| ${r.row} | ${millis(r.baselineMs)} | ${millis(r.currentMs)} | ${r.median.toFixed(3)} | ${r.low.toFixed(3)}–${
-        r.high.toFixed(3)
-      } | ${r.ok ? "✅ no regression beyond noise" : "❌ slower beyond noise"} |`
-    )
-  ].join("\n")
+  const table = (of: ReadonlyArray<RowResult>) =>
+    [
+      "| row | baseline (ms) | current (ms) | current ÷ baseline (median of pairs) | interval | |",
+      "|---|---:|---:|---:|---:|---|",
+      ...of.map((r) =>
+        `| ${r.row.replace(CPU_SUFFIX, "")} | ${millis(r.baselineMs)} | ${millis(r.currentMs)} | ${
+          r.median.toFixed(3)
+        } | ${r.low.toFixed(3)}–${r.high.toFixed(3)} | ${
+          r.ok ? "✅ no regression beyond noise" : "❌ slower beyond noise"
+        } |`
+      )
+    ].join("\n")
   return `${START}
 ## Paired comparison with a baseline: the in-memory and emulator rows
 
@@ -120,7 +126,17 @@ it (order statistics of the ratios; confidence ${
 "no regression beyond noise" when its interval includes 1 or lies below it, or lies within the noise band
 (upper end ≤ ${(1 + setting.band).toFixed(2)}). The milliseconds are medians over the pairs.
 
-${table}
+### Wall-clock time (per call: the median of the process's calls)
+
+${table(rows.filter((r) => !r.row.endsWith(CPU_SUFFIX)))}
+
+### CPU time (per call: the batch's CPU time over its calls)
+
+The CPU time of the processes doing the work: for the in-memory rows, the measuring process; for the emulator
+rows, the client's process and the emulator's (from \`/proc\`). Other processes' work on a loaded machine delays a
+call, but adds little to its CPU time, so that this measure's noise band is the narrower of the two.
+
+${table(rows.filter((r) => r.row.endsWith(CPU_SUFFIX)))}
 
 ${
     regressions.length === 0
