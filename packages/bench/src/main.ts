@@ -4,9 +4,10 @@
  * `pnpm bench -- --quick` runs fewer rounds and a smaller population (for a smoke check; the file it writes
  * says so); `--no-instructions` skips the instruction counts (callgrind), which take a few minutes.
  */
-import { mkdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, platform, release, totalmem } from "node:os"
 import { fileURLToPath } from "node:url"
+import { sectionOf, withSection } from "./compareReport.js"
 import type { CpuRow } from "./cpu.js"
 import { ablationLabels, runCpu } from "./cpu.js"
 import { NO_SPAN_FLOOR } from "./cpuWorkload.js"
@@ -542,5 +543,9 @@ ${
   value once ended: keeping it in an object that lived through the call promotes large results, as found here.
 `
 
-writeFileSync(`${root}BENCHMARKS.md`, report)
+// the section written by `pnpm bench:compare` (compare.ts) stays
+const previous = existsSync(`${root}BENCHMARKS.md`)
+  ? sectionOf(readFileSync(`${root}BENCHMARKS.md`, "utf8"))
+  : undefined
+writeFileSync(`${root}BENCHMARKS.md`, previous === undefined ? report : withSection(report, previous))
 log(report)

@@ -58,3 +58,33 @@ export const pairedRatio = (
   }
   return medianOf(ratios)
 }
+
+/** The median of some numbers (the lower middle one for an even count, as `summarize` takes it). */
+export const median = (xs: ReadonlyArray<number>): number => medianOf(xs)
+
+/**
+ * A distribution-free confidence interval for the median of `xs` (the sign test's: order statistics k and n + 1 − k,
+ * with k the largest for which the binomial tail P(X < k) ≤ (1 − level) / 2). Returns the confidence actually
+ * reached (at least `level` when n allows it; with n < 6 the widest interval, the whole range, reaches less).
+ */
+export const medianInterval = (
+  xs: ReadonlyArray<number>,
+  level = 0.95
+): { readonly low: number; readonly high: number; readonly confidence: number } => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const n = sorted.length
+  if (n === 0) return { low: Number.NaN, high: Number.NaN, confidence: 0 }
+  // tail(k) = P(X ≤ k - 1) for X ~ Binomial(n, 1/2)
+  const tail = (k: number) => {
+    let sum = 0
+    let term = 0.5 ** n
+    for (let i = 0; i < k; i++) {
+      sum += term
+      term = (term * (n - i)) / (i + 1)
+    }
+    return sum
+  }
+  let k = 1
+  while (k + 1 <= Math.floor((n + 1) / 2) && tail(k + 1) <= (1 - level) / 2) k++
+  return { low: sorted[k - 1]!, high: sorted[n - k]!, confidence: 1 - 2 * tail(k) }
+}
