@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -184,7 +185,7 @@ const createOnce = (
     Effect.catchAll(ops.create(params), (error) => {
       const ambiguous = error._tag === "TransportError" || error._tag === "ServerError"
       const taken = error._tag === "UnprocessableEntity" &&
-        error.errors.some((e) => e.code === "form_identifier_exists" && e.meta?.["param_name"] === "external_id")
+        ErrorCatalogue.isIdentifierTaken(error.errors, "external_id")
       if (!ambiguous && !taken) return Effect.fail(error)
       return Effect.flatMap(lookup, (existing) => {
         if (existing !== undefined) return Effect.succeed(existing)

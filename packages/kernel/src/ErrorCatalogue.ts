@@ -378,3 +378,15 @@ export const injected = (status: number, code?: string, message?: string): Failu
     meta: {}
   }]
 })
+
+/**
+ * Whether an `errors` array holds the `form_identifier_exists` refusal for the parameter `param` (its wire
+ * name): another user already has this identifier.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const isIdentifierTaken = (
+  errors: ReadonlyArray<{ readonly code: string; readonly meta?: { readonly [key: string]: unknown } | undefined }>,
+  param: string
+): boolean => errors.some((e) => e.code === catalogue.identifierExists.code && e.meta?.["param_name"] === param)

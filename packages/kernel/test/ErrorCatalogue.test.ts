@@ -194,4 +194,14 @@ describe("ErrorCatalogue", () => {
       ErrorCatalogue.valueInvalid("order_by", "is not a field")
     )
   })
+
+  it("isIdentifierTaken finds the identifier-taken refusal of one parameter only", () => {
+    expect(ErrorCatalogue.isIdentifierTaken(ErrorCatalogue.identifierExists("external_id").errors, "external_id"))
+      .toBe(true)
+    expect(ErrorCatalogue.isIdentifierTaken(ErrorCatalogue.identifierExists("username").errors, "external_id"))
+      .toBe(false)
+    expect(ErrorCatalogue.isIdentifierTaken(ErrorCatalogue.formatInvalid("external_id", "x").errors, "external_id"))
+      .toBe(false)
+    expect(ErrorCatalogue.isIdentifierTaken([{ code: "form_identifier_exists" }], "external_id")).toBe(false)
+  })
 })

@@ -20,6 +20,7 @@ import type { RetryPolicy } from "@effect-clerk/core"
 import { ClerkConfig, Users, UsersCodec, UsersProtocol } from "@effect-clerk/core"
 import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
 import * as ApiVersionResolution from "@effect-clerk/kernel/ApiVersionResolution"
+import * as ApiVersions from "@effect-clerk/kernel/ApiVersions"
 import * as Authentication from "@effect-clerk/kernel/Authentication"
 import * as BodyBounds from "@effect-clerk/kernel/BodyBounds"
 import * as Refusal from "@effect-clerk/kernel/Refusal"
@@ -307,7 +308,7 @@ const makeAppOf = (
   const config: RequestGate.Config = {
     keys: new Set(options.secretKeys ?? [DEFAULT_SECRET_KEY]),
     defaultVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-    versions: UsersProtocol.apiVersions
+    versions: ApiVersions.apiVersions
   }
   const routed = routerOf(engine, options)
   return Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {

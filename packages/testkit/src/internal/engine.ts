@@ -9,8 +9,7 @@
 import { UsersProtocol } from "@effect-clerk/core"
 import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
 import type { User } from "@effect-clerk/core/User"
-import type { Failure as StoreFailure } from "@effect-clerk/kernel/ErrorCatalogue"
-import { injected } from "@effect-clerk/kernel/ErrorCatalogue"
+import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
 import { makeIdGenerator } from "@effect-clerk/kernel/Ids"
 import { mulberry32 } from "@effect-clerk/kernel/Prng"
 import * as Store from "@effect-clerk/kernel/Store"
@@ -34,7 +33,7 @@ import type { PasswordRecord } from "./passwords.js"
  * @internal
  */
 export type Failure =
-  | { readonly _tag: "Status"; readonly failure: StoreFailure; readonly retryAfter?: Duration.Duration }
+  | { readonly _tag: "Status"; readonly failure: ErrorCatalogue.Failure; readonly retryAfter?: Duration.Duration }
   | { readonly _tag: "Disconnect" }
 
 /** @internal */
@@ -72,13 +71,13 @@ const faultFailure = (fault: Exclude<Fault.Fault, { readonly _tag: "Latency" }>)
     case "RateLimited":
       return {
         _tag: "Status",
-        failure: injected(429),
+        failure: ErrorCatalogue.injected(429),
         ...(fault.retryAfter === undefined ? {} : { retryAfter: roundUpToSeconds(fault.retryAfter) })
       }
     case "Status":
       return {
         _tag: "Status",
-        failure: injected(fault.status, fault.code, fault.message),
+        failure: ErrorCatalogue.injected(fault.status, fault.code, fault.message),
         ...(fault.retryAfter === undefined ? {} : { retryAfter: roundUpToSeconds(fault.retryAfter) })
       }
   }
@@ -94,7 +93,7 @@ const settle = <A>(step: Exclude<Store.Step<A>, Store.Outcome<A>>): Effect.Effec
     ? Effect.map(Passwords.hashPassword(step.password), step.then)
     : Effect.map(Passwords.verifyPassword(step.record, step.password), step.then)
 
-const seedError = (failure: StoreFailure, entry?: number) =>
+const seedError = (failure: ErrorCatalogue.Failure, entry?: number) =>
   new SeedError({
     code: failure.errors[0]?.code ?? "invalid",
     message: failure.errors[0]?.longMessage ?? failure.errors[0]?.message ?? `status ${failure.status}`,
@@ -223,7 +222,9 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           const secret = Store.totpSecret(state, userId)
           const code = secret === undefined ? undefined : totpAt(secret, now)
           return code === undefined
-            ? Effect.fail(new SeedError({ code: "totp_disabled", message: `user ${userId} has no TOTP` }))
+            ? Effect.fail(
+              new SeedError({ code: ErrorCatalogue.catalogue.totpDisabled.code, message: `user ${userId} has no TOTP` })
+            )
             : Effect.succeed(code)
         }),
       stats: Effect.sync((): Stats => structuredClone(stats)),
