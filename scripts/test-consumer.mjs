@@ -175,43 +175,11 @@ fs.writeFileSync(
   path.join(project, "vitest.config.ts"),
   `import { defineConfig } from "vitest/config"\nexport default defineConfig({ test: { setupFiles: ["./vitest.setup.ts"] } })\n`
 )
-fs.writeFileSync(
-  path.join(project, "test/users.test.ts"),
-  `import { Users } from "@effect-clerk/core"
-import { Arbitraries, deepMerge, UsersInMemory, UsersTestControl } from "@effect-clerk/testkit"
-import { describe, expect, it } from "@effect/vitest"
-import { Effect, TestClock } from "effect"
-import { appendFileSync } from "node:fs"
-
-describe("consumer", () => {
-  it.effect("UsersInMemory.layer with TestClock", () =>
-    Effect.gen(function*() {
-      const users = yield* Users
-      const control = yield* UsersTestControl
-      const ada = yield* control.seedUser({ emailAddress: ["ada@example.com"] })
-      yield* users.lock(ada.id)
-      yield* TestClock.adjust("2 hours")
-      expect((yield* users.get(ada.id)).locked).toBe(false)
-    }).pipe(Effect.provide(UsersInMemory.layer())))
-
-  it.effect.prop(
-    "updateMetadata deep-merges",
-    [Arbitraries.population({ maxLength: 5 }), Arbitraries.metadataPatch()],
-    ([population, patch]) =>
-      Effect.gen(function*() {
-        if (process.env["SAMPLES"]) appendFileSync(process.env["SAMPLES"], JSON.stringify(patch) + "\\n")
-        const users = yield* Users
-        const control = yield* UsersTestControl
-        for (const seeded of yield* control.seedUsers(population)) {
-          const updated = yield* users.updateMetadata(seeded.id, { publicMetadata: patch })
-          expect(updated.publicMetadata).toEqual(deepMerge(seeded.publicMetadata, patch))
-        }
-      }).pipe(Effect.provide(UsersInMemory.layer())),
-    { fastCheck: { numRuns: 20 } }
-  )
-})
-`
-)
+// the consumer's own tests: every file of scripts/consumer/ (each a test a user would write against the packages)
+const consumerTests = fs.readdirSync(path.join(root, "scripts/consumer")).filter((file) => file.endsWith(".test.ts"))
+for (const file of consumerTests) {
+  fs.copyFileSync(path.join(root, "scripts/consumer", file), path.join(project, "test", file))
+}
 fs.writeFileSync(
   path.join(project, "test/replay.test.ts"),
   `import { describe, expect, it } from "@effect/vitest"
@@ -233,11 +201,14 @@ const vitest = (variables, allowFailure = false) =>
 const samples = (name) => path.join(project, `${name}.ndjson`)
 const first = vitest({ FC_SEED: "4242", SAMPLES: samples("first") })
 if (!/seed=4242 \(replay with FC_SEED=4242\)/.test(first)) fail(`the setup file did not use FC_SEED:\n${first}`)
-if (!/2 passed/.test(first)) fail(`the consumer's tests did not pass:\n${first}`)
+const passedFiles = /Test Files\s+(\d+) passed/.exec(first)
+if (passedFiles === null || Number(passedFiles[1]) !== consumerTests.length || /\bfailed\b/.test(first)) {
+  fail(`the consumer's tests did not all pass (${consumerTests.join(", ")}):\n${first}`)
+}
 vitest({ FC_SEED: "4242", SAMPLES: samples("second") })
 const [one, two] = [samples("first"), samples("second")].map((file) => fs.readFileSync(file, "utf8"))
 if (one !== two || one.trim().split("\n").length < 20) fail("FC_SEED=4242 did not replay the same values")
-step("npx vitest run: an @effect/vitest test and a property test pass; FC_SEED replays the same values")
+step(`npx vitest run: ${consumerTests.join(", ")} pass; FC_SEED replays the same values`)
 
 const failing = vitest({ FAILING: "1" }, true)
 const printed = /seed: (-?\d+), path: "([\d:]+)"/.exec(`${failing.stdout}${failing.stderr}`)
