@@ -20,7 +20,8 @@ import type * as Records from "./internal/store/records.js"
 import * as Snapshot from "./internal/store/snapshot.js"
 import * as StateModule from "./internal/store/state.js"
 import * as Users from "./internal/store/users.js"
-import type { BillingSubscription, OAuthAccessToken, Organization, OrganizationInvitation } from "./Model.js"
+import type { BillingCreditLedgerEntry, BillingSubscription, OAuthAccessToken, Organization } from "./Model.js"
+import type { OrganizationInvitation } from "./Model.js"
 import type { OrganizationMembership, TrustedDevice, User } from "./Model.js"
 import type { OperationKey } from "./Operations.js"
 import type { PasswordHashing, PasswordRecord } from "./Passwords.js"
@@ -88,7 +89,21 @@ export type Handler<K extends OperationKey> = Handlers.Handler<K>
  * @since 0.2.0
  * @category models
  */
-export type StoreSnapshot = Snapshot.StoreSnapshot
+export interface StoreSnapshot {
+  readonly users: ReadonlyArray<{
+    readonly user: User
+    readonly hasPassword: boolean
+    readonly totpSecret: string | undefined
+    readonly backupCodes: ReadonlyArray<string>
+  }>
+  readonly organizations: ReadonlyArray<Organization>
+  readonly memberships: ReadonlyArray<OrganizationMembership>
+  readonly invitations: ReadonlyArray<OrganizationInvitation>
+  readonly oauthTokens: ReadonlyArray<OAuthAccessToken & { readonly userId: string }>
+  readonly billingSubscriptions: ReadonlyArray<{ readonly userId: string; readonly subscription: BillingSubscription }>
+  readonly credits: ReadonlyArray<{ readonly userId: string; readonly ledger: ReadonlyArray<BillingCreditLedgerEntry> }>
+  readonly trustedDevices: ReadonlyArray<TrustedDevice & { readonly userId: string }>
+}
 
 /**
  * A fresh, empty state.

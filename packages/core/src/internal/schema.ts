@@ -4,7 +4,9 @@
  *
  * @internal
  */
+import type { JsonObject as JsonObjectType } from "@effect-clerk/kernel/Model"
 import * as Schema from "effect/Schema"
+import { isJsonObject, jsonObjectArbitrary } from "./json.js"
 
 /**
  * A required field whose wire key differs from its TypeScript name.
@@ -44,8 +46,16 @@ export const OpenEnum = <const Literals extends ReadonlyArray<string>>(...litera
   )
 
 /**
- * A JSON object of arbitrary content (metadata).
+ * A JSON object of arbitrary content (metadata), typed as the kernel's `JsonObject`: a record whose values are
+ * checked to be JSON values (a walk without allocation; what `JSON.parse` returns always passes).
  *
  * @internal
  */
-export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const JsonObject: Schema.Schema<JsonObjectType> = Schema.typeSchema(
+  Schema.Record({ key: Schema.String, value: Schema.Unknown }).pipe(
+    Schema.filter(isJsonObject, {
+      message: () => "expected a JSON object (JSON values only)",
+      arbitrary: () => jsonObjectArbitrary
+    })
+  )
+)
