@@ -20,8 +20,7 @@ import type * as Records from "./internal/store/records.js"
 import * as Snapshot from "./internal/store/snapshot.js"
 import * as StateModule from "./internal/store/state.js"
 import * as Users from "./internal/store/users.js"
-import type { BillingCreditLedgerEntry, BillingSubscription, OAuthAccessToken, Organization } from "./Model.js"
-import type { OrganizationInvitation } from "./Model.js"
+import type { BillingSubscription, OAuthAccessToken, Organization, OrganizationInvitation } from "./Model.js"
 import type { OrganizationMembership, TrustedDevice, User } from "./Model.js"
 import type { OperationKey } from "./Operations.js"
 import type { PasswordHashing, PasswordRecord } from "./Passwords.js"
@@ -89,21 +88,7 @@ export type Handler<K extends OperationKey> = Handlers.Handler<K>
  * @since 0.2.0
  * @category models
  */
-export interface StoreSnapshot {
-  readonly users: ReadonlyArray<{
-    readonly user: User
-    readonly hasPassword: boolean
-    readonly totpSecret: string | undefined
-    readonly backupCodes: ReadonlyArray<string>
-  }>
-  readonly organizations: ReadonlyArray<Organization>
-  readonly memberships: ReadonlyArray<OrganizationMembership>
-  readonly invitations: ReadonlyArray<OrganizationInvitation>
-  readonly oauthTokens: ReadonlyArray<OAuthAccessToken & { readonly userId: string }>
-  readonly billingSubscriptions: ReadonlyArray<{ readonly userId: string; readonly subscription: BillingSubscription }>
-  readonly credits: ReadonlyArray<{ readonly userId: string; readonly ledger: ReadonlyArray<BillingCreditLedgerEntry> }>
-  readonly trustedDevices: ReadonlyArray<TrustedDevice & { readonly userId: string }>
-}
+export type { StoreSnapshot } from "./internal/store/snapshot.js"
 
 /**
  * A fresh, empty state.
@@ -273,7 +258,7 @@ export const seedCredits = (state: State, userId: string, credits: CreditSeed, n
  * @since 0.2.0
  * @category reads
  */
-export const snapshot: (state: State, now: number) => StoreSnapshot = Snapshot.snapshot
+export const snapshot: (state: State, now: number) => Snapshot.StoreSnapshot = Snapshot.snapshot
 
 /**
  * How many users the state holds.
