@@ -7,7 +7,8 @@
 // - an @effect/vitest test and a property test, with the README's FC_SEED setup file: the same seed replays the
 //   same values, and a failing property replays from the seed and path fast-check prints;
 // - the effect-clerk-emulator command: first without @effect/platform-node (an install hint), then with the README's
-//   optional line (serves, refuses an empty key, stops on SIGTERM), and an ES module program over real HTTP.
+//   optional line (serves, refuses an empty key, stops on SIGTERM), and an ES module program over real HTTP;
+// - tsc over scripts/consumer/*.types.ts (typescript installed in a block of its own): the published types.
 import { execFileSync, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -223,6 +224,43 @@ if (!`${replayed.stdout}${replayed.stderr}`.includes(`Counterexample: ${countere
 step(
   `a failing property printed seed ${printed[1]} and path "${printed[2]}"; replaying them gives ${counterexample[1]}`
 )
+
+// ---------------------------------------------------------------------------------------------------------------
+// types: every scripts/consumer/*.types.ts compiled with tsc against the published declarations (strict, as a user's
+// project); a `@ts-expect-error` line that is not an error fails tsc
+// ---------------------------------------------------------------------------------------------------------------
+
+const typeChecks = fs.readdirSync(path.join(root, "scripts/consumer")).filter((file) => file.endsWith(".types.ts"))
+step("$ npm i -D typescript@5.9.3")
+run("npm", ["i", "-D", "typescript@5.9.3"])
+fs.mkdirSync(path.join(project, "types"))
+for (const file of typeChecks) {
+  fs.copyFileSync(path.join(root, "scripts/consumer", file), path.join(project, "types", file))
+}
+fs.writeFileSync(
+  path.join(project, "tsconfig.types.json"),
+  `${
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: []
+        },
+        include: ["types/*.ts"]
+      },
+      null,
+      2
+    )
+  }\n`
+)
+run("npx", ["tsc", "-p", "tsconfig.types.json"])
+step(`npx tsc: ${typeChecks.join(", ")} compile, their @ts-expect-error lines are errors`)
 
 // ---------------------------------------------------------------------------------------------------------------
 // the emulator's command and HTTP server

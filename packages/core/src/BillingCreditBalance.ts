@@ -7,6 +7,25 @@ import * as Schema from "effect/Schema"
 import { BillingMoney } from "./BillingSubscription.js"
 import { OpenEnum, optional, wire } from "./internal/schema.js"
 
+const BillingCreditBalanceStruct = Schema.Struct({
+  object: OpenEnum("commerce_credit_balance"),
+  balance: Schema.NullOr(BillingMoney)
+}).annotations({ identifier: "BillingCreditBalance" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface BillingCreditBalance extends Schema.Schema.Type<typeof BillingCreditBalanceStruct> {}
+
+/**
+ * The encoded side of {@link BillingCreditBalance}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingCreditBalanceEncoded extends Schema.Schema.Encoded<typeof BillingCreditBalanceStruct> {}
+
 /**
  * A user's credit balance: `null` when the user has never had credits.
  *
@@ -24,16 +43,33 @@ import { OpenEnum, optional, wire } from "./internal/schema.js"
  *   )
  * ```
  */
-export const BillingCreditBalance = Schema.Struct({
-  object: OpenEnum("commerce_credit_balance"),
-  balance: Schema.NullOr(BillingMoney)
-}).annotations({ identifier: "BillingCreditBalance" })
+export const BillingCreditBalance: Schema.Schema<BillingCreditBalance, BillingCreditBalanceEncoded> =
+  BillingCreditBalanceStruct
+
+const BillingCreditLedgerEntryStruct = Schema.Struct({
+  object: OpenEnum("commerce_credit_ledger"),
+  id: Schema.String,
+  payerId: wire("payer_id", Schema.String),
+  amount: BillingMoney,
+  sourceType: wire("source_type", Schema.String),
+  sourceId: wire("source_id", Schema.String),
+  note: optional(Schema.NullOr(Schema.String)),
+  createdAt: wire("created_at", Schema.String)
+}).annotations({ identifier: "BillingCreditLedgerEntry" })
 
 /**
  * @since 0.2.0
  * @category models
  */
-export interface BillingCreditBalance extends Schema.Schema.Type<typeof BillingCreditBalance> {}
+export interface BillingCreditLedgerEntry extends Schema.Schema.Type<typeof BillingCreditLedgerEntryStruct> {}
+
+/**
+ * The encoded side of {@link BillingCreditLedgerEntry}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingCreditLedgerEntryEncoded extends Schema.Schema.Encoded<typeof BillingCreditLedgerEntryStruct> {}
 
 /**
  * One adjustment of a credit balance: positive for an increase, negative for a decrease.
@@ -56,19 +92,5 @@ export interface BillingCreditBalance extends Schema.Schema.Type<typeof BillingC
  *     }))
  * ```
  */
-export const BillingCreditLedgerEntry = Schema.Struct({
-  object: OpenEnum("commerce_credit_ledger"),
-  id: Schema.String,
-  payerId: wire("payer_id", Schema.String),
-  amount: BillingMoney,
-  sourceType: wire("source_type", Schema.String),
-  sourceId: wire("source_id", Schema.String),
-  note: optional(Schema.NullOr(Schema.String)),
-  createdAt: wire("created_at", Schema.String)
-}).annotations({ identifier: "BillingCreditLedgerEntry" })
-
-/**
- * @since 0.2.0
- * @category models
- */
-export interface BillingCreditLedgerEntry extends Schema.Schema.Type<typeof BillingCreditLedgerEntry> {}
+export const BillingCreditLedgerEntry: Schema.Schema<BillingCreditLedgerEntry, BillingCreditLedgerEntryEncoded> =
+  BillingCreditLedgerEntryStruct

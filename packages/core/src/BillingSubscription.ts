@@ -17,13 +17,7 @@
 import * as Schema from "effect/Schema"
 import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
 
-/**
- * An amount of money, in cents, with its formatting.
- *
- * @since 0.1.0
- * @category models
- */
-export const BillingMoney = Schema.Struct({
+const BillingMoneyStruct = Schema.Struct({
   amount: Schema.Number,
   amountFormatted: wire("amount_formatted", Schema.String),
   currency: Schema.String,
@@ -34,15 +28,25 @@ export const BillingMoney = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingMoney extends Schema.Schema.Type<typeof BillingMoney> {}
+export interface BillingMoney extends Schema.Schema.Type<typeof BillingMoneyStruct> {}
 
 /**
- * The computed totals of one pricing tier of a per-unit charge.
+ * The encoded side of {@link BillingMoney}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingMoneyEncoded extends Schema.Schema.Encoded<typeof BillingMoneyStruct> {}
+
+/**
+ * An amount of money, in cents, with its formatting.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingPerUnitTotalTier = Schema.Struct({
+export const BillingMoney: Schema.Schema<BillingMoney, BillingMoneyEncoded> = BillingMoneyStruct
+
+const BillingPerUnitTotalTierStruct = Schema.Struct({
   quantity: optional(Schema.NullOr(Schema.Number)),
   feePerBlock: wire("fee_per_block", BillingMoney),
   total: BillingMoney
@@ -52,15 +56,26 @@ export const BillingPerUnitTotalTier = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingPerUnitTotalTier extends Schema.Schema.Type<typeof BillingPerUnitTotalTier> {}
+export interface BillingPerUnitTotalTier extends Schema.Schema.Type<typeof BillingPerUnitTotalTierStruct> {}
 
 /**
- * The computed totals of a per-unit charge (for example seats).
+ * The encoded side of {@link BillingPerUnitTotalTier}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingPerUnitTotalTierEncoded extends Schema.Schema.Encoded<typeof BillingPerUnitTotalTierStruct> {}
+
+/**
+ * The computed totals of one pricing tier of a per-unit charge.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingPerUnitTotal = Schema.Struct({
+export const BillingPerUnitTotalTier: Schema.Schema<BillingPerUnitTotalTier, BillingPerUnitTotalTierEncoded> =
+  BillingPerUnitTotalTierStruct
+
+const BillingPerUnitTotalStruct = Schema.Struct({
   name: Schema.String,
   blockSize: wire("block_size", Schema.Number),
   tiers: Schema.Array(BillingPerUnitTotalTier)
@@ -70,15 +85,26 @@ export const BillingPerUnitTotal = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingPerUnitTotal extends Schema.Schema.Type<typeof BillingPerUnitTotal> {}
+export interface BillingPerUnitTotal extends Schema.Schema.Type<typeof BillingPerUnitTotalStruct> {}
 
 /**
- * Proration credit for the remaining part of a billing cycle.
+ * The encoded side of {@link BillingPerUnitTotal}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingPerUnitTotalEncoded extends Schema.Schema.Encoded<typeof BillingPerUnitTotalStruct> {}
+
+/**
+ * The computed totals of a per-unit charge (for example seats).
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingProrationCredit = Schema.Struct({
+export const BillingPerUnitTotal: Schema.Schema<BillingPerUnitTotal, BillingPerUnitTotalEncoded> =
+  BillingPerUnitTotalStruct
+
+const BillingProrationCreditStruct = Schema.Struct({
   amount: BillingMoney,
   cycleDaysRemaining: wire("cycle_days_remaining", Schema.Number),
   cycleDaysTotal: wire("cycle_days_total", Schema.Number),
@@ -89,15 +115,26 @@ export const BillingProrationCredit = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingProrationCredit extends Schema.Schema.Type<typeof BillingProrationCredit> {}
+export interface BillingProrationCredit extends Schema.Schema.Type<typeof BillingProrationCreditStruct> {}
 
 /**
- * Credit from the payer's balance.
+ * The encoded side of {@link BillingProrationCredit}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingProrationCreditEncoded extends Schema.Schema.Encoded<typeof BillingProrationCreditStruct> {}
+
+/**
+ * Proration credit for the remaining part of a billing cycle.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingPayerCredit = Schema.Struct({
+export const BillingProrationCredit: Schema.Schema<BillingProrationCredit, BillingProrationCreditEncoded> =
+  BillingProrationCreditStruct
+
+const BillingPayerCreditStruct = Schema.Struct({
   remainingBalance: wire("remaining_balance", BillingMoney),
   appliedAmount: wire("applied_amount", BillingMoney)
 }).annotations({ identifier: "BillingPayerCredit" })
@@ -106,7 +143,43 @@ export const BillingPayerCredit = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingPayerCredit extends Schema.Schema.Type<typeof BillingPayerCredit> {}
+export interface BillingPayerCredit extends Schema.Schema.Type<typeof BillingPayerCreditStruct> {}
+
+/**
+ * The encoded side of {@link BillingPayerCredit}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingPayerCreditEncoded extends Schema.Schema.Encoded<typeof BillingPayerCreditStruct> {}
+
+/**
+ * Credit from the payer's balance.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const BillingPayerCredit: Schema.Schema<BillingPayerCredit, BillingPayerCreditEncoded> = BillingPayerCreditStruct
+
+const BillingCreditsStruct = Schema.Struct({
+  proration: Schema.NullOr(BillingProrationCredit),
+  payer: Schema.NullOr(BillingPayerCredit),
+  total: BillingMoney
+}).annotations({ identifier: "BillingCredits" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface BillingCredits extends Schema.Schema.Type<typeof BillingCreditsStruct> {}
+
+/**
+ * The encoded side of {@link BillingCredits}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingCreditsEncoded extends Schema.Schema.Encoded<typeof BillingCreditsStruct> {}
 
 /**
  * The credits applied to a subscription item.
@@ -122,25 +195,9 @@ export interface BillingPayerCredit extends Schema.Schema.Type<typeof BillingPay
  * const decode = Schema.decodeUnknown(BillingCredits)
  * ```
  */
-export const BillingCredits = Schema.Struct({
-  proration: Schema.NullOr(BillingProrationCredit),
-  payer: Schema.NullOr(BillingPayerCredit),
-  total: BillingMoney
-}).annotations({ identifier: "BillingCredits" })
+export const BillingCredits: Schema.Schema<BillingCredits, BillingCreditsEncoded> = BillingCreditsStruct
 
-/**
- * @since 0.1.0
- * @category models
- */
-export interface BillingCredits extends Schema.Schema.Type<typeof BillingCredits> {}
-
-/**
- * Proration discount for the passed part of a billing cycle.
- *
- * @since 0.1.0
- * @category models
- */
-export const BillingProrationDiscount = Schema.Struct({
+const BillingProrationDiscountStruct = Schema.Struct({
   amount: BillingMoney,
   cycleDaysPassed: wire("cycle_days_passed", Schema.Number),
   cycleDaysTotal: wire("cycle_days_total", Schema.Number),
@@ -151,7 +208,43 @@ export const BillingProrationDiscount = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingProrationDiscount extends Schema.Schema.Type<typeof BillingProrationDiscount> {}
+export interface BillingProrationDiscount extends Schema.Schema.Type<typeof BillingProrationDiscountStruct> {}
+
+/**
+ * The encoded side of {@link BillingProrationDiscount}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingProrationDiscountEncoded extends Schema.Schema.Encoded<typeof BillingProrationDiscountStruct> {}
+
+/**
+ * Proration discount for the passed part of a billing cycle.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const BillingProrationDiscount: Schema.Schema<BillingProrationDiscount, BillingProrationDiscountEncoded> =
+  BillingProrationDiscountStruct
+
+const BillingDiscountsStruct = Schema.Struct({
+  proration: Schema.NullOr(BillingProrationDiscount),
+  total: BillingMoney
+}).annotations({ identifier: "BillingDiscounts" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface BillingDiscounts extends Schema.Schema.Type<typeof BillingDiscountsStruct> {}
+
+/**
+ * The encoded side of {@link BillingDiscounts}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingDiscountsEncoded extends Schema.Schema.Encoded<typeof BillingDiscountsStruct> {}
 
 /**
  * The discounts applied to a payment.
@@ -167,24 +260,9 @@ export interface BillingProrationDiscount extends Schema.Schema.Type<typeof Bill
  * const decode = Schema.decodeUnknown(BillingDiscounts)
  * ```
  */
-export const BillingDiscounts = Schema.Struct({
-  proration: Schema.NullOr(BillingProrationDiscount),
-  total: BillingMoney
-}).annotations({ identifier: "BillingDiscounts" })
+export const BillingDiscounts: Schema.Schema<BillingDiscounts, BillingDiscountsEncoded> = BillingDiscountsStruct
 
-/**
- * @since 0.1.0
- * @category models
- */
-export interface BillingDiscounts extends Schema.Schema.Type<typeof BillingDiscounts> {}
-
-/**
- * The breakdown of an amount billed: base fee, per-unit charges, tax, credits and discounts.
- *
- * @since 0.1.0
- * @category models
- */
-export const BillingTotals = Schema.Struct({
+const BillingTotalsStruct = Schema.Struct({
   subtotal: BillingMoney,
   baseFee: wire("base_fee", BillingMoney),
   taxTotal: wire("tax_total", BillingMoney),
@@ -198,15 +276,25 @@ export const BillingTotals = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingTotals extends Schema.Schema.Type<typeof BillingTotals> {}
+export interface BillingTotals extends Schema.Schema.Type<typeof BillingTotalsStruct> {}
 
 /**
- * A feature included in a plan.
+ * The encoded side of {@link BillingTotals}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingTotalsEncoded extends Schema.Schema.Encoded<typeof BillingTotalsStruct> {}
+
+/**
+ * The breakdown of an amount billed: base fee, per-unit charges, tax, credits and discounts.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingFeature = Schema.Struct({
+export const BillingTotals: Schema.Schema<BillingTotals, BillingTotalsEncoded> = BillingTotalsStruct
+
+const BillingFeatureStruct = Schema.Struct({
   object: OpenEnum("feature"),
   id: Schema.String,
   name: Schema.String,
@@ -219,15 +307,25 @@ export const BillingFeature = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingFeature extends Schema.Schema.Type<typeof BillingFeature> {}
+export interface BillingFeature extends Schema.Schema.Type<typeof BillingFeatureStruct> {}
 
 /**
- * One pricing tier of a plan's per-unit price.
+ * The encoded side of {@link BillingFeature}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingFeatureEncoded extends Schema.Schema.Encoded<typeof BillingFeatureStruct> {}
+
+/**
+ * A feature included in a plan.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingUnitPriceTier = Schema.Struct({
+export const BillingFeature: Schema.Schema<BillingFeature, BillingFeatureEncoded> = BillingFeatureStruct
+
+const BillingUnitPriceTierStruct = Schema.Struct({
   startsAtBlock: wire("starts_at_block", Schema.Number),
   endsAfterBlock: wireOptional("ends_after_block", Schema.NullOr(Schema.Number)),
   feePerBlock: wire("fee_per_block", BillingMoney)
@@ -237,15 +335,26 @@ export const BillingUnitPriceTier = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingUnitPriceTier extends Schema.Schema.Type<typeof BillingUnitPriceTier> {}
+export interface BillingUnitPriceTier extends Schema.Schema.Type<typeof BillingUnitPriceTierStruct> {}
 
 /**
- * A plan's per-unit price (for example seats).
+ * The encoded side of {@link BillingUnitPriceTier}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingUnitPriceTierEncoded extends Schema.Schema.Encoded<typeof BillingUnitPriceTierStruct> {}
+
+/**
+ * One pricing tier of a plan's per-unit price.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingUnitPrice = Schema.Struct({
+export const BillingUnitPriceTier: Schema.Schema<BillingUnitPriceTier, BillingUnitPriceTierEncoded> =
+  BillingUnitPriceTierStruct
+
+const BillingUnitPriceStruct = Schema.Struct({
   name: Schema.String,
   blockSize: wire("block_size", Schema.Number),
   tiers: Schema.Array(BillingUnitPriceTier)
@@ -255,15 +364,25 @@ export const BillingUnitPrice = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingUnitPrice extends Schema.Schema.Type<typeof BillingUnitPrice> {}
+export interface BillingUnitPrice extends Schema.Schema.Type<typeof BillingUnitPriceStruct> {}
 
 /**
- * A billing plan.
+ * The encoded side of {@link BillingUnitPrice}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingUnitPriceEncoded extends Schema.Schema.Encoded<typeof BillingUnitPriceStruct> {}
+
+/**
+ * A plan's per-unit price (for example seats).
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingPlan = Schema.Struct({
+export const BillingUnitPrice: Schema.Schema<BillingUnitPrice, BillingUnitPriceEncoded> = BillingUnitPriceStruct
+
+const BillingPlanStruct = Schema.Struct({
   object: OpenEnum("commerce_plan"),
   id: Schema.String,
   name: Schema.String,
@@ -289,15 +408,25 @@ export const BillingPlan = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingPlan extends Schema.Schema.Type<typeof BillingPlan> {}
+export interface BillingPlan extends Schema.Schema.Type<typeof BillingPlanStruct> {}
 
 /**
- * The payer of a subscription (a user or an organization).
+ * The encoded side of {@link BillingPlan}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingPlanEncoded extends Schema.Schema.Encoded<typeof BillingPlanStruct> {}
+
+/**
+ * A billing plan.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingPayer = Schema.Struct({
+export const BillingPlan: Schema.Schema<BillingPlan, BillingPlanEncoded> = BillingPlanStruct
+
+const BillingPayerStruct = Schema.Struct({
   object: OpenEnum("commerce_payer"),
   id: Schema.String,
   instanceId: wire("instance_id", Schema.String),
@@ -317,15 +446,25 @@ export const BillingPayer = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingPayer extends Schema.Schema.Type<typeof BillingPayer> {}
+export interface BillingPayer extends Schema.Schema.Type<typeof BillingPayerStruct> {}
 
 /**
- * A payment method of a payer.
+ * The encoded side of {@link BillingPayer}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingPayerEncoded extends Schema.Schema.Encoded<typeof BillingPayerStruct> {}
+
+/**
+ * The payer of a subscription (a user or an organization).
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingPaymentMethod = Schema.Struct({
+export const BillingPayer: Schema.Schema<BillingPayer, BillingPayerEncoded> = BillingPayerStruct
+
+const BillingPaymentMethodStruct = Schema.Struct({
   object: OpenEnum("commerce_payment_method"),
   id: Schema.String,
   payerId: wire("payer_id", Schema.String),
@@ -349,15 +488,26 @@ export const BillingPaymentMethod = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingPaymentMethod extends Schema.Schema.Type<typeof BillingPaymentMethod> {}
+export interface BillingPaymentMethod extends Schema.Schema.Type<typeof BillingPaymentMethodStruct> {}
 
 /**
- * Credit information of a subscription item.
+ * The encoded side of {@link BillingPaymentMethod}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingPaymentMethodEncoded extends Schema.Schema.Encoded<typeof BillingPaymentMethodStruct> {}
+
+/**
+ * A payment method of a payer.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingSubscriptionCredit = Schema.Struct({
+export const BillingPaymentMethod: Schema.Schema<BillingPaymentMethod, BillingPaymentMethodEncoded> =
+  BillingPaymentMethodStruct
+
+const BillingSubscriptionCreditStruct = Schema.Struct({
   amount: optional(Schema.NullOr(BillingMoney)),
   cycleRemainingPercent: wireOptional("cycle_remaining_percent", Schema.Number)
 }).annotations({ identifier: "BillingSubscriptionCredit" })
@@ -366,15 +516,28 @@ export const BillingSubscriptionCredit = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingSubscriptionCredit extends Schema.Schema.Type<typeof BillingSubscriptionCredit> {}
+export interface BillingSubscriptionCredit extends Schema.Schema.Type<typeof BillingSubscriptionCreditStruct> {}
 
 /**
- * The next payment of a subscription item.
+ * The encoded side of {@link BillingSubscriptionCredit}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingSubscriptionCreditEncoded
+  extends Schema.Schema.Encoded<typeof BillingSubscriptionCreditStruct>
+{}
+
+/**
+ * Credit information of a subscription item.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingSubscriptionItemNextPayment = Schema.Struct({
+export const BillingSubscriptionCredit: Schema.Schema<BillingSubscriptionCredit, BillingSubscriptionCreditEncoded> =
+  BillingSubscriptionCreditStruct
+
+const BillingSubscriptionItemNextPaymentStruct = Schema.Struct({
   amount: optional(Schema.NullOr(BillingMoney)),
   date: optional(Schema.NullOr(Schema.Number)),
   perUnitTotals: wireOptional("per_unit_totals", Schema.Array(BillingPerUnitTotal)),
@@ -386,7 +549,49 @@ export const BillingSubscriptionItemNextPayment = Schema.Struct({
  * @category models
  */
 export interface BillingSubscriptionItemNextPayment
-  extends Schema.Schema.Type<typeof BillingSubscriptionItemNextPayment>
+  extends Schema.Schema.Type<typeof BillingSubscriptionItemNextPaymentStruct>
+{}
+
+/**
+ * The encoded side of {@link BillingSubscriptionItemNextPayment}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingSubscriptionItemNextPaymentEncoded
+  extends Schema.Schema.Encoded<typeof BillingSubscriptionItemNextPaymentStruct>
+{}
+
+/**
+ * The next payment of a subscription item.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const BillingSubscriptionItemNextPayment: Schema.Schema<
+  BillingSubscriptionItemNextPayment,
+  BillingSubscriptionItemNextPaymentEncoded
+> = BillingSubscriptionItemNextPaymentStruct
+
+const BillingSubscriptionItemSeatsStruct = Schema.Struct({
+  quantity: Schema.NullOr(Schema.Number),
+  tiers: optional(Schema.Array(BillingPerUnitTotalTier))
+}).annotations({ identifier: "BillingSubscriptionItemSeats" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface BillingSubscriptionItemSeats extends Schema.Schema.Type<typeof BillingSubscriptionItemSeatsStruct> {}
+
+/**
+ * The encoded side of {@link BillingSubscriptionItemSeats}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingSubscriptionItemSeatsEncoded
+  extends Schema.Schema.Encoded<typeof BillingSubscriptionItemSeatsStruct>
 {}
 
 /**
@@ -403,24 +608,12 @@ export interface BillingSubscriptionItemNextPayment
  * const decode = Schema.decodeUnknown(BillingSubscriptionItemSeats)
  * ```
  */
-export const BillingSubscriptionItemSeats = Schema.Struct({
-  quantity: Schema.NullOr(Schema.Number),
-  tiers: optional(Schema.Array(BillingPerUnitTotalTier))
-}).annotations({ identifier: "BillingSubscriptionItemSeats" })
+export const BillingSubscriptionItemSeats: Schema.Schema<
+  BillingSubscriptionItemSeats,
+  BillingSubscriptionItemSeatsEncoded
+> = BillingSubscriptionItemSeatsStruct
 
-/**
- * @since 0.1.0
- * @category models
- */
-export interface BillingSubscriptionItemSeats extends Schema.Schema.Type<typeof BillingSubscriptionItemSeats> {}
-
-/**
- * One plan a payer is subscribed to.
- *
- * @since 0.1.0
- * @category models
- */
-export const BillingSubscriptionItem = Schema.Struct({
+const BillingSubscriptionItemStruct = Schema.Struct({
   object: OpenEnum("commerce_subscription_item"),
   id: Schema.String,
   instanceId: wire("instance_id", Schema.String),
@@ -453,15 +646,26 @@ export const BillingSubscriptionItem = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingSubscriptionItem extends Schema.Schema.Type<typeof BillingSubscriptionItem> {}
+export interface BillingSubscriptionItem extends Schema.Schema.Type<typeof BillingSubscriptionItemStruct> {}
 
 /**
- * The next payment of a subscription.
+ * The encoded side of {@link BillingSubscriptionItem}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingSubscriptionItemEncoded extends Schema.Schema.Encoded<typeof BillingSubscriptionItemStruct> {}
+
+/**
+ * One plan a payer is subscribed to.
  *
  * @since 0.1.0
  * @category models
  */
-export const BillingSubscriptionNextPayment = Schema.Struct({
+export const BillingSubscriptionItem: Schema.Schema<BillingSubscriptionItem, BillingSubscriptionItemEncoded> =
+  BillingSubscriptionItemStruct
+
+const BillingSubscriptionNextPaymentStruct = Schema.Struct({
   date: Schema.Number,
   amount: BillingMoney,
   perUnitTotals: wireOptional("per_unit_totals", Schema.Array(BillingPerUnitTotal)),
@@ -472,26 +676,32 @@ export const BillingSubscriptionNextPayment = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingSubscriptionNextPayment extends Schema.Schema.Type<typeof BillingSubscriptionNextPayment> {}
+export interface BillingSubscriptionNextPayment
+  extends Schema.Schema.Type<typeof BillingSubscriptionNextPaymentStruct>
+{}
 
 /**
- * A user's billing subscription.
+ * The encoded side of {@link BillingSubscriptionNextPayment}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface BillingSubscriptionNextPaymentEncoded
+  extends Schema.Schema.Encoded<typeof BillingSubscriptionNextPaymentStruct>
+{}
+
+/**
+ * The next payment of a subscription.
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { Users } from "@effect-clerk/core"
- * import { Effect } from "effect"
- *
- * const activePlans = Effect.flatMap(Users, (users) => users.getBillingSubscription("user_123")).pipe(
- *   Effect.map((subscription) =>
- *     subscription.subscriptionItems.filter((item) => item.status === "active").map((item) => item.plan?.name)
- *   )
- * )
- * ```
  */
-export const BillingSubscription = Schema.Struct({
+export const BillingSubscriptionNextPayment: Schema.Schema<
+  BillingSubscriptionNextPayment,
+  BillingSubscriptionNextPaymentEncoded
+> = BillingSubscriptionNextPaymentStruct
+
+const BillingSubscriptionStruct = Schema.Struct({
   object: OpenEnum("commerce_subscription"),
   id: Schema.String,
   instanceId: wire("instance_id", Schema.String),
@@ -510,10 +720,30 @@ export const BillingSubscription = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface BillingSubscription extends Schema.Schema.Type<typeof BillingSubscription> {}
+export interface BillingSubscription extends Schema.Schema.Type<typeof BillingSubscriptionStruct> {}
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface BillingSubscriptionEncoded extends Schema.Schema.Encoded<typeof BillingSubscription> {}
+export interface BillingSubscriptionEncoded extends Schema.Schema.Encoded<typeof BillingSubscriptionStruct> {}
+
+/**
+ * A user's billing subscription.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const activePlans = Effect.flatMap(Users, (users) => users.getBillingSubscription("user_123")).pipe(
+ *   Effect.map((subscription) =>
+ *     subscription.subscriptionItems.filter((item) => item.status === "active").map((item) => item.plan?.name)
+ *   )
+ * )
+ * ```
+ */
+export const BillingSubscription: Schema.Schema<BillingSubscription, BillingSubscriptionEncoded> =
+  BillingSubscriptionStruct

@@ -98,7 +98,13 @@ const retryableFields = {
   retryAfter: Schema.optionalWith(Schema.DurationFromSelf, { exact: true })
 }
 
-type TaggedFields<Tag extends string, F extends Schema.Struct.Fields> = { readonly _tag: Schema.tag<Tag> } & F
+/**
+ * The fields of an error class: its `_tag` and its own fields.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type TaggedFields<Tag extends string, F extends Schema.Struct.Fields> = { readonly _tag: Schema.tag<Tag> } & F
 
 /**
  * The class of every error of this module: a `Schema.TaggedError` (identified as `@effect-clerk/core/<tag>`)

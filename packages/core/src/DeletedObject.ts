@@ -6,6 +6,28 @@
 import * as Schema from "effect/Schema"
 import { optional, wireOptional } from "./internal/schema.js"
 
+const DeletedObjectStruct = Schema.Struct({
+  object: Schema.String,
+  id: optional(Schema.String),
+  slug: optional(Schema.String),
+  deleted: Schema.Boolean,
+  externalId: wireOptional("external_id", Schema.String)
+}).annotations({ identifier: "DeletedObject" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface DeletedObject extends Schema.Schema.Type<typeof DeletedObjectStruct> {}
+
+/**
+ * The encoded side of {@link DeletedObject}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface DeletedObjectEncoded extends Schema.Schema.Encoded<typeof DeletedObjectStruct> {}
+
 /**
  * What was deleted: its `object` type, its `id` and `deleted: true`.
  *
@@ -21,16 +43,4 @@ import { optional, wireOptional } from "./internal/schema.js"
  * )
  * ```
  */
-export const DeletedObject = Schema.Struct({
-  object: Schema.String,
-  id: optional(Schema.String),
-  slug: optional(Schema.String),
-  deleted: Schema.Boolean,
-  externalId: wireOptional("external_id", Schema.String)
-}).annotations({ identifier: "DeletedObject" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export interface DeletedObject extends Schema.Schema.Type<typeof DeletedObject> {}
+export const DeletedObject: Schema.Schema<DeletedObject, DeletedObjectEncoded> = DeletedObjectStruct

@@ -6,22 +6,7 @@
 import * as Schema from "effect/Schema"
 import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
 
-/**
- * An OAuth access token of a user for one provider (refreshed by Clerk when it can).
- *
- * @since 0.1.0
- * @category models
- * @example
- * ```ts
- * import { Users } from "@effect-clerk/core"
- * import { Effect } from "effect"
- *
- * const googleToken = Effect.flatMap(Users, (users) => users.getOAuthAccessToken("user_123", "oauth_google")).pipe(
- *   Effect.map((tokens) => tokens[0]?.token)
- * )
- * ```
- */
-export const OAuthAccessToken = Schema.Struct({
+const OAuthAccessTokenStruct = Schema.Struct({
   object: OpenEnum("oauth_access_token"),
   externalAccountId: wire("external_account_id", Schema.String),
   providerUserId: wire("provider_user_id", Schema.String),
@@ -39,10 +24,27 @@ export const OAuthAccessToken = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface OAuthAccessToken extends Schema.Schema.Type<typeof OAuthAccessToken> {}
+export interface OAuthAccessToken extends Schema.Schema.Type<typeof OAuthAccessTokenStruct> {}
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface OAuthAccessTokenEncoded extends Schema.Schema.Encoded<typeof OAuthAccessToken> {}
+export interface OAuthAccessTokenEncoded extends Schema.Schema.Encoded<typeof OAuthAccessTokenStruct> {}
+
+/**
+ * An OAuth access token of a user for one provider (refreshed by Clerk when it can).
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const googleToken = Effect.flatMap(Users, (users) => users.getOAuthAccessToken("user_123", "oauth_google")).pipe(
+ *   Effect.map((tokens) => tokens[0]?.token)
+ * )
+ * ```
+ */
+export const OAuthAccessToken: Schema.Schema<OAuthAccessToken, OAuthAccessTokenEncoded> = OAuthAccessTokenStruct

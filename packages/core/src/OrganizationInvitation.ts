@@ -17,13 +17,7 @@
 import * as Schema from "effect/Schema"
 import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
 
-/**
- * The public data of the organization an invitation is for.
- *
- * @since 0.1.0
- * @category models
- */
-export const OrganizationInvitationPublicOrganizationData = Schema.Struct({
+const OrganizationInvitationPublicOrganizationDataStruct = Schema.Struct({
   id: Schema.String,
   name: Schema.String,
   slug: Schema.String,
@@ -36,16 +30,31 @@ export const OrganizationInvitationPublicOrganizationData = Schema.Struct({
  * @category models
  */
 export interface OrganizationInvitationPublicOrganizationData
-  extends Schema.Schema.Type<typeof OrganizationInvitationPublicOrganizationData>
+  extends Schema.Schema.Type<typeof OrganizationInvitationPublicOrganizationDataStruct>
 {}
 
 /**
- * The public data of the user who sent an invitation.
+ * The encoded side of {@link OrganizationInvitationPublicOrganizationData}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OrganizationInvitationPublicOrganizationDataEncoded
+  extends Schema.Schema.Encoded<typeof OrganizationInvitationPublicOrganizationDataStruct>
+{}
+
+/**
+ * The public data of the organization an invitation is for.
  *
  * @since 0.1.0
  * @category models
  */
-export const OrganizationInvitationPublicUserData = Schema.Struct({
+export const OrganizationInvitationPublicOrganizationData: Schema.Schema<
+  OrganizationInvitationPublicOrganizationData,
+  OrganizationInvitationPublicOrganizationDataEncoded
+> = OrganizationInvitationPublicOrganizationDataStruct
+
+const OrganizationInvitationPublicUserDataStruct = Schema.Struct({
   userId: wire("user_id", Schema.String),
   firstName: wire("first_name", Schema.NullOr(Schema.String)),
   lastName: wire("last_name", Schema.NullOr(Schema.String)),
@@ -59,8 +68,29 @@ export const OrganizationInvitationPublicUserData = Schema.Struct({
  * @category models
  */
 export interface OrganizationInvitationPublicUserData
-  extends Schema.Schema.Type<typeof OrganizationInvitationPublicUserData>
+  extends Schema.Schema.Type<typeof OrganizationInvitationPublicUserDataStruct>
 {}
+
+/**
+ * The encoded side of {@link OrganizationInvitationPublicUserData}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OrganizationInvitationPublicUserDataEncoded
+  extends Schema.Schema.Encoded<typeof OrganizationInvitationPublicUserDataStruct>
+{}
+
+/**
+ * The public data of the user who sent an invitation.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OrganizationInvitationPublicUserData: Schema.Schema<
+  OrganizationInvitationPublicUserData,
+  OrganizationInvitationPublicUserDataEncoded
+> = OrganizationInvitationPublicUserDataStruct
 
 /**
  * The status of an organization invitation.
@@ -78,22 +108,7 @@ export interface OrganizationInvitationPublicUserData
  */
 export const OrganizationInvitationStatus = OpenEnum("pending", "accepted", "revoked", "expired")
 
-/**
- * An organization invitation with the public data of its organization.
- *
- * @since 0.1.0
- * @category models
- * @example
- * ```ts
- * import { Users } from "@effect-clerk/core"
- * import { Effect } from "effect"
- *
- * const pending = Effect.flatMap(Users, (users) =>
- *   users.getOrganizationInvitations("user_123", { status: "pending" })
- * ).pipe(Effect.map(({ data }) => data.map((invitation) => invitation.publicOrganizationData?.name)))
- * ```
- */
-export const OrganizationInvitation = Schema.Struct({
+const OrganizationInvitationStruct = Schema.Struct({
   object: OpenEnum("organization_invitation"),
   id: Schema.String,
   emailAddress: wire("email_address", Schema.String),
@@ -116,10 +131,28 @@ export const OrganizationInvitation = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface OrganizationInvitation extends Schema.Schema.Type<typeof OrganizationInvitation> {}
+export interface OrganizationInvitation extends Schema.Schema.Type<typeof OrganizationInvitationStruct> {}
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface OrganizationInvitationEncoded extends Schema.Schema.Encoded<typeof OrganizationInvitation> {}
+export interface OrganizationInvitationEncoded extends Schema.Schema.Encoded<typeof OrganizationInvitationStruct> {}
+
+/**
+ * An organization invitation with the public data of its organization.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const pending = Effect.flatMap(Users, (users) =>
+ *   users.getOrganizationInvitations("user_123", { status: "pending" })
+ * ).pipe(Effect.map(({ data }) => data.map((invitation) => invitation.publicOrganizationData?.name)))
+ * ```
+ */
+export const OrganizationInvitation: Schema.Schema<OrganizationInvitation, OrganizationInvitationEncoded> =
+  OrganizationInvitationStruct

@@ -17,25 +17,7 @@
 import * as Schema from "effect/Schema"
 import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
 
-/**
- * An organization, as embedded in a membership.
- *
- * @since 0.1.0
- * @category models
- * @example
- * ```ts
- * import { Organization } from "@effect-clerk/core/OrganizationMembership"
- * import { Schema } from "effect"
- *
- * const organization = Schema.decodeUnknownSync(Organization)({
- *   object: "organization", id: "org_1", name: "Acme", slug: "acme", has_image: false,
- *   max_allowed_memberships: 5, admin_delete_enabled: true, public_metadata: {},
- *   created_at: 1700000000000, updated_at: 1700000000000
- * })
- * console.log(organization.maxAllowedMemberships)
- * ```
- */
-export const Organization = Schema.Struct({
+const OrganizationStruct = Schema.Struct({
   object: OpenEnum("organization"),
   id: Schema.String,
   name: Schema.String,
@@ -60,15 +42,37 @@ export const Organization = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface Organization extends Schema.Schema.Type<typeof Organization> {}
+export interface Organization extends Schema.Schema.Type<typeof OrganizationStruct> {}
 
 /**
- * The public data of the user a membership belongs to.
+ * The encoded side of {@link Organization}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OrganizationEncoded extends Schema.Schema.Encoded<typeof OrganizationStruct> {}
+
+/**
+ * An organization, as embedded in a membership.
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { Organization } from "@effect-clerk/core/OrganizationMembership"
+ * import { Schema } from "effect"
+ *
+ * const organization = Schema.decodeUnknownSync(Organization)({
+ *   object: "organization", id: "org_1", name: "Acme", slug: "acme", has_image: false,
+ *   max_allowed_memberships: 5, admin_delete_enabled: true, public_metadata: {},
+ *   created_at: 1700000000000, updated_at: 1700000000000
+ * })
+ * console.log(organization.maxAllowedMemberships)
+ * ```
  */
-export const OrganizationMembershipPublicUserData = Schema.Struct({
+export const Organization: Schema.Schema<Organization, OrganizationEncoded> = OrganizationStruct
+
+const OrganizationMembershipPublicUserDataStruct = Schema.Struct({
   userId: wire("user_id", Schema.String),
   firstName: wire("first_name", Schema.NullOr(Schema.String)),
   lastName: wire("last_name", Schema.NullOr(Schema.String)),
@@ -86,16 +90,31 @@ export const OrganizationMembershipPublicUserData = Schema.Struct({
  * @category models
  */
 export interface OrganizationMembershipPublicUserData
-  extends Schema.Schema.Type<typeof OrganizationMembershipPublicUserData>
+  extends Schema.Schema.Type<typeof OrganizationMembershipPublicUserDataStruct>
 {}
 
 /**
- * A user's membership in an organization.
+ * The encoded side of {@link OrganizationMembershipPublicUserData}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OrganizationMembershipPublicUserDataEncoded
+  extends Schema.Schema.Encoded<typeof OrganizationMembershipPublicUserDataStruct>
+{}
+
+/**
+ * The public data of the user a membership belongs to.
  *
  * @since 0.1.0
  * @category models
  */
-export const OrganizationMembership = Schema.Struct({
+export const OrganizationMembershipPublicUserData: Schema.Schema<
+  OrganizationMembershipPublicUserData,
+  OrganizationMembershipPublicUserDataEncoded
+> = OrganizationMembershipPublicUserDataStruct
+
+const OrganizationMembershipStruct = Schema.Struct({
   id: Schema.String,
   object: OpenEnum("organization_membership"),
   role: Schema.String,
@@ -113,10 +132,19 @@ export const OrganizationMembership = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface OrganizationMembership extends Schema.Schema.Type<typeof OrganizationMembership> {}
+export interface OrganizationMembership extends Schema.Schema.Type<typeof OrganizationMembershipStruct> {}
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface OrganizationMembershipEncoded extends Schema.Schema.Encoded<typeof OrganizationMembership> {}
+export interface OrganizationMembershipEncoded extends Schema.Schema.Encoded<typeof OrganizationMembershipStruct> {}
+
+/**
+ * A user's membership in an organization.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OrganizationMembership: Schema.Schema<OrganizationMembership, OrganizationMembershipEncoded> =
+  OrganizationMembershipStruct

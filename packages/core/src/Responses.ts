@@ -18,13 +18,7 @@
 import * as Schema from "effect/Schema"
 import { OpenEnum, wire, wireOptional } from "./internal/schema.js"
 
-/**
- * The body of `GET /users/count`.
- *
- * @since 0.1.0
- * @category models
- */
-export const TotalCount = Schema.Struct({
+const TotalCountStruct = Schema.Struct({
   object: OpenEnum("total_count"),
   totalCount: wire("total_count", Schema.Number)
 }).annotations({ identifier: "TotalCount" })
@@ -33,7 +27,23 @@ export const TotalCount = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface TotalCount extends Schema.Schema.Type<typeof TotalCount> {}
+export interface TotalCount extends Schema.Schema.Type<typeof TotalCountStruct> {}
+
+/**
+ * The encoded side of {@link TotalCount}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface TotalCountEncoded extends Schema.Schema.Encoded<typeof TotalCountStruct> {}
+
+/**
+ * The body of `GET /users/count`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TotalCount: Schema.Schema<TotalCount, TotalCountEncoded> = TotalCountStruct
 
 /**
  * The response of `GET /users/count`, projected to the number it carries.
@@ -54,6 +64,24 @@ export const CountResponse = Schema.transform(TotalCount, Schema.Number, {
   encode: (totalCount) => ({ object: "total_count", totalCount })
 }).annotations({ identifier: "CountResponse" })
 
+const VerifyPasswordResultStruct = Schema.Struct({
+  verified: Schema.Boolean
+}).annotations({ identifier: "VerifyPasswordResult" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface VerifyPasswordResult extends Schema.Schema.Type<typeof VerifyPasswordResultStruct> {}
+
+/**
+ * The encoded side of {@link VerifyPasswordResult}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface VerifyPasswordResultEncoded extends Schema.Schema.Encoded<typeof VerifyPasswordResultStruct> {}
+
 /**
  * The result of `verifyPassword` (a wrong password is a `UnprocessableEntity` failure, not `verified: false`).
  *
@@ -71,15 +99,8 @@ export const CountResponse = Schema.transform(TotalCount, Schema.Number, {
  *   )
  * ```
  */
-export const VerifyPasswordResult = Schema.Struct({
-  verified: Schema.Boolean
-}).annotations({ identifier: "VerifyPasswordResult" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export interface VerifyPasswordResult extends Schema.Schema.Type<typeof VerifyPasswordResult> {}
+export const VerifyPasswordResult: Schema.Schema<VerifyPasswordResult, VerifyPasswordResultEncoded> =
+  VerifyPasswordResultStruct
 
 /**
  * What kind of code `verifyTotp` accepted.
@@ -97,14 +118,7 @@ export interface VerifyPasswordResult extends Schema.Schema.Type<typeof VerifyPa
  */
 export const TotpCodeType = OpenEnum("totp", "backup_code")
 
-/**
- * The result of `verifyTotp`. `codeType` says which kind of code was accepted, when Clerk says it (the spec does
- * not require it).
- *
- * @since 0.1.0
- * @category models
- */
-export const VerifyTotpResult = Schema.Struct({
+const VerifyTotpResultStruct = Schema.Struct({
   verified: Schema.Boolean,
   codeType: wireOptional("code_type", TotpCodeType)
 }).annotations({ identifier: "VerifyTotpResult" })
@@ -113,15 +127,26 @@ export const VerifyTotpResult = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface VerifyTotpResult extends Schema.Schema.Type<typeof VerifyTotpResult> {}
+export interface VerifyTotpResult extends Schema.Schema.Type<typeof VerifyTotpResultStruct> {}
 
 /**
- * The result of `disableMfa`, `deleteBackupCodes` and `deleteTotp`: the id of the user they applied to.
+ * The encoded side of {@link VerifyTotpResult}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface VerifyTotpResultEncoded extends Schema.Schema.Encoded<typeof VerifyTotpResultStruct> {}
+
+/**
+ * The result of `verifyTotp`. `codeType` says which kind of code was accepted, when Clerk says it (the spec does
+ * not require it).
  *
  * @since 0.1.0
  * @category models
  */
-export const UserIdResult = Schema.Struct({
+export const VerifyTotpResult: Schema.Schema<VerifyTotpResult, VerifyTotpResultEncoded> = VerifyTotpResultStruct
+
+const UserIdResultStruct = Schema.Struct({
   userId: wire("user_id", Schema.String)
 }).annotations({ identifier: "UserIdResult" })
 
@@ -129,7 +154,23 @@ export const UserIdResult = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface UserIdResult extends Schema.Schema.Type<typeof UserIdResult> {}
+export interface UserIdResult extends Schema.Schema.Type<typeof UserIdResultStruct> {}
+
+/**
+ * The encoded side of {@link UserIdResult}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface UserIdResultEncoded extends Schema.Schema.Encoded<typeof UserIdResultStruct> {}
+
+/**
+ * The result of `disableMfa`, `deleteBackupCodes` and `deleteTotp`: the id of the user they applied to.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const UserIdResult: Schema.Schema<UserIdResult, UserIdResultEncoded> = UserIdResultStruct
 
 /**
  * A page of a listing with the total number of items the listing has.
@@ -140,6 +181,17 @@ export interface UserIdResult extends Schema.Schema.Type<typeof UserIdResult> {}
 export interface Paginated<A> {
   readonly data: ReadonlyArray<A>
   readonly totalCount: number
+}
+
+/**
+ * The encoded side of {@link Paginated}: the envelope as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface PaginatedEncoded<I> {
+  readonly data: ReadonlyArray<I>
+  readonly total_count: number
 }
 
 /**
@@ -158,7 +210,9 @@ export interface Paginated<A> {
  * console.log(page.totalCount)
  * ```
  */
-export const Paginated = <A, I, R>(item: Schema.Schema<A, I, R>) =>
+export const Paginated = <A, I, R>(
+  item: Schema.Schema<A, I, R>
+): Schema.Schema<Paginated<A>, PaginatedEncoded<I>, R> =>
   Schema.Struct({
     data: Schema.Array(item),
     totalCount: wire("total_count", Schema.Number)

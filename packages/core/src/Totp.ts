@@ -6,22 +6,7 @@
 import * as Schema from "effect/Schema"
 import { optional, wireOptional } from "./internal/schema.js"
 
-/**
- * A TOTP with its secret and `otpauth://` URI (to show as a QR code), and backup codes when Clerk made them.
- *
- * @since 0.1.0
- * @category models
- * @example
- * ```ts
- * import { Users } from "@effect-clerk/core"
- * import { Effect } from "effect"
- *
- * const enrollmentUri = Effect.flatMap(Users, (users) => users.createTotp("user_123")).pipe(
- *   Effect.map((totp) => totp.uri)
- * )
- * ```
- */
-export const Totp = Schema.Struct({
+const TotpStruct = Schema.Struct({
   object: Schema.String,
   id: Schema.String,
   secret: Schema.NullOr(Schema.String),
@@ -37,4 +22,29 @@ export const Totp = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface Totp extends Schema.Schema.Type<typeof Totp> {}
+export interface Totp extends Schema.Schema.Type<typeof TotpStruct> {}
+
+/**
+ * The encoded side of {@link Totp}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface TotpEncoded extends Schema.Schema.Encoded<typeof TotpStruct> {}
+
+/**
+ * A TOTP with its secret and `otpauth://` URI (to show as a QR code), and backup codes when Clerk made them.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const enrollmentUri = Effect.flatMap(Users, (users) => users.createTotp("user_123")).pipe(
+ *   Effect.map((totp) => totp.uri)
+ * )
+ * ```
+ */
+export const Totp: Schema.Schema<Totp, TotpEncoded> = TotpStruct

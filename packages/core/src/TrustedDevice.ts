@@ -6,24 +6,7 @@
 import * as Schema from "effect/Schema"
 import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
 
-/**
- * A trusted device of a user.
- *
- * @since 0.2.0
- * @category models
- * @example
- * ```ts
- * import { Users } from "@effect-clerk/core"
- * import { Effect } from "effect"
- *
- * // the ids of a user's active iOS devices
- * const iosDevices = (userId: string) =>
- *   Effect.flatMap(Users, (users) => users.listTrustedDevices(userId)).pipe(
- *     Effect.map((page) => page.data.filter((device) => device.platform === "ios").map((device) => device.id))
- *   )
- * ```
- */
-export const TrustedDevice = Schema.Struct({
+const TrustedDeviceStruct = Schema.Struct({
   object: OpenEnum("trusted_device"),
   id: Schema.String,
   platform: OpenEnum("ios", "android"),
@@ -41,4 +24,31 @@ export const TrustedDevice = Schema.Struct({
  * @since 0.2.0
  * @category models
  */
-export interface TrustedDevice extends Schema.Schema.Type<typeof TrustedDevice> {}
+export interface TrustedDevice extends Schema.Schema.Type<typeof TrustedDeviceStruct> {}
+
+/**
+ * The encoded side of {@link TrustedDevice}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface TrustedDeviceEncoded extends Schema.Schema.Encoded<typeof TrustedDeviceStruct> {}
+
+/**
+ * A trusted device of a user.
+ *
+ * @since 0.2.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // the ids of a user's active iOS devices
+ * const iosDevices = (userId: string) =>
+ *   Effect.flatMap(Users, (users) => users.listTrustedDevices(userId)).pipe(
+ *     Effect.map((page) => page.data.filter((device) => device.platform === "ios").map((device) => device.id))
+ *   )
+ * ```
+ */
+export const TrustedDevice: Schema.Schema<TrustedDevice, TrustedDeviceEncoded> = TrustedDeviceStruct

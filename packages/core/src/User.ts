@@ -22,13 +22,7 @@ import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/s
 import { OrganizationMembership } from "./OrganizationMembership.js"
 import { IdentificationLink, Verification } from "./Verification.js"
 
-/**
- * An email address of a user.
- *
- * @since 0.1.0
- * @category models
- */
-export const EmailAddress = Schema.Struct({
+const EmailAddressStruct = Schema.Struct({
   id: optional(Schema.String),
   object: OpenEnum("email_address"),
   emailAddress: wire("email_address", Schema.String),
@@ -44,15 +38,25 @@ export const EmailAddress = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface EmailAddress extends Schema.Schema.Type<typeof EmailAddress> {}
+export interface EmailAddress extends Schema.Schema.Type<typeof EmailAddressStruct> {}
 
 /**
- * A phone number of a user.
+ * The encoded side of {@link EmailAddress}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface EmailAddressEncoded extends Schema.Schema.Encoded<typeof EmailAddressStruct> {}
+
+/**
+ * An email address of a user.
  *
  * @since 0.1.0
  * @category models
  */
-export const PhoneNumber = Schema.Struct({
+export const EmailAddress: Schema.Schema<EmailAddress, EmailAddressEncoded> = EmailAddressStruct
+
+const PhoneNumberStruct = Schema.Struct({
   id: optional(Schema.String),
   object: OpenEnum("phone_number"),
   phoneNumber: wire("phone_number", Schema.String),
@@ -70,15 +74,25 @@ export const PhoneNumber = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface PhoneNumber extends Schema.Schema.Type<typeof PhoneNumber> {}
+export interface PhoneNumber extends Schema.Schema.Type<typeof PhoneNumberStruct> {}
 
 /**
- * A web3 wallet of a user.
+ * The encoded side of {@link PhoneNumber}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface PhoneNumberEncoded extends Schema.Schema.Encoded<typeof PhoneNumberStruct> {}
+
+/**
+ * A phone number of a user.
  *
  * @since 0.1.0
  * @category models
  */
-export const Web3Wallet = Schema.Struct({
+export const PhoneNumber: Schema.Schema<PhoneNumber, PhoneNumberEncoded> = PhoneNumberStruct
+
+const Web3WalletStruct = Schema.Struct({
   id: optional(Schema.String),
   object: OpenEnum("web3_wallet"),
   web3Wallet: wire("web3_wallet", Schema.String),
@@ -91,15 +105,25 @@ export const Web3Wallet = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface Web3Wallet extends Schema.Schema.Type<typeof Web3Wallet> {}
+export interface Web3Wallet extends Schema.Schema.Type<typeof Web3WalletStruct> {}
 
 /**
- * A passkey of a user.
+ * The encoded side of {@link Web3Wallet}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Web3WalletEncoded extends Schema.Schema.Encoded<typeof Web3WalletStruct> {}
+
+/**
+ * A web3 wallet of a user.
  *
  * @since 0.1.0
  * @category models
  */
-export const Passkey = Schema.Struct({
+export const Web3Wallet: Schema.Schema<Web3Wallet, Web3WalletEncoded> = Web3WalletStruct
+
+const PasskeyStruct = Schema.Struct({
   id: optional(Schema.String),
   object: OpenEnum("passkey"),
   name: Schema.String,
@@ -111,15 +135,25 @@ export const Passkey = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface Passkey extends Schema.Schema.Type<typeof Passkey> {}
+export interface Passkey extends Schema.Schema.Type<typeof PasskeyStruct> {}
 
 /**
- * An OAuth (external) account linked to a user.
+ * The encoded side of {@link Passkey}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface PasskeyEncoded extends Schema.Schema.Encoded<typeof PasskeyStruct> {}
+
+/**
+ * A passkey of a user.
  *
  * @since 0.1.0
  * @category models
  */
-export const ExternalAccount = Schema.Struct({
+export const Passkey: Schema.Schema<Passkey, PasskeyEncoded> = PasskeyStruct
+
+const ExternalAccountStruct = Schema.Struct({
   object: OpenEnum("external_account", "facebook_account", "google_account"),
   id: Schema.String,
   provider: Schema.String,
@@ -145,15 +179,25 @@ export const ExternalAccount = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface ExternalAccount extends Schema.Schema.Type<typeof ExternalAccount> {}
+export interface ExternalAccount extends Schema.Schema.Type<typeof ExternalAccountStruct> {}
 
 /**
- * The SAML connection a SAML account signs in through.
+ * The encoded side of {@link ExternalAccount}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ExternalAccountEncoded extends Schema.Schema.Encoded<typeof ExternalAccountStruct> {}
+
+/**
+ * An OAuth (external) account linked to a user.
  *
  * @since 0.1.0
  * @category models
  */
-export const SamlAccountConnection = Schema.Struct({
+export const ExternalAccount: Schema.Schema<ExternalAccount, ExternalAccountEncoded> = ExternalAccountStruct
+
+const SamlAccountConnectionStruct = Schema.Struct({
   id: Schema.String,
   name: Schema.String,
   domain: optional(Schema.String),
@@ -172,15 +216,26 @@ export const SamlAccountConnection = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface SamlAccountConnection extends Schema.Schema.Type<typeof SamlAccountConnection> {}
+export interface SamlAccountConnection extends Schema.Schema.Type<typeof SamlAccountConnectionStruct> {}
 
 /**
- * A SAML account of a user.
+ * The encoded side of {@link SamlAccountConnection}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface SamlAccountConnectionEncoded extends Schema.Schema.Encoded<typeof SamlAccountConnectionStruct> {}
+
+/**
+ * The SAML connection a SAML account signs in through.
  *
  * @since 0.1.0
  * @category models
  */
-export const SamlAccount = Schema.Struct({
+export const SamlAccountConnection: Schema.Schema<SamlAccountConnection, SamlAccountConnectionEncoded> =
+  SamlAccountConnectionStruct
+
+const SamlAccountStruct = Schema.Struct({
   id: Schema.String,
   object: OpenEnum("saml_account"),
   provider: Schema.String,
@@ -199,15 +254,25 @@ export const SamlAccount = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface SamlAccount extends Schema.Schema.Type<typeof SamlAccount> {}
+export interface SamlAccount extends Schema.Schema.Type<typeof SamlAccountStruct> {}
 
 /**
- * The enterprise connection an enterprise account signs in through.
+ * The encoded side of {@link SamlAccount}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface SamlAccountEncoded extends Schema.Schema.Encoded<typeof SamlAccountStruct> {}
+
+/**
+ * A SAML account of a user.
  *
  * @since 0.1.0
  * @category models
  */
-export const EnterpriseAccountConnection = Schema.Struct({
+export const SamlAccount: Schema.Schema<SamlAccount, SamlAccountEncoded> = SamlAccountStruct
+
+const EnterpriseAccountConnectionStruct = Schema.Struct({
   id: Schema.String,
   protocol: Schema.String,
   provider: Schema.String,
@@ -228,15 +293,30 @@ export const EnterpriseAccountConnection = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface EnterpriseAccountConnection extends Schema.Schema.Type<typeof EnterpriseAccountConnection> {}
+export interface EnterpriseAccountConnection extends Schema.Schema.Type<typeof EnterpriseAccountConnectionStruct> {}
 
 /**
- * An enterprise (SAML or OIDC) account of a user.
+ * The encoded side of {@link EnterpriseAccountConnection}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface EnterpriseAccountConnectionEncoded
+  extends Schema.Schema.Encoded<typeof EnterpriseAccountConnectionStruct>
+{}
+
+/**
+ * The enterprise connection an enterprise account signs in through.
  *
  * @since 0.1.0
  * @category models
  */
-export const EnterpriseAccount = Schema.Struct({
+export const EnterpriseAccountConnection: Schema.Schema<
+  EnterpriseAccountConnection,
+  EnterpriseAccountConnectionEncoded
+> = EnterpriseAccountConnectionStruct
+
+const EnterpriseAccountStruct = Schema.Struct({
   id: Schema.String,
   object: OpenEnum("enterprise_account"),
   protocol: optional(OpenEnum("oauth", "saml")),
@@ -257,15 +337,25 @@ export const EnterpriseAccount = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface EnterpriseAccount extends Schema.Schema.Type<typeof EnterpriseAccount> {}
+export interface EnterpriseAccount extends Schema.Schema.Type<typeof EnterpriseAccountStruct> {}
 
 /**
- * How a user is linked to a directory (SCIM), when Clerk sends it.
+ * The encoded side of {@link EnterpriseAccount}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface EnterpriseAccountEncoded extends Schema.Schema.Encoded<typeof EnterpriseAccountStruct> {}
+
+/**
+ * An enterprise (SAML or OIDC) account of a user.
  *
  * @since 0.1.0
  * @category models
  */
-export const ScimUserMetadata = Schema.Struct({
+export const EnterpriseAccount: Schema.Schema<EnterpriseAccount, EnterpriseAccountEncoded> = EnterpriseAccountStruct
+
+const ScimUserMetadataStruct = Schema.Struct({
   directoryId: wire("directory_id", Schema.String),
   directoryEnabled: wireOptional("directory_enabled", Schema.Boolean),
   externalId: wire("external_id", Schema.NullOr(Schema.String))
@@ -275,26 +365,25 @@ export const ScimUserMetadata = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface ScimUserMetadata extends Schema.Schema.Type<typeof ScimUserMetadata> {}
+export interface ScimUserMetadata extends Schema.Schema.Type<typeof ScimUserMetadataStruct> {}
 
 /**
- * A Clerk user.
+ * The encoded side of {@link ScimUserMetadata}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ScimUserMetadataEncoded extends Schema.Schema.Encoded<typeof ScimUserMetadataStruct> {}
+
+/**
+ * How a user is linked to a directory (SCIM), when Clerk sends it.
  *
  * @since 0.1.0
  * @category models
- * @example
- * ```ts
- * import { Users } from "@effect-clerk/core"
- * import { Effect } from "effect"
- *
- * const program = Effect.gen(function*() {
- *   const users = yield* Users
- *   const user = yield* users.get("user_123")
- *   return `${user.firstName ?? ""} ${user.lastName ?? ""} <${user.emailAddresses[0]?.emailAddress ?? "?"}>`
- * })
- * ```
  */
-export const User = Schema.Struct({
+export const ScimUserMetadata: Schema.Schema<ScimUserMetadata, ScimUserMetadataEncoded> = ScimUserMetadataStruct
+
+const UserStruct = Schema.Struct({
   id: Schema.String,
   object: OpenEnum("user"),
   externalId: wire("external_id", Schema.NullOr(Schema.String)),
@@ -348,7 +437,7 @@ export const User = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface User extends Schema.Schema.Type<typeof User> {}
+export interface User extends Schema.Schema.Type<typeof UserStruct> {}
 
 /**
  * The wire (snake_case) form of a {@link User}.
@@ -356,7 +445,26 @@ export interface User extends Schema.Schema.Type<typeof User> {}
  * @since 0.2.0
  * @category models
  */
-export interface UserEncoded extends Schema.Schema.Encoded<typeof User> {}
+export interface UserEncoded extends Schema.Schema.Encoded<typeof UserStruct> {}
+
+/**
+ * A Clerk user.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const users = yield* Users
+ *   const user = yield* users.get("user_123")
+ *   return `${user.firstName ?? ""} ${user.lastName ?? ""} <${user.emailAddresses[0]?.emailAddress ?? "?"}>`
+ * })
+ * ```
+ */
+export const User: Schema.Schema<User, UserEncoded> = UserStruct
 
 /**
  * The user's full name, as `User.fullName` of `@clerk/backend` gives it: the first and last names joined by a

@@ -18,6 +18,7 @@
  * @since 0.1.0
  */
 import * as Limits from "@effect-clerk/kernel/Limits"
+import type * as Model from "@effect-clerk/kernel/Model"
 import * as Schema from "effect/Schema"
 import { JsonObjectStrict } from "./internal/json.js"
 import { OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
@@ -217,6 +218,22 @@ const userFilterFields = {
   providerUserId: wireOptional("provider_user_id", QueryList)
 }
 
+const CountUsersParamsStruct = Schema.Struct(userFilterFields).annotations({ identifier: "CountUsersParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CountUsersParams extends Schema.Schema.Type<typeof CountUsersParamsStruct> {}
+
+/**
+ * The encoded side of {@link CountUsersParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface CountUsersParamsEncoded extends Schema.Schema.Encoded<typeof CountUsersParamsStruct> {}
+
 /**
  * The filters of `count` (and of `list`): exact-match lists (up to 100 values each; `userId`,
  * `externalId` and `organizationId` values may be prefixed by `+` to include or `-` to exclude), partial
@@ -235,13 +252,29 @@ const userFilterFields = {
  * }
  * ```
  */
-export const CountUsersParams = Schema.Struct(userFilterFields).annotations({ identifier: "CountUsersParams" })
+export const CountUsersParams: Schema.Schema<CountUsersParams, CountUsersParamsEncoded> = CountUsersParamsStruct
+
+const ListUsersParamsStruct = Schema.Struct({
+  ...userFilterFields,
+  orderBy: wireOptional("order_by", UserOrderBy),
+  limit: optional(Limit),
+  offset: optional(Offset),
+  startingAfter: wireOptional("starting_after", QueryString)
+}).annotations({ identifier: "ListUsersParams" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface CountUsersParams extends Schema.Schema.Type<typeof CountUsersParams> {}
+export interface ListUsersParams extends Schema.Schema.Type<typeof ListUsersParamsStruct> {}
+
+/**
+ * The encoded side of {@link ListUsersParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ListUsersParamsEncoded extends Schema.Schema.Encoded<typeof ListUsersParamsStruct> {}
 
 /**
  * The parameters of `list`: every filter of {@link CountUsersParams}, plus `orderBy`, `limit` (1..500,
@@ -256,19 +289,26 @@ export interface CountUsersParams extends Schema.Schema.Type<typeof CountUsersPa
  * const newestBanned: ListUsersParams = { banned: true, orderBy: "-created_at", limit: 50 }
  * ```
  */
-export const ListUsersParams = Schema.Struct({
-  ...userFilterFields,
-  orderBy: wireOptional("order_by", UserOrderBy),
+export const ListUsersParams: Schema.Schema<ListUsersParams, ListUsersParamsEncoded> = ListUsersParamsStruct
+
+const PaginationParamsStruct = Schema.Struct({
   limit: optional(Limit),
-  offset: optional(Offset),
-  startingAfter: wireOptional("starting_after", QueryString)
-}).annotations({ identifier: "ListUsersParams" })
+  offset: optional(Offset)
+}).annotations({ identifier: "PaginationParams" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface ListUsersParams extends Schema.Schema.Type<typeof ListUsersParams> {}
+export interface PaginationParams extends Schema.Schema.Type<typeof PaginationParamsStruct> {}
+
+/**
+ * The encoded side of {@link PaginationParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface PaginationParamsEncoded extends Schema.Schema.Encoded<typeof PaginationParamsStruct> {}
 
 /**
  * `limit` and `offset` of a paginated listing.
@@ -284,16 +324,27 @@ export interface ListUsersParams extends Schema.Schema.Type<typeof ListUsersPara
  * const decode = Schema.decodeUnknown(PaginationParams)
  * ```
  */
-export const PaginationParams = Schema.Struct({
+export const PaginationParams: Schema.Schema<PaginationParams, PaginationParamsEncoded> = PaginationParamsStruct
+
+const OAuthAccessTokenParamsStruct = Schema.Struct({
+  paginated: optional(QueryBoolean),
   limit: optional(Limit),
   offset: optional(Offset)
-}).annotations({ identifier: "PaginationParams" })
+}).annotations({ identifier: "OAuthAccessTokenParams" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface PaginationParams extends Schema.Schema.Type<typeof PaginationParams> {}
+export interface OAuthAccessTokenParams extends Schema.Schema.Type<typeof OAuthAccessTokenParamsStruct> {}
+
+/**
+ * The encoded side of {@link OAuthAccessTokenParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OAuthAccessTokenParamsEncoded extends Schema.Schema.Encoded<typeof OAuthAccessTokenParamsStruct> {}
 
 /**
  * The parameters of `getOAuthAccessToken`.
@@ -309,17 +360,8 @@ export interface PaginationParams extends Schema.Schema.Type<typeof PaginationPa
  * const decode = Schema.decodeUnknown(OAuthAccessTokenParams)
  * ```
  */
-export const OAuthAccessTokenParams = Schema.Struct({
-  paginated: optional(QueryBoolean),
-  limit: optional(Limit),
-  offset: optional(Offset)
-}).annotations({ identifier: "OAuthAccessTokenParams" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export interface OAuthAccessTokenParams extends Schema.Schema.Type<typeof OAuthAccessTokenParams> {}
+export const OAuthAccessTokenParams: Schema.Schema<OAuthAccessTokenParams, OAuthAccessTokenParamsEncoded> =
+  OAuthAccessTokenParamsStruct
 
 /**
  * The statuses an organization invitation can be filtered by.
@@ -337,6 +379,28 @@ export interface OAuthAccessTokenParams extends Schema.Schema.Type<typeof OAuthA
  */
 export const InvitationStatusFilter = Schema.Literal(...Limits.invitationStatuses)
 
+const OrganizationInvitationsParamsStruct = Schema.Struct({
+  limit: optional(Limit),
+  offset: optional(Offset),
+  status: optional(InvitationStatusFilter)
+}).annotations({ identifier: "OrganizationInvitationsParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface OrganizationInvitationsParams extends Schema.Schema.Type<typeof OrganizationInvitationsParamsStruct> {}
+
+/**
+ * The encoded side of {@link OrganizationInvitationsParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OrganizationInvitationsParamsEncoded
+  extends Schema.Schema.Encoded<typeof OrganizationInvitationsParamsStruct>
+{}
+
 /**
  * The parameters of `getOrganizationInvitations`.
  *
@@ -351,25 +415,12 @@ export const InvitationStatusFilter = Schema.Literal(...Limits.invitationStatuse
  * const decode = Schema.decodeUnknown(OrganizationInvitationsParams)
  * ```
  */
-export const OrganizationInvitationsParams = Schema.Struct({
-  limit: optional(Limit),
-  offset: optional(Offset),
-  status: optional(InvitationStatusFilter)
-}).annotations({ identifier: "OrganizationInvitationsParams" })
+export const OrganizationInvitationsParams: Schema.Schema<
+  OrganizationInvitationsParams,
+  OrganizationInvitationsParamsEncoded
+> = OrganizationInvitationsParamsStruct
 
-/**
- * @since 0.1.0
- * @category models
- */
-export interface OrganizationInvitationsParams extends Schema.Schema.Type<typeof OrganizationInvitationsParams> {}
-
-/**
- * The parameters of `getInstanceOrganizationMemberships`.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const InstanceOrganizationMembershipsParams = Schema.Struct({
+const InstanceOrganizationMembershipsParamsStruct = Schema.Struct({
   orderBy: wireOptional("order_by", MembershipOrderBy),
   limit: optional(Limit),
   offset: optional(Offset)
@@ -380,8 +431,29 @@ export const InstanceOrganizationMembershipsParams = Schema.Struct({
  * @category models
  */
 export interface InstanceOrganizationMembershipsParams
-  extends Schema.Schema.Type<typeof InstanceOrganizationMembershipsParams>
+  extends Schema.Schema.Type<typeof InstanceOrganizationMembershipsParamsStruct>
 {}
+
+/**
+ * The encoded side of {@link InstanceOrganizationMembershipsParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface InstanceOrganizationMembershipsParamsEncoded
+  extends Schema.Schema.Encoded<typeof InstanceOrganizationMembershipsParamsStruct>
+{}
+
+/**
+ * The parameters of `getInstanceOrganizationMemberships`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const InstanceOrganizationMembershipsParams: Schema.Schema<
+  InstanceOrganizationMembershipsParams,
+  InstanceOrganizationMembershipsParamsEncoded
+> = InstanceOrganizationMembershipsParamsStruct
 
 // -----------------------------------------------------------------------------
 // bodies
@@ -428,7 +500,38 @@ const OrganizationsLimit = Schema.NullOr(
 )
 
 /**
- * A metadata object: any JSON object (finite numbers, strings, booleans, `null`, arrays, plain objects).
+ * A JSON value: a string, a finite number, a boolean, `null`, an array or a plain object of JSON values (the
+ * kernel's `Model.JsonValue`). A `Date`, a function, a class instance or `undefined` is not one.
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import type { JsonValue } from "@effect-clerk/core/UsersParams"
+ *
+ * const at: JsonValue = new Date(0).toISOString() // a Date itself does not compile
+ * ```
+ */
+export type JsonValue = Model.JsonValue
+
+/**
+ * A JSON object: string keys, {@link JsonValue}s (the kernel's `Model.JsonObject`).
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import type { JsonObject } from "@effect-clerk/core/UsersParams"
+ *
+ * const onboarding: JsonObject = { step: 3, done: false, seen: ["dashboard"], at: Date.now() }
+ * ```
+ */
+export type JsonObject = Model.JsonObject
+
+/**
+ * A metadata object: any JSON object (finite numbers, strings, booleans, `null`, arrays, plain objects). Its
+ * type is the kernel's `Model.Metadata` ({@link JsonObject}), so that `{ at: new Date() }` does not compile;
+ * encoding checks the same for callers without types (`InvalidRequest`).
  *
  * @since 0.1.0
  * @category schemas
@@ -441,32 +544,15 @@ const OrganizationsLimit = Schema.NullOr(
  * const decode = Schema.decodeUnknown(Metadata)
  * ```
  */
-export const Metadata = JsonObjectStrict
+export const Metadata: Schema.Schema<Model.Metadata> = JsonObjectStrict
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Metadata = typeof Metadata.Type
+export type Metadata = Model.Metadata
 
-/**
- * The body of `create`. Every field is optional; which ones your instance requires depends on its settings.
- *
- * @since 0.1.0
- * @category schemas
- * @example
- * ```ts
- * import type { CreateUserParams } from "@effect-clerk/core/UsersParams"
- *
- * const params: CreateUserParams = {
- *   emailAddress: ["ada@example.com"],
- *   firstName: "Ada",
- *   password: "correct horse battery staple",
- *   publicMetadata: { plan: "pro" }
- * }
- * ```
- */
-export const CreateUserParams = Schema.Struct({
+const CreateUserParamsStruct = Schema.Struct({
   externalId: wireOptional("external_id", NullableString),
   firstName: wireOptional("first_name", NullableString),
   lastName: wireOptional("last_name", NullableString),
@@ -509,23 +595,36 @@ export const CreateUserParams = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface CreateUserParams extends Schema.Schema.Type<typeof CreateUserParams> {}
+export interface CreateUserParams extends Schema.Schema.Type<typeof CreateUserParamsStruct> {}
 
 /**
- * The body of `update`. An absent field is left unchanged; `null` clears it (for example `username: null`
- * removes the username). The three metadata fields replace the stored values and are only accepted by API
- * versions before `2026-05-12`; use `updateMetadata` to merge.
+ * The encoded side of {@link CreateUserParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface CreateUserParamsEncoded extends Schema.Schema.Encoded<typeof CreateUserParamsStruct> {}
+
+/**
+ * The body of `create`. Every field is optional; which ones your instance requires depends on its settings.
  *
  * @since 0.1.0
  * @category schemas
  * @example
  * ```ts
- * import type { UpdateUserParams } from "@effect-clerk/core/UsersParams"
+ * import type { CreateUserParams } from "@effect-clerk/core/UsersParams"
  *
- * const rename: UpdateUserParams = { firstName: "Grace", lastName: null }
+ * const params: CreateUserParams = {
+ *   emailAddress: ["ada@example.com"],
+ *   firstName: "Ada",
+ *   password: "correct horse battery staple",
+ *   publicMetadata: { plan: "pro" }
+ * }
  * ```
  */
-export const UpdateUserParams = Schema.Struct({
+export const CreateUserParams: Schema.Schema<CreateUserParams, CreateUserParamsEncoded> = CreateUserParamsStruct
+
+const UpdateUserParamsStruct = Schema.Struct({
   externalId: wireOptional("external_id", NullableString),
   firstName: wireOptional("first_name", NullableString),
   lastName: wireOptional("last_name", NullableString),
@@ -559,7 +658,31 @@ export const UpdateUserParams = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface UpdateUserParams extends Schema.Schema.Type<typeof UpdateUserParams> {}
+export interface UpdateUserParams extends Schema.Schema.Type<typeof UpdateUserParamsStruct> {}
+
+/**
+ * The encoded side of {@link UpdateUserParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface UpdateUserParamsEncoded extends Schema.Schema.Encoded<typeof UpdateUserParamsStruct> {}
+
+/**
+ * The body of `update`. An absent field is left unchanged; `null` clears it (for example `username: null`
+ * removes the username). The three metadata fields replace the stored values and are only accepted by API
+ * versions before `2026-05-12`; use `updateMetadata` to merge.
+ *
+ * @since 0.1.0
+ * @category schemas
+ * @example
+ * ```ts
+ * import type { UpdateUserParams } from "@effect-clerk/core/UsersParams"
+ *
+ * const rename: UpdateUserParams = { firstName: "Grace", lastName: null }
+ * ```
+ */
+export const UpdateUserParams: Schema.Schema<UpdateUserParams, UpdateUserParamsEncoded> = UpdateUserParamsStruct
 
 // the three metadata objects, as `updateMetadata` (merged) and `replaceMetadata` (replaced) both take them
 const metadataFields = {
@@ -567,6 +690,22 @@ const metadataFields = {
   privateMetadata: wireOptional("private_metadata", Metadata),
   unsafeMetadata: wireOptional("unsafe_metadata", Metadata)
 }
+
+const UpdateMetadataParamsStruct = Schema.Struct(metadataFields).annotations({ identifier: "UpdateMetadataParams" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateMetadataParams extends Schema.Schema.Type<typeof UpdateMetadataParamsStruct> {}
+
+/**
+ * The encoded side of {@link UpdateMetadataParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface UpdateMetadataParamsEncoded extends Schema.Schema.Encoded<typeof UpdateMetadataParamsStruct> {}
 
 /**
  * The body of `updateMetadata`: each object is deep-merged into the stored one; `null` removes a key at any
@@ -584,13 +723,24 @@ const metadataFields = {
  * }
  * ```
  */
-export const UpdateMetadataParams = Schema.Struct(metadataFields).annotations({ identifier: "UpdateMetadataParams" })
+export const UpdateMetadataParams: Schema.Schema<UpdateMetadataParams, UpdateMetadataParamsEncoded> =
+  UpdateMetadataParamsStruct
+
+const ReplaceMetadataParamsStruct = Schema.Struct(metadataFields).annotations({ identifier: "ReplaceMetadataParams" })
 
 /**
- * @since 0.1.0
+ * @since 0.2.0
  * @category models
  */
-export interface UpdateMetadataParams extends Schema.Schema.Type<typeof UpdateMetadataParams> {}
+export interface ReplaceMetadataParams extends Schema.Schema.Type<typeof ReplaceMetadataParamsStruct> {}
+
+/**
+ * The encoded side of {@link ReplaceMetadataParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ReplaceMetadataParamsEncoded extends Schema.Schema.Encoded<typeof ReplaceMetadataParamsStruct> {}
 
 /**
  * The body of `replaceMetadata`: each object given replaces the stored one as a whole (no merge); a field
@@ -605,13 +755,8 @@ export interface UpdateMetadataParams extends Schema.Schema.Type<typeof UpdateMe
  * const reset: ReplaceMetadataParams = { privateMetadata: {}, publicMetadata: { plan: "free" } }
  * ```
  */
-export const ReplaceMetadataParams = Schema.Struct(metadataFields).annotations({ identifier: "ReplaceMetadataParams" })
-
-/**
- * @since 0.2.0
- * @category models
- */
-export interface ReplaceMetadataParams extends Schema.Schema.Type<typeof ReplaceMetadataParams> {}
+export const ReplaceMetadataParams: Schema.Schema<ReplaceMetadataParams, ReplaceMetadataParamsEncoded> =
+  ReplaceMetadataParamsStruct
 
 /**
  * The status an identifier is given when it replaces a user's others: verified (the default), reserved
@@ -628,6 +773,28 @@ export interface ReplaceMetadataParams extends Schema.Schema.Type<typeof Replace
  */
 export const ReplacementStatus = Schema.Literal(...Limits.replacementStatuses)
 
+const ReplaceEmailAddressParamsStruct = Schema.Struct({
+  emailAddress: wire("email_address", Schema.String),
+  identificationStatus: wireOptional("identification_status", ReplacementStatus),
+  notifyPrimaryEmailAddressChanged: wireOptional("notify_primary_email_address_changed", NullableBoolean)
+}).annotations({ identifier: "ReplaceEmailAddressParams" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ReplaceEmailAddressParams extends Schema.Schema.Type<typeof ReplaceEmailAddressParamsStruct> {}
+
+/**
+ * The encoded side of {@link ReplaceEmailAddressParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ReplaceEmailAddressParamsEncoded
+  extends Schema.Schema.Encoded<typeof ReplaceEmailAddressParamsStruct>
+{}
+
 /**
  * The body of `replaceEmailAddress`: the one email address the user keeps.
  *
@@ -640,17 +807,27 @@ export const ReplacementStatus = Schema.Literal(...Limits.replacementStatuses)
  * const params: ReplaceEmailAddressParams = { emailAddress: "ada@example.org", identificationStatus: "reserved" }
  * ```
  */
-export const ReplaceEmailAddressParams = Schema.Struct({
-  emailAddress: wire("email_address", Schema.String),
-  identificationStatus: wireOptional("identification_status", ReplacementStatus),
-  notifyPrimaryEmailAddressChanged: wireOptional("notify_primary_email_address_changed", NullableBoolean)
-}).annotations({ identifier: "ReplaceEmailAddressParams" })
+export const ReplaceEmailAddressParams: Schema.Schema<ReplaceEmailAddressParams, ReplaceEmailAddressParamsEncoded> =
+  ReplaceEmailAddressParamsStruct
+
+const ReplacePhoneNumberParamsStruct = Schema.Struct({
+  phoneNumber: wire("phone_number", Schema.String),
+  identificationStatus: wireOptional("identification_status", ReplacementStatus)
+}).annotations({ identifier: "ReplacePhoneNumberParams" })
 
 /**
  * @since 0.2.0
  * @category models
  */
-export interface ReplaceEmailAddressParams extends Schema.Schema.Type<typeof ReplaceEmailAddressParams> {}
+export interface ReplacePhoneNumberParams extends Schema.Schema.Type<typeof ReplacePhoneNumberParamsStruct> {}
+
+/**
+ * The encoded side of {@link ReplacePhoneNumberParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ReplacePhoneNumberParamsEncoded extends Schema.Schema.Encoded<typeof ReplacePhoneNumberParamsStruct> {}
 
 /**
  * The body of `replacePhoneNumber`: the one phone number the user keeps (never reserved for second factor).
@@ -664,16 +841,26 @@ export interface ReplaceEmailAddressParams extends Schema.Schema.Type<typeof Rep
  * const params: ReplacePhoneNumberParams = { phoneNumber: "+15555550123" }
  * ```
  */
-export const ReplacePhoneNumberParams = Schema.Struct({
-  phoneNumber: wire("phone_number", Schema.String),
-  identificationStatus: wireOptional("identification_status", ReplacementStatus)
-}).annotations({ identifier: "ReplacePhoneNumberParams" })
+export const ReplacePhoneNumberParams: Schema.Schema<ReplacePhoneNumberParams, ReplacePhoneNumberParamsEncoded> =
+  ReplacePhoneNumberParamsStruct
+
+const RemovePasswordParamsStruct = Schema.Struct({
+  signOutOfOtherSessions: wireOptional("sign_out_of_other_sessions", Schema.Boolean)
+}).annotations({ identifier: "RemovePasswordParams" })
 
 /**
  * @since 0.2.0
  * @category models
  */
-export interface ReplacePhoneNumberParams extends Schema.Schema.Type<typeof ReplacePhoneNumberParams> {}
+export interface RemovePasswordParams extends Schema.Schema.Type<typeof RemovePasswordParamsStruct> {}
+
+/**
+ * The encoded side of {@link RemovePasswordParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface RemovePasswordParamsEncoded extends Schema.Schema.Encoded<typeof RemovePasswordParamsStruct> {}
 
 /**
  * The body of `removePassword`.
@@ -687,15 +874,34 @@ export interface ReplacePhoneNumberParams extends Schema.Schema.Type<typeof Repl
  * const andSignOut: RemovePasswordParams = { signOutOfOtherSessions: true }
  * ```
  */
-export const RemovePasswordParams = Schema.Struct({
-  signOutOfOtherSessions: wireOptional("sign_out_of_other_sessions", Schema.Boolean)
-}).annotations({ identifier: "RemovePasswordParams" })
+export const RemovePasswordParams: Schema.Schema<RemovePasswordParams, RemovePasswordParamsEncoded> =
+  RemovePasswordParamsStruct
+
+const AdjustCreditBalanceParamsStruct = Schema.Struct({
+  amount: Schema.Number.pipe(
+    Schema.filter((n) => (Number.isSafeInteger(n) && n > 0) || `expected an integer of at least 1 (cents), got ${n}`)
+  ),
+  action: Schema.Literal(...Limits.creditActions),
+  currency: optional(Schema.String),
+  idempotencyKey: wire("idempotency_key", Schema.String.pipe(Schema.minLength(1))),
+  note: optional(Schema.String)
+}).annotations({ identifier: "AdjustCreditBalanceParams" })
 
 /**
  * @since 0.2.0
  * @category models
  */
-export interface RemovePasswordParams extends Schema.Schema.Type<typeof RemovePasswordParams> {}
+export interface AdjustCreditBalanceParams extends Schema.Schema.Type<typeof AdjustCreditBalanceParamsStruct> {}
+
+/**
+ * The encoded side of {@link AdjustCreditBalanceParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface AdjustCreditBalanceParamsEncoded
+  extends Schema.Schema.Encoded<typeof AdjustCreditBalanceParamsStruct>
+{}
 
 /**
  * The body of `adjustBillingCreditBalance`: an amount in cents (more than 0), increased or decreased, once per
@@ -710,29 +916,10 @@ export interface RemovePasswordParams extends Schema.Schema.Type<typeof RemovePa
  * const refund: AdjustCreditBalanceParams = { amount: 1999, action: "increase", idempotencyKey: "refund-42" }
  * ```
  */
-export const AdjustCreditBalanceParams = Schema.Struct({
-  amount: Schema.Number.pipe(
-    Schema.filter((n) => (Number.isSafeInteger(n) && n > 0) || `expected an integer of at least 1 (cents), got ${n}`)
-  ),
-  action: Schema.Literal(...Limits.creditActions),
-  currency: optional(Schema.String),
-  idempotencyKey: wire("idempotency_key", Schema.String.pipe(Schema.minLength(1))),
-  note: optional(Schema.String)
-}).annotations({ identifier: "AdjustCreditBalanceParams" })
+export const AdjustCreditBalanceParams: Schema.Schema<AdjustCreditBalanceParams, AdjustCreditBalanceParamsEncoded> =
+  AdjustCreditBalanceParamsStruct
 
-/**
- * @since 0.2.0
- * @category models
- */
-export interface AdjustCreditBalanceParams extends Schema.Schema.Type<typeof AdjustCreditBalanceParams> {}
-
-/**
- * The body of `setPasswordCompromised`.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const SetPasswordCompromisedParams = Schema.Struct({
+const SetPasswordCompromisedParamsStruct = Schema.Struct({
   revokeAllSessions: wireOptional("revoke_all_sessions", NullableBoolean)
 }).annotations({ identifier: "SetPasswordCompromisedParams" })
 
@@ -740,7 +927,28 @@ export const SetPasswordCompromisedParams = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface SetPasswordCompromisedParams extends Schema.Schema.Type<typeof SetPasswordCompromisedParams> {}
+export interface SetPasswordCompromisedParams extends Schema.Schema.Type<typeof SetPasswordCompromisedParamsStruct> {}
+
+/**
+ * The encoded side of {@link SetPasswordCompromisedParams}: its wire form, snake_case as sent to Clerk.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface SetPasswordCompromisedParamsEncoded
+  extends Schema.Schema.Encoded<typeof SetPasswordCompromisedParamsStruct>
+{}
+
+/**
+ * The body of `setPasswordCompromised`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SetPasswordCompromisedParams: Schema.Schema<
+  SetPasswordCompromisedParams,
+  SetPasswordCompromisedParamsEncoded
+> = SetPasswordCompromisedParamsStruct
 
 /**
  * The most user ids `bulkBan` and `bulkUnban` accept at once.

@@ -49,6 +49,15 @@ import {
   UpdateUserParams
 } from "./UsersParams.js"
 
+export type { Bound } from "./internal/arguments.js"
+export type {
+  UserIdsBody,
+  UserIdsBodyEncoded,
+  VerifyPasswordBody,
+  VerifyPasswordBodyEncoded,
+  VerifyTotpBody,
+  VerifyTotpBodyEncoded
+} from "./internal/bodies.js"
 export type { AnyOperation, Arg, ArgList, Operation, Row } from "./internal/operation.js"
 export type { ImpliedField, ResponseVariant, VersionRule } from "./internal/operation.js"
 

@@ -57,6 +57,32 @@ export const VerificationObject = OpenEnum(
  */
 export const VerificationStatus = OpenEnum("unverified", "verified", "failed", "expired", "transferable")
 
+const VerificationStruct = Schema.Struct({
+  object: optional(VerificationObject),
+  status: VerificationStatus,
+  strategy: Schema.String,
+  attempts: Schema.NullOr(Schema.Number),
+  expireAt: wireOptional("expire_at", Schema.NullOr(Schema.Number)),
+  verifiedAtClient: wireOptional("verified_at_client", Schema.NullOr(Schema.String)),
+  channel: optional(Schema.NullOr(Schema.String)),
+  nonce: optional(Schema.NullOr(Schema.String)),
+  message: optional(Schema.NullOr(Schema.String)),
+  externalVerificationRedirectUrl: wireOptional("external_verification_redirect_url", Schema.NullOr(Schema.String)),
+  error: optional(Schema.NullOr(ClerkApiError))
+}).annotations({ identifier: "Verification" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Verification extends Schema.Schema.Type<typeof VerificationStruct> {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface VerificationEncoded extends Schema.Schema.Encoded<typeof VerificationStruct> {}
+
 /**
  * A verification of an identifier or an account.
  *
@@ -77,31 +103,26 @@ export const VerificationStatus = OpenEnum("unverified", "verified", "failed", "
  * console.log(verification.expireAt)
  * ```
  */
-export const Verification = Schema.Struct({
-  object: optional(VerificationObject),
-  status: VerificationStatus,
-  strategy: Schema.String,
-  attempts: Schema.NullOr(Schema.Number),
-  expireAt: wireOptional("expire_at", Schema.NullOr(Schema.Number)),
-  verifiedAtClient: wireOptional("verified_at_client", Schema.NullOr(Schema.String)),
-  channel: optional(Schema.NullOr(Schema.String)),
-  nonce: optional(Schema.NullOr(Schema.String)),
-  message: optional(Schema.NullOr(Schema.String)),
-  externalVerificationRedirectUrl: wireOptional("external_verification_redirect_url", Schema.NullOr(Schema.String)),
-  error: optional(Schema.NullOr(ClerkApiError))
-}).annotations({ identifier: "Verification" })
+export const Verification: Schema.Schema<Verification, VerificationEncoded> = VerificationStruct
+
+const IdentificationLinkStruct = Schema.Struct({
+  type: Schema.String,
+  id: Schema.String
+}).annotations({ identifier: "IdentificationLink" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface Verification extends Schema.Schema.Type<typeof Verification> {}
+export interface IdentificationLink extends Schema.Schema.Type<typeof IdentificationLinkStruct> {}
 
 /**
- * @since 0.1.0
+ * The encoded side of {@link IdentificationLink}: its wire form, snake_case as Clerk sends it.
+ *
+ * @since 0.3.0
  * @category models
  */
-export interface VerificationEncoded extends Schema.Schema.Encoded<typeof Verification> {}
+export interface IdentificationLinkEncoded extends Schema.Schema.Encoded<typeof IdentificationLinkStruct> {}
 
 /**
  * A link between an identifier and the account it came from (for example an email address linked to an
@@ -118,13 +139,4 @@ export interface VerificationEncoded extends Schema.Schema.Encoded<typeof Verifi
  * const decode = Schema.decodeUnknown(IdentificationLink)
  * ```
  */
-export const IdentificationLink = Schema.Struct({
-  type: Schema.String,
-  id: Schema.String
-}).annotations({ identifier: "IdentificationLink" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export interface IdentificationLink extends Schema.Schema.Type<typeof IdentificationLink> {}
+export const IdentificationLink: Schema.Schema<IdentificationLink, IdentificationLinkEncoded> = IdentificationLinkStruct

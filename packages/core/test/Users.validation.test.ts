@@ -4,6 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { ClerkError } from "../src/ClerkError.js"
 import { Users } from "../src/index.js"
+import type { JsonObject } from "../src/UsersParams.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 import { pathCalls } from "./utils/pathCalls.js"
 
@@ -128,8 +129,10 @@ describe("input validation: InvalidRequest and nothing sent", () => {
         cyclic
       ]
       for (const value of bad) {
-        yield* rejected(users.updateMetadata("user_1", { publicMetadata: value }), /^patch\.publicMetadata/)
-        yield* rejected(users.create({ privateMetadata: value }), /^params\.privateMetadata/)
+        // as a caller without types sends it (the types refuse each of these values)
+        const untyped = value as JsonObject
+        yield* rejected(users.updateMetadata("user_1", { publicMetadata: untyped }), /^patch\.publicMetadata/)
+        yield* rejected(users.create({ privateMetadata: untyped }), /^params\.privateMetadata/)
       }
     }).pipe(Effect.provide(usersLayer())))
 

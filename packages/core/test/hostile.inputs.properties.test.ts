@@ -10,6 +10,7 @@ import * as Exit from "effect/Exit"
 import * as fc from "effect/FastCheck"
 import type { ClerkError } from "../src/ClerkError.js"
 import { Users } from "../src/index.js"
+import type { JsonObject } from "../src/UsersParams.js"
 import { operations } from "../src/UsersProtocol.js"
 import { FakeHttp, usersLayer } from "./utils/FakeHttp.js"
 import { pathCalls } from "./utils/pathCalls.js"
@@ -142,7 +143,9 @@ describe("hostile inputs: refused before sending, or sent faithfully", () => {
     Effect.gen(function*() {
       let deep: Record<string, unknown> = {}
       for (let i = 0; i < 100_000; i++) deep = { a: deep }
-      const { exit, requests } = yield* run((users) => users.updateMetadata("user_1", { publicMetadata: deep }))
+      const { exit, requests } = yield* run((users) =>
+        users.updateMetadata("user_1", { publicMetadata: deep as JsonObject })
+      )
       expect(Exit.isFailure(exit)).toBe(true)
       if (Exit.isFailure(exit)) {
         expect(Cause.isDie(exit.cause), Cause.pretty(exit.cause)).toBe(false)

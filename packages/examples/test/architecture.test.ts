@@ -40,7 +40,8 @@ const MAX_FUNCTION_LINES = 120
 
 /** Modules allowed past 700 lines (up to 1,000), each with its reason: schema declarations, no logic. */
 const schemaOnlyModules: Record<string, string> = {
-  "packages/core/src/UsersParams.ts": "the parameters of every operation, one Schema each, with their doc comments"
+  "packages/core/src/UsersParams.ts": "the parameters of every operation, one Schema each, with their doc comments",
+  "packages/core/src/BillingSubscription.ts": "the billing models, one Schema and its two named types each"
 }
 
 const lineCount = (text: string) => text.split("\n").length

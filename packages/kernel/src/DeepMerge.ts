@@ -4,17 +4,17 @@
  * @since 0.2.0
  */
 
+import type { JsonObject, JsonValue } from "./Model.js"
+
 /**
- * A JSON object.
+ * A JSON object (the model's, `Model.JsonObject`): string keys, JSON values.
  *
  * @since 0.2.0
  * @category models
  */
-export interface JsonObject {
-  readonly [key: string]: unknown
-}
+export type { JsonObject, JsonValue }
 
-const isObject = (u: unknown): u is JsonObject => typeof u === "object" && u !== null && !Array.isArray(u)
+const isObject = (u: JsonValue | undefined): u is JsonObject => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
  * Removes every `null` from an object, at any depth (arrays are kept as they are).
@@ -23,10 +23,10 @@ const isObject = (u: unknown): u is JsonObject => typeof u === "object" && u !==
  * @category utils
  */
 export const stripNulls = (value: JsonObject): JsonObject => {
-  const entries: Array<[string, unknown]> = []
+  const entries: Array<[string, JsonValue]> = []
   for (const key of Object.keys(value)) {
     const v = value[key]
-    if (v === null) continue
+    if (v === null || v === undefined) continue
     entries.push([key, isObject(v) ? stripNulls(v) : v])
   }
   return Object.fromEntries(entries)
@@ -47,10 +47,11 @@ export const stripNulls = (value: JsonObject): JsonObject => {
  * @category utils
  */
 export const deepMerge = (target: JsonObject, patch: JsonObject): JsonObject => {
-  const merged = new Map<string, unknown>()
-  for (const key of Object.keys(target)) merged.set(key, target[key])
+  const merged = new Map<string, JsonValue>()
+  for (const key of Object.keys(target)) merged.set(key, target[key]!)
   for (const key of Object.keys(patch)) {
     const next = patch[key]
+    if (next === undefined) continue
     if (next === null) {
       merged.delete(key)
       continue

@@ -523,7 +523,13 @@ export type OperationKey = keyof Operations
  */
 export type ArgsOf<K extends OperationKey> = Exclude<Operations[K]["args"]["~args"], undefined>
 
-type ShapeType<S> = S extends { readonly "~type"?: infer A } ? Exclude<A, undefined> : never
+/**
+ * The type a row's response shape stands for (`shape<User>("User")` stands for `User`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type ShapeType<S> = S extends { readonly "~type"?: infer A } ? Exclude<A, undefined> : never
 
 /**
  * What a call of an operation returns: the row's response, or one of its variants'.

@@ -88,7 +88,7 @@ export type Handler<K extends OperationKey> = Handlers.Handler<K>
  * @since 0.2.0
  * @category models
  */
-export type StoreSnapshot = Snapshot.StoreSnapshot
+export type { StoreSnapshot } from "./internal/store/snapshot.js"
 
 /**
  * A fresh, empty state.
@@ -258,7 +258,7 @@ export const seedCredits = (state: State, userId: string, credits: CreditSeed, n
  * @since 0.2.0
  * @category reads
  */
-export const snapshot: (state: State, now: number) => StoreSnapshot = Snapshot.snapshot
+export const snapshot: (state: State, now: number) => Snapshot.StoreSnapshot = Snapshot.snapshot
 
 /**
  * How many users the state holds.

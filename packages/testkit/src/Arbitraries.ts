@@ -12,7 +12,7 @@ import type { CountUsersParams, CreateUserParams, ListUsersParams, UserOrderBy }
 import { userOrderFields } from "@effect-clerk/core/UsersParams"
 import * as Arbitrary from "effect/Arbitrary"
 import * as fc from "effect/FastCheck"
-import type { JsonObject } from "./DeepMerge.js"
+import type { JsonObject, JsonValue } from "./DeepMerge.js"
 import type { UserSeed } from "./UsersTestControl.js"
 
 /**
@@ -34,7 +34,7 @@ export const jsonKey: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "", "ключ", "🔑", "a.b", "toString") }
 )
 
-const jsonLeaf: fc.Arbitrary<unknown> = fc.oneof(
+const jsonLeaf: fc.Arbitrary<JsonValue> = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
@@ -58,13 +58,13 @@ const jsonLeaf: fc.Arbitrary<unknown> = fc.oneof(
  * ```
  */
 export const jsonValue = (options: { readonly maxDepth?: number; readonly nulls?: boolean } = {}): fc.Arbitrary<
-  unknown
+  JsonValue
 > => {
   const { maxDepth = 3, nulls = false } = options
   const leaf = nulls
     ? fc.oneof({ weight: 4, arbitrary: jsonLeaf }, { weight: 1, arbitrary: fc.constant(null) })
     : jsonLeaf
-  const tree: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  const tree: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>((tie) => ({
     value: fc.oneof(
       { depthSize: "small", maxDepth, withCrossShrink: true },
       leaf,
@@ -75,7 +75,7 @@ export const jsonValue = (options: { readonly maxDepth?: number; readonly nulls?
   return tree
 }
 
-const dictionary = (value: fc.Arbitrary<unknown>, maxKeys: number): fc.Arbitrary<JsonObject> =>
+const dictionary = (value: fc.Arbitrary<JsonValue>, maxKeys: number): fc.Arbitrary<JsonObject> =>
   fc.array(fc.tuple(jsonKey, value), { maxLength: maxKeys }).map((entries) => Object.fromEntries(entries))
 
 /**
@@ -138,6 +138,11 @@ const lastNames = ["Lovelace", "Turing", "Hopper", "Liskov", "Dijkstra", "Knuth"
 const domains = ["example.com", "example.org", "acme.test"] as const
 const T0 = 1_700_000_000_000
 
+// a time on a one-second grid of one minute: a population of a few dozen users has ties (orderings), users one
+// second apart, and bounds that fall on a user's time or a second beside it (boundary tests at Clerk's
+// millisecond filters see both sides)
+const time = fc.integer({ min: 0, max: 60 }).map((n) => T0 + n * 1000)
+
 /**
  * One user to seed; `index` makes its identifiers unique within a population.
  *
@@ -160,10 +165,10 @@ export const userSeed = (index: number): fc.Arbitrary<UserSeed> =>
     withUsername: fc.boolean(),
     withExternalId: fc.boolean(),
     banned: fc.boolean(),
-    // few distinct timestamps, so that orderings have ties
-    createdAt: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 1000),
-    lastActiveAt: fc.option(fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 60_000), { nil: null }),
-    lastSignInAt: fc.option(fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 60_000), { nil: null })
+    // few distinct timestamps, one second apart, so that orderings have ties and bounds fall between users
+    createdAt: time,
+    lastActiveAt: fc.option(time, { nil: null }),
+    lastSignInAt: fc.option(time, { nil: null })
   }).map((r): UserSeed => {
     const local = `${(r.firstName ?? "user").toLowerCase()}${index}`
     return {
@@ -277,10 +282,10 @@ export const countUsersParams: fc.Arbitrary<CountUsersParams> = fc.record(
     usernameQuery: fc.constantFrom("_u", "ada"),
     phoneNumberQuery: fc.constantFrom("555", "+1"),
     banned: fc.boolean(),
-    createdAtAfter: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 1000),
-    createdAtBefore: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 1000),
-    lastActiveAtAfter: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 60_000),
-    lastSignInAtBefore: fc.integer({ min: 0, max: 20 }).map((n) => T0 + n * 60_000),
+    createdAtAfter: time,
+    createdAtBefore: time,
+    lastActiveAtAfter: time,
+    lastSignInAtBefore: time,
     externalId: fc.array(fc.integer({ min: 0, max: 10 }).map((n) => (n % 3 === 0 ? `-ext-${n}` : `ext-${n}`)), {
       minLength: 1,
       maxLength: 4

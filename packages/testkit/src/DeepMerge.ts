@@ -6,12 +6,27 @@
 import { DeepMerge } from "@effect-clerk/kernel"
 
 /**
- * A JSON object.
+ * A JSON object: string keys, {@link JsonValue}s (the kernel's `Model.JsonObject`, which metadata is).
  *
  * @since 0.1.0
  * @category models
  */
-export interface JsonObject extends DeepMerge.JsonObject {}
+export type JsonObject = DeepMerge.JsonObject
+
+/**
+ * A JSON value: a string, a finite number, a boolean, `null`, an array or a plain object of JSON values (the
+ * kernel's `Model.JsonValue`).
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import type { JsonValue } from "@effect-clerk/testkit/DeepMerge"
+ *
+ * const tags: JsonValue = ["beta", { since: "2026-01-01" }]
+ * ```
+ */
+export type JsonValue = DeepMerge.JsonValue
 
 /**
  * Removes every `null` from an object, at any depth (arrays are kept as they are).

@@ -62,7 +62,13 @@ export type Conform<S> =
   }
   & { readonly [K in Exclude<keyof S, Key>]: never }
 
-/** Row `K` of the kernel with the schemas `S`, as core's table holds it. */
+/**
+ * Row `K` of the kernel with the schemas `S`, as core's table holds it (the type of each row of
+ * `UsersProtocol.operations`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
 export type Bound<K extends Key, S> =
   & Omit<Rows[K], "key" | "args" | "success" | "variants">
   & {

@@ -5,6 +5,8 @@
  *
  * @internal
  */
+import type { JsonObject, JsonValue } from "@effect-clerk/kernel/Model"
+import type * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 
 const MAX_DEPTH = 64
@@ -60,12 +62,32 @@ export const jsonProblem = (u: unknown, path = "", depth = 0, seen: Set<object> 
 }
 
 /**
+ * JSON objects for the schemas' arbitraries: values of up to two levels, without `-0` (which JSON writes as `0`).
+ *
+ * @internal
+ */
+export const jsonObjectArbitrary = (fc: typeof FastCheck): FastCheck.Arbitrary<JsonObject> => {
+  const { value } = fc.letrec<{ value: JsonValue }>((tie) => ({
+    value: fc.oneof(
+      { maxDepth: 2, depthSize: "small" },
+      fc.string(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie("value"), { maxLength: 4 }),
+      fc.dictionary(fc.string(), tie("value"), { maxKeys: 4 })
+    )
+  }))
+  return fc.dictionary(fc.string(), value, { maxKeys: 6 })
+}
+
+/**
  * A JSON object whose every value survives `JSON.stringify` unchanged.
  *
  * @internal
  */
 export const JsonObjectStrict = Schema.declare(
-  (u: unknown): u is { readonly [key: string]: unknown } =>
+  (u: unknown): u is JsonObject =>
     typeof u === "object" && u !== null && !Array.isArray(u) && jsonProblem(u) === undefined,
   {
     identifier: "JsonObject",
@@ -75,6 +97,6 @@ export const JsonObjectStrict = Schema.declare(
       if (typeof u !== "object" || u === null || Array.isArray(u)) return "expected a JSON object"
       return `expected a JSON object: ${jsonProblem(u) ?? "invalid value"}`
     },
-    arbitrary: () => (fc) => fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }))
+    arbitrary: () => jsonObjectArbitrary
   }
 )

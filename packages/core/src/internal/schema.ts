@@ -4,7 +4,9 @@
  *
  * @internal
  */
+import type { JsonObject as JsonObjectType } from "@effect-clerk/kernel/Model"
 import * as Schema from "effect/Schema"
+import { jsonObjectArbitrary } from "./json.js"
 
 /**
  * A required field whose wire key differs from its TypeScript name.
@@ -44,8 +46,17 @@ export const OpenEnum = <const Literals extends ReadonlyArray<string>>(...litera
   )
 
 /**
- * A JSON object of arbitrary content (metadata).
+ * A JSON object of arbitrary content (metadata), typed as the kernel's `JsonObject`. Its values are not walked:
+ * what this decodes is a parsed JSON body (a response, a request of the emulator), whose values are JSON values
+ * by construction, and a walk of every metadata object would cost the decoding of every user (the compiled
+ * decoder passes the object through as it is). The request side checks every value (`UsersParams.Metadata`).
  *
  * @internal
  */
-export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const JsonObject: Schema.Schema<JsonObjectType> = Schema.typeSchema(
+  Schema.Record({ key: Schema.String, value: Schema.Unknown }).pipe(
+    Schema.filter((_: { readonly [key: string]: unknown }): _ is JsonObjectType => true, {
+      arbitrary: () => jsonObjectArbitrary
+    })
+  )
+)

@@ -1,25 +1,45 @@
 /**
- * The building blocks every model shares: JSON objects and Clerk's error object.
+ * The building blocks every model shares: JSON values and Clerk's error object.
  *
  * @internal
  */
 
 /**
- * A JSON object of arbitrary content, as Clerk returns it (metadata, `meta` of an error).
+ * A JSON value: what `JSON.parse` can return and `JSON.stringify` writes back unchanged (strings, finite
+ * numbers, booleans, `null`, arrays and plain objects of JSON values). A `Date`, a function, a class instance,
+ * `undefined` or a `bigint` is not one: `JSON.stringify` would change, drop or reject it.
  *
- * @since 0.2.0
+ * @since 0.3.0
  * @category models
  */
-export type JsonObject = { readonly [x: string]: unknown }
+export type JsonValue = string | number | boolean | null | JsonArray | JsonObject
 
 /**
- * A metadata object sent to Clerk: any JSON object (finite numbers, strings, booleans, `null`, arrays, plain
- * objects).
+ * A JSON array: JSON values (never `undefined`, which `JSON.stringify` writes as `null`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface JsonArray extends ReadonlyArray<JsonValue> {}
+
+/**
+ * A JSON object: string keys, JSON values (metadata as Clerk stores and returns it).
  *
  * @since 0.2.0
  * @category models
  */
-export type Metadata = { readonly [key: string]: unknown }
+export interface JsonObject {
+  readonly [key: string]: JsonValue
+}
+
+/**
+ * A metadata object sent to Clerk: a JSON object. Its values are JSON values, so that a `Date` (or a function,
+ * a class instance, `undefined`...) does not compile: write `date.toISOString()` or `date.getTime()` instead.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Metadata = JsonObject
 
 /**
  * One error of a Clerk error response (`errors[]`): a stable `code`, messages and optional `meta` (for example

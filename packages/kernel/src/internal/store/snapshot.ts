@@ -18,7 +18,12 @@ import { view } from "./records.js"
 import type { State } from "./state.js"
 import { liveRecords } from "./state.js"
 
-/** @internal */
+/**
+ * A deep copy of everything the state holds, private fields included (exported as `Store.StoreSnapshot`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
 export interface StoreSnapshot {
   readonly users: ReadonlyArray<{
     readonly user: User

@@ -11,6 +11,7 @@ import type { IdGenerator } from "../../Ids.js"
 import type {
   BillingCreditLedgerEntry,
   BillingSubscription,
+  JsonObject,
   OAuthAccessToken,
   Organization,
   OrganizationInvitation,
@@ -47,8 +48,8 @@ export interface MembershipRecord {
   readonly role: string
   readonly roleName: string
   readonly permissions: ReadonlyArray<string>
-  readonly publicMetadata: { readonly [key: string]: unknown }
-  readonly privateMetadata: { readonly [key: string]: unknown }
+  readonly publicMetadata: JsonObject
+  readonly privateMetadata: JsonObject
   readonly createdAt: number
   readonly updatedAt: number
 }

@@ -10,6 +10,7 @@ import type {
   CreateUserParams,
   DeletedObject,
   EmailAddress,
+  JsonObject,
   PhoneNumber,
   ProfileImage,
   ReplaceEmailAddressParams,
@@ -495,7 +496,7 @@ export const deleteProfileImage = (state: State, userId: string, now: number): O
 export const updateMetadata = (state: State, userId: string, patch: UpdateMetadataParams, now: number): Outcome<User> =>
   gen(function*() {
     const record = yield* take(find(state, userId))
-    const merged: Partial<Record<(typeof METADATA_FIELDS)[number][0], { readonly [key: string]: unknown }>> = {}
+    const merged: Partial<Record<(typeof METADATA_FIELDS)[number][0], JsonObject>> = {}
     for (const [field, param] of METADATA_FIELDS) {
       const value = patch[field]
       if (value === undefined) continue
@@ -516,7 +517,7 @@ export const replaceMetadata = (
   gen(function*() {
     const record = yield* take(find(state, userId))
     yield* take(checkMetadata(state, metadata))
-    const replaced: Partial<Record<(typeof METADATA_FIELDS)[number][0], { readonly [key: string]: unknown }>> = {}
+    const replaced: Partial<Record<(typeof METADATA_FIELDS)[number][0], JsonObject>> = {}
     for (const [field] of METADATA_FIELDS) {
       const value = metadata[field]
       if (value !== undefined) replaced[field] = value
