@@ -53,7 +53,8 @@ const inputs = () => {
 export const packAll = () => {
   const stamp = path.join(packs, "inputs.sha256")
   const digest = inputs()
-  const tarballs = () => Object.fromEntries(packages.map((name) => [name, path.join(packs, `effect-clerk-${name}.tgz`)]))
+  const tarballs = () =>
+    Object.fromEntries(packages.map((name) => [name, path.join(packs, `effect-clerk-${name}.tgz`)]))
   if (
     fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === digest &&
     Object.values(tarballs()).every((file) => fs.existsSync(file))

@@ -13,7 +13,9 @@ if (!agent.startsWith("pnpm/")) {
   const workspaceRanges = Object.entries({ ...pkg.dependencies, ...pkg.peerDependencies })
     .filter(([, range]) => String(range).startsWith("workspace:"))
     .map(([name]) => name)
-  const { packageManager } = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "package.json"), "utf8"))
+  const { packageManager } = JSON.parse(
+    fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "package.json"), "utf8")
+  )
   process.stderr.write(
     [
       ``,

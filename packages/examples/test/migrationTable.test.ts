@@ -59,12 +59,13 @@ const classifySdk = (spans: ReadonlyArray<string>): Array<SdkName | { readonly k
   const imports = new Map<string, string>()
   for (const span of spans) {
     const imported = /^import \{ ([\w, ]+) \} from "([^"]+)"$/.exec(span)
-    if (imported !== null) for (const name of imported[1]!.split(", ")) imports.set(name, imported[2]!)
+    if (imported !== null) { for (const name of imported[1]!.split(", ")) imports.set(name, imported[2]!) }
   }
   const names: Array<SdkName | { readonly kind: "unknown"; span: string }> = []
   let receiver: "clerk.users" | undefined
   for (const span of spans) {
     const found: Array<SdkName> = []
+    if (namesNothing(span)) continue
     if (/^import /.test(span)) {
       for (const [name, module] of imports) found.push({ kind: "export", module, name })
     } else if (/^\w+$/.test(span)) {
@@ -83,8 +84,8 @@ const classifySdk = (spans: ReadonlyArray<string>): Array<SdkName | { readonly k
         found.push({ kind: "export", module: imports.get(m[1]!) ?? "@clerk/backend", name: m[1]! })
       }
     }
-    if (found.length === 0 && !namesNothing(span)) names.push({ kind: "unknown", span })
-    names.push(...found)
+    if (found.length === 0) names.push({ kind: "unknown", span })
+    for (const name of found) names.push(name)
   }
   return names
 }
@@ -94,6 +95,7 @@ const classifyEffect = (spans: ReadonlyArray<string>) => {
   let receiver: "users" | undefined
   for (const span of spans) {
     const found: Array<EffectName> = []
+    if (namesNothing(span)) continue
     if (/^\w+$/.test(span)) {
       if (receiver === "users" && /^[a-z]/.test(span)) found.push({ kind: "method", name: span })
       else if (/^[A-Z]/.test(span)) found.push({ kind: "name", name: span })
@@ -118,8 +120,8 @@ const classifyEffect = (spans: ReadonlyArray<string>) => {
         if (found.length === 0) continue
       }
     }
-    if (found.length === 0 && !namesNothing(span)) names.push({ kind: "unknown", span })
-    names.push(...found)
+    if (found.length === 0) names.push({ kind: "unknown", span })
+    for (const name of found) names.push(name)
   }
   return names
 }
@@ -162,62 +164,68 @@ describe("README: Coming from @clerk/backend", () => {
     expect(row?.sdk).toContain(`import { isClerkAPIResponseError } from "@clerk/backend/errors"`)
   })
 
-  it.live("every @clerk/backend name is imported from the module the table says, or found where it says", () =>
-    Effect.gen(function*() {
-      const names = rows.flatMap((row) => classifySdk(row.sdk))
-      expect(names.filter((name) => name.kind === "method").length).toBeGreaterThanOrEqual(14)
-      const emulator = yield* ClerkEmulator.serve({ port: 0, users: [{ firstName: "Ada", lastName: "Lovelace" }] })
-      const clerk = createClerkClient({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl.replace(/\/v1$/, "") })
-      const [seeded] = (yield* Effect.promise(() => clerk.users.getUserList())).data
-      const user = yield* Effect.promise(() => clerk.users.getUser(seeded!.id))
-      const error = yield* Effect.flip(Effect.tryPromise(() => clerk.users.getUser("user_missing")))
-      const failures: Array<string> = []
-      for (const name of names) {
-        switch (name.kind) {
-          case "export": {
-            const module: Record<string, unknown> = yield* Effect.promise(() => import(name.module))
-            if (typeof module[name.name] !== "function") failures.push(`${name.name} is not exported by ${name.module}`)
-            break
-          }
-          case "method": {
-            if (typeof member(clerk.users, name.name) !== "function") {
-              failures.push(`clerk.users.${name.name} is not a method of @clerk/backend's client`)
+  it.live(
+    "every @clerk/backend name is imported from the module the table says, or found where it says",
+    () =>
+      Effect.gen(function*() {
+        const names = rows.flatMap((row) => classifySdk(row.sdk))
+        expect(names.filter((name) => name.kind === "method").length).toBeGreaterThanOrEqual(14)
+        const emulator = yield* ClerkEmulator.serve({ port: 0, users: [{ firstName: "Ada", lastName: "Lovelace" }] })
+        const clerk = createClerkClient({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl.replace(/\/v1$/, "") })
+        const [seeded] = (yield* Effect.promise(() => clerk.users.getUserList())).data
+        const user = yield* Effect.promise(() => clerk.users.getUser(seeded!.id))
+        const error = yield* Effect.flip(Effect.tryPromise(() => clerk.users.getUser("user_missing")))
+        const failures: Array<string> = []
+        for (const name of names) {
+          switch (name.kind) {
+            case "export": {
+              const module: Record<string, unknown> = yield* Effect.promise(() => import(name.module))
+              if (typeof module[name.name] !== "function") {
+                failures.push(`${name.name} is not exported by ${name.module}`)
+              }
+              break
             }
-            break
-          }
-          case "userField": {
-            if (!has(user, name.name)) failures.push(`user.${name.name} is not a field of @clerk/backend's User`)
-            break
-          }
-          case "errorPath": {
-            const { found, value } = walk(error.error, name.path)
-            if (!found) failures.push(`e.${name.path.join(".")} is not on @clerk/backend's error`)
-            else if (name.equals !== undefined && value !== name.equals) {
-              failures.push(`e.${name.path.join(".")} is ${String(value)} for a missing user, not ${name.equals}`)
+            case "method": {
+              if (typeof member(clerk.users, name.name) !== "function") {
+                failures.push(`clerk.users.${name.name} is not a method of @clerk/backend's client`)
+              }
+              break
             }
-            break
-          }
-          case "variable": {
-            // an unusable value fails the layer with an error that names the variable: the layer reads it
-            const failed = yield* Effect.flip(
-              Effect.provide(ClerkConfig, ClerkConfig.layerFromEnv).pipe(
-                Effect.withConfigProvider(
-                  ConfigProvider.fromMap(new Map([["CLERK_SECRET_KEY", "sk_test_x"], [name.name, " unusable "]]))
+            case "userField": {
+              if (!has(user, name.name)) failures.push(`user.${name.name} is not a field of @clerk/backend's User`)
+              break
+            }
+            case "errorPath": {
+              const { found, value } = walk(error.error, name.path)
+              if (!found) failures.push(`e.${name.path.join(".")} is not on @clerk/backend's error`)
+              else if (name.equals !== undefined && value !== name.equals) {
+                failures.push(`e.${name.path.join(".")} is ${String(value)} for a missing user, not ${name.equals}`)
+              }
+              break
+            }
+            case "variable": {
+              // an unusable value fails the layer with an error that names the variable: the layer reads it
+              const failed = yield* Effect.flip(
+                Effect.provide(ClerkConfig, ClerkConfig.layerFromEnv).pipe(
+                  Effect.withConfigProvider(
+                    ConfigProvider.fromMap(new Map([["CLERK_SECRET_KEY", "sk_test_x"], [name.name, " unusable "]]))
+                  )
                 )
-              )
-            ).pipe(Effect.orElseSucceed(() => undefined))
-            if (failed === undefined || !String(failed).includes(name.name)) {
-              failures.push(`${name.name} is not read by ClerkConfig.layerFromEnv`)
+              ).pipe(Effect.orElseSucceed(() => undefined))
+              if (failed === undefined || !String(failed).includes(name.name)) {
+                failures.push(`${name.name} is not read by ClerkConfig.layerFromEnv`)
+              }
+              break
             }
-            break
           }
         }
-      }
-      // the row's own test: the error of a missing user is one isClerkAPIResponseError recognises, with status 404
-      const { isClerkAPIResponseError } = yield* Effect.promise(() => import("@clerk/backend/errors"))
-      expect(isClerkAPIResponseError(error.error)).toBe(true)
-      expect(failures).toEqual([])
-    }).pipe(Effect.scoped), { timeout: 30_000 })
+        // the row's own test: the error of a missing user is one isClerkAPIResponseError recognises, with status 404
+        const { isClerkAPIResponseError } = yield* Effect.promise(() => import("@clerk/backend/errors"))
+        expect(isClerkAPIResponseError(error.error)).toBe(true)
+        expect(failures).toEqual([])
+      }).pipe(Effect.scoped),
+    { timeout: 30_000 }
+  )
 
   it.effect("every name of the right column exists in @effect-clerk/core, on the Users service, or in Effect", () =>
     Effect.gen(function*() {

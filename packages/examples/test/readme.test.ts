@@ -138,7 +138,10 @@ describe("README", () => {
       shellBlock(marker).filter((line) => line.startsWith("npm i ") && line.startsWith("npm i -D ") === dev)
         .flatMap((line) => line.split(" ").slice(dev ? 3 : 2))
         .map((word) => word.replace(/(?<=.)@[^@]*$/, ""))
-    const registry = [...dependencies("consumer:install-registry", false), ...dependencies("consumer:install-server", false)]
+    const registry = [
+      ...dependencies("consumer:install-registry", false),
+      ...dependencies("consumer:install-server", false)
+    ]
     const dev = [...dependencies("consumer:install-registry", true), ...dependencies("consumer:install-server", true)]
     // the README recommends NodeHttpClient.layerUndici (from @effect/platform-node) in production
     expect(readme).toContain("production code should use `NodeHttpClient.layerUndici`")
