@@ -1,7 +1,9 @@
-// Builds the publishable packages and packs them with pnpm (which turns `workspace:^` into real ranges and
-// applies `publishConfig`) into `build/packs/`, exactly as they would be published. The tarballs are reused
-// while nothing they are made from has changed, so that `pnpm test:packages` and `pnpm test:consumer` build
-// once between them.
+// `pnpm pack:tarballs`: builds the publishable packages and packs them with pnpm (which turns `workspace:^` into
+// real ranges and applies `publishConfig`) into `build/tarballs/`, exactly as they would be published, under
+// names without a version (`effect-clerk-core.tgz`), so that the npm lines of README.md's "Installing" stay the
+// same from one version to the next. The tarballs are reused while nothing they are made from has changed, so that
+// `pnpm test:packages` and `pnpm test:consumer` build once between them. (`npm pack` in a package directory is
+// refused by `scripts/prepack.mjs`, which names this command.)
 import { execFileSync } from "node:child_process"
 import { createHash } from "node:crypto"
 import * as fs from "node:fs"
@@ -11,7 +13,9 @@ import { fileURLToPath } from "node:url"
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 // in dependency order: core and testkit build against the kernel's declarations
 export const packages = ["kernel", "core", "testkit"]
-const packs = path.join(root, "build", "packs")
+/** Where the tarballs go (README.md's "Installing" names it; `build/` is git-ignored). */
+export const tarballsDir = path.join(root, "build", "tarballs")
+const packs = tarballsDir
 
 /** Runs pnpm: the one running this script when there is one, else the version `packageManager` names. */
 export const pnpm = (args, options = {}) => {
@@ -50,10 +54,7 @@ export const packAll = () => {
   const stamp = path.join(packs, "inputs.sha256")
   const digest = inputs()
   const tarballs = () =>
-    Object.fromEntries(packages.map((name) => {
-      const { version } = JSON.parse(fs.readFileSync(path.join(root, "packages", name, "package.json"), "utf8"))
-      return [name, path.join(packs, `effect-clerk-${name}-${version}.tgz`)]
-    }))
+    Object.fromEntries(packages.map((name) => [name, path.join(packs, `effect-clerk-${name}.tgz`)]))
   if (
     fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === digest &&
     Object.values(tarballs()).every((file) => fs.existsSync(file))
@@ -67,6 +68,8 @@ export const packAll = () => {
     const cwd = path.join(root, "packages", name)
     execFileSync(process.execPath, [path.join(root, "scripts", "build-package.mjs")], { cwd, stdio: "inherit" })
     pnpm(["pack", "--pack-destination", packs], { cwd, stdio: ["ignore", "ignore", "inherit"] })
+    const { version } = JSON.parse(fs.readFileSync(path.join(cwd, "package.json"), "utf8"))
+    fs.renameSync(path.join(packs, `effect-clerk-${name}-${version}.tgz`), path.join(packs, `effect-clerk-${name}.tgz`))
   }
   fs.writeFileSync(stamp, digest)
   const result = tarballs()
@@ -78,4 +81,10 @@ export const packAll = () => {
   return result
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) packAll()
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  packAll()
+  process.stdout.write(
+    `\nTo install them in a project of yours with npm, see README.md, "Installing"; there, first set\n` +
+      `  TARBALLS=${tarballsDir}\n`
+  )
+}

@@ -1,19 +1,20 @@
 // `pnpm test:consumer`: the packages as a user gets them. Packs the packages as they would be published, creates
 // a project outside the workspace, installs the tarballs there with npm using only the README's install lines
-// (the kernel's tarball beside core's, which depends on it; from the npm registry for everything else), and runs:
+// (the tarball route it documents while the packages are not on the registry: the kernel's tarball beside core's,
+// the npm registry for everything else), and runs:
 //
 // - an ES module program and a CommonJS `require` (UsersInMemory.layer, the in-process ClerkEmulator, a subpath
 //   module, internals refused, the kernel's root and a module of it), without @effect/platform-node installed;
 // - an @effect/vitest test and a property test, with the README's FC_SEED setup file: the same seed replays the
 //   same values, and a failing property replays from the seed and path fast-check prints;
 // - the effect-clerk-emulator command: first without @effect/platform-node (an install hint), then with the README's
-//   optional line (serves, refuses an empty key, stops on SIGTERM), and an ES module program over real HTTP;
+//   line for it (serves, refuses an empty key, stops on SIGTERM), and an ES module program over real HTTP;
 // - tsc over scripts/consumer/*.types.ts (typescript installed in a block of its own): the published types.
 import { execFileSync, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import { packAll, root } from "./pack.mjs"
+import { packAll, root, tarballsDir } from "./pack.mjs"
 
 const started = Date.now()
 const step = (message) =>
@@ -62,23 +63,38 @@ const readmeBlock = (marker) => {
   return match[1].trim().split("\n")
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// install: the README's lines as a newcomer pastes them (the packages are not on the registry yet: from the
+// tarballs `pnpm pack:tarballs` writes, which `packAll` above wrote into the same folder)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The README's variables (`TARBALLS=...`): its value is a path in the reader's machine, here the real folder. */
+const variables = new Map()
+
 /**
- * Runs the README's install lines, with the local tarballs in place of the packages' names; core's tarball comes with
- * the kernel's (core depends on `@effect-clerk/kernel`, which the registry does not have before it is published).
+ * Runs the README's install lines: `NAME=value` lines set a variable (`TARBALLS` is the folder of the tarballs
+ * wherever the README's example puts it), `$NAME` in an `npm` line is replaced by its value, and nothing else is
+ * changed: the packages come from the tarballs because the lines say so.
  */
 const install = (marker) => {
   for (const line of readmeBlock(marker)) {
-    const words = line.split(" ").flatMap((word) =>
-      word === "@effect-clerk/core"
-        ? [tarballs.kernel, tarballs.core]
-        : word === "@effect-clerk/testkit"
-        ? [tarballs.testkit]
-        : [word]
+    const assignment = /^([A-Z_]+)=(\S+)$/.exec(line)
+    if (assignment !== null) {
+      if (assignment[1] !== "TARBALLS") fail(`the README sets a variable the consumer test does not know: ${line}`)
+      variables.set(assignment[1], tarballsDir)
+      step(`$ ${line} (here ${tarballsDir})`)
+      continue
+    }
+    const words = line.split(" ").map((word) =>
+      word.replace(/\$([A-Z_]+)/g, (_, name) => variables.get(name) ?? fail(`$${name} is not set in: ${line}`))
     )
     if (words[0] !== "npm") fail(`the README's install line does not use npm: ${line}`)
     step(`$ ${line}`)
     run("npm", words.slice(1))
   }
+}
+if (!Object.values(tarballs).every((file) => path.dirname(file) === tarballsDir)) {
+  fail(`the tarballs are not in ${tarballsDir}, the folder the README's lines install from`)
 }
 
 fs.writeFileSync(
@@ -274,6 +290,34 @@ if (withoutNode.status !== 1 || !withoutNode.stderr.includes("npm i -D @effect/p
 step("effect-clerk-emulator without @effect/platform-node: exit 1 with the install line")
 
 install("consumer:install-server")
+// what the README's lines leave in the project's package.json: what runs in production (the client, Effect, the
+// Node transport) under dependencies, the test kit and test tools under devDependencies, the packages from tarballs
+{
+  const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8"))
+  const where = (name) =>
+    name in (manifest.dependencies ?? {}) ? "dependencies" : name in (manifest.devDependencies ?? {}) ? "dev" : "none"
+  const expectedPlaces = {
+    "@effect-clerk/kernel": "dependencies",
+    "@effect-clerk/core": "dependencies",
+    "effect": "dependencies",
+    "@effect/platform": "dependencies",
+    "@effect/platform-node": "dependencies",
+    "@effect-clerk/testkit": "dev",
+    "@effect/vitest": "dev",
+    "vitest": "dev"
+  }
+  const places = Object.fromEntries(Object.keys(expectedPlaces).map((name) => [name, where(name)]))
+  if (JSON.stringify(places) !== JSON.stringify(expectedPlaces)) {
+    fail(`the README's lines put the packages in the wrong places: ${JSON.stringify(places)}`)
+  }
+  const fromTarballs = ["@effect-clerk/kernel", "@effect-clerk/core", "@effect-clerk/testkit"].map((name) =>
+    manifest.dependencies?.[name] ?? manifest.devDependencies?.[name]
+  )
+  if (!fromTarballs.every((spec) => /^file:.*\.tgz$/.test(spec))) {
+    fail(`the packages were not installed from the tarballs: ${fromTarballs.join(", ")}`)
+  }
+  step("package.json: core, kernel, effect, the platform and platform-node as dependencies; the test kit as dev")
+}
 const emptyKey = run(bin, ["--port", "0", "--key", ""], { allowFailure: true })
 if (emptyKey.status !== 2 || !emptyKey.stderr.includes("an empty key")) {
   fail(`--key "" was not refused:\n${emptyKey.stderr}`)

@@ -178,6 +178,27 @@ export declare namespace ClerkConfig {
     /** Pace `update`, `updateMetadata`, `replaceMetadata` per user under Clerk's limit (10 per 10 s), or `false`. */
     readonly perUserWriteLimit?: WriteLimit | false
   }
+
+  /**
+   * The options of `ClerkConfig.layerFromEnv(options)`: every option of `ClerkConfig.layer` but the secret key,
+   * which comes from `CLERK_SECRET_KEY` only. `apiUrl`, `apiVersion` and `timeout` are the defaults of
+   * `CLERK_API_URL`, `CLERK_API_VERSION` and `CLERK_TIMEOUT`: a variable that is set (not empty) wins.
+   *
+   * @since 0.3.0
+   * @category models
+   */
+  export interface EnvOptions extends Omit<Options, "secretKey"> {}
+
+  /**
+   * `ClerkConfig.layerFromEnv`: the layer from the environment, which can also be called with options
+   * (`ClerkConfig.layerFromEnv({ retry })`).
+   *
+   * @since 0.3.0
+   * @category models
+   */
+  export interface LayerFromEnv extends Layer.Layer<ClerkConfig, ConfigError.ConfigError> {
+    (options?: EnvOptions): Layer.Layer<ClerkConfig, ConfigError.ConfigError>
+  }
 }
 
 /**
@@ -360,32 +381,65 @@ const makeWith = (
 export const make = (options: ClerkConfig.Options): Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> =>
   makeWith(options, optionLabels)
 
-/** The environment's settings, with Clerk's SDKs' names and meanings; an empty variable counts as unset. */
-const fromEnv: Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> = Effect.flatMap(
-  Config.all({
-    secretKey: Config.option(Config.redacted(envLabels.secretKey)),
-    apiUrl: Config.option(Config.string(envLabels.apiUrl)),
-    apiVersion: Config.option(Config.string(envLabels.apiVersion)),
-    timeout: Config.option(Config.string(envLabels.timeout))
-  }),
-  ({ apiUrl, apiVersion, secretKey, timeout }) => {
-    if (Option.isNone(secretKey)) {
-      return Effect.fail(
-        ConfigError.MissingData(
-          [envLabels.secretKey],
-          `${envLabels.secretKey} is not set. ${missingKeyHelp(envLabels.secretKey)}`
+/**
+ * The environment's settings, with Clerk's SDKs' names and meanings; an empty variable counts as unset. The options
+ * give everything else, and the defaults of the variables: an error names the variable when the value came from it,
+ * the option when it came from the code.
+ */
+const fromEnv = (options: ClerkConfig.EnvOptions): Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> =>
+  Effect.flatMap(
+    Config.all({
+      secretKey: Config.option(Config.redacted(envLabels.secretKey)),
+      apiUrl: Config.option(Config.string(envLabels.apiUrl)),
+      apiVersion: Config.option(Config.string(envLabels.apiVersion)),
+      timeout: Config.option(Config.string(envLabels.timeout))
+    }),
+    ({ apiUrl, apiVersion, secretKey, timeout }) => {
+      if (Option.isNone(secretKey)) {
+        return Effect.fail(
+          ConfigError.MissingData(
+            [envLabels.secretKey],
+            `${envLabels.secretKey} is not set. ${missingKeyHelp(envLabels.secretKey)}`
+          )
         )
-      )
+      }
+      const set = {
+        apiUrl: Option.filter(apiUrl, (v) => v !== ""),
+        apiVersion: Option.filter(apiVersion, (v) => v !== ""),
+        timeout: Option.filter(timeout, (v) => v !== "")
+      }
+      const labelOf = (key: keyof typeof set) =>
+        Option.isNone(set[key]) && options[key] !== undefined ? optionLabels[key] : envLabels[key]
+      return makeWith({
+        ...options,
+        secretKey: secretKey.value,
+        ...Option.match(set.apiUrl, { onNone: () => ({}), onSome: (apiUrl) => ({ apiUrl }) }),
+        ...Option.match(set.apiVersion, { onNone: () => ({}), onSome: (apiVersion) => ({ apiVersion }) }),
+        ...Option.match(set.timeout, { onNone: () => ({}), onSome: (timeout) => ({ timeout }) })
+      }, {
+        secretKey: envLabels.secretKey,
+        apiUrl: labelOf("apiUrl"),
+        apiVersion: labelOf("apiVersion"),
+        timeout: labelOf("timeout")
+      })
     }
-    const nonEmpty = (value: Option.Option<string>) => Option.filter(value, (v) => v !== "")
-    return makeWith({
-      secretKey: secretKey.value,
-      ...Option.match(nonEmpty(apiUrl), { onNone: () => ({}), onSome: (apiUrl) => ({ apiUrl }) }),
-      ...Option.match(nonEmpty(apiVersion), { onNone: () => ({}), onSome: (apiVersion) => ({ apiVersion }) }),
-      ...Option.match(nonEmpty(timeout), { onNone: () => ({}), onSome: (timeout) => ({ timeout }) })
-    }, envLabels)
-  }
-)
+  )
+
+/**
+ * `layerFromEnv`, both a layer and a function of options. Effect recognises a layer by its prototype's fields
+ * (`Layer.isLayer`) and builds it from its own fields: the function gets both from the layer without options,
+ * keeping `Function.prototype` under them (`call`, `bind`). Takes the tag because it runs in the class's static
+ * initializer, before the class's name is bound outside it.
+ */
+const layerFromEnvOf = (tag: typeof ClerkConfig): ClerkConfig.LayerFromEnv => {
+  const layerWith = (options: ClerkConfig.EnvOptions = {}): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
+    Layer.effect(tag, fromEnv(options))
+  const layer = layerWith()
+  const call = (options?: ClerkConfig.EnvOptions) => layerWith(options)
+  const layerProto: object = Object.getPrototypeOf(layer)
+  Object.setPrototypeOf(call, Object.create(Function.prototype, Object.getOwnPropertyDescriptors(layerProto)))
+  return Object.assign(call, layer)
+}
 
 /**
  * Whether `update` may carry metadata under an API version (it may not from `2026-05-12`): what the `update`
@@ -463,7 +517,30 @@ export class ClerkConfig extends Context.Tag("@effect-clerk/core/ClerkConfig")<C
    * as unset. Errors name the variable, never its value; a missing key says where to get one, and how to use the
    * emulator instead.
    *
+   * It is a layer as it is, and a function of options (since 0.3.0): `layerFromEnv(options)` takes every option
+   * of `ClerkConfig.layer` but `secretKey` (`retry`, `userAgent`, `maxResponseBytes`, `perUserWriteLimit`, and
+   * `apiUrl`, `apiVersion`, `timeout` as the defaults of their variables: a variable that is set wins), so that a
+   * retry policy does not mean giving up the environment. `layerFromEnv()` behaves as `layerFromEnv`.
+   *
    * @since 0.1.0
+   * @example
+   * ```ts
+   * import { ClerkConfig, RetryPolicy, Users } from "@effect-clerk/core"
+   * import { FetchHttpClient } from "@effect/platform"
+   * import { Layer } from "effect"
+   *
+   * // the key, URL and version from CLERK_SECRET_KEY, CLERK_API_URL, CLERK_API_VERSION, CLERK_TIMEOUT
+   * export const UsersLive = Users.layer.pipe(
+   *   Layer.provide(ClerkConfig.layerFromEnv),
+   *   Layer.provide(FetchHttpClient.layer)
+   * )
+   *
+   * // the same variables, and options for what the environment does not say
+   * export const Patient = Users.layer.pipe(
+   *   Layer.provide(ClerkConfig.layerFromEnv({ retry: RetryPolicy.make({ retries: 8 }), timeout: "10 seconds" })),
+   *   Layer.provide(FetchHttpClient.layer)
+   * )
+   * ```
    */
-  static readonly layerFromEnv: Layer.Layer<ClerkConfig, ConfigError.ConfigError> = Layer.effect(ClerkConfig, fromEnv)
+  static readonly layerFromEnv: ClerkConfig.LayerFromEnv = layerFromEnvOf(ClerkConfig)
 }

@@ -65,7 +65,7 @@ describe("README", () => {
   })
 
   it("the install lines give every package a range that works, so that npm never picks Effect 4", () => {
-    const lines = [...shellBlock("consumer:install"), ...shellBlock("consumer:install-server")]
+    const lines = [...shellBlock("consumer:install-registry"), ...shellBlock("consumer:install-server")]
     for (const line of lines) expect(line).toMatch(/^npm i (-D )?\S/)
     const specs = new Map(
       lines.flatMap((line) => line.split(" ").slice(2)).filter((word) => word !== "-D").map((word) => {
@@ -110,6 +110,43 @@ describe("README", () => {
     ) as { peerDependencies: Record<string, string> }
     expect(vitestPeers.peerDependencies["vitest"]).toMatch(/^\^3\./)
     expect(vitestPeers.peerDependencies["effect"]).toMatch(/^\^3\./)
+  })
+
+  it("the tarball lines install what the registry lines will, the kernel's tarball beside core's", () => {
+    const [assignment, ...tarballLines] = shellBlock("consumer:install")
+    expect(assignment).toMatch(/^TARBALLS=\S+$/)
+    const asRegistry = tarballLines.map((line) =>
+      line.split(" ").flatMap((word) => {
+        const tarball = /^\$TARBALLS\/effect-clerk-(\w+)\.tgz$/.exec(word)
+        if (tarball === null) return [word]
+        // the kernel comes with core from the registry; from tarballs, its tarball is named beside core's
+        return tarball[1] === "kernel" ? [] : [`@effect-clerk/${tarball[1]}`]
+      }).join(" ")
+    )
+    expect(asRegistry).toEqual(shellBlock("consumer:install-registry"))
+    expect(tarballLines.join(" ")).toMatch(/\$TARBALLS\/effect-clerk-kernel\.tgz \$TARBALLS\/effect-clerk-core\.tgz/)
+    // the command that writes the tarballs is the root's `pack:tarballs`, writing into build/tarballs/
+    expect(shellBlock("consumer:pack").join("\n")).toMatch(/ pack:tarballs$/)
+    const scripts = readJson("package.json")["scripts"] as Record<string, string>
+    expect(scripts["pack:tarballs"]).toBe("node scripts/pack.mjs")
+    expect(readFileSync(`${root}scripts/pack.mjs`, "utf8")).toContain(`path.join(root, "build", "tarballs")`)
+    expect(readme).toContain("to `build/tarballs/` (git-ignored)")
+  })
+
+  it("the install lines are right for production: what runs in production is a dependency, test tools are -D", () => {
+    const dependencies = (marker: string, dev: boolean) =>
+      shellBlock(marker).filter((line) => line.startsWith("npm i ") && line.startsWith("npm i -D ") === dev)
+        .flatMap((line) => line.split(" ").slice(dev ? 3 : 2))
+        .map((word) => word.replace(/(?<=.)@[^@]*$/, ""))
+    const registry = [
+      ...dependencies("consumer:install-registry", false),
+      ...dependencies("consumer:install-server", false)
+    ]
+    const dev = [...dependencies("consumer:install-registry", true), ...dependencies("consumer:install-server", true)]
+    // the README recommends NodeHttpClient.layerUndici (from @effect/platform-node) in production
+    expect(readme).toContain("production code should use `NodeHttpClient.layerUndici`")
+    expect(registry.sort()).toEqual(["@effect-clerk/core", "@effect/platform", "@effect/platform-node", "effect"])
+    expect(dev.sort()).toEqual(["@effect-clerk/testkit", "@effect/vitest", "vitest"])
   })
 
   it.effect("the message for a missing key is the one ClerkConfig gives", () =>
