@@ -134,7 +134,8 @@ export const fromConfig = (config: ClerkConfig.Service): CallPolicy => ({
  * layer runs around its requests (`Users.layer`), each attempt paced by the user's write window, the attempts
  * retried by the policy in force (`RetryPolicy.withPolicy` wins over `policy.retry`), waiting at least
  * `Retry-After`. Each retry calls the method again. The pacing state belongs to the returned operations: build
- * them once per instance, as a layer does.
+ * them once per instance, as a layer does. (`Users.layer`'s operations have their policy already: applying
+ * another would retry each of its retries.)
  *
  * @since 0.3.0
  * @category combinators

@@ -32,10 +32,14 @@ const versioned = (apiVersion: string | undefined) => (apiVersion === undefined 
 
 export const setups: ReadonlyArray<Setup> = [
   {
-    // the HTTP set-ups' call policy (their ClerkConfig's: the retry policy given, Clerk's per-user write limit)
+    // the HTTP set-ups' call policy (their ClerkConfig's: the retry policy given, writes not paced, as
+    // `ClerkEmulator.layerUsers` configures the client)
     name: "UsersInMemory.layer + the client's call policy",
     layer: (retry = RetryPolicy.none, apiVersion) =>
-      UsersInMemory.layer({ callPolicy: CallPolicy.make({ retry }), ...versioned(apiVersion) })
+      UsersInMemory.layer({
+        callPolicy: CallPolicy.make({ retry, perUserWriteLimit: false }),
+        ...versioned(apiVersion)
+      })
   },
   {
     name: "Users.layer + in-process emulator",

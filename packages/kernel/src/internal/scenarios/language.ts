@@ -178,8 +178,7 @@ export type Step = Call | Control | Collect | EveryStatus
  * The client's retry rules, as every line applies them to every set-up (the HTTP layer and the in-memory one):
  * a 429 is retried for every operation, 502, 503, 504 and a dropped connection for idempotent operations only,
  * anything else never; up to `retries` retries per call, with no backoff delay of their own (a `Retry-After` is
- * still waited for, and one longer than `maxRetryAfterSeconds` ends the retries); the writes Clerk limits per
- * user paced by its limit.
+ * still waited for, and one longer than `maxRetryAfterSeconds` ends the retries).
  */
 export interface RetryRules {
   readonly retries: number
