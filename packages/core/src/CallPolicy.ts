@@ -15,6 +15,7 @@ import * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import type { ClerkConfig } from "./ClerkConfig.js"
 import { DEFAULT_PER_USER_WRITE_LIMIT } from "./ClerkConfig.js"
+import type { ClerkError } from "./ClerkError.js"
 import * as Internal from "./internal/callPolicy.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import * as UsersCodec from "./UsersCodec.js"
@@ -158,14 +159,16 @@ export const apply: {
     Effect.map(Internal.make(policy), (runtime) =>
       UsersCodec.implement((operation) => {
         // the row's method, called with whatever arguments its caller gave (its own type is the row's)
-        const method = operations[operation.key] as UsersCodec.AnyMethod
+        const method: (...args: ReadonlyArray<never>) => Effect.Effect<unknown, ClerkError> =
+          operations[operation.key as UsersProtocol.OperationKey]
+        const call = method as UsersCodec.AnyMethod
         const around = runtime.around(operation)
         const keyAt = operation.writeLimitKey === undefined
           ? -1
           : operation.args.findIndex((arg) => arg.name === operation.writeLimitKey)
         return (...args) => {
           const key = keyAt < 0 ? undefined : args[keyAt]
-          return around(Effect.suspend(() => method(...args)), typeof key === "string" ? key : undefined)
+          return around(Effect.suspend(() => call(...args)), typeof key === "string" ? key : undefined)
         }
       }))
 )

@@ -112,7 +112,9 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError |
     // anything is sent or paced), then the requests
     const methods = UsersCodec.implement((operation) => {
       const validate = UsersCodec.requestEncoder(operation, apiVersion)
-      const send = sent[operation.key] as UsersCodec.AnyMethod
+      const row: (...args: ReadonlyArray<never>) => Effect.Effect<unknown, ClerkError> =
+        sent[operation.key as UsersProtocol.OperationKey]
+      const send = row as UsersCodec.AnyMethod
       return Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) => Effect.zipRight(validate(args), send(...args)))
     })
     return { users: Users.fromOperations(methods), control: engine.control }

@@ -84,10 +84,14 @@ export const make = (settings: Settings, policyOf: PolicyOf = callerOrLayer): Ef
       ? undefined
       : (key: string | undefined) => key === undefined ? undefined : limiter.take(key)
     return {
-      around: (operation) => (attempt, key, direct) => {
+      around: (operation) => <A, E extends ClerkError>(
+        attempt: Effect.Effect<A, E>,
+        key: string | undefined,
+        direct?: (caller: Fiber.RuntimeFiber<unknown, unknown>) => Effect.Effect<A, E>
+      ): Effect.Effect<A, E> => {
         const wait = pace === undefined ? undefined : pace(key)
         const paced = wait === undefined ? attempt : Effect.zipRight(wait, attempt)
-        return Effect.withFiberRuntime((caller) => {
+        return Effect.withFiberRuntime<A, E>((caller) => {
           const policy = policyOf(caller, settings.retry)
           if (policy !== RetryPolicy.none) return Effect.retry(paced, scheduleFor(policy, operation))
           return wait === undefined && direct !== undefined ? direct(caller) : paced
