@@ -52,7 +52,10 @@ describe("CallPolicy.apply", () => {
   it.effect("does not re-send a non-idempotent operation after a 503; re-sends an idempotent one", () =>
     Effect.gen(function*() {
       const { calls, operations } = double([unavailable, unavailable])
-      const paced = yield* CallPolicy.apply(operations, CallPolicy.make({ retry: RetryPolicy.fromSchedule(Schedule.recurs(3)) }))
+      const paced = yield* CallPolicy.apply(
+        operations,
+        CallPolicy.make({ retry: RetryPolicy.fromSchedule(Schedule.recurs(3)) })
+      )
       expect((yield* Effect.flip(paced.create({ emailAddress: ["ada@example.com"] })))._tag).toBe("ServerError")
       expect((yield* paced.get("user_1")).id).toBe(ada.id)
       expect(calls).toEqual(["create", "get", "get"])

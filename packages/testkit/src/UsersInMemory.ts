@@ -115,7 +115,9 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError |
       const row: (...args: ReadonlyArray<never>) => Effect.Effect<unknown, ClerkError> =
         sent[operation.key as UsersProtocol.OperationKey]
       const send = row as UsersCodec.AnyMethod
-      return Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) => Effect.zipRight(validate(args), send(...args)))
+      return Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
+        Effect.zipRight(validate(args), send(...args))
+      )
     })
     return { users: Users.fromOperations(methods), control: engine.control }
   })

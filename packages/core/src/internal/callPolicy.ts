@@ -84,7 +84,8 @@ export const make = (settings: Settings, policyOf: PolicyOf = callerOrLayer): Ef
       ? undefined
       : (key: string | undefined) => key === undefined ? undefined : limiter.take(key)
     return {
-      around: (operation) => <A, E extends ClerkError>(
+      around: (operation) =>
+      <A, E extends ClerkError>(
         attempt: Effect.Effect<A, E>,
         key: string | undefined,
         direct?: (caller: Fiber.RuntimeFiber<unknown, unknown>) => Effect.Effect<A, E>

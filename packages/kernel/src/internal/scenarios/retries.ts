@@ -47,26 +47,44 @@ export const retrying: ReadonlyArray<Step> = [
     fault: { _tag: "Disconnect", when: "after" },
     calls: 2
   }),
-  fails("create: a 503 is not re-sent (not idempotent)", "create", [{ emailAddress: ["dora@example.com"] }], "ServerError", {
-    status: 503,
-    fault: { _tag: "Status", status: 503 },
-    calls: 1
-  }),
+  fails(
+    "create: a 503 is not re-sent (not idempotent)",
+    "create",
+    [{ emailAddress: ["dora@example.com"] }],
+    "ServerError",
+    {
+      status: 503,
+      fault: { _tag: "Status", status: 503 },
+      calls: 1
+    }
+  ),
   ok("create: a 429 is retried for every operation", "create", [{ emailAddress: ["dora@example.com"] }], {
     bind: "dora",
     shape: { emailAddresses: [{ emailAddress: "dora@example.com" }] },
     fault: { _tag: "RateLimited" },
     calls: 2
   }),
-  fails("create: the answer lost after the create is not re-sent", "create", [{
-    emailAddress: ["eve@example.com"]
-  }], "TransportError", { fault: { _tag: "Disconnect", when: "after" }, calls: 1 }),
+  fails(
+    "create: the answer lost after the create is not re-sent",
+    "create",
+    [{
+      emailAddress: ["eve@example.com"]
+    }],
+    "TransportError",
+    { fault: { _tag: "Disconnect", when: "after" }, calls: 1 }
+  ),
   ok("count: eve was created, once", "count", [{ emailAddress: ["eve@example.com"] }], { shape: 1, calls: 1 }),
-  fails("verifyPassword: a 502 is not re-sent (not idempotent)", "verifyPassword", [ada, "analytical-engine"], "ServerError", {
-    status: 502,
-    fault: { _tag: "Status", status: 502 },
-    calls: 1
-  }),
+  fails(
+    "verifyPassword: a 502 is not re-sent (not idempotent)",
+    "verifyPassword",
+    [ada, "analytical-engine"],
+    "ServerError",
+    {
+      status: 502,
+      fault: { _tag: "Status", status: 502 },
+      calls: 1
+    }
+  ),
   ok("updateMetadata: a 504, retried", "updateMetadata", [ada, { publicMetadata: { retried: true } }], {
     shape: { publicMetadata: { plan: "pro", retried: true } },
     fault: { _tag: "Status", status: 504 },
