@@ -14,6 +14,7 @@ import { faults } from "./internal/scenarios/faults.js"
 import type { Scenario, Step } from "./internal/scenarios/language.js"
 import { profile } from "./internal/scenarios/lifecycle.js"
 import { pathInjection } from "./internal/scenarios/paths.js"
+import { retrying, rules } from "./internal/scenarios/retries.js"
 import { metadata2026, unknownVersion } from "./internal/scenarios/versions.js"
 import type { OperationKey } from "./Operations.js"
 
@@ -35,6 +36,7 @@ export type {
   Outcome,
   Pattern,
   Ref,
+  RetryRules,
   Scenario,
   Shape,
   Step,
@@ -129,6 +131,22 @@ export const everyFault: Scenario = {
 }
 
 /**
+ * Faults under the client's retry rules (`retry`): a 429 retried for every operation, up to the retries; a
+ * `Retry-After` longer than the longest wait returned at once; 502/503/504 and a lost answer retried for
+ * idempotent operations only (a `create` whose answer was lost is not re-sent, and the user exists once); 500
+ * and 4xx never retried. Each call says how many requests it makes, and every set-up must make them.
+ *
+ * @since 0.3.0
+ * @category scenarios
+ */
+export const retries: Scenario = {
+  name: "retries",
+  description: "injected faults under the client's retry rules: the same outcomes and the same number of requests",
+  retry: rules,
+  steps: retrying
+}
+
+/**
  * Ids that would change the request's path reach no other resource.
  *
  * @since 0.2.0
@@ -162,7 +180,14 @@ export const apiVersionUnknown: Scenario = unknownVersion
  * @since 0.2.0
  * @category scenarios
  */
-export const all: ReadonlyArray<Scenario> = [lifecycle, everyFault, paths, apiVersion20260512, apiVersionUnknown]
+export const all: ReadonlyArray<Scenario> = [
+  lifecycle,
+  everyFault,
+  retries,
+  paths,
+  apiVersion20260512,
+  apiVersionUnknown
+]
 
 /**
  * The operation a step calls, by its key (an `EveryStatus` step counts); none for the other steps.

@@ -56,6 +56,17 @@ describe("Scenarios", () => {
     expect(operationKeys.filter((key) => !injected.has(key))).toEqual([])
   })
 
+  it("the retry scenario runs under retry rules; each of its faulted calls says how many requests it makes", () => {
+    expect(Scenarios.retries.retry).toEqual({ retries: 2, maxRetryAfterSeconds: 60 })
+    const faulted = Scenarios.retries.steps.filter((step) => step._tag === "Call" && step.fault !== undefined)
+    expect(faulted.length).toBeGreaterThanOrEqual(10)
+    expect(faulted.filter((step) => step._tag === "Call" && step.calls === undefined).map(stepName)).toEqual([])
+    // every outcome the rules distinguish: retried to a success, retried until they run out, not retried
+    const counts = new Set(faulted.map((step) => step._tag === "Call" ? step.calls : undefined))
+    expect([...counts].sort()).toEqual([1, 2, 3])
+    expect(JSON.parse(JSON.stringify(Scenarios.retries))).toEqual(Scenarios.retries)
+  })
+
   it("a refused scenario has no steps; the others have some", () => {
     for (const scenario of Scenarios.all) {
       expect(scenario.steps.length === 0, scenario.name).toBe(scenario.refused === true)

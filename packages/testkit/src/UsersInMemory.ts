@@ -4,12 +4,18 @@
  * RFC 6238 TOTP and single-use backup codes, and Clerk's error bodies, all on Effect's `Clock` (so
  * `TestClock` drives timestamps, lockouts and TOTP).
  *
+ * Around each call, the layer applies a `CallPolicy` with the HTTP layer's own code (`CallPolicy.apply`):
+ * retries, `Retry-After`, which failures are retried for which operation, per-user write pacing. By default
+ * (`CallPolicy.none`) nothing is retried unless the caller asks with `RetryPolicy.withPolicy`, and nothing is
+ * paced: an injected fault fails the call at once, and no test under `TestClock` waits on a sleep it did not
+ * ask for. `callPolicy: CallPolicy.make()` behaves as `Users.layer` does by default.
+ *
  * Each layer build owns a fresh store.
  *
  * @since 0.1.0
  */
 import type { UsersProtocol } from "@effect-clerk/core"
-import { Users, UsersCodec } from "@effect-clerk/core"
+import { CallPolicy, Users, UsersCodec } from "@effect-clerk/core"
 import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
 import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { TransportError } from "@effect-clerk/core/ClerkError"
@@ -39,6 +45,16 @@ export interface Options {
   readonly totpIssuer?: string
   /** Users to seed when the layer is built. */
   readonly users?: ReadonlyArray<UserSeed>
+  /**
+   * What is done around each call, as `Users.layer` does with its `ClerkConfig`: retries by the policy (a
+   * call's own `RetryPolicy.withPolicy` wins), at least `Retry-After` apart, only where the policy allows for
+   * the operation; per-user write pacing; on `Clock`. Each retry is one more call in `UsersTestControl.stats`.
+   * Default `CallPolicy.none` (no retry unless a caller asks, no pacing); `CallPolicy.make()` is the HTTP
+   * layer's default, `CallPolicy.fromConfig(config)` a `ClerkConfig`'s.
+   *
+   * @since 0.3.0
+   */
+  readonly callPolicy?: CallPolicy.CallPolicy
 }
 
 /**
@@ -80,20 +96,27 @@ const clientError = (operation: UsersProtocol.AnyOperation, failure: Engine.Fail
  * ```
  */
 export const make = (options: Options = {}): Effect.Effect<Instance, SeedError | OptionsError> =>
-  Effect.map(Engine.make(options), (engine) => {
+  Effect.gen(function*() {
+    const engine = yield* Engine.make(options)
     const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION
-    // the same derivation as `Users.make`: each row's request checks (so both refuse the same input), then the
-    // row's store handler instead of a request
+    // Clerk's answer to one request: the row's store handler, its failures as the tags the HTTP client produces
+    const answered = UsersCodec.implement((operation) => (...args: ReadonlyArray<unknown>) =>
+      Effect.flatMap(engine.run(operation, args), (result) =>
+        result._tag === "Right"
+          ? Effect.succeed(result.right)
+          : Effect.fail(clientError(operation, result.left, engine.traceId())))
+    )
+    // each request paced and retried by the call policy, with the HTTP layer's code
+    const sent = yield* CallPolicy.apply(answered, options.callPolicy ?? CallPolicy.none)
+    // the same derivation as `Users.make`: each row's request checks first (so both refuse the same input, before
+    // anything is sent or paced), then the requests
     const methods = UsersCodec.implement((operation) => {
       const validate = UsersCodec.requestEncoder(operation, apiVersion)
+      const row: (...args: ReadonlyArray<never>) => Effect.Effect<unknown, ClerkError> =
+        sent[operation.key as UsersProtocol.OperationKey]
+      const send = row as UsersCodec.AnyMethod
       return Effect.fn(operation.name)((...args: ReadonlyArray<unknown>) =>
-        Effect.zipRight(
-          validate(args),
-          Effect.flatMap(engine.run(operation, args), (result) =>
-            result._tag === "Right"
-              ? Effect.succeed(result.right)
-              : Effect.fail(clientError(operation, result.left, engine.traceId())))
-        )
+        Effect.zipRight(validate(args), send(...args))
       )
     })
     return { users: Users.fromOperations(methods), control: engine.control }

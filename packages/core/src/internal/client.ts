@@ -2,10 +2,11 @@
  * The one request pipeline every operation goes through:
  *
  * validate + encode input (internal/methods.ts) → build the request (`requestBuilder.ts`) → per-user pacing
- * (`keyedLimiter.ts`) → send in an attempt under the timeout (`attempt.ts`, `watchdog.ts`), redirects not
- * followed (`redirects.ts`), spans by the tracer policy (`tracerPolicy.ts`) → read the body under a size bound
- * (`bodyRead.ts`) → map the status to a tagged error or decode the body with the operation's schema
- * (`response.ts`), the key redacted from every error (`redact.ts`) → retry by the policy (`retrySchedules.ts`).
+ * (`callPolicy.ts` over `keyedLimiter.ts`) → send in an attempt under the timeout (`attempt.ts`, `watchdog.ts`),
+ * redirects not followed (`redirects.ts`), spans by the tracer policy (`tracerPolicy.ts`) → read the body under a
+ * size bound (`bodyRead.ts`) → map the status to a tagged error or decode the body with the operation's schema
+ * (`response.ts`), the key redacted from every error (`redact.ts`) → retry by the policy (`callPolicy.ts`: the
+ * same pacing and retries `CallPolicy.apply` gives any implementation of the operations).
  *
  * This module composes them; each step is chosen once, when the layer is built (`Steps`).
  *
@@ -16,7 +17,6 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
-import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -27,16 +27,15 @@ import type * as Scope from "effect/Scope"
 import type * as Tracer from "effect/Tracer"
 import { ClerkConfig } from "../ClerkConfig.js"
 import type { DecodeError, DocumentedStatus, OperationError, TransportError } from "../ClerkError.js"
-import * as RetryPolicy from "../RetryPolicy.js"
+import type * as RetryPolicy from "../RetryPolicy.js"
 import * as Attempt from "./attempt.js"
 import { readBody, readErrorBody, transportError } from "./bodyRead.js"
-import * as KeyedLimiter from "./keyedLimiter.js"
+import * as CallPolicy from "./callPolicy.js"
 import * as Redact from "./redact.js"
 import * as Redirects from "./redirects.js"
 import type { RequestInput } from "./request.js"
 import * as RequestBuilder from "./requestBuilder.js"
 import { statusError, successDecoder } from "./response.js"
-import * as RetrySchedules from "./retrySchedules.js"
 import { failUnder, isQuiet } from "./tracerPolicy.js"
 
 /**
@@ -111,10 +110,7 @@ export const standard: Steps = {
   readBody,
   decoder: successDecoder,
   redactor: Redact.make,
-  retryPolicy: (caller, configured) => {
-    const current = Context.get(caller.currentContext, RetryPolicy.CurrentRetryPolicy)
-    return current._tag === "Some" ? current.value : configured
-  }
+  retryPolicy: CallPolicy.callerOrLayer
 }
 
 /** A successful response's status and body, read under the size bound. */
@@ -134,7 +130,8 @@ export const makeExecutor = (
   Effect.gen(function*() {
     const config = yield* ClerkConfig
     const httpClient = yield* HttpClient.HttpClient
-    const limiter = yield* KeyedLimiter.make(config.perUserWriteLimit)
+    // pacing and retries: the same policy as any implementation's under `CallPolicy.apply` (internal/callPolicy.ts)
+    const policy = yield* CallPolicy.make(config, steps.retryPolicy)
     const maxBytes = config.maxResponseBytes
     // the headers every request carries, built once: each operation's request template starts from them
     const headers = Headers.fromInput({
@@ -145,7 +142,6 @@ export const makeExecutor = (
     })
     const requests = steps.buildRequest(config.apiUrl, headers)
     const run = yield* steps.attempts(yield* Redirects.make, config.timeout)
-    const scheduleFor = RetrySchedules.make()
     // a server (or a proxy) may echo the credentials it was sent: no error this client builds carries them (see
     // internal/redact.ts: the key as sent, at any length, found after decoding and before truncation)
     const redactor = steps.redactor(Redacted.value(config.secretKey))
@@ -165,6 +161,7 @@ export const makeExecutor = (
           ? redactError(error)
           : error
       const decode = steps.decoder(operation, redactor)
+      const around = policy.around(operation)
       const failed = (response: HttpClientResponse.HttpClientResponse) =>
         Effect.flatMap(
           readErrorBody(name, response, maxBytes),
@@ -193,22 +190,17 @@ export const makeExecutor = (
       return (input, span) => {
         const request = buildRequest(input)
         const decodeBody = decodeWith(input.implied, span)
-        const key = input.writeLimitKey
         const send = Effect.mapError(Effect.flatMap(httpClient.execute(request), receive), onAttemptError)
         // an attempt, from the fiber that runs the call
         const attemptFrom = (caller: Fiber.RuntimeFiber<unknown, unknown>): Effect.Effect<Body, OperationError<S>> =>
           run(name, send, span, isQuiet(caller))
         const attemptNow = Effect.withFiberRuntime<Body, OperationError<S>>(attemptFrom)
-        const attempt = Effect.flatMap(
-          key === undefined ? attemptNow : Effect.zipRight(limiter.take(key), attemptNow),
-          decodeBody
+        // paced, then retried by the policy; with nothing to do around it, the attempt starts now, from this fiber
+        return around(
+          Effect.flatMap(attemptNow, decodeBody),
+          input.writeLimitKey,
+          (caller) => Effect.flatMap(attemptFrom(caller), decodeBody)
         )
-        return Effect.withFiberRuntime<A, OperationError<S>>((caller) => {
-          const policy = steps.retryPolicy(caller, config.retry)
-          if (policy !== RetryPolicy.none) return Effect.retry(attempt, scheduleFor(policy, operation))
-          // no retry, no write limit: the attempt starts now, from this fiber (one step less)
-          return key === undefined ? Effect.flatMap(attemptFrom(caller), decodeBody) : attempt
-        })
       }
     }
 

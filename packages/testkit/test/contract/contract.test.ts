@@ -4,11 +4,12 @@
  * interpreter against the three set-ups. Each run checks Clerk's behaviour step by step; the normalized logs of
  * the three runs of a scenario must then be identical, and every scenario of the list must have run.
  */
-import { Users } from "@effect-clerk/core"
+import { RetryPolicy, Users } from "@effect-clerk/core"
 import { operations } from "@effect-clerk/core/UsersProtocol"
 import { Scenarios } from "@effect-clerk/kernel"
 import { describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import { UsersInMemory } from "../../src/index.js"
@@ -20,9 +21,22 @@ import { setups } from "./setups.js"
 const logs = new Map<string, Map<string, ReadonlyArray<Scenarios.Entry>>>()
 const ran = new Map<string, Array<string>>(setups.map((setup) => [setup.name, []]))
 
+/**
+ * The retry policy of a scenario's retry rules: the library's rules (`RetryPolicy.make`), with the scenario's
+ * number of retries and longest `Retry-After`, and no backoff delay of its own (nothing to wait for on
+ * `TestClock`).
+ */
+const retryOf = (rules: Scenarios.RetryRules | undefined) =>
+  rules === undefined ? undefined : RetryPolicy.make({
+    retries: rules.retries,
+    baseDelay: Duration.zero,
+    jitter: false,
+    maxRetryAfter: Duration.seconds(rules.maxRetryAfterSeconds)
+  })
+
 const runOn = (scenario: Scenarios.Scenario, setup: Setup) =>
   Effect.gen(function*() {
-    const layer = setup.layer(undefined, scenario.apiVersion)
+    const layer = setup.layer(retryOf(scenario.retry), scenario.apiVersion)
     if (scenario.refused === true) {
       expect(scenario.steps).toEqual([])
       const exit = yield* Effect.exit(Effect.provide(Users, layer))

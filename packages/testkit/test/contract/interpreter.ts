@@ -67,22 +67,47 @@ const bind = (run: Run, name: string | undefined, value: unknown) => {
   if (name !== undefined) run.bindings.set(name, value)
 }
 
-const succeeded = (run: Run, step: Scenarios.Call, outcome: Scenarios.Success, value: unknown) =>
+/** The number of requests a call made, when its step says how many it must make. */
+type Calls = { readonly calls?: number }
+
+const succeeded = (run: Run, step: Scenarios.Call, outcome: Scenarios.Success, value: unknown, calls: Calls) =>
   Effect.gen(function*() {
     if (outcome.shape !== undefined) yield* orDie(step.name, Scenarios.checkValue(outcome.shape, value, run.bindings))
-    run.log.push({ step: step.name, ok: run.normalize(Scenarios.masked(value, outcome.mask ?? [])) })
+    run.log.push({ step: step.name, ok: run.normalize(Scenarios.masked(value, outcome.mask ?? [])), ...calls })
     bind(run, step.bind, value)
   })
 
-const failed = (run: Run, step: Scenarios.Call, outcome: Scenarios.Failure, error: ClerkError) =>
+const failed = (run: Run, step: Scenarios.Call, outcome: Scenarios.Failure, error: ClerkError, calls: Calls) =>
   Effect.gen(function*() {
     const observed = observe(error)
     yield* orDie(step.name, Scenarios.checkError(outcome, observed))
     const { codes, status, tag } = observed
     run.log.push({
       step: step.name,
-      error: { tag, ...(status === undefined ? {} : { status }), ...(codes === undefined ? {} : { codes }) }
+      error: { tag, ...(status === undefined ? {} : { status }), ...(codes === undefined ? {} : { codes }) },
+      ...calls
     })
+  })
+
+/** The step's fault as a rule for its operation: its next request, or its next `times` (retries included). */
+const ruleOf = (operation: string, fault: Scenarios.Fault): Fault.Rule => ({
+  operations: [operation],
+  fault: faultOf(fault),
+  ...(fault.times === undefined ? {} : { times: fault.times }),
+  ...(fault.when === undefined ? {} : { when: fault.when })
+})
+
+/** How many requests the instance served while `effect` ran, when the step counts them. */
+const counted = <A, E>(run: Run, step: Scenarios.Call, effect: Effect.Effect<A, E>) =>
+  Effect.gen(function*() {
+    if (step.calls === undefined) return [yield* Effect.either(effect), {}] as const
+    const before = (yield* run.control.stats).calls
+    const result = yield* Effect.either(effect)
+    const calls = (yield* run.control.stats).calls - before
+    if (calls !== step.calls) {
+      return yield* Effect.dieMessage(`${step.name}: expected ${step.calls} request(s), the instance served ${calls}`)
+    }
+    return [result, { calls }] as const
   })
 
 const call = (run: Run, step: Scenarios.Call) =>
@@ -90,11 +115,11 @@ const call = (run: Run, step: Scenarios.Call) =>
     if (!isOperation(step.operation)) return yield* Effect.dieMessage(`${step.name}: no operation ${step.operation}`)
     const method: Call = run.users[step.operation]
     const args = yield* resolveArgs(run, step.name, step.args)
-    if (step.fault !== undefined) {
-      yield* run.control.injectFault({ operations: [step.operation], fault: faultOf(step.fault) })
-    }
+    if (step.fault !== undefined) yield* run.control.injectFault(ruleOf(step.operation, step.fault))
     const effect: Effect.Effect<unknown, ClerkError> = Reflect.apply(method, run.users, args)
-    const result = yield* Effect.either(effect)
+    const [result, calls] = yield* counted(run, step, effect)
+    // the step's fault is its own: what its call did not take is not left for the next step
+    if (step.fault !== undefined) yield* run.control.clearFaults
     const outcome = step.outcome
     if (outcome._tag === "Success") {
       if (Either.isLeft(result)) {
@@ -102,10 +127,10 @@ const call = (run: Run, step: Scenarios.Call) =>
           `${step.name}: expected a success, got ${result.left._tag}: ${result.left.message}`
         )
       }
-      return yield* succeeded(run, step, outcome, result.right)
+      return yield* succeeded(run, step, outcome, result.right, calls)
     }
     if (Either.isRight(result)) return yield* Effect.dieMessage(`${step.name}: expected ${outcome.tag}, got a success`)
-    return yield* failed(run, step, outcome, result.left)
+    return yield* failed(run, step, outcome, result.left, calls)
   })
 
 const controlStep = (run: Run, step: Scenarios.Control) =>

@@ -2,7 +2,7 @@
  * The three set-ups the contract suite runs against.
  */
 import type { Users } from "@effect-clerk/core"
-import { RetryPolicy } from "@effect-clerk/core"
+import { CallPolicy, RetryPolicy } from "@effect-clerk/core"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import type * as Layer from "effect/Layer"
@@ -31,7 +31,16 @@ export const overLoopback = (
 const versioned = (apiVersion: string | undefined) => (apiVersion === undefined ? {} : { apiVersion })
 
 export const setups: ReadonlyArray<Setup> = [
-  { name: "UsersInMemory.layer", layer: (_retry, apiVersion) => UsersInMemory.layer(versioned(apiVersion)) },
+  {
+    // the HTTP set-ups' call policy (their ClerkConfig's: the retry policy given, writes not paced, as
+    // `ClerkEmulator.layerUsers` configures the client)
+    name: "UsersInMemory.layer + the client's call policy",
+    layer: (retry = RetryPolicy.none, apiVersion) =>
+      UsersInMemory.layer({
+        callPolicy: CallPolicy.make({ retry, perUserWriteLimit: false }),
+        ...versioned(apiVersion)
+      })
+  },
   {
     name: "Users.layer + in-process emulator",
     layer: (retry = RetryPolicy.none, apiVersion) => ClerkEmulator.layerUsers({ retry, ...versioned(apiVersion) })

@@ -91,11 +91,18 @@ export interface Failure {
 /** What a call must give. */
 export type Outcome = Success | Failure
 
-/** A fault injected into the next call of the step's operation. */
+/**
+ * A fault injected into the step's call: into its next request (or its next `times` requests, retries
+ * included), `"before"` the operation takes effect (the default) or `"after"` (it takes effect, then the answer
+ * is lost).
+ */
 export type Fault =
-  | { readonly _tag: "Status"; readonly status: number; readonly code?: string; readonly retryAfterSeconds?: number }
-  | { readonly _tag: "RateLimited"; readonly retryAfterSeconds?: number }
-  | { readonly _tag: "Disconnect" }
+  & (
+    | { readonly _tag: "Status"; readonly status: number; readonly code?: string; readonly retryAfterSeconds?: number }
+    | { readonly _tag: "RateLimited"; readonly retryAfterSeconds?: number }
+    | { readonly _tag: "Disconnect" }
+  )
+  & { readonly times?: number; readonly when?: "before" | "after" }
 
 /** A call of an operation, `operation` being its key in the operation table. */
 export interface Call {
@@ -106,8 +113,13 @@ export interface Call {
   readonly outcome: Outcome
   /** The name later steps refer to the value by. */
   readonly bind?: string
-  /** Injected into this call only (before the operation takes effect). */
+  /** Injected into this call only (before the operation takes effect unless it says otherwise). */
   readonly fault?: Fault
+  /**
+   * How many requests the instance served for this call, retries included (what its test control's call
+   * statistics count).
+   */
+  readonly calls?: number
 }
 
 /** The actions of the test control a scenario uses (each line's control service has them under these names). */
@@ -163,14 +175,27 @@ export interface EveryStatus {
 export type Step = Call | Control | Collect | EveryStatus
 
 /**
+ * The client's retry rules, as every line applies them to every set-up (the HTTP layer and the in-memory one):
+ * a 429 is retried for every operation, 502, 503, 504 and a dropped connection for idempotent operations only,
+ * anything else never; up to `retries` retries per call, with no backoff delay of their own (a `Retry-After` is
+ * still waited for, and one longer than `maxRetryAfterSeconds` ends the retries).
+ */
+export interface RetryRules {
+  readonly retries: number
+  readonly maxRetryAfterSeconds: number
+}
+
+/**
  * A scenario: a fresh instance (under `apiVersion` when given), then its steps in order. With `refused`, the
- * instance itself must refuse to start (and there are no steps).
+ * instance itself must refuse to start (and there are no steps). With `retry`, every set-up runs it under those
+ * retry rules; without, no call is retried.
  */
 export interface Scenario {
   readonly name: string
   readonly description: string
   readonly apiVersion?: string
   readonly refused?: boolean
+  readonly retry?: RetryRules
   readonly steps: ReadonlyArray<Step>
 }
 
@@ -199,9 +224,10 @@ export const ok = (
     readonly shape?: Shape
     readonly mask?: ReadonlyArray<string>
     readonly fault?: Fault
+    readonly calls?: number
   } = {}
 ): Call => {
-  const { bind, fault, ...outcome } = options
+  const { bind, calls, fault, ...outcome } = options
   return {
     _tag: "Call",
     name,
@@ -209,7 +235,8 @@ export const ok = (
     args,
     outcome: { _tag: "Success", ...outcome },
     ...(bind === undefined ? {} : { bind }),
-    ...(fault === undefined ? {} : { fault })
+    ...(fault === undefined ? {} : { fault }),
+    ...(calls === undefined ? {} : { calls })
   }
 }
 
@@ -219,16 +246,17 @@ export const fails = (
   operation: OperationKey,
   args: ReadonlyArray<Arg>,
   tag: string,
-  failure: Omit<Failure, "_tag" | "tag"> & { readonly fault?: Fault } = {}
+  failure: Omit<Failure, "_tag" | "tag"> & { readonly fault?: Fault; readonly calls?: number } = {}
 ): Call => {
-  const { fault, ...facts } = failure
+  const { calls, fault, ...facts } = failure
   return {
     _tag: "Call",
     name,
     operation,
     args,
     outcome: { _tag: "Failure", tag, ...facts },
-    ...(fault === undefined ? {} : { fault })
+    ...(fault === undefined ? {} : { fault }),
+    ...(calls === undefined ? {} : { calls })
   }
 }
 

@@ -3,11 +3,15 @@
  * their order of first appearance, fields that legitimately differ (a fresh secret) masked.
  */
 
-/** One line of a run's log: the step's name and its value, or the error it failed with. */
+/**
+ * One line of a run's log: the step's name and its value, or the error it failed with; for a call that says how
+ * many requests it makes, the number the instance served.
+ */
 export interface Entry {
   readonly step: string
   readonly ok?: unknown
   readonly error?: { readonly tag: string; readonly status?: number; readonly codes?: ReadonlyArray<string> }
+  readonly calls?: number
 }
 
 const ID = /\b(user|idn|eac|org|orgmem|orginv|img|totp|puid|ccl|csrc|cpayer|td)_2[0-9A-Za-z]{26}\b/g

@@ -1,0 +1,102 @@
+/**
+ * What a layer does around each call of an operation, whatever answers it (the HTTP pipeline, the test kit's
+ * in-memory layer, any implementation given to `CallPolicy.apply`): each attempt is paced first (Clerk's
+ * per-user write limit, `keyedLimiter.ts`), then the attempts are retried by the retry policy in force (the
+ * caller's `RetryPolicy.withPolicy`, else the layer's), whose schedule waits at least `Retry-After` and retries
+ * only what the policy's predicate allows for the operation (`RetryPolicy.toSchedule`, cached by
+ * `retrySchedules.ts`). Everything runs on `Clock`.
+ *
+ * @internal
+ */
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type * as Fiber from "effect/Fiber"
+import type { ClerkError } from "../ClerkError.js"
+import * as RetryPolicy from "../RetryPolicy.js"
+import * as KeyedLimiter from "./keyedLimiter.js"
+import * as RetrySchedules from "./retrySchedules.js"
+
+/**
+ * The settings of a layer's calls: its retry policy and its per-user write limit (`undefined`: none).
+ *
+ * @internal
+ */
+export interface Settings {
+  readonly retry: RetryPolicy.RetryPolicy
+  readonly perUserWriteLimit: { readonly requests: number; readonly window: Duration.Duration } | undefined
+}
+
+/**
+ * The retry policy of a call, from the fiber that makes it and the layer's.
+ *
+ * @internal
+ */
+export type PolicyOf = (
+  caller: Fiber.RuntimeFiber<unknown, unknown>,
+  configured: RetryPolicy.RetryPolicy
+) => RetryPolicy.RetryPolicy
+
+/**
+ * The caller's policy (`RetryPolicy.withPolicy`), else the layer's.
+ *
+ * @internal
+ */
+export const callerOrLayer: PolicyOf = (caller, configured) => {
+  const current = Context.get(caller.currentContext, RetryPolicy.CurrentRetryPolicy)
+  return current._tag === "Some" ? current.value : configured
+}
+
+/**
+ * The calls of one operation under the policy: `attempt` (one request) paced by `key` (the write-limit key of
+ * the call, if its row has one), then retried. `direct`, when given, is the attempt run from the caller's fiber:
+ * used as it is when there is nothing to do around it (no retry, no key), one step less.
+ *
+ * @internal
+ */
+export type Around = <A, E extends ClerkError>(
+  attempt: Effect.Effect<A, E>,
+  key: string | undefined,
+  direct?: (caller: Fiber.RuntimeFiber<unknown, unknown>) => Effect.Effect<A, E>
+) => Effect.Effect<A, E>
+
+/**
+ * A layer's policy at work: its pacing state (shared by all its calls) and its schedules.
+ *
+ * @internal
+ */
+export interface Runtime {
+  /** What is done around the calls of an operation. */
+  readonly around: (operation: { readonly name: string; readonly idempotent: boolean }) => Around
+}
+
+/**
+ * Builds the policy's state (the per-user windows), for one layer.
+ *
+ * @internal
+ */
+export const make = (settings: Settings, policyOf: PolicyOf = callerOrLayer): Effect.Effect<Runtime> =>
+  Effect.map(KeyedLimiter.make(settings.perUserWriteLimit), (limiter) => {
+    const scheduleFor = RetrySchedules.make()
+    // What an attempt waits for before it is sent. Clerk's per-user write limit today; the instance's request
+    // budget (a later issue) is one more wait here, so that every attempt, retries included, is paced by both.
+    const pace = limiter === KeyedLimiter.unlimited
+      ? undefined
+      : (key: string | undefined) => key === undefined ? undefined : limiter.take(key)
+    return {
+      around: (operation) =>
+      <A, E extends ClerkError>(
+        attempt: Effect.Effect<A, E>,
+        key: string | undefined,
+        direct?: (caller: Fiber.RuntimeFiber<unknown, unknown>) => Effect.Effect<A, E>
+      ): Effect.Effect<A, E> => {
+        const wait = pace === undefined ? undefined : pace(key)
+        const paced = wait === undefined ? attempt : Effect.zipRight(wait, attempt)
+        return Effect.withFiberRuntime<A, E>((caller) => {
+          const policy = policyOf(caller, settings.retry)
+          if (policy !== RetryPolicy.none) return Effect.retry(paced, scheduleFor(policy, operation))
+          return wait === undefined && direct !== undefined ? direct(caller) : paced
+        })
+      }
+    }
+  })
