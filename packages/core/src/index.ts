@@ -17,6 +17,10 @@ export * as BillingCreditBalance from "./BillingCreditBalance.js"
  * @since 0.3.0
  */
 export * as BillingSubscription from "./BillingSubscription.js"
+/**
+ * @since 0.3.0
+ */
+export * as Bulk from "./Bulk.js"
 export { ClerkConfig } from "./ClerkConfig.js"
 /**
  * @since 0.3.0
