@@ -14,6 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
+import * as Bulk from "./Bulk.js"
 import type * as ClerkConfig from "./ClerkConfig.js"
 import { InvalidRequest } from "./ClerkError.js"
 import { makeMethods } from "./internal/methods.js"
@@ -114,7 +115,8 @@ export declare namespace Users {
   export type StreamOptions = Pagination.StreamOptions
 
   /**
-   * Helpers derived from the operations: every page of a listing as a `Stream`, and a page with its total.
+   * Helpers derived from the operations: every page of a listing as a `Stream`, a page with its total, a
+   * create made safe to retry, and bulk bans over any number of ids.
    *
    * @since 0.1.0
    * @category models
@@ -153,6 +155,22 @@ export declare namespace Users {
       params?: Omit<InstanceOrganizationMembershipsParams, "limit" | "offset">,
       options?: StreamOptions
     ) => Stream.Stream<OrganizationMembership, GetInstanceOrganizationMembershipsError>
+    /**
+     * Bans every user of `userIds` (a `Stream` or an iterable), in `bulkBan` calls of at most `MAX_BULK_IDS` ids
+     * (Clerk's limit), one at a time unless `options.concurrency` says otherwise, each through the layer's
+     * retries and pacing; stops at the first failed chunk unless `options.onChunkFailure` is `"continue"`. The
+     * report says which ids were done, not found, in a failed chunk (with its error) or not attempted; the run
+     * fails only with the ids stream's own error. See the `Bulk` module for the rules. `@since 0.3.0`.
+     */
+    readonly bulkBanAll: <E = never, R = never>(
+      userIds: Bulk.Ids<E, R>,
+      options?: Bulk.Options
+    ) => Effect.Effect<Bulk.Report<BulkBanError>, E, R>
+    /** Unbans every user of `userIds`, as `bulkBanAll` bans them (`bulkUnban` calls). `@since 0.3.0`. */
+    readonly bulkUnbanAll: <E = never, R = never>(
+      userIds: Bulk.Ids<E, R>,
+      options?: Bulk.Options
+    ) => Effect.Effect<Bulk.Report<BulkUnbanError>, E, R>
   }
 
   /**
@@ -205,8 +223,9 @@ const filtersOf = (params: ListUsersParams | undefined): CountUsersParams | unde
 }
 
 /**
- * Completes the operations into the service, deriving the streams and `listWithTotal`. Any implementation
- * of the operations (HTTP, in memory, a test double) gets the same helpers.
+ * Completes the operations into the service, deriving the streams, `listWithTotal`, `createOnce`,
+ * `bulkBanAll` and `bulkUnbanAll`. Any implementation of the operations (HTTP, in memory, a test double) gets the
+ * same helpers.
  *
  * @since 0.1.0
  * @category constructors
@@ -220,6 +239,8 @@ const filtersOf = (params: ListUsersParams | undefined): CountUsersParams | unde
  */
 export const fromOperations = (ops: Users.Operations): Users.Service => ({
   ...ops,
+  bulkBanAll: (userIds, options) => Bulk.run("Users.bulkBanAll", ops.bulkBan, userIds, options),
+  bulkUnbanAll: (userIds, options) => Bulk.run("Users.bulkUnbanAll", ops.bulkUnban, userIds, options),
   createOnce: (params, options) => createOnce(ops, params, options?.attempts ?? 4),
   listStream: (params, options) =>
     Pagination.paginate(

@@ -20,6 +20,10 @@ export * as BillingSubscription from "./BillingSubscription.js"
 /**
  * @since 0.3.0
  */
+export * as Bulk from "./Bulk.js"
+/**
+ * @since 0.3.0
+ */
 export * as CallPolicy from "./CallPolicy.js"
 export { ClerkConfig } from "./ClerkConfig.js"
 /**

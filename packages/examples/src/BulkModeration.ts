@@ -7,6 +7,9 @@
  * - retries by the client's policy (429s wait for `Retry-After`),
  * - a summary of what failed and why, by error tag,
  * - `dryRun`: list who would be banned, ban nobody.
+ *
+ * It bans one user per call, to report each user's outcome. To ban many users 50 per call with a report of
+ * what was done, `users.bulkBanAll` is built in (README, "Bulk work").
  */
 import { Users } from "@effect-clerk/core"
 import type { ClerkError } from "@effect-clerk/core/ClerkError"
