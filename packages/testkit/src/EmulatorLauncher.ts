@@ -33,6 +33,17 @@ import type { UserSeed } from "./Seeds.js"
  *
  * @since 0.3.0
  * @category errors
+ * @example
+ * ```ts
+ * import { EmulatorLauncher } from "@effect-clerk/testkit"
+ *
+ * const emulator = EmulatorLauncher.start().catch((error: unknown) => {
+ *   if (error instanceof EmulatorLauncher.LaunchError && error.reason === "PlatformNodeMissing") {
+ *     console.error(error.message) // ... npm i -D @effect/platform-node@^0.108.2
+ *   }
+ *   return Promise.reject(error)
+ * })
+ * ```
  */
 export class LaunchError extends Schema.TaggedError<LaunchError>("@effect-clerk/testkit/LaunchError")(
   "LaunchError",
@@ -47,6 +58,15 @@ export class LaunchError extends Schema.TaggedError<LaunchError>("@effect-clerk/
  *
  * @since 0.3.0
  * @category errors
+ * @example
+ * ```ts
+ * import { EmulatorLauncher } from "@effect-clerk/testkit"
+ *
+ * const seeded = async (emulator: EmulatorLauncher.Running) =>
+ *   emulator.admin.seedUsers([{ emailAddress: ["not an address"] }]).catch((error: unknown) =>
+ *     error instanceof EmulatorLauncher.AdminError ? `refused with ${error.status}` : Promise.reject(error)
+ *   )
+ * ```
  */
 export class AdminError extends Schema.TaggedError<AdminError>("@effect-clerk/testkit/AdminError")("AdminError", {
   status: Schema.Number,
@@ -157,18 +177,17 @@ const checkPlatformNode = (bin: string): Effect.Effect<void, LaunchError> =>
       })
   })
 
-/** The process's exit (its code, or the signal that ended it), once. */
+/** The process's end (its exit code, or the signal that ended it), once its output is read to the end. */
 const exitOf = (child: ChildProcess): Promise<string> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve(child.signalCode ?? `exit code ${child.exitCode}`)
-    } else child.once("exit", (code, signal) => resolve(signal ?? `exit code ${code}`))
-  })
+  new Promise((resolve) => child.once("close", (code, signal) => resolve(signal ?? `exit code ${code}`)))
 
 /** Ends the process: SIGTERM, then SIGKILL if it is still there after the grace period. */
 const terminate = (child: ChildProcess, exited: Promise<string>): Effect.Effect<void> =>
   Effect.gen(function*() {
     if (child.exitCode !== null || child.signalCode !== null) return
+    // held again while it stops: the caller waits for the exit
+    child.ref()
+    for (const stream of [child.stdout, child.stderr]) if (stream instanceof Socket) stream.ref()
     child.kill("SIGTERM")
     const graceful = yield* Effect.promise(() => exited).pipe(Effect.timeoutOption(STOP_GRACE))
     if (Option.isNone(graceful)) {

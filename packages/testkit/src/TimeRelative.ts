@@ -44,7 +44,8 @@ export type UserField = Kernel.UserField
 export type Omitted<A> = A extends { readonly object: string; readonly lockoutExpiresInSeconds: number | null }
   ? Omit<A, UserField>
   : A extends ReadonlyArray<infer B> ? ReadonlyArray<Omitted<B>>
-  : A extends Record<string, unknown> ? { readonly [K in keyof A]: Omitted<A[K]> }
+  : A extends ((...args: ReadonlyArray<never>) => unknown) | Date | Uint8Array ? A
+  : A extends object ? { readonly [K in keyof A]: Omitted<A[K]> }
   : A
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {

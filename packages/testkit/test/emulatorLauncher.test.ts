@@ -73,7 +73,7 @@ describe("EmulatorLauncher", () => {
       expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(0)
       const refused = await emulator.admin.seedUsers([{ emailAddress: ["not an address"] }]).catch((error) => error)
       expect(refused).toBeInstanceOf(EmulatorLauncher.AdminError)
-      expect(refused.status).toBe(422)
+      expect(refused.status).toBe(400)
     } finally {
       await emulator.stop()
     }
@@ -99,7 +99,7 @@ describe("EmulatorLauncher", () => {
 
   it("the emulator stops when its parent dies without calling stop(), even killed", async () => {
     mkdirSync(cache, { recursive: true })
-    const parentFile = join(cache, `parent-${process.pid}.ts`)
+    const parentFile = join(cache, `parent-${process.pid}.mts`)
     writeFileSync(
       parentFile,
       `import { start } from ${JSON.stringify(pathToFileURL(launcher).href)}
@@ -144,13 +144,34 @@ setInterval(() => {}, 1_000)
     try {
       const missing = await launchError({ bin: join(empty, "nothing.js") })
       expect([missing?.reason, missing?.message]).toEqual(["BinNotFound", expect.stringContaining("nothing.js")])
-      const notInstalled = await launchError({ cwd: empty })
-      expect([notInstalled?.reason, notInstalled?.message]).toEqual([
+      // in a process of its own, without pnpm's NODE_PATH (which would find this workspace's packages from anywhere)
+      mkdirSync(cache, { recursive: true })
+      const script = join(cache, `resolution-${process.pid}.mts`)
+      writeFileSync(
+        script,
+        `import { start } from ${JSON.stringify(pathToFileURL(launcher).href)}
+for (const options of [{ cwd: ${JSON.stringify(empty)} }, { bin: ${JSON.stringify(lonely)} }]) {
+  await start(options).then((running) => running.stop(), (error) => console.log(JSON.stringify([error.reason, error.message])))
+}
+`
+      )
+      const lines = await new Promise<string>((resolve) => {
+        const { NODE_PATH: _, ...env } = process.env
+        const child = spawn(process.execPath, [...fromSource.nodeArguments, script], {
+          env,
+          stdio: ["ignore", "pipe", "inherit"]
+        })
+        let output = ""
+        child.stdout.on("data", (chunk) => (output += String(chunk)))
+        child.on("close", () => resolve(output))
+      })
+      rmSync(script, { force: true })
+      const [notInstalled, noPlatform] = lines.trim().split("\n").map((line) => JSON.parse(line) as unknown)
+      expect(notInstalled).toEqual([
         "BinNotFound",
-        expect.stringContaining("npm i -D @effect-clerk/testkit")
+        expect.stringMatching(/^cannot find the effect-clerk-emulator command from .*npm i -D @effect-clerk\/testkit/)
       ])
-      const noPlatform = await launchError({ bin: lonely })
-      expect([noPlatform?.reason, noPlatform?.message]).toEqual([
+      expect(noPlatform).toEqual([
         "PlatformNodeMissing",
         expect.stringContaining("npm i -D @effect/platform-node@^0.108.2")
       ])

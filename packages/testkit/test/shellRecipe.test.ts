@@ -103,7 +103,7 @@ describe("the README's shell recipe", () => {
     try {
       const port = await freePort()
       const { output } = await bash(
-        `${wrapper} --port ${port} & WRAPPER=$!
+        `${wrapper} -- --port ${port} & WRAPPER=$!
 until curl -fs http://127.0.0.1:${port}/healthz > /dev/null; do kill -0 $WRAPPER || exit 1; sleep 0.2; done
 kill $WRAPPER; wait $WRAPPER; sleep 1`,
         dir,

@@ -349,7 +349,10 @@ const missingPlatformNode = Effect.tryPromise({
     })
 })
 
-/** Completes when standard input ends or closes (what is read is dropped). */
+/**
+ * Completes when standard input ends or closes (what is read is dropped). Reading it holds the process: it is
+ * destroyed when this ends either way (a signal interrupts it), so that the process can exit.
+ */
 const stdinClosed = Effect.async<void>((resume) => {
   const done = () => resume(Effect.void)
   process.stdin.on("data", () => {})
@@ -357,7 +360,7 @@ const stdinClosed = Effect.async<void>((resume) => {
   process.stdin.once("close", done)
   process.stdin.once("error", done)
   process.stdin.resume()
-})
+}).pipe(Effect.ensuring(Effect.sync(() => process.stdin.destroy())))
 
 const program = Effect.gen(function*() {
   const settings = yield* parseSettings(process.argv.slice(2))
