@@ -332,7 +332,9 @@ const portIsFree = (port) =>
     server.once("error", () => resolve(false))
     server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)))
   })
-const recipe = /<!-- consumer:shell-recipe -->\n```sh\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(root, "README.md"), "utf8"))
+const recipe = /<!-- consumer:shell-recipe -->\n```sh\n([\s\S]*?)```/.exec(
+  fs.readFileSync(path.join(root, "README.md"), "utf8")
+)
 if (recipe === null || !recipe[1].includes("PORT=4010") || !recipe[1].includes("npm test")) {
   fail("no shell recipe (<!-- consumer:shell-recipe -->, with PORT=4010 and npm test) in README.md")
 }
@@ -344,7 +346,7 @@ const recipeOutput = run("bash", [
     "sh -c 'curl -fs -H \"Authorization: Bearer $CLERK_SECRET_KEY\" \"$CLERK_API_URL/v1/users/count\"'"
   )
 ])
-if (!recipeOutput.includes('"total_count":0') || !(await portIsFree(recipePort))) {
+if (!recipeOutput.includes("\"total_count\":0") || !(await portIsFree(recipePort))) {
   fail(`the README's shell recipe did not answer, or left port ${recipePort} taken:\n${recipeOutput}`)
 }
 step(`the README's shell recipe: the emulator answered on port ${recipePort}, which is free once the script ends`)

@@ -54,7 +54,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   return prototype === Object.prototype || prototype === null
 }
 
-const isUser = (value: Record<string, unknown>): boolean => value["object"] === "user" && typeof value["id"] === "string"
+const isUser = (value: Record<string, unknown>): boolean =>
+  value["object"] === "user" && typeof value["id"] === "string"
 
 const omitFrom = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(omitFrom)

@@ -108,8 +108,11 @@ describe("emulator options", () => {
     const sent: Array<string> = []
     const Recording = Layer.effect(
       HttpClient.HttpClient,
-      Effect.map(HttpClient.HttpClient, (client) =>
-        HttpClient.tapRequest(client, (request) => Effect.sync(() => sent.push(`${request.method} ${request.url}`))))
+      Effect.map(
+        HttpClient.HttpClient,
+        (client) =>
+          HttpClient.tapRequest(client, (request) => Effect.sync(() => sent.push(`${request.method} ${request.url}`)))
+      )
     ).pipe(Layer.provide(FetchHttpClient.layer))
     return Effect.gen(function*() {
       const emulator = yield* ClerkEmulator.ClerkEmulator

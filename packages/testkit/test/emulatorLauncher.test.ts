@@ -54,33 +54,37 @@ const launchError = (options: EmulatorLauncher.Options) =>
   )
 
 describe("EmulatorLauncher", () => {
-  it("starts the command on a free port, seeds and injects through its admin API, and stop() frees the port", async () => {
-    const emulator = await EmulatorLauncher.start({ ...fromSource, secretKey: "sk_test_launcher" })
-    try {
-      expect(emulator.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
-      expect(emulator.env).toEqual({
-        CLERK_API_URL: emulator.apiUrl.replace(/\/v1$/, ""),
-        CLERK_SECRET_KEY: "sk_test_launcher"
-      })
-      expect(emulator.admin.url).toBe(`${emulator.env.CLERK_API_URL}/__emulator`)
-      expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(0)
-      const ids = await emulator.admin.seedUsers([{ emailAddress: ["ada@example.com"] }, { username: "grace" }])
-      expect(ids).toHaveLength(2)
-      expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(2)
-      await emulator.admin.injectFault({ operations: ["count"], status: 503, times: 1 })
-      expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(503)
-      await emulator.admin.reset()
-      expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(0)
-      const refused = await emulator.admin.seedUsers([{ emailAddress: ["not an address"] }]).catch((error) => error)
-      expect(refused).toBeInstanceOf(EmulatorLauncher.AdminError)
-      expect(refused.status).toBe(400)
-    } finally {
-      await emulator.stop()
-    }
-    expect(alive(emulator.pid)).toBe(false)
-    expect(await portIsFree(portOf(emulator.apiUrl))).toBe(true)
-    await emulator.stop() // twice is fine
-  }, 60_000)
+  it(
+    "starts the command on a free port, seeds and injects through its admin API, and stop() frees the port",
+    async () => {
+      const emulator = await EmulatorLauncher.start({ ...fromSource, secretKey: "sk_test_launcher" })
+      try {
+        expect(emulator.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
+        expect(emulator.env).toEqual({
+          CLERK_API_URL: emulator.apiUrl.replace(/\/v1$/, ""),
+          CLERK_SECRET_KEY: "sk_test_launcher"
+        })
+        expect(emulator.admin.url).toBe(`${emulator.env.CLERK_API_URL}/__emulator`)
+        expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(0)
+        const ids = await emulator.admin.seedUsers([{ emailAddress: ["ada@example.com"] }, { username: "grace" }])
+        expect(ids).toHaveLength(2)
+        expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(2)
+        await emulator.admin.injectFault({ operations: ["count"], status: 503, times: 1 })
+        expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(503)
+        await emulator.admin.reset()
+        expect(await count(emulator.apiUrl, "sk_test_launcher")).toBe(0)
+        const refused = await emulator.admin.seedUsers([{ emailAddress: ["not an address"] }]).catch((error) => error)
+        expect(refused).toBeInstanceOf(EmulatorLauncher.AdminError)
+        expect(refused.status).toBe(400)
+      } finally {
+        await emulator.stop()
+      }
+      expect(alive(emulator.pid)).toBe(false)
+      expect(await portIsFree(portOf(emulator.apiUrl))).toBe(true)
+      await emulator.stop() // twice is fine
+    },
+    60_000
+  )
 
   it("make: the same as a scoped Effect, stopped when the scope closes", async () => {
     const started = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
@@ -132,63 +136,67 @@ setInterval(() => {}, 1_000)
     expect(await portIsFree(portOf(started.apiUrl))).toBe(true)
   }, 60_000)
 
-  it("says why it cannot start: no command, no @effect/platform-node, an exit before ready, no ready line", async () => {
-    const empty = mkdtempSync(join(tmpdir(), "clerk-launcher-"))
-    mkdirSync(cache, { recursive: true })
-    const silent = join(cache, `silent-${process.pid}.mjs`)
-    writeFileSync(silent, "console.log(`pid ${process.pid}`)\nsetInterval(() => {}, 1_000)\n")
-    const failing = join(cache, `failing-${process.pid}.mjs`)
-    writeFileSync(failing, "console.error('effect-clerk-emulator: cannot listen'); process.exit(1)\n")
-    const lonely = join(empty, "emulator.mjs")
-    writeFileSync(lonely, "")
-    try {
-      const missing = await launchError({ bin: join(empty, "nothing.js") })
-      expect([missing?.reason, missing?.message]).toEqual(["BinNotFound", expect.stringContaining("nothing.js")])
-      // in a process of its own, without pnpm's NODE_PATH (which would find this workspace's packages from anywhere)
+  it(
+    "says why it cannot start: no command, no @effect/platform-node, an exit before ready, no ready line",
+    async () => {
+      const empty = mkdtempSync(join(tmpdir(), "clerk-launcher-"))
       mkdirSync(cache, { recursive: true })
-      const script = join(cache, `resolution-${process.pid}.mts`)
-      writeFileSync(
-        script,
-        `import { start } from ${JSON.stringify(pathToFileURL(launcher).href)}
+      const silent = join(cache, `silent-${process.pid}.mjs`)
+      writeFileSync(silent, "console.log(`pid ${process.pid}`)\nsetInterval(() => {}, 1_000)\n")
+      const failing = join(cache, `failing-${process.pid}.mjs`)
+      writeFileSync(failing, "console.error('effect-clerk-emulator: cannot listen'); process.exit(1)\n")
+      const lonely = join(empty, "emulator.mjs")
+      writeFileSync(lonely, "")
+      try {
+        const missing = await launchError({ bin: join(empty, "nothing.js") })
+        expect([missing?.reason, missing?.message]).toEqual(["BinNotFound", expect.stringContaining("nothing.js")])
+        // in a process of its own, without pnpm's NODE_PATH (which would find this workspace's packages from anywhere)
+        mkdirSync(cache, { recursive: true })
+        const script = join(cache, `resolution-${process.pid}.mts`)
+        writeFileSync(
+          script,
+          `import { start } from ${JSON.stringify(pathToFileURL(launcher).href)}
 for (const options of [{ cwd: ${JSON.stringify(empty)} }, { bin: ${JSON.stringify(lonely)} }]) {
   await start(options).then((running) => running.stop(), (error) => console.log(JSON.stringify([error.reason, error.message])))
 }
 `
-      )
-      const lines = await new Promise<string>((resolve) => {
-        const { NODE_PATH: _, ...env } = process.env
-        const child = spawn(process.execPath, [...fromSource.nodeArguments, script], {
-          env,
-          stdio: ["ignore", "pipe", "inherit"]
+        )
+        const lines = await new Promise<string>((resolve) => {
+          const { NODE_PATH: _, ...env } = process.env
+          const child = spawn(process.execPath, [...fromSource.nodeArguments, script], {
+            env,
+            stdio: ["ignore", "pipe", "inherit"]
+          })
+          let output = ""
+          child.stdout.on("data", (chunk) => (output += String(chunk)))
+          child.on("close", () => resolve(output))
         })
-        let output = ""
-        child.stdout.on("data", (chunk) => (output += String(chunk)))
-        child.on("close", () => resolve(output))
-      })
-      rmSync(script, { force: true })
-      const [notInstalled, noPlatform] = lines.trim().split("\n").map((line) => JSON.parse(line) as unknown)
-      expect(notInstalled).toEqual([
-        "BinNotFound",
-        expect.stringMatching(/^cannot find the effect-clerk-emulator command from .*npm i -D @effect-clerk\/testkit/)
-      ])
-      expect(noPlatform).toEqual([
-        "PlatformNodeMissing",
-        expect.stringContaining("npm i -D @effect/platform-node@^0.108.2")
-      ])
-      const exited = await launchError({ bin: failing })
-      expect([exited?.reason, exited?.message]).toEqual([
-        "ExitedBeforeReady",
-        expect.stringMatching(/exit code 1[\s\S]*cannot listen/)
-      ])
-      const timedOut = await launchError({ bin: silent, timeout: "1 second" })
-      expect(timedOut?.reason).toBe("Timeout")
-      const pid = Number(/pid (\d+)/.exec(timedOut?.message ?? "")?.[1])
-      expect(pid).toBeGreaterThan(0)
-      expect(alive(pid)).toBe(false) // the process it started is stopped
-    } finally {
-      rmSync(empty, { recursive: true, force: true })
-      rmSync(silent, { force: true })
-      rmSync(failing, { force: true })
-    }
-  }, 60_000)
+        rmSync(script, { force: true })
+        const [notInstalled, noPlatform] = lines.trim().split("\n").map((line) => JSON.parse(line) as unknown)
+        expect(notInstalled).toEqual([
+          "BinNotFound",
+          expect.stringMatching(/^cannot find the effect-clerk-emulator command from .*npm i -D @effect-clerk\/testkit/)
+        ])
+        expect(noPlatform).toEqual([
+          "PlatformNodeMissing",
+          expect.stringContaining("npm i -D @effect/platform-node@^0.108.2")
+        ])
+        const exited = await launchError({ bin: failing })
+        expect([exited?.reason, exited?.message]).toEqual([
+          "ExitedBeforeReady",
+          expect.stringMatching(/exit code 1[\s\S]*cannot listen/)
+        ])
+        const timedOut = await launchError({ bin: silent, timeout: "1 second" })
+        expect(timedOut?.reason).toBe("Timeout")
+        const pid = Number(/pid (\d+)/.exec(timedOut?.message ?? "")?.[1])
+        expect(pid).toBeGreaterThan(0)
+        expect(alive(pid)).toBe(false) // the process it started is stopped
+      } finally {
+        rmSync(empty, { recursive: true, force: true })
+        rmSync(silent, { force: true })
+        rmSync(failing, { force: true })
+      }
+    },
+    60_000
+  )
 })

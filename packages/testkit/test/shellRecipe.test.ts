@@ -31,9 +31,9 @@ const project = () => {
   // as pnpm's shims do: the shell replaces itself with node, so the job's process is the emulator
   writeFileSync(
     shim,
-    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --conditions=source --import ${
-      JSON.stringify(tsx)
-    } ${JSON.stringify(bin)} "$@"\n`
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --conditions=source --import ${JSON.stringify(tsx)} ${
+      JSON.stringify(bin)
+    } "$@"\n`
   )
   chmodSync(shim, 0o755)
   return dir

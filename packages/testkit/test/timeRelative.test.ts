@@ -53,7 +53,10 @@ describe("TimeRelative", () => {
   it("lists the kernel's fields, each named in the README's testing section", () => {
     expect(TimeRelative.userFields).toEqual(["lockoutExpiresInSeconds"])
     const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8")
-    const testing = readme.slice(readme.indexOf("\n## Testing\n"), readme.indexOf("\n## ", readme.indexOf("\n## Testing\n") + 1))
+    const testing = readme.slice(
+      readme.indexOf("\n## Testing\n"),
+      readme.indexOf("\n## ", readme.indexOf("\n## Testing\n") + 1)
+    )
     for (const field of TimeRelative.userFields) expect(testing).toContain(`\`${field}\``)
   })
 
