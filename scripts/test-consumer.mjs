@@ -350,6 +350,19 @@ if (!recipeOutput.includes("\"total_count\":0") || !(await portIsFree(recipePort
   fail(`the README's shell recipe did not answer, or left port ${recipePort} taken:\n${recipeOutput}`)
 }
 step(`the README's shell recipe: the emulator answered on port ${recipePort}, which is free once the script ends`)
+// for the record, what the README warns about: `npx effect-clerk-emulator … & kill $!` (npm exec's process id);
+// the job gets a process group of its own (set -m), killed whole afterwards so that nothing is left behind
+const npxPort = await freePort()
+const npx = run("bash", [
+  "-c",
+  `set -m
+npx effect-clerk-emulator --port ${npxPort} > /dev/null 2>&1 & NPX=$!
+until curl -fs http://127.0.0.1:${npxPort}/healthz > /dev/null; do kill -0 $NPX || exit 1; sleep 0.2; done
+kill $NPX; wait $NPX; sleep 1
+curl -fs http://127.0.0.1:${npxPort}/healthz > /dev/null && echo "still held" || echo "freed"
+kill -- -$NPX 2> /dev/null; true`
+])
+step(`npx effect-clerk-emulator … & kill $!: the port was ${npx.trim()} one second after npm exec stopped`)
 
 fs.rmSync(project, { recursive: true, force: true })
 step(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
