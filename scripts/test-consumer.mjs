@@ -8,10 +8,14 @@
 // - an @effect/vitest test and a property test, with the README's FC_SEED setup file: the same seed replays the
 //   same values, and a failing property replays from the seed and path fast-check prints;
 // - the effect-clerk-emulator command: first without @effect/platform-node (an install hint), then with the README's
-//   line for it (serves, refuses an empty key, stops on SIGTERM), and an ES module program over real HTTP;
+//   line for it (serves, refuses an empty key, stops on SIGTERM), and an ES module program over real HTTP
+//   (ClerkEmulator.layerUsers over a loopback socket);
+// - EmulatorLauncher from a plain vitest globalSetup (the README's, with scripts/consumer/launcher/ as its tests),
+//   and the README's shell recipe (the port is free once the script ends);
 // - tsc over scripts/consumer/*.types.ts (typescript installed in a block of its own): the published types.
 import { execFileSync, spawn } from "node:child_process"
 import * as fs from "node:fs"
+import * as net from "node:net"
 import * as os from "node:os"
 import * as path from "node:path"
 import { packAll, root, tarballsDir } from "./pack.mjs"
@@ -352,21 +356,95 @@ step(`effect-clerk-emulator: ready at ${url}, answered, refused --key "", stoppe
 
 fs.writeFileSync(
   path.join(project, "server.mjs"),
-  `import { ClerkConfig, Users } from "@effect-clerk/core"
+  `import { Users } from "@effect-clerk/core"
 import { ClerkEmulator } from "@effect-clerk/testkit"
 import { FetchHttpClient } from "@effect/platform"
-import { Effect, Layer } from "effect"
-const OverHttp = Layer.unwrapEffect(Effect.map(ClerkEmulator.ClerkEmulator, (emulator) =>
-  Users.layer.pipe(
-    Layer.provide(ClerkConfig.layer({ secretKey: emulator.secretKey, apiUrl: emulator.apiUrl.replace(/\\/v1$/, "") })),
-    Layer.provide(FetchHttpClient.layer)
-  ))).pipe(Layer.provideMerge(ClerkEmulator.layerServer({ port: 0, users: [{ username: "over_http" }] })))
-console.log(await Effect.runPromise(Effect.flatMap(Users, (users) => users.count()).pipe(Effect.provide(OverHttp))))
+import { Effect } from "effect"
+const OverHttp = ClerkEmulator.layerUsers({
+  users: [{ username: "over_http" }],
+  transport: ClerkEmulator.loopback(FetchHttpClient.layer)
+})
+const program = Effect.gen(function*() {
+  const emulator = yield* ClerkEmulator.ClerkEmulator
+  const users = yield* Users
+  return [emulator.apiUrl.startsWith("http://127.0.0.1:"), yield* users.count()]
+})
+console.log(JSON.stringify(await Effect.runPromise(program.pipe(Effect.provide(OverHttp)))))
 `
 )
 const overHttp = run("node", ["server.mjs"]).trim()
-if (overHttp !== "1") fail(`server.mjs printed ${overHttp}`)
-step("node server.mjs: Users.layer over FetchHttpClient against ClerkEmulator.layerServer")
+if (overHttp !== "[true,1]") fail(`server.mjs printed ${overHttp}`)
+step("node server.mjs: ClerkEmulator.layerUsers over a loopback socket with FetchHttpClient")
+
+// ---------------------------------------------------------------------------------------------------------------
+// EmulatorLauncher from a plain vitest globalSetup (the README's), and the README's shell recipe
+// ---------------------------------------------------------------------------------------------------------------
+
+fs.copyFileSync(
+  path.join(root, "packages/examples/src/readme/global-setup.ts"),
+  path.join(project, "vitest.global-setup.ts")
+)
+fs.mkdirSync(path.join(project, "launcher"))
+for (const file of fs.readdirSync(path.join(root, "scripts/consumer/launcher"))) {
+  fs.copyFileSync(path.join(root, "scripts/consumer/launcher", file), path.join(project, "launcher", file))
+}
+fs.writeFileSync(
+  path.join(project, "vitest.launcher.config.ts"),
+  `import { defineConfig } from "vitest/config"
+export default defineConfig({ test: { include: ["launcher/**/*.test.ts"], globalSetup: ["./vitest.global-setup.ts"] } })
+`
+)
+const launched = run("npx", ["vitest", "run", "--config", "vitest.launcher.config.ts", "--reporter=basic"])
+if (!/Test Files\s+1 passed/.test(launched) || /\bfailed\b/.test(launched)) {
+  fail(`the launcher's globalSetup run did not pass:\n${launched}`)
+}
+step("npx vitest run --config vitest.launcher.config.ts: EmulatorLauncher.start() in globalSetup, stopped after")
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = net.createServer()
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+const portIsFree = (port) =>
+  new Promise((resolve) => {
+    const server = net.createServer()
+    server.once("error", () => resolve(false))
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)))
+  })
+const recipe = /<!-- consumer:shell-recipe -->\n```sh\n([\s\S]*?)```/.exec(
+  fs.readFileSync(path.join(root, "README.md"), "utf8")
+)
+if (recipe === null || !recipe[1].includes("PORT=4010") || !recipe[1].includes("npm test")) {
+  fail("no shell recipe (<!-- consumer:shell-recipe -->, with PORT=4010 and npm test) in README.md")
+}
+const recipePort = await freePort()
+const recipeOutput = run("bash", [
+  "-c",
+  recipe[1].replace("PORT=4010", `PORT=${recipePort}`).replace(
+    "npm test",
+    "sh -c 'curl -fs -H \"Authorization: Bearer $CLERK_SECRET_KEY\" \"$CLERK_API_URL/v1/users/count\"'"
+  )
+])
+if (!recipeOutput.includes("\"total_count\":0") || !(await portIsFree(recipePort))) {
+  fail(`the README's shell recipe did not answer, or left port ${recipePort} taken:\n${recipeOutput}`)
+}
+step(`the README's shell recipe: the emulator answered on port ${recipePort}, which is free once the script ends`)
+// for the record, what the README warns about: `npx effect-clerk-emulator … & kill $!` (npm exec's process id);
+// the job gets a process group of its own (set -m), killed whole afterwards so that nothing is left behind
+const npxPort = await freePort()
+const npx = run("bash", [
+  "-c",
+  `set -m
+npx effect-clerk-emulator --port ${npxPort} > /dev/null 2>&1 & NPX=$!
+until curl -fs http://127.0.0.1:${npxPort}/healthz > /dev/null; do kill -0 $NPX || exit 1; sleep 0.2; done
+kill $NPX; wait $NPX; sleep 1
+curl -fs http://127.0.0.1:${npxPort}/healthz > /dev/null && echo "still held" || echo "freed"
+kill -- -$NPX 2> /dev/null; true`
+])
+step(`npx effect-clerk-emulator … & kill $!: the port was ${npx.trim()} one second after npm exec stopped`)
 
 fs.rmSync(project, { recursive: true, force: true })
 step(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -117,6 +117,11 @@ export * as Seed from "./Seed.js"
 export * as Store from "./Store.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as TimeRelative from "./TimeRelative.js"
+
+/**
  * @since 0.2.0
  */
 export * as Totp from "./Totp.js"

@@ -6,10 +6,12 @@
  */
 import { RetryPolicy, Users } from "@effect-clerk/core"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import { ClerkEmulator, Fault, UsersTestControl } from "../src/index.js"
 
@@ -102,4 +104,32 @@ describe("emulator options", () => {
         })
       )
     ))
+  it.live("layerUsers over a loopback socket: every request goes through the client layer given, over the socket", () => {
+    const sent: Array<string> = []
+    const Recording = Layer.effect(
+      HttpClient.HttpClient,
+      Effect.map(
+        HttpClient.HttpClient,
+        (client) =>
+          HttpClient.tapRequest(client, (request) => Effect.sync(() => sent.push(`${request.method} ${request.url}`)))
+      )
+    ).pipe(Layer.provide(FetchHttpClient.layer))
+    return Effect.gen(function*() {
+      const emulator = yield* ClerkEmulator.ClerkEmulator
+      const users = yield* Users
+      yield* users.create({ username: "over_the_socket" })
+      expect(yield* users.count()).toBe(1)
+      expect(sent).toEqual([`POST ${emulator.apiUrl}/users`, `GET ${emulator.apiUrl}/users/count`])
+      expect(emulator.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
+    }).pipe(Effect.provide(ClerkEmulator.layerUsers({ transport: ClerkEmulator.loopback(Recording) })))
+  })
+
+  it.effect("layerUsers in process: no socket, and the same client options", () =>
+    Effect.gen(function*() {
+      const emulator = yield* ClerkEmulator.ClerkEmulator
+      expect(emulator.apiUrl).toBe("http://clerk-emulator.invalid/v1")
+      const users = yield* Users
+      yield* users.create({ username: "in_process" })
+      expect(yield* users.count()).toBe(1)
+    }).pipe(Effect.provide(ClerkEmulator.layerUsers({ transport: ClerkEmulator.inProcess }))))
 })

@@ -46,6 +46,10 @@ Every option can also be set by the environment variable shown (empty counts as 
       --admin        serve the admin API under /__emulator                 CLERK_EMULATOR_ADMIN  (1/true or 0/false)
       --api-version  the Clerk API version of requests that send none      CLERK_EMULATOR_API_VERSION
                      (neither Clerk-API-Version nor __clerk_api_version)   (default 2025-11-10)
+      --stop-on-stdin-close
+                     stop when standard input closes: a parent process
+                     holding a pipe to it stops the emulator by exiting,
+                     however it exits (EmulatorLauncher does)
   -h, --help         print this help
 
 Routes:
@@ -76,6 +80,8 @@ interface Settings {
   /** The API version of requests that send none, or `undefined` for the emulator's default. */
   readonly apiVersion: string | undefined
   readonly versionSource?: string
+  /** Stop when standard input closes. */
+  readonly stopOnStdinClose?: boolean
 }
 
 /** An environment variable, or `undefined` when it is unset or empty. */
@@ -120,6 +126,7 @@ const parseSettings = (argv: ReadonlyArray<string>): Effect.Effect<Settings, Usa
             key: { type: "string", multiple: true },
             admin: { type: "boolean" },
             "api-version": { type: "string" },
+            "stop-on-stdin-close": { type: "boolean" },
             help: { type: "boolean", short: "h" }
           }
         }),
@@ -172,7 +179,17 @@ const parseSettings = (argv: ReadonlyArray<string>): Effect.Effect<Settings, Usa
     const [apiVersion, versionSource] = values["api-version"] !== undefined
       ? [values["api-version"], "--api-version"]
       : [env("CLERK_EMULATOR_API_VERSION"), "CLERK_EMULATOR_API_VERSION"]
-    return { help: false, port, host, seed, keys, admin, apiVersion, versionSource }
+    return {
+      help: false,
+      port,
+      host,
+      seed,
+      keys,
+      admin,
+      apiVersion,
+      versionSource,
+      stopOnStdinClose: values["stop-on-stdin-close"] === true
+    }
   })
 
 /**
@@ -332,6 +349,19 @@ const missingPlatformNode = Effect.tryPromise({
     })
 })
 
+/**
+ * Completes when standard input ends or closes (what is read is dropped). Reading it holds the process: it is
+ * destroyed when this ends either way (a signal interrupts it), so that the process can exit.
+ */
+const stdinClosed = Effect.async<void>((resume) => {
+  const done = () => resume(Effect.void)
+  process.stdin.on("data", () => {})
+  process.stdin.once("end", done)
+  process.stdin.once("close", done)
+  process.stdin.once("error", done)
+  process.stdin.resume()
+}).pipe(Effect.ensuring(Effect.sync(() => process.stdin.destroy())))
+
 const program = Effect.gen(function*() {
   const settings = yield* parseSettings(process.argv.slice(2))
   if (settings.help) return yield* Console.log(help.trimEnd())
@@ -378,6 +408,10 @@ const program = Effect.gen(function*() {
   }
   yield* Console.log(`  health: GET ${origin}/healthz (no key); stop with Ctrl-C`)
   yield* Console.log(`ready: ${emulator.apiUrl}`)
+  if (settings.stopOnStdinClose) {
+    yield* stdinClosed
+    return yield* Console.log("Clerk emulator stopped: standard input closed")
+  }
   return yield* Effect.never
 }).pipe(
   Effect.scoped,
