@@ -17,6 +17,8 @@ import type { ClerkConfig } from "./ClerkConfig.js"
 import { DEFAULT_PER_USER_WRITE_LIMIT } from "./ClerkConfig.js"
 import type { ClerkError } from "./ClerkError.js"
 import * as Internal from "./internal/callPolicy.js"
+import * as KeyedLimiter from "./internal/keyedLimiter.js"
+import { writeLimitIndex } from "./internal/operation.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import * as UsersCodec from "./UsersCodec.js"
 import type * as UsersProtocol from "./UsersProtocol.js"
@@ -62,7 +64,7 @@ export interface Options {
   /**
    * The pacing of `update`, `updateMetadata` and `replaceMetadata` per user: default Clerk's limit
    * (`ClerkConfig.DEFAULT_PER_USER_WRITE_LIMIT`, 10 requests in 10 seconds); `false` for none. Fewer than one
-   * request per window counts as one.
+   * request per window (or not a number) counts as one.
    */
   readonly perUserWriteLimit?: ClerkConfig.WriteLimit | false
 }
@@ -92,7 +94,7 @@ export const make = (options: Options = {}): CallPolicy => {
     retry: options.retry ?? RetryPolicy.defaultPolicy,
     perUserWriteLimit: limit === undefined
       ? options.perUserWriteLimit === false ? undefined : DEFAULT_PER_USER_WRITE_LIMIT
-      : { requests: Math.max(1, Math.floor(limit.requests)), window: limit.window }
+      : { requests: KeyedLimiter.requestsOf(limit.requests), window: limit.window }
   }
 }
 
@@ -163,9 +165,7 @@ export const apply: {
           operations[operation.key as UsersProtocol.OperationKey]
         const call = method as UsersCodec.AnyMethod
         const around = runtime.around(operation)
-        const keyAt = operation.writeLimitKey === undefined
-          ? -1
-          : operation.args.findIndex((arg) => arg.name === operation.writeLimitKey)
+        const keyAt = writeLimitIndex(operation)
         return (...args) => {
           const key = keyAt < 0 ? undefined : args[keyAt]
           return around(Effect.suspend(() => call(...args)), typeof key === "string" ? key : undefined)

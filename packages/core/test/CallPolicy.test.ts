@@ -88,11 +88,36 @@ describe("CallPolicy.apply", () => {
       expect(calls).toEqual(["updateMetadata", "update", "updateMetadata", "get", "replaceMetadata"])
     }))
 
+  it.live("a limit given as an object with no whole number of requests paces as one request per window", () =>
+    Effect.gen(function*() {
+      for (const requests of [Number.NaN, 0, -3, Number.POSITIVE_INFINITY]) {
+        const { calls, operations } = double([])
+        const policy: CallPolicy.CallPolicy = {
+          retry: RetryPolicy.none,
+          perUserWriteLimit: { requests, window: Duration.seconds(10) }
+        }
+        const paced = yield* CallPolicy.apply(operations, policy)
+        // the first write of a user is never paced (it used to spin for ever on a NaN count)
+        yield* paced.updateMetadata("user_1", {}).pipe(
+          Effect.timeoutFail({ duration: "2 seconds", onTimeout: () => requests })
+        )
+        const second = yield* Effect.fork(paced.updateMetadata("user_1", {}))
+        yield* Effect.sleep("50 millis")
+        expect(Option.isNone(yield* Fiber.poll(second)), `requests: ${requests}`).toBe(true)
+        yield* Fiber.interrupt(second)
+        expect(calls).toEqual(["updateMetadata"])
+      }
+    }))
+
   it("make: Users.layer's defaults; a limit under one request counts as one; fromConfig reads a config", () => {
     expect(CallPolicy.make().retry).toBe(RetryPolicy.defaultPolicy)
     expect(CallPolicy.make().perUserWriteLimit?.requests).toBe(10)
     expect(CallPolicy.make({ perUserWriteLimit: false }).perUserWriteLimit).toBeUndefined()
     expect(CallPolicy.make({ perUserWriteLimit: { requests: 0, window: Duration.seconds(1) } }).perUserWriteLimit)
+      .toEqual({ requests: 1, window: Duration.seconds(1) })
+    expect(
+      CallPolicy.make({ perUserWriteLimit: { requests: Number.NaN, window: Duration.seconds(1) } }).perUserWriteLimit
+    )
       .toEqual({ requests: 1, window: Duration.seconds(1) })
     const config = Effect.runSync(
       Effect.map(

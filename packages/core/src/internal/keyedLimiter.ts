@@ -26,12 +26,22 @@ export const unlimited: KeyedLimiter = { take: () => Effect.void }
 const SWEEP_THRESHOLD = 10_000
 
 /**
+ * The number of requests a window allows: at least one, a whole number (`NaN` and non-finite counts are one).
+ *
+ * @internal
+ */
+export const requestsOf = (requests: number): number =>
+  Number.isFinite(requests) && requests >= 1 ? Math.floor(requests) : 1
+
+/**
  * @internal
  */
 export const make = (limit: { readonly requests: number; readonly window: Duration.Duration } | undefined) =>
   Effect.gen(function*() {
     if (limit === undefined) return unlimited
     const windowMillis = Duration.toMillis(limit.window)
+    // a limit given as a plain object may hold anything: fewer than one request (or not a number) counts as one
+    const requests = requestsOf(limit.requests)
     const state = yield* SynchronizedRef.make(new Map<string, Array<number>>())
 
     const prune = (stamps: Array<number>, now: number) => {
@@ -50,7 +60,7 @@ export const make = (limit: { readonly requests: number; readonly window: Durati
         }
         const stamps = map.get(key) ?? []
         prune(stamps, now)
-        if (stamps.length < limit.requests) {
+        if (stamps.length < requests) {
           stamps.push(now)
           map.set(key, stamps)
           return [0, map] as const

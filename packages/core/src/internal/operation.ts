@@ -153,3 +153,11 @@ export interface AnyOperation {
  */
 export const successOf = (operation: AnyOperation, args: ReadonlyArray<unknown>): Schema.Schema.AnyNoContext =>
   Operations.responseOf(operation, args)
+
+/**
+ * The position of the argument whose value keys the operation's write limit (the user id), or -1.
+ *
+ * @internal
+ */
+export const writeLimitIndex = (operation: AnyOperation): number =>
+  operation.writeLimitKey === undefined ? -1 : operation.args.findIndex((arg) => arg.name === operation.writeLimitKey)

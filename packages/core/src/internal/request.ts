@@ -14,6 +14,7 @@ import { InvalidRequest } from "../ClerkError.js"
 import type { ProfileImage } from "../UsersParams.js"
 import { versionAtLeast } from "./apiVersions.js"
 import type { AnyOperation, Arg, VersionRule } from "./operation.js"
+import { writeLimitIndex } from "./operation.js"
 
 /**
  * A request body, already in its wire form.
@@ -239,9 +240,7 @@ export const compileRequestEncoder = (
 ): (args: ReadonlyArray<unknown>) => RequestInput | InvalidRequest => {
   const unchecked = options?.unchecked === true
   const rules = unchecked ? [] : (operation.versionRules ?? []).filter((rule) => versionAtLeast(apiVersion, rule.since))
-  const writeLimitAt = operation.writeLimitKey === undefined
-    ? -1
-    : operation.args.findIndex((arg) => arg.name === operation.writeLimitKey)
+  const writeLimitAt = writeLimitIndex(operation)
   const implied = (operation.implied ?? []).map((field) =>
     "arg" in field
       ? { wire: field.wire, at: operation.args.findIndex((arg) => arg.name === field.arg), value: undefined }
