@@ -12,6 +12,7 @@
  * @since 0.3.0
  */
 import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -48,7 +49,14 @@ import type { UserSeed } from "./Seeds.js"
 export class LaunchError extends Schema.TaggedError<LaunchError>("@effect-clerk/testkit/LaunchError")(
   "LaunchError",
   {
-    reason: Schema.Literal("BinNotFound", "PlatformNodeMissing", "SpawnFailed", "ExitedBeforeReady", "Timeout"),
+    reason: Schema.Literal(
+      "InvalidOptions",
+      "BinNotFound",
+      "PlatformNodeMissing",
+      "SpawnFailed",
+      "ExitedBeforeReady",
+      "Timeout"
+    ),
     message: Schema.String
   }
 ) {}
@@ -88,7 +96,7 @@ export interface Options {
   readonly apiVersion?: string
   /** The loopback port (`127.0.0.1`). Default 0: a free one. */
   readonly port?: number
-  /** How long to wait for the `ready:` line. Default 30 seconds. */
+  /** How long to wait for the `ready:` line, on the wall clock (also under `TestClock`). Default 30 seconds. */
   readonly timeout?: Duration.DurationInput
   /** Where packages are resolved from and the command runs. Default `process.cwd()`. */
   readonly cwd?: string
@@ -145,6 +153,12 @@ export interface Running {
 const DEFAULT_KEY = "sk_test_emulator"
 const STOP_GRACE = Duration.seconds(5)
 
+/**
+ * The waits on a real process (its readiness, its stop) run on the wall clock, also under `TestClock`: a
+ * process does not wait for a test to move the clock.
+ */
+const onWallClock = Effect.withClock(Clock.make())
+
 /** A `require` resolving from a directory (the file need not exist). */
 const requireFrom = (directory: string) => createRequire(path.join(directory, "noop.js"))
 
@@ -189,7 +203,7 @@ const terminate = (child: ChildProcess, exited: Promise<string>): Effect.Effect<
     child.ref()
     for (const stream of [child.stdout, child.stderr]) if (stream instanceof Socket) stream.ref()
     child.kill("SIGTERM")
-    const graceful = yield* Effect.promise(() => exited).pipe(Effect.timeoutOption(STOP_GRACE))
+    const graceful = yield* Effect.promise(() => exited).pipe(Effect.timeoutOption(STOP_GRACE), onWallClock)
     if (Option.isNone(graceful)) {
       child.kill("SIGKILL")
       yield* Effect.promise(() => exited)
@@ -240,7 +254,8 @@ const readiness = (
           reason: "Timeout",
           message: `the emulator printed no ready: line within ${Duration.format(timeout)}:\n${output.text.trim()}`
         })
-    })
+    }),
+    onWallClock
   )
 
 const adminClient = (url: string, secretKey: string): Admin => {
@@ -297,6 +312,13 @@ const adminClient = (url: string, secretKey: string): Admin => {
  */
 export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">, LaunchError, Scope.Scope> =>
   Effect.gen(function*() {
+    const timeout = Duration.decodeUnknown(options.timeout ?? Duration.seconds(30))
+    if (Option.isNone(timeout) || !Duration.greaterThan(timeout.value, Duration.zero)) {
+      return yield* new LaunchError({
+        reason: "InvalidOptions",
+        message: `timeout is not a positive duration (for example "30 seconds"): ${String(options.timeout)}`
+      })
+    }
     const cwd = path.resolve(options.cwd ?? process.cwd())
     const bin = yield* resolveBin(options, cwd)
     yield* checkPlatformNode(bin)
@@ -331,8 +353,7 @@ export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">
       }),
       ({ child, exited }) => terminate(child, exited)
     )
-    const timeout = Duration.decode(options.timeout ?? Duration.seconds(30))
-    const apiUrl = yield* readiness(child, output, exited, timeout)
+    const apiUrl = yield* readiness(child, output, exited, timeout.value)
     child.unref()
     // a parent that never calls stop() is not kept alive by the emulator (whose pipe then closes, and it stops)
     for (const stream of [child.stdin, child.stdout, child.stderr]) if (stream instanceof Socket) stream.unref()

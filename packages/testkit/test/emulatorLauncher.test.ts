@@ -199,4 +199,25 @@ for (const options of [{ cwd: ${JSON.stringify(empty)} }, { bin: ${JSON.stringif
     },
     60_000
   )
+
+  it("refuses an invalid timeout before it starts anything", async () => {
+    for (const timeout of ["30s", "0 seconds"] as const) {
+      const refused = await launchError({ ...fromSource, timeout: timeout as EmulatorLauncher.Options["timeout"] & {} })
+      expect([refused?.reason, refused?.message]).toEqual(["InvalidOptions", expect.stringContaining(timeout)])
+    }
+  })
+
+  it.effect(
+    "make under TestClock: the readiness timeout runs on the wall clock (a silent command fails, no hang)",
+    () =>
+      Effect.gen(function*() {
+        mkdirSync(cache, { recursive: true })
+        const silent = join(cache, `silent-clock-${process.pid}.mjs`)
+        writeFileSync(silent, "setInterval(() => {}, 1_000)\n")
+        const error = yield* Effect.flip(Effect.scoped(EmulatorLauncher.make({ bin: silent, timeout: "1 second" })))
+        rmSync(silent, { force: true })
+        expect(error.reason).toBe("Timeout")
+      }),
+    30_000
+  )
 })
