@@ -230,13 +230,22 @@ describe("bulkBanAll", () => {
       const fake = yield* FakeHttp
       yield* serve()
       const ids = Stream.concat(Stream.fromIterable(idsFrom(70)), Stream.fail(new IdsUnavailable()))
-      const error = yield* Effect.flip(users.bulkBanAll(ids))
+      const run: Effect.Effect<
+        Bulk.Report<Users.BulkBanError>,
+        Bulk.IdsFailed<IdsUnavailable, Users.BulkBanError>
+      > = users.bulkBanAll(ids)
+      // ids that cannot fail leave the error channel never
+      const fromArray: Effect.Effect<Bulk.Report<Users.BulkBanError>> = users.bulkBanAll(idsFrom(1))
+      const fromStream: Effect.Effect<Bulk.Report<Users.BulkBanError>> = users.bulkBanAll(Stream.make("user_1"))
+      expect((yield* fromArray).done).toEqual((yield* fromStream).done)
+      const error = yield* Effect.flip(run)
+      expect(error).toBeInstanceOf(Bulk.IdsFailed)
       expect(error._tag).toBe("IdsFailed")
       const cause: IdsUnavailable = error.cause
       expect(cause).toEqual(new IdsUnavailable())
       expect(error.report.done).toEqual(idsFrom(70))
       expect(error.report.chunks).toBe(2)
-      expect((yield* fake.requests).map((request) => sentIds(request).length)).toEqual([50, 20])
+      expect((yield* fake.requests).map((request) => sentIds(request).length)).toEqual([1, 1, 50, 20])
     }).pipe(Effect.provide(usersLayer())))
 
   it.effect("the ids stream's error after a failed chunk (stop): the ids read and not sent are notAttempted", () =>
