@@ -23,7 +23,7 @@
  *
  * Banning and unbanning are idempotent: running the same ids again is safe.
  *
- @since 0.3.0
+ * @since 0.3.0
  */
 import { MAX_BULK_IDS } from "@effect-clerk/kernel/Limits"
 import * as Cause from "effect/Cause"
