@@ -22,7 +22,7 @@ describe("consumer: bulk", () => {
       expect(unbanned.failed.map((failure) => [failure.chunk, failure.ids.length, failure.error._tag])).toEqual([
         [0, 50, "PaymentRequired"]
       ])
-      expect([unbanned.done.length, unbanned.notAttempted.length, unbanned.stopped]).toEqual([0, 50, true])
+      expect([unbanned.done.length, unbanned.notAttempted.length, unbanned.stopped]).toEqual([0, 70, true])
       expect((yield* control.stats).byOperation["bulkUnban"]).toBe(1)
     }).pipe(Effect.provide(UsersInMemory.layer())))
 })

@@ -1,38 +1,46 @@
 /**
  * Bulk work: a `Stream` (or an iterable) of user ids cut into calls of at most `MAX_BULK_IDS` ids (Clerk's
  * limit, from the kernel's `Limits`), each call a normal call of the layer (its request checks, retries, pacing
- * and span), and a report that says which ids were done, which chunk failed with which error, and which ids
- * were not attempted. `users.bulkBanAll` and `users.bulkUnbanAll` are `run` over `bulkBan` and `bulkUnban`.
+ * and span), and a report that says which ids were done, which were invalid, which chunk failed with which
+ * error, and which ids were not attempted. `users.bulkBanAll` and `users.bulkUnbanAll` are `run` over `bulkBan`
+ * and `bulkUnban`.
  *
  * The rules:
+ * - every distinct id read is in exactly one bucket of the report;
  * - every id is sent once: a repeated id is counted in `duplicates` and not sent again;
+ * - an id the request encoder would refuse (blank, `.` or `..`, too long, malformed) is reported `invalid`, with
+ *   the encoder's reason, and never sent; it fails no chunk;
  * - the chunks are sent one at a time (`concurrency`, default 1), in the order the ids are read, the next chunk
  *   read while one is in flight;
  * - a chunk that fails (with its typed error, after the layer's retries) fails only itself: none of its ids is
- *   done. By default (`onChunkFailure: "stop"`) no chunk is sent after it: the chunks in flight finish, the
- *   next chunk read is reported `notAttempted`, and the ids are not read further (`stopped`), so that a source
- *   that costs requests (`listStream`) is not walked for nothing; `"continue"` sends every chunk;
- * - an id the request checks refuse (blank, `..`) fails its chunk with `InvalidRequest`, nothing of that chunk
- *   being sent;
+ *   done. By default (`onChunkFailure: "stop"`) no chunk is sent after it: the chunks in flight finish, the ids
+ *   read but not sent are `notAttempted`, and a `Stream` is not read further (`stopped`), so that a source that
+ *   costs requests (`listStream`) is not walked for nothing; an iterable is read whole (reading it costs
+ *   nothing), so all its ids are in the report. `"continue"` sends every chunk;
  * - ids sent in a chunk Clerk accepted but absent from its answer are `notFound` (Clerk skips unknown ids);
- * - the run fails only when the ids themselves fail (the stream's own error), once the ids read before the
- *   error are sent (unless a failed chunk stopped the run) and the chunks in flight finish. Banning and unbanning are idempotent: running the same ids again is safe.
+ * - when the ids stream fails, the ids read before the error are sent (unless a failed chunk stopped the run),
+ *   the chunks in flight finish, and the run fails with `IdsFailed`: the stream's error and the report.
+ *
+ * Banning and unbanning are idempotent: running the same ids again is safe.
  *
  * @since 0.3.0
  */
 import { MAX_BULK_IDS } from "@effect-clerk/kernel/Limits"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
+import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import type * as RateLimiter from "effect/RateLimiter"
 import * as Stream from "effect/Stream"
+import * as Request from "./internal/request.js"
 
 /**
- * The ids of a bulk run: a `Stream` (its error fails the run, its requirements are the run's) or an iterable
- * (a string is one id).
+ * The ids of a bulk run: a `Stream` (its error fails the run with `IdsFailed`, its requirements are the run's)
+ * or an iterable (a string is one id).
  *
  * @since 0.3.0
  * @category models
@@ -61,14 +69,20 @@ export type Ids<E = never, R = never> = Stream.Stream<string, E, R> | Iterable<s
  * ```
  */
 export interface Options {
-  /** How many chunks are in flight at once. Default 1 (one call after the other); below 1 or not finite is 1. */
-  readonly concurrency?: number
+  /**
+   * How many chunks are in flight at once. Default 1 (one call after the other); `"unbounded"` or `Infinity`:
+   * no limit; a fraction is rounded down, and below 1 or `NaN` is 1.
+   */
+  readonly concurrency?: number | "unbounded"
   /**
    * After a failed chunk: `"stop"` (default) sends no further chunk and stops reading the ids, `"continue"`
    * sends every chunk.
    */
   readonly onChunkFailure?: "stop" | "continue"
-  /** A client-side budget each call goes through (Effect's `RateLimiter`), on top of the layer's own pacing. */
+  /**
+   * A client-side budget (Effect's `RateLimiter`), on top of the layer's own pacing. It wraps each chunk's call,
+   * the layer's retries included: it counts chunks (calls), not requests.
+   */
   readonly rateLimiter?: RateLimiter.RateLimiter
 }
 
@@ -93,8 +107,25 @@ export interface ChunkFailure<E> {
 }
 
 /**
- * What a bulk run did. Every distinct id read is in exactly one of `done`, `notFound`, the `ids` of a `failed`
- * chunk, or `notAttempted`; each list is in the order the ids were read.
+ * An id never sent because the request encoder would refuse it, and the encoder's reason.
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import type * as Bulk from "@effect-clerk/core/Bulk"
+ *
+ * const blank: Bulk.InvalidId = { id: " ", reason: "userId must not be empty" }
+ * ```
+ */
+export interface InvalidId {
+  readonly id: string
+  readonly reason: string
+}
+
+/**
+ * What a bulk run did. Every distinct id read is in exactly one of `done`, `notFound`, `invalid`, the `ids` of
+ * a `failed` chunk, or `notAttempted`; each list is in the order the ids were read.
  *
  * @since 0.3.0
  * @category models
@@ -115,6 +146,8 @@ export interface Report<E> {
   readonly done: ReadonlyArray<string>
   /** Sent in a chunk Clerk accepted, absent from its answer: no user has that id. */
   readonly notFound: ReadonlyArray<string>
+  /** Never sent: the request encoder would refuse them (the reason is its message). */
+  readonly invalid: ReadonlyArray<InvalidId>
   /** The chunks that failed, in the order they were sent. */
   readonly failed: ReadonlyArray<ChunkFailure<E>>
   /** Read, never sent: the run stopped at a failed chunk first. */
@@ -123,8 +156,61 @@ export interface Report<E> {
   readonly duplicates: number
   /** How many chunks were sent (calls made, retries not counted). */
   readonly chunks: number
-  /** Whether the run stopped reading the ids after a failed chunk: the ids after those listed were not read. */
+  /**
+   * Whether a failed chunk stopped the run (`"stop"`) with ids left to send: they are `notAttempted`, and a
+   * `Stream` was not read further (an iterable is read whole).
+   */
   readonly stopped: boolean
+}
+
+/**
+ * The ids stream failed: `cause` is its error, `report` what the run did with the ids read before it (sent
+ * unless a failed chunk stopped the run).
+ *
+ * @since 0.3.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect, Stream } from "effect"
+ *
+ * // when the listing fails midway: the report of the ids read before it
+ * const banDomain = (domain: string) =>
+ *   Effect.flatMap(Users, (users) => {
+ *     const ids = users.listStream({ emailAddressQuery: `@${domain}` }).pipe(Stream.map((user) => user.id))
+ *     return users.bulkBanAll(ids).pipe(Effect.catchTag("IdsFailed", (error) => Effect.succeed(error.report)))
+ *   })
+ * ```
+ */
+export class IdsFailed<E, CallError> extends Data.TaggedError("IdsFailed")<{
+  readonly cause: E
+  readonly report: Report<CallError>
+}> {
+  override get message(): string {
+    return `the ids could not be read further (${this.report.done.length} done, ${this.report.chunks} chunks sent)`
+  }
+}
+
+/**
+ * The error of a run whose ids fail with `IdsError`: `IdsFailed`, or `never` for ids that cannot fail.
+ *
+ * @since 0.3.0
+ * @category errors
+ * @example
+ * ```ts
+ * import type { Users } from "@effect-clerk/core"
+ * import type * as Bulk from "@effect-clerk/core/Bulk"
+ *
+ * type FromArray = Bulk.RunError<never, Users.BulkBanError> // never
+ * type FromListing = Bulk.RunError<Users.ListError, Users.BulkBanError> // IdsFailed<ListError, BulkBanError>
+ * ```
+ */
+export type RunError<IdsError, E> = [IdsError] extends [never] ? never : IdsFailed<IdsError, E>
+
+// sound: it is only called with an error the ids stream failed with, so `IdsError` is not `never`
+function idsFailed<IdsError, E>(cause: IdsError, report: Report<E>): RunError<IdsError, E>
+function idsFailed<IdsError, E>(cause: IdsError, report: Report<E>): IdsFailed<IdsError, E> {
+  return new IdsFailed({ cause, report })
 }
 
 type Outcome<E> =
@@ -134,31 +220,40 @@ type Outcome<E> =
 const isStream = <E, R>(ids: Ids<E, R>): ids is Stream.Stream<string, E, R> =>
   typeof ids === "object" && ids !== null && Stream.StreamTypeId in ids
 
+// an iterable is one chunk: read whole, so that a stopped run still reports every id of it
 const idsOf = <E, R>(ids: Ids<E, R>): Stream.Stream<string, E, R> =>
-  isStream(ids) ? ids : Stream.fromIterable(typeof ids === "string" ? [ids] : ids)
+  isStream(ids) ? ids : Stream.fromChunk(Chunk.fromIterable(typeof ids === "string" ? [ids] : ids))
 
-const concurrencyOf = (options: Options): number => {
+/** The number of chunks in flight at once, `undefined` for no limit. */
+const concurrencyOf = (options: Options): number | undefined => {
   const concurrency = options.concurrency ?? 1
-  return Number.isFinite(concurrency) && concurrency >= 1 ? Math.floor(concurrency) : 1
+  if (concurrency === "unbounded" || concurrency === Infinity) return undefined
+  return concurrency >= 1 ? Math.floor(concurrency) : 1
 }
 
 const assemble = <E>(
   outcomes: ReadonlyArray<Outcome<E> | undefined>,
-  sent: number,
-  notAttempted: ReadonlyArray<string>,
-  duplicates: number,
-  stopped: boolean
+  rest: Omit<Report<E>, "done" | "notFound" | "failed">
 ): Report<E> => {
   const done: Array<string> = []
   const notFound: Array<string> = []
   const failed: Array<ChunkFailure<E>> = []
-  for (let chunk = 0; chunk < sent; chunk++) {
+  for (let chunk = 0; chunk < rest.chunks; chunk++) {
     const outcome = outcomes[chunk]
     if (outcome === undefined) continue // not reached: every chunk sent has its outcome before the report
     if (outcome._tag === "Failed") failed.push({ chunk, ids: outcome.ids, error: outcome.error })
     else for (const id of outcome.ids) (outcome.answered.has(id) ? done : notFound).push(id)
   }
-  return { done, notFound, failed, notAttempted, duplicates, chunks: sent, stopped }
+  return {
+    done,
+    notFound,
+    invalid: rest.invalid,
+    failed,
+    notAttempted: rest.notAttempted,
+    duplicates: rest.duplicates,
+    chunks: rest.chunks,
+    stopped: rest.stopped
+  }
 }
 
 /** The report's counts as span attributes (counts only: no user id). */
@@ -166,6 +261,7 @@ const attributesOf = <E>(report: Report<E>): Record<string, unknown> => ({
   "clerk.bulk.chunks": report.chunks,
   "clerk.bulk.done": report.done.length,
   "clerk.bulk.not_found": report.notFound.length,
+  "clerk.bulk.invalid": report.invalid.length,
   "clerk.bulk.failed_chunks": report.failed.length,
   "clerk.bulk.failed_ids": report.failed.reduce((sum, failure) => sum + failure.ids.length, 0),
   "clerk.bulk.not_attempted": report.notAttempted.length,
@@ -197,7 +293,7 @@ export const run = <A extends { readonly id: string }, E, R, IdsError = never, I
   call: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<A>, E, R>,
   ids: Ids<IdsError, IdsContext>,
   options: Options = {}
-): Effect.Effect<Report<E>, IdsError, R | IdsContext> =>
+): Effect.Effect<Report<E>, RunError<IdsError, E>, R | IdsContext> =>
   Effect.suspend(() => {
     const concurrency = concurrencyOf(options)
     const stopOnFailure = options.onChunkFailure !== "continue"
@@ -206,24 +302,28 @@ export const run = <A extends { readonly id: string }, E, R, IdsError = never, I
     // the run's own state: each run of the effect starts afresh
     const seen = new Set<string>()
     const outcomes: Array<Outcome<E> | undefined> = []
+    const invalid: Array<InvalidId> = []
     const notAttempted: Array<string> = []
+    const inFlight: Array<Fiber.RuntimeFiber<void>> = []
+    let batch: Array<string> = []
     let duplicates = 0
     let sent = 0
     let failedOnce = false
     let stopped = false
-    const chunks = idsOf(ids).pipe(
-      Stream.filter((id) => {
-        if (seen.has(id)) {
-          duplicates++
-          return false
-        }
-        seen.add(id)
-        return true
-      }),
-      Stream.grouped(MAX_BULK_IDS)
-    )
-    // a chunk's outcome; a defect (a bug, not a failure of the call) ends the run with that defect
+    // a defect (a bug, not a failure of the call) ends the run with that defect
     let crashed: Cause.Cause<never> | undefined
+    /** Whether an id read is to be sent: not a repeat, and one the request encoder takes (its own check). */
+    const admit = (id: string): boolean => {
+      if (seen.has(id)) {
+        duplicates++
+        return false
+      }
+      seen.add(id)
+      const reason = Request.idProblem("userId", id)
+      if (reason === undefined) return true
+      invalid.push({ id, reason })
+      return false
+    }
     const sendChunk = (index: number, chunk: ReadonlyArray<string>) =>
       Effect.map(Effect.exit(send(chunk)), (exit) => {
         if (Exit.isSuccess(exit)) {
@@ -239,29 +339,55 @@ export const run = <A extends { readonly id: string }, E, R, IdsError = never, I
         }
       })
     return Effect.scoped(Effect.gen(function*() {
-      const permits = yield* Effect.makeSemaphore(concurrency)
       // a chunk takes a permit before it is sent and gives it back once it has its outcome
-      const read = yield* Effect.either(Stream.runForEachWhile(chunks, (group) =>
-        Effect.zipRight(
-          permits.take(1),
+      const permits = concurrency === undefined ? undefined : yield* Effect.makeSemaphore(concurrency)
+      const take = permits === undefined ? Effect.void : permits.take(1)
+      const release = permits === undefined ? Effect.void : permits.release(1)
+      /** Sends the ids read and not sent yet; false when the run stops (they are then `notAttempted`). */
+      const flush = Effect.suspend(() => {
+        const chunk = batch
+        batch = []
+        if (chunk.length === 0) return Effect.succeed(crashed === undefined)
+        return Effect.zipRight(
+          take,
           Effect.suspend(() => {
-            const chunk = Chunk.toReadonlyArray(group)
-            if (crashed !== undefined) return Effect.as(permits.release(1), false)
+            if (crashed !== undefined) return Effect.as(release, false)
             if (stopOnFailure && failedOnce) {
               stopped = true
               for (const id of chunk) notAttempted.push(id)
-              return Effect.as(permits.release(1), false)
+              return Effect.as(release, false)
             }
             const index = sent++
-            return Effect.as(Effect.forkScoped(Effect.ensuring(sendChunk(index, chunk), permits.release(1))), true)
+            return Effect.map(Effect.forkScoped(Effect.ensuring(sendChunk(index, chunk), release)), (fiber) => {
+              inFlight.push(fiber)
+              return true
+            })
           })
-        )))
+        )
+      })
+      /** Reads one chunk of the source: false when the run stops, the rest of the chunk then `notAttempted`. */
+      const readChunk = (group: Chunk.Chunk<string>) =>
+        Effect.gen(function*() {
+          const read = Chunk.toReadonlyArray(group)
+          for (let i = 0; i < read.length; i++) {
+            if (!admit(read[i]!)) continue
+            batch.push(read[i]!)
+            if (batch.length === MAX_BULK_IDS && !(yield* flush)) {
+              for (const id of read.slice(i + 1)) if (admit(id)) notAttempted.push(id)
+              return false
+            }
+          }
+          return true
+        })
+      const read = yield* Effect.either(Stream.runForEachWhile(Stream.chunks(idsOf(ids)), readChunk))
+      // the last ids read (also when the ids failed), unless the run stopped
+      if (!stopped) yield* flush
       // every chunk sent has its outcome
-      yield* permits.take(concurrency)
+      yield* Fiber.awaitAll(inFlight)
       if (crashed !== undefined) return yield* Effect.failCause(crashed)
-      const report = assemble(outcomes, sent, notAttempted, duplicates, stopped)
+      const report = assemble(outcomes, { invalid, notAttempted, duplicates, chunks: sent, stopped })
       yield* Effect.annotateCurrentSpan(attributesOf(report))
-      if (Either.isLeft(read)) return yield* Effect.fail(read.left)
+      if (Either.isLeft(read)) return yield* Effect.fail(idsFailed(read.left, report))
       return report
     }))
   }).pipe(Effect.withSpan(name, { captureStackTrace: false }))

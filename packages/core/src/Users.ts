@@ -159,18 +159,19 @@ export declare namespace Users {
      * Bans every user of `userIds` (a `Stream` or an iterable), in `bulkBan` calls of at most `MAX_BULK_IDS` ids
      * (Clerk's limit), one at a time unless `options.concurrency` says otherwise, each through the layer's
      * retries and pacing; stops at the first failed chunk unless `options.onChunkFailure` is `"continue"`. The
-     * report says which ids were done, not found, in a failed chunk (with its error) or not attempted; the run
-     * fails only with the ids stream's own error. See the `Bulk` module for the rules. `@since 0.3.0`.
+     * report says which ids were done, not found, invalid (never sent), in a failed chunk (with its error) or not
+     * attempted; the run fails only when the ids stream fails, with `Bulk.IdsFailed` (its error and the report).
+     * See the `Bulk` module for the rules. `@since 0.3.0`.
      */
     readonly bulkBanAll: <E = never, R = never>(
       userIds: Bulk.Ids<E, R>,
       options?: Bulk.Options
-    ) => Effect.Effect<Bulk.Report<BulkBanError>, E, R>
+    ) => Effect.Effect<Bulk.Report<BulkBanError>, Bulk.RunError<E, BulkBanError>, R>
     /** Unbans every user of `userIds`, as `bulkBanAll` bans them (`bulkUnban` calls). `@since 0.3.0`. */
     readonly bulkUnbanAll: <E = never, R = never>(
       userIds: Bulk.Ids<E, R>,
       options?: Bulk.Options
-    ) => Effect.Effect<Bulk.Report<BulkUnbanError>, E, R>
+    ) => Effect.Effect<Bulk.Report<BulkUnbanError>, Bulk.RunError<E, BulkUnbanError>, R>
   }
 
   /**

@@ -27,12 +27,12 @@ const sentIds = (request: RecordedRequest): ReadonlyArray<string> =>
 
 /** Answers every bulk call with the users of the ids it was sent (all but `unknown`), or `fail(index)`. */
 const serve = (options: {
-  readonly fail?: (index: number) => FakeResponse | undefined
+  readonly fail?: (index: number, ids: ReadonlyArray<string>) => FakeResponse | undefined
   readonly unknown?: ReadonlySet<string>
 } = {}) =>
   Effect.flatMap(FakeHttp, (fake) =>
     fake.respond((request, index) =>
-      options.fail?.(index) ??
+      options.fail?.(index, sentIds(request)) ??
         { json: sentIds(request).filter((id) => !options.unknown?.has(id)).map((id) => ({ ...F.userMinimal, id })) }
     ))
 
@@ -57,6 +57,7 @@ describe("bulkBanAll", () => {
       expect(report).toEqual({
         done: ids,
         notFound: [],
+        invalid: [],
         failed: [],
         notAttempted: [],
         duplicates: 0,
@@ -80,6 +81,41 @@ describe("bulkBanAll", () => {
       expect(report.notAttempted).toEqual(ids.slice(100))
       expect(report.stopped).toBe(true)
       expect(report.chunks).toBe(2)
+    }).pipe(Effect.provide(usersLayer())))
+
+  it.effect("200 ids, chunk 0 failing (stop): every id in one bucket, the 150 not sent notAttempted", () =>
+    Effect.gen(function*() {
+      const users = yield* Users
+      const fake = yield* FakeHttp
+      yield* serve({ fail: (_, ids) => ids[0] === "user_1" ? paymentRequired : undefined })
+      const ids = idsFrom(200)
+      for (const source of [ids, new Set(ids), Stream.fromIterable(ids)]) {
+        const report = yield* users.bulkBanAll(source)
+        expect(report.failed.map((failure) => failure.ids)).toEqual([ids.slice(0, 50)])
+        expect(report.notAttempted).toEqual(ids.slice(50))
+        expect([report.done, report.chunks, report.stopped]).toEqual([[], 1, true])
+      }
+      expect(yield* fake.requests).toHaveLength(3)
+    }).pipe(Effect.provide(usersLayer())))
+
+  it.effect("a stream read in small chunks (stop): the ids pulled are all in the report, the rest not read", () =>
+    Effect.gen(function*() {
+      const users = yield* Users
+      yield* serve({ fail: (index) => index === 0 ? paymentRequired : undefined })
+      const ids = idsFrom(200)
+      let pulled = 0
+      const source = Stream.fromIterable(ids).pipe(
+        Stream.rechunk(7),
+        Stream.mapChunks((chunk) => {
+          pulled += chunk.length
+          return chunk
+        })
+      )
+      const report = yield* users.bulkBanAll(source)
+      expect(pulled).toBeLessThan(200)
+      expect(report.failed.flatMap((failure) => failure.ids)).toEqual(ids.slice(0, 50))
+      expect(report.notAttempted).toEqual(ids.slice(50, pulled))
+      expect(report.stopped).toBe(true)
     }).pipe(Effect.provide(usersLayer())))
 
   it.effect("onChunkFailure: continue sends the 3rd chunk after the failed 2nd", () =>
@@ -126,7 +162,16 @@ describe("bulkBanAll", () => {
       const users = yield* Users
       const fake = yield* FakeHttp
       yield* serve()
-      const empty = { done: [], notFound: [], failed: [], notAttempted: [], duplicates: 0, chunks: 0, stopped: false }
+      const empty = {
+        done: [],
+        notFound: [],
+        invalid: [],
+        failed: [],
+        notAttempted: [],
+        duplicates: 0,
+        chunks: 0,
+        stopped: false
+      }
       expect(yield* users.bulkBanAll([])).toEqual(empty)
       expect(yield* users.bulkUnbanAll(Stream.empty)).toEqual(empty)
       expect(yield* fake.requests).toHaveLength(0)
@@ -142,23 +187,31 @@ describe("bulkBanAll", () => {
       expect(report.done).toEqual(["user_abc"])
     }).pipe(Effect.provide(usersLayer())))
 
-  it.effect("an invalid id fails its chunk with InvalidRequest and nothing of it is sent", () =>
+  it.effect("invalid ids are reported with the encoder's reason, never sent, and fail no chunk", () =>
     Effect.gen(function*() {
       const users = yield* Users
       const fake = yield* FakeHttp
       yield* serve()
-      const ids = [...idsFrom(50), ...idsFrom(9, "other_"), ".."]
-      const stop = yield* users.bulkBanAll(ids)
-      expect(yield* fake.requests).toHaveLength(1)
-      expect(stop.done).toEqual(ids.slice(0, 50))
-      expect(stop.failed.map((failure) => [failure.chunk, failure.ids, failure.error._tag])).toEqual([
-        [1, ids.slice(50), "InvalidRequest"]
+      const ids = idsFrom(60)
+      const report = yield* users.bulkBanAll(["", ...ids.slice(0, 30), "..", " ", ...ids.slice(30), ".", ".."])
+      expect(report.invalid).toEqual([
+        { id: "", reason: "userId must not be empty" },
+        { id: "..", reason: "userId cannot be a dot segment (\"..\")" },
+        { id: " ", reason: "userId must not be empty" },
+        { id: ".", reason: "userId cannot be a dot segment (\".\")" }
       ])
-      const first = yield* users.bulkBanAll(["", ...idsFrom(50)], { onChunkFailure: "continue" })
-      expect(first.failed.map((failure) => [failure.ids.length, failure.error._tag])).toEqual([[50, "InvalidRequest"]])
-      expect(first.done).toEqual(["user_50"])
-      // the first run sent one chunk, the second only its valid 2nd chunk
-      expect((yield* fake.requests).map(sentIds)).toEqual([ids.slice(0, 50), ["user_50"]])
+      expect(report.duplicates).toBe(1)
+      expect(report.done).toEqual(ids)
+      expect(report.failed).toEqual([])
+      expect((yield* fake.requests).map(sentIds)).toEqual([ids.slice(0, 50), ids.slice(50)])
+      // only invalid ids: no call
+      const none = yield* users.bulkBanAll(["x".repeat(2000), "\uD800"])
+      expect(none.invalid.map((invalid) => invalid.reason)).toEqual([
+        "userId is longer than 1024 characters",
+        "userId is not well-formed Unicode (lone surrogate)"
+      ])
+      expect(none.chunks).toBe(0)
+      expect(yield* fake.requests).toHaveLength(2)
     }).pipe(Effect.provide(usersLayer())))
 
   it.effect("ids Clerk leaves out of its answer are notFound", () =>
@@ -171,15 +224,39 @@ describe("bulkBanAll", () => {
       expect(report.done).toEqual(ids.filter((id) => id !== "user_3" && id !== "user_70"))
     }).pipe(Effect.provide(usersLayer())))
 
-  it.effect("the ids stream's own error fails the run, typed, after the ids read before it are sent", () =>
+  it.effect("the ids stream's error fails the run with IdsFailed: the error and the report", () =>
     Effect.gen(function*() {
       const users = yield* Users
       const fake = yield* FakeHttp
       yield* serve()
       const ids = Stream.concat(Stream.fromIterable(idsFrom(70)), Stream.fail(new IdsUnavailable()))
-      const error: IdsUnavailable = yield* Effect.flip(users.bulkBanAll(ids))
-      expect(error._tag).toBe("IdsUnavailable")
-      expect((yield* fake.requests).map((request) => sentIds(request).length)).toEqual([50, 20])
+      const run: Effect.Effect<
+        Bulk.Report<Users.BulkBanError>,
+        Bulk.IdsFailed<IdsUnavailable, Users.BulkBanError>
+      > = users.bulkBanAll(ids)
+      // ids that cannot fail leave the error channel never
+      const fromArray: Effect.Effect<Bulk.Report<Users.BulkBanError>> = users.bulkBanAll(idsFrom(1))
+      const fromStream: Effect.Effect<Bulk.Report<Users.BulkBanError>> = users.bulkBanAll(Stream.make("user_1"))
+      expect((yield* fromArray).done).toEqual((yield* fromStream).done)
+      const error = yield* Effect.flip(run)
+      expect(error).toBeInstanceOf(Bulk.IdsFailed)
+      expect(error._tag).toBe("IdsFailed")
+      const cause: IdsUnavailable = error.cause
+      expect(cause).toEqual(new IdsUnavailable())
+      expect(error.report.done).toEqual(idsFrom(70))
+      expect(error.report.chunks).toBe(2)
+      expect((yield* fake.requests).map((request) => sentIds(request).length)).toEqual([1, 1, 50, 20])
+    }).pipe(Effect.provide(usersLayer())))
+
+  it.effect("the ids stream's error after a failed chunk (stop): the ids read and not sent are notAttempted", () =>
+    Effect.gen(function*() {
+      const users = yield* Users
+      yield* serve({ fail: (index) => index === 0 ? paymentRequired : undefined })
+      const ids = Stream.concat(Stream.fromIterable(idsFrom(70)), Stream.fail(new IdsUnavailable()))
+      const error = yield* Effect.flip(users.bulkBanAll(ids))
+      expect(error.report.failed.map((failure) => failure.ids)).toEqual([idsFrom(50)])
+      expect(error.report.notAttempted).toEqual(idsFrom(70).slice(50))
+      expect(error.report.stopped).toBe(true)
     }).pipe(Effect.provide(usersLayer())))
 
   it.effect("bulkUnbanAll calls POST /users/unban", () =>
@@ -235,19 +312,30 @@ describe("bulkBanAll", () => {
       yield* users.bulkBanAll(ids)
       expect(most).toBe(1)
       // not a number of chunks: one at a time
-      yield* users.bulkBanAll(ids, { concurrency: Number.NaN })
-      expect(most).toBe(1)
+      for (const concurrency of [Number.NaN, 0.5, -3, 1.9]) {
+        yield* users.bulkBanAll(ids, { concurrency })
+        expect(most).toBe(1)
+      }
+      // unbounded: the 6 chunks at once
+      for (const concurrency of ["unbounded", Infinity] as const) {
+        most = 0
+        expect((yield* users.bulkBanAll(ids, { concurrency })).done).toEqual(ids)
+        expect(most).toBe(6)
+      }
     }).pipe(Effect.provide(usersLayer())))
 
-  it.effect("each call goes through the rate limiter given", () =>
+  it.effect("each chunk's call goes through the rate limiter given, retries included (chunks, not requests)", () =>
     Effect.gen(function*() {
       const users = yield* Users
-      yield* serve()
+      const fake = yield* FakeHttp
+      yield* serve({ fail: (index) => index === 1 ? { status: 503, json: F.clerkErrorBody(503) } : undefined })
       let calls = 0
       const limiter: RateLimiter.RateLimiter = (task) => Effect.zipRight(Effect.sync(() => calls++), task)
-      yield* users.bulkBanAll(idsFrom(120), { rateLimiter: limiter })
+      const report = yield* yield* drive(users.bulkBanAll(idsFrom(120), { rateLimiter: limiter }))
+      expect(report.done).toHaveLength(120)
+      expect(yield* fake.requests).toHaveLength(4)
       expect(calls).toBe(3)
-    }).pipe(Effect.provide(usersLayer())))
+    }).pipe(Effect.provide(usersLayer({ retry: RetryPolicy.make({ jitter: false }) }))))
 
   it.effect("the run is fresh each time it runs (the same effect twice)", () =>
     Effect.gen(function*() {
@@ -311,6 +399,7 @@ describe("bulkBanAll span", () => {
         "clerk.bulk.chunks": 2,
         "clerk.bulk.done": 50,
         "clerk.bulk.not_found": 0,
+        "clerk.bulk.invalid": 0,
         "clerk.bulk.failed_chunks": 1,
         "clerk.bulk.failed_ids": 50,
         "clerk.bulk.not_attempted": 20,

@@ -98,20 +98,17 @@ for (const [name, layer] of setups) {
         expect(yield* bannedIds).toEqual(new Set(report.done))
       }).pipe(Effect.provide(layer())))
 
-    it.effect("unknown ids are notFound, invalid ids fail their chunk with InvalidRequest", () =>
+    it.effect("unknown ids are notFound, invalid ids reported and never sent", () =>
       Effect.gen(function*() {
         const ids = (yield* seed120).map((user) => user.id)
         const { control, users } = yield* faultBefore(undefined)
-        const report = yield* users.bulkBanAll([...ids.slice(0, 60), "user_nobody", ...ids.slice(0, 5), " "], {
-          onChunkFailure: "continue"
-        })
-        expect(report.done).toEqual(ids.slice(0, 50))
+        const report = yield* users.bulkBanAll([...ids.slice(0, 60), "user_nobody", ...ids.slice(0, 5), " ", ".."])
+        expect(report.done).toEqual(ids.slice(0, 60))
+        expect(report.notFound).toEqual(["user_nobody"])
         expect(report.duplicates).toBe(5)
-        expect(report.failed.map((failure) => [failure.ids.length, failure.error._tag])).toEqual([
-          [12, "InvalidRequest"]
-        ])
-        // the invalid chunk was never sent
-        expect((yield* control.stats).byOperation["bulkBan"]).toBe(1)
+        expect(report.invalid.map((invalid) => invalid.id)).toEqual([" ", ".."])
+        expect(report.failed).toEqual([])
+        expect((yield* control.stats).byOperation["bulkBan"]).toBe(2)
         const unknown = yield* users.bulkBanAll(["user_nobody", ids[70]!])
         expect([unknown.done, unknown.notFound]).toEqual([[ids[70]], ["user_nobody"]])
       }).pipe(Effect.provide(layer())))
@@ -120,21 +117,22 @@ for (const [name, layer] of setups) {
 
 describe("bulkBanAll properties (in memory)", () => {
   it.effect.prop(
-    "for 0..200 ids (repeats, unknown ids, a failed chunk), every distinct id read is in exactly one bucket",
+    "for 0..200 ids (repeats, unknown and invalid ids, a failed chunk), every distinct id is in exactly one bucket",
     [
       fc.integer({ min: 0, max: 200 }),
       fc.integer({ min: 0, max: 8 }),
+      fc.array(fc.constantFrom("", " ", ".", "..", "\uDC00"), { maxLength: 4 }),
       fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 20 }),
       fc.option(fc.nat({ max: 4 }), { nil: undefined }),
       fc.constantFrom("stop" as const, "continue" as const),
-      fc.integer({ min: 1, max: 3 })
+      fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constant("unbounded" as const))
     ],
-    ([count, unknownCount, repeats, failAt, onChunkFailure, concurrency]) =>
+    ([count, unknownCount, invalidIds, repeats, failAt, onChunkFailure, concurrency]) =>
       Effect.gen(function*() {
         const control = yield* UsersTestControl
         const seeded = yield* control.seedUsers(Array.from({ length: count }, (_, i) => ({ username: `user${i}` })))
         const unknown = Array.from({ length: unknownCount }, (_, i) => `user_unknown${i}`)
-        const distinct = [...seeded.map((user) => user.id), ...unknown]
+        const distinct = [...seeded.map((user) => user.id), ...unknown, ...new Set(invalidIds)]
         const input = [...distinct]
         if (distinct.length > 0) {
           for (const [at, pick] of repeats) input.splice(at % (input.length + 1), 0, distinct[pick % distinct.length]!)
@@ -146,15 +144,16 @@ describe("bulkBanAll properties (in memory)", () => {
         const buckets = [
           ...report.done,
           ...report.notFound,
+          ...report.invalid.map((invalid) => invalid.id),
           ...report.failed.flatMap((failure) => failure.ids),
           ...report.notAttempted
         ]
-        // disjoint, and the ids read: all of them, or (stopped) the first ones
+        // an array is read whole: every distinct id in exactly one bucket, stopped or not
         expect(new Set(buckets).size).toBe(buckets.length)
-        const read = order.slice(0, buckets.length)
-        expect(new Set(buckets)).toEqual(new Set(read))
-        if (!report.stopped) expect(buckets.length).toBe(order.length)
-        if (!report.stopped) expect(report.duplicates).toBe(input.length - order.length)
+        expect(buckets.length).toBe(order.length)
+        expect(new Set(buckets)).toEqual(new Set(order))
+        expect(report.duplicates).toBe(input.length - order.length)
+        expect(new Set(report.invalid.map((invalid) => invalid.id))).toEqual(new Set(invalidIds))
         if (onChunkFailure === "continue") expect(report.notAttempted).toEqual([])
         // the chunks: at most MAX_BULK_IDS ids, every failed one with its tag
         for (const failure of report.failed) {
