@@ -61,7 +61,7 @@ export type Preset = "development" | "production"
  */
 export interface Custom {
   readonly instance: Budget
-  readonly userWrites?: Budget | null
+  readonly userWrites?: Budget | null | undefined
 }
 
 /**
