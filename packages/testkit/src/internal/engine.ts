@@ -130,6 +130,31 @@ const limitsOf = (options: EngineOptions): Effect.Effect<RateLimits.Limits | und
     : Effect.fail(new OptionsError({ option: "rateLimits", message: resolved.error }))
 }
 
+/**
+ * The instance's rate limits at work (`RateLimits`, on `Clock`): `admit` answers Clerk's 429 for a request over
+ * budget, nothing otherwise (and always nothing without limits); `reset` forgets every window.
+ */
+const rateLimiter = (limits: RateLimits.Limits | undefined) => {
+  let budgets = RateLimits.empty
+  return {
+    admit: (
+      operation: UsersProtocol.AnyOperation,
+      args: ReadonlyArray<unknown>,
+      key: string
+    ): Effect.Effect<Failure | undefined> =>
+      limits === undefined ? Effect.succeed(undefined) : Effect.map(Clock.currentTimeMillis, (now) => {
+        const decision = RateLimits.admit(budgets, limits, RateLimits.requestOf(operation, args, key), now)
+        budgets = decision.state
+        return decision._tag === "Admitted"
+          ? undefined
+          : { _tag: "Status", failure: decision.failure, retryAfter: Duration.seconds(decision.retryAfterSeconds) }
+      }),
+    reset: () => {
+      budgets = RateLimits.empty
+    }
+  }
+}
+
 /** A fresh state with the options' lockout, metadata limit and TOTP issuer, its ids salted with `salt`. */
 const stateOf = (options: EngineOptions, salt: number): Store.State => {
   return Store.make({
@@ -151,8 +176,7 @@ const stateOf = (options: EngineOptions, salt: number): Store.State => {
 export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedError | OptionsError> =>
   Effect.gen(function*() {
     yield* checkApiVersion(options)
-    const limits = yield* limitsOf(options)
-    let budgets = RateLimits.empty
+    const limiter = rateLimiter(yield* limitsOf(options))
     const salt = yield* Random.nextIntBetween(0, 2 ** 31)
     const state = stateOf(options, salt)
     const random = mulberry32(salt)
@@ -171,28 +195,13 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         ? Effect.as(Effect.sleep(fault.duration), undefined)
         : Effect.succeed(faultFailure(fault))
 
-    /**
-     * Clerk's limits come first, before faults: its gateway answers a 429 before the request reaches the
-     * instance, so a refused request takes no fault rule (and is counted as a call).
-     */
-    const limited = (
-      operation: UsersProtocol.AnyOperation,
-      args: ReadonlyArray<unknown>,
-      key: string
-    ): Effect.Effect<Failure | undefined> =>
-      limits === undefined ? Effect.succeed(undefined) : Effect.map(Clock.currentTimeMillis, (now) => {
-        const decision = RateLimits.admit(budgets, limits, RateLimits.requestOf(operation, args, key), now)
-        budgets = decision.state
-        return decision._tag === "Admitted"
-          ? undefined
-          : { _tag: "Status", failure: decision.failure, retryAfter: Duration.seconds(decision.retryAfterSeconds) }
-      })
-
     const run: Engine["run"] = (operation, args, key = IN_MEMORY_KEY) =>
       Effect.gen(function*() {
         stats.calls++
         stats.byOperation[operation.key] = (stats.byOperation[operation.key] ?? 0) + 1
-        const refused = yield* limited(operation, args, key)
+        // Clerk's limits come first, before faults: its gateway answers a 429 before the request reaches the
+        // instance, so a refused request takes no fault rule (and is counted as a call)
+        const refused = yield* limiter.admit(operation, args, key)
         if (refused !== undefined) return Either.left(refused)
         const taken = Faults.takeFault(faults, operation.key, random)
         if (taken !== undefined) {
@@ -273,7 +282,7 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
       reset: Effect.sync(() => {
         Store.reset(state)
         Faults.clearFaults(faults)
-        budgets = RateLimits.empty
+        limiter.reset()
       })
     }
 
