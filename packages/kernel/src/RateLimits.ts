@@ -17,6 +17,7 @@
  *
  * @since 0.3.0
  */
+import { createHash } from "node:crypto"
 import * as ErrorCatalogue from "./ErrorCatalogue.js"
 import { writeLimit } from "./Operations.js"
 import type { Arg } from "./Operations.js"
@@ -277,3 +278,64 @@ export const admit = (state: State, limits: Limits, request: Request, now: numbe
   }
   return { _tag: "Admitted", state: next(state, limits, now, updates) }
 }
+
+/**
+ * The preset of the instance a secret key belongs to: `sk_live_` keys are production instances, every other key
+ * (`sk_test_`) a development one (the smaller budget: the safe guess).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.presetOfKey("sk_live_abc"), RateLimits.presetOfKey("sk_test_abc")) // production development
+ * ```
+ */
+export const presetOfKey = (secretKey: string): Preset => secretKey.startsWith("sk_live_") ? "production" : "development"
+
+/**
+ * The safety margin a client keeps below Clerk's numbers: 10 %.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const safetyMargin = 0.1
+
+/**
+ * A budget a client can pace by without reaching Clerk's: `margin` of the requests kept back (at least one
+ * request left), and the window stretched so that it is a whole number of milliseconds per request (a shared
+ * store counts in whole milliseconds): `requests' = floor(requests × (1 - margin))`, `windowMillis' =
+ * ceil(windowMillis / requests') × requests'` (never shorter than the original window).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.withMargin(RateLimits.presets.development.instance)) // { requests: 90, windowMillis: 10080 }
+ * ```
+ */
+export const withMargin = (budget: Budget, margin: number = safetyMargin): Budget => {
+  const kept = Number.isFinite(margin) && margin > 0 && margin < 1 ? 1 - margin : 1
+  const requests = Math.max(1, Math.floor(budget.requests * kept))
+  const windowMillis = Math.ceil(budget.windowMillis / requests) * requests
+  return { requests, windowMillis }
+}
+
+/**
+ * The key a shared budget is stored under for a secret key: the first 32 hex digits of the key's SHA-256, never
+ * the key itself (a store's keys can be listed by anyone who reaches it).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.budgetKey("sk_test_abc").startsWith("clerk:")) // true
+ * ```
+ */
+export const budgetKey = (secretKey: string): string =>
+  `clerk:${createHash("sha256").update(secretKey).digest("hex").slice(0, 32)}`

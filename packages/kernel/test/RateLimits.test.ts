@@ -129,3 +129,28 @@ describe("RateLimits", () => {
     expect([...later.state.windows.keys()]).toEqual([RateLimits.windowKey("instance", { key: "other" })])
   })
 })
+
+describe("RateLimits: a client's side (preset of a key, margin, store key)", () => {
+  it("sk_live_ keys are production, others development", () => {
+    expect(RateLimits.presetOfKey("sk_live_x")).toBe("production")
+    expect(RateLimits.presetOfKey("sk_test_x")).toBe("development")
+    expect(RateLimits.presetOfKey("")).toBe("development")
+  })
+
+  it("withMargin keeps 10 % back with whole milliseconds per request", () => {
+    expect(RateLimits.withMargin(RateLimits.presets.development.instance)).toEqual({ requests: 90, windowMillis: 10_080 })
+    expect(RateLimits.withMargin(RateLimits.presets.production.instance)).toEqual({ requests: 900, windowMillis: 10_800 })
+    expect(RateLimits.withMargin(Operations.writeLimit)).toEqual({ requests: 9, windowMillis: 10_008 })
+    expect(RateLimits.withMargin({ requests: 1, windowMillis: 1_000 })).toEqual({ requests: 1, windowMillis: 1_000 })
+    expect(RateLimits.withMargin({ requests: 10, windowMillis: 1_000 }, 0)).toEqual({ requests: 10, windowMillis: 1_000 })
+  })
+
+  it("budgetKey is a hash of the key, never the key", () => {
+    const key = "sk_live_0123456789abcdef"
+    const stored = RateLimits.budgetKey(key)
+    expect(stored).toMatch(/^clerk:[0-9a-f]{32}$/)
+    expect(stored).not.toContain(key.slice(8))
+    expect(RateLimits.budgetKey(key)).toBe(stored)
+    expect(RateLimits.budgetKey("sk_live_other")).not.toBe(stored)
+  })
+})
