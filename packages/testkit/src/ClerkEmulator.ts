@@ -521,8 +521,8 @@ export type ClientOptions = Omit<ClerkConfig.Options, "secretKey" | "apiUrl" | "
  */
 export interface UsersOptions<T extends Transport = Transport> extends Options {
   /**
-   * `ClerkConfig`'s options for the client. Defaults are `ClerkConfig.layer`'s, except `perUserWriteLimit`
-   * (`false`: tests write to a user faster than Clerk allows, and the emulator limits writes only with
+   * `ClerkConfig`'s options for the client. Defaults are `ClerkConfig.layer`'s, except `perUserWriteLimit` and
+   * `instanceBudget` (`false`: tests call faster than Clerk allows, and the emulator limits calls only with
    * `rateLimits`).
    */
   readonly config?: ClientOptions
@@ -539,6 +539,7 @@ const usersFor = (options: UsersOptions): Layer.Layer<Users, OptionsError, Clerk
       Layer.provide(
         ClerkConfig.layer({
           perUserWriteLimit: false,
+          instanceBudget: false,
           ...(options.retry === undefined ? {} : { retry: options.retry }),
           ...options.config,
           secretKey: Redacted.make(emulator.secretKey),

@@ -27,6 +27,7 @@ import type * as Scope from "effect/Scope"
 import type * as Tracer from "effect/Tracer"
 import { ClerkConfig } from "../ClerkConfig.js"
 import type { DecodeError, DocumentedStatus, OperationError, TransportError } from "../ClerkError.js"
+import * as InstanceBudget from "../InstanceBudget.js"
 import type * as RetryPolicy from "../RetryPolicy.js"
 import * as Attempt from "./attempt.js"
 import { readBody, readErrorBody, transportError } from "./bodyRead.js"
@@ -131,7 +132,12 @@ export const makeExecutor = (
     const config = yield* ClerkConfig
     const httpClient = yield* HttpClient.HttpClient
     // pacing and retries: the same policy as any implementation's under `CallPolicy.apply` (internal/callPolicy.ts)
-    const policy = yield* CallPolicy.make(config, steps.retryPolicy)
+    // the instance budget: the layer's context's limiter (shared with other layers), else one of its own
+    const shared = yield* Effect.serviceOption(InstanceBudget.Limiter)
+    const budget = shared._tag === "Some"
+      ? shared.value
+      : yield* InstanceBudget.make({ secretKey: config.secretKey, budget: config.instanceBudget })
+    const policy = yield* CallPolicy.make(config, steps.retryPolicy, budget)
     const maxBytes = config.maxResponseBytes
     // the headers every request carries, built once: each operation's request template starts from them
     const headers = Headers.fromInput({

@@ -1,0 +1,310 @@
+/**
+ * Clerk's instance budget (requests per window per secret key), kept by the client: every request of a `Users`
+ * layer waits here, before it is sent, until it fits in the budget, so that a job never sends into a window it
+ * knows to be spent; a 429 from Clerk blocks the budget until its `Retry-After` has passed, for every fiber that
+ * shares the store. By default Clerk's numbers for the key (`sk_live_`: production, 1,000 per 10 s; otherwise
+ * development, 100 per 10 s) less a 10 % margin with whole milliseconds per request (`fromKey`); `ClerkConfig`'s
+ * `instanceBudget` sets other numbers or turns it off.
+ *
+ * The budget's windows live in a `Store`: `layerStoreMemory` (the default, one process, no dependency) keeps fixed
+ * windows aligned on multiples of their length from the epoch and answers every reservation with the time to wait
+ * (delay mode); a shared store (one budget for several processes) provides `BudgetStore` with the same interface.
+ * Its keys are derived from a hash of the secret key (`RateLimits.budgetKey`), never the key.
+ *
+ * A call that waits says so: a span event `clerk.instanceBudget.wait` on the current span and a debug log line,
+ * both with the milliseconds. The wait comes before an attempt: it is not counted in the attempt's `timeout`
+ * (`ClerkConfig`), which bounds one exchange with Clerk.
+ *
+ * @since 0.3.0
+ */
+import * as RateLimits from "@effect-clerk/kernel/RateLimits"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { ClerkConfig } from "./ClerkConfig.js"
+import * as Internal from "./internal/instanceBudget.js"
+
+/**
+ * A budget: at most `requests` per `window`.
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Duration } from "effect"
+ *
+ * const budget: InstanceBudget.Budget = { requests: 50, window: Duration.seconds(10) }
+ * ```
+ */
+export interface Budget extends Internal.Budget {}
+
+/**
+ * Where the windows of a budget are kept. `reserve` counts one request of `key` under `budget` and answers the
+ * milliseconds to wait before sending it (0: now); `block` stops everything of `key` for `millis` (a 429's
+ * `Retry-After`: the reservations made before it are void); `blockedFor` answers the milliseconds left of a block.
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const store: Effect.Effect<InstanceBudget.Store> = InstanceBudget.makeStoreMemory
+ * ```
+ */
+export interface Store extends Internal.Store {}
+
+/**
+ * The store the budgets are kept in. Absent, each limiter keeps its own in memory.
+ *
+ * @since 0.3.0
+ * @category tags
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const wait = Effect.flatMap(InstanceBudget.BudgetStore, (store) =>
+ *   store.reserve("clerk:example:instance", { requests: 10, windowMillis: 1000 }))
+ * ```
+ */
+export class BudgetStore extends Context.Tag("@effect-clerk/core/InstanceBudget/BudgetStore")<BudgetStore, Store>() {}
+
+/**
+ * A new in-memory store: one process's windows, on `Clock`.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const store = yield* InstanceBudget.makeStoreMemory
+ *   return yield* store.reserve("clerk:example:instance", { requests: 10, windowMillis: 1000 }) // 0
+ * })
+ * ```
+ */
+export const makeStoreMemory: Effect.Effect<Store> = Internal.makeMemoryStore
+
+/**
+ * The in-memory store as a layer: the limiters built under it (by `make`, `layer`, `Users.layer`) share it.
+ *
+ * @since 0.3.0
+ * @category layers
+ * @example
+ * ```ts
+ * import { ClerkConfig, InstanceBudget, Users } from "@effect-clerk/core"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ *
+ * const UsersLive = Users.layer.pipe(
+ *   Layer.provide(InstanceBudget.layerStoreMemory),
+ *   Layer.provide(ClerkConfig.layerFromEnv),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
+ */
+export const layerStoreMemory: Layer.Layer<BudgetStore> = Layer.effect(BudgetStore, makeStoreMemory)
+
+/**
+ * The default budget of a secret key: Clerk's for its kind of instance (`sk_live_`: production, otherwise
+ * development) less a 10 % margin, whole milliseconds per request (90 per 10.08 s, 900 per 10.8 s).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Duration } from "effect"
+ *
+ * const budget = InstanceBudget.fromKey("sk_test_...")
+ * console.log(budget.requests, Duration.toMillis(budget.window)) // 90 10080
+ * ```
+ */
+export const fromKey = (secretKey: string): Budget => Internal.budgetOfKey(secretKey)
+
+/**
+ * The limiter: `take` waits until one more request fits in the budget (and counts it); `rateLimited` blocks the
+ * budget for a 429's `Retry-After`. `budget` is `undefined` when pacing is off (then both do nothing).
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const paced = <A, E, R>(request: Effect.Effect<A, E, R>) =>
+ *   Effect.flatMap(InstanceBudget.Limiter, (budget) => Effect.zipRight(budget.take, request))
+ * ```
+ */
+export interface Service {
+  readonly budget: Budget | undefined
+  readonly take: Effect.Effect<void>
+  readonly rateLimited: (retryAfter: Duration.Duration) => Effect.Effect<void>
+}
+
+/**
+ * The limiter of an instance. `Users.layer` uses the one in its context if there is one (so that several layers
+ * share it), else builds its own from its `ClerkConfig` (`make`).
+ *
+ * @since 0.3.0
+ * @category tags
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const budget = Effect.map(InstanceBudget.Limiter, (limiter) => limiter.budget)
+ * ```
+ */
+export class Limiter extends Context.Tag("@effect-clerk/core/InstanceBudget/Limiter")<Limiter, Service>() {}
+
+/**
+ * No pacing.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ *
+ * console.log(InstanceBudget.unlimited.budget) // undefined
+ * ```
+ */
+export const unlimited: Service = { budget: undefined, take: Effect.void, rateLimited: () => Effect.void }
+
+/**
+ * The options of {@link make}.
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ *
+ * const options: InstanceBudget.Options = { secretKey: "sk_test_...", budget: InstanceBudget.fromKey("sk_test_...") }
+ * ```
+ */
+export interface Options {
+  /** The instance's secret key: only its hash names the budget in the store. */
+  readonly secretKey: Redacted.Redacted<string> | string
+  /** The budget, or `undefined` for none. */
+  readonly budget: Budget | undefined
+}
+
+/** Sleeps until `until` (epoch ms, read again from `Clock` now: a fiber that ran late does not wait longer). */
+const waitUntil = (until: number): Effect.Effect<void> =>
+  Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    const millis = until - now
+    if (millis <= 0) return Effect.void
+    return Effect.zipRight(
+      Effect.zipRight(
+        Effect.flatMap(Effect.option(Effect.currentSpan), (span) =>
+          Option.isSome(span)
+            ? Effect.flatMap(
+              Clock.currentTimeNanos,
+              (nanos) => Effect.sync(() => span.value.event("clerk.instanceBudget.wait", nanos, { millis }))
+            )
+            : Effect.void),
+        Effect.logDebug(`clerk: instance budget spent, waiting ${millis} ms`)
+      ),
+      Effect.sleep(Duration.millis(millis))
+    )
+  })
+
+/**
+ * A limiter for `options.budget`, keeping its windows in the `BudgetStore` of the context, else in a new
+ * in-memory store of its own.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Duration, Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const limiter = yield* InstanceBudget.make({
+ *     secretKey: "sk_test_...",
+ *     budget: { requests: 5, window: Duration.seconds(1) }
+ *   })
+ *   yield* limiter.take
+ * })
+ * ```
+ */
+export const make = (options: Options): Effect.Effect<Service> =>
+  options.budget === undefined ? Effect.succeed(unlimited) : Effect.gen(function*() {
+    const budget = options.budget!
+    const found = yield* Effect.serviceOption(BudgetStore)
+    const store = Option.isSome(found) ? found.value : yield* makeStoreMemory
+    const secret = typeof options.secretKey === "string" ? options.secretKey : Redacted.value(options.secretKey)
+    const key = `${RateLimits.budgetKey(secret)}:instance`
+    const counted: RateLimits.Budget = {
+      requests: Math.max(1, Math.floor(budget.requests)),
+      windowMillis: Math.max(1, Math.ceil(Duration.toMillis(budget.window)))
+    }
+    const take: Effect.Effect<void> = Effect.flatMap(
+      Clock.currentTimeMillis,
+      (asked) =>
+        Effect.flatMap(store.reserve(key, counted), (delay) =>
+          delay <= 0
+            ? Effect.void
+            : Effect.zipRight(
+              waitUntil(asked + delay),
+              // a 429 seen while this fiber waited voids its reservation: it reserves again after the block
+              Effect.flatMap(store.blockedFor(key), (left) => left > 0 ? take : Effect.void)
+            ))
+    )
+    return {
+      budget,
+      take,
+      rateLimited: (retryAfter) => store.block(key, Math.ceil(Duration.toMillis(retryAfter)))
+    } satisfies Service
+  })
+
+/**
+ * The limiter of a `ClerkConfig` (its `instanceBudget`, by default from the key).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkConfig, InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const limiter = InstanceBudget.fromConfig.pipe(Effect.provide(ClerkConfig.layer({ secretKey: "sk_test_..." })))
+ * ```
+ */
+export const fromConfig: Effect.Effect<Service, never, ClerkConfig> = Effect.flatMap(
+  ClerkConfig,
+  (config) => make({ secretKey: config.secretKey, budget: config.instanceBudget })
+)
+
+/**
+ * The limiter of a `ClerkConfig` as a layer, for several layers to share.
+ *
+ * @since 0.3.0
+ * @category layers
+ * @example
+ * ```ts
+ * import { ClerkConfig, InstanceBudget, Users } from "@effect-clerk/core"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ *
+ * const UsersLive = Users.layer.pipe(
+ *   Layer.provide(InstanceBudget.layer),
+ *   Layer.provide(ClerkConfig.layerFromEnv),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
+ */
+export const layer: Layer.Layer<Limiter, never, ClerkConfig> = Layer.effect(Limiter, fromConfig)
