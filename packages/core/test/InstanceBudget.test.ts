@@ -6,6 +6,8 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
 import * as TestClock from "effect/TestClock"
 import { ClerkConfig, InstanceBudget } from "../src/index.js"
 
@@ -80,6 +82,37 @@ describe("InstanceBudget", () => {
       yield* Fiber.join(fourth)
       expect(keys.length).toBe(4)
       for (const key of keys) expect(key).not.toContain("secret")
+    }))
+
+  it.effect("a call that waits says so: a debug log line and a span event with the milliseconds", () =>
+    Effect.gen(function*() {
+      const lines: Array<unknown> = []
+      const logger = Logger.make(({ message }) => lines.push(message))
+      const events: Array<[string, unknown]> = []
+      const limiter = yield* InstanceBudget.make({
+        secretKey: "sk_test_x",
+        budget: { requests: 1, window: budget.window }
+      })
+      yield* limiter.take
+      expect(lines).toEqual([])
+      const second = yield* Effect.fork(
+        Effect.flatMap(Effect.currentSpan, (span) => {
+          const event = span.event.bind(span)
+          span.event = (name, time, attributes) => {
+            events.push([name, attributes?.["millis"]])
+            event(name, time, attributes)
+          }
+          return limiter.take
+        }).pipe(
+          Effect.withSpan("call"),
+          Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+          Logger.withMinimumLogLevel(LogLevel.Debug)
+        )
+      )
+      yield* TestClock.adjust("1 second")
+      yield* Fiber.join(second)
+      expect(lines).toEqual([["clerk: instance budget spent, waiting 1000 ms"]])
+      expect(events).toContainEqual(["clerk.instanceBudget.wait", 1000])
     }))
 
   it.effect("unlimited and a budget of undefined never wait", () =>
