@@ -30,7 +30,7 @@ const job = Effect.gen(function*() {
   return out
 })
 
-const inMemory = (instanceBudget: CallPolicy.Options["instanceBudget"]) =>
+const inMemory = (instanceBudget: InstanceBudget.Budget | false) =>
   UsersInMemory.layer({
     rateLimits: "development",
     callPolicy: CallPolicy.make({ retry: RetryPolicy.none, perUserWriteLimit: false, instanceBudget })
