@@ -17,7 +17,7 @@ import type { ClerkConfig } from "./ClerkConfig.js"
 import { DEFAULT_PER_USER_WRITE_LIMIT } from "./ClerkConfig.js"
 import type { ClerkError } from "./ClerkError.js"
 import * as Internal from "./internal/callPolicy.js"
-import * as KeyedLimiter from "./internal/keyedLimiter.js"
+import { requestsOf } from "./internal/instanceBudget.js"
 import { writeLimitIndex } from "./internal/operation.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import * as UsersCodec from "./UsersCodec.js"
@@ -101,12 +101,12 @@ export const make = (options: Options = {}): CallPolicy => {
     retry: options.retry ?? RetryPolicy.defaultPolicy,
     perUserWriteLimit: limit === undefined
       ? options.perUserWriteLimit === false ? undefined : DEFAULT_PER_USER_WRITE_LIMIT
-      : { requests: KeyedLimiter.requestsOf(limit.requests), window: limit.window },
+      : { requests: requestsOf(limit.requests), window: limit.window },
     ...(options.instanceBudget === undefined || options.instanceBudget === false
       ? {}
       : {
         instanceBudget: {
-          requests: KeyedLimiter.requestsOf(options.instanceBudget.requests),
+          requests: requestsOf(options.instanceBudget.requests),
           window: options.instanceBudget.window
         }
       })

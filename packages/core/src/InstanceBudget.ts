@@ -132,8 +132,9 @@ export const layerStoreMemory: Layer.Layer<BudgetStore> = Layer.effect(BudgetSto
 export const fromKey = (secretKey: string): Budget => Internal.budgetOfKey(secretKey)
 
 /**
- * The limiter: `take` waits until one more request fits in the budget (and counts it); `rateLimited` blocks the
- * budget for a 429's `Retry-After`. `budget` is `undefined` when pacing is off (then both do nothing).
+ * The limiter: `take` waits until one more request fits in the instance budget (and counts it), `takeUser` until
+ * one more write to the user fits in the per-user budget; `rateLimited` blocks the instance budget for a 429's
+ * `Retry-After`. `budget` (`perUser`) is `undefined` when that pacing is off (then its take does nothing).
  *
  * @since 0.3.0
  * @category models
@@ -148,7 +149,9 @@ export const fromKey = (secretKey: string): Budget => Internal.budgetOfKey(secre
  */
 export interface Service {
   readonly budget: Budget | undefined
+  readonly perUser: Budget | undefined
   readonly take: Effect.Effect<void>
+  readonly takeUser: (userId: string) => Effect.Effect<void>
   readonly rateLimited: (retryAfter: Duration.Duration) => Effect.Effect<void>
 }
 
@@ -180,7 +183,13 @@ export class Limiter extends Context.Tag("@effect-clerk/core/InstanceBudget/Limi
  * console.log(InstanceBudget.unlimited.budget) // undefined
  * ```
  */
-export const unlimited: Service = { budget: undefined, take: Effect.void, rateLimited: () => Effect.void }
+export const unlimited: Service = {
+  budget: undefined,
+  perUser: undefined,
+  take: Effect.void,
+  takeUser: () => Effect.void,
+  rateLimited: () => Effect.void
+}
 
 /**
  * The options of {@link make}.
@@ -197,8 +206,10 @@ export const unlimited: Service = { budget: undefined, take: Effect.void, rateLi
 export interface Options {
   /** The instance's secret key: only its hash names the budget in the store. */
   readonly secretKey: Redacted.Redacted<string> | string
-  /** The budget, or `undefined` for none. */
+  /** The instance budget, or `undefined` for none. */
   readonly budget: Budget | undefined
+  /** The budget of writes per user (`ClerkConfig`'s `perUserWriteLimit`); absent or `undefined`: none. */
+  readonly perUser?: Budget | undefined
 }
 
 /** Sleeps until `until` (epoch ms, read again from `Clock` now: a fiber that ran late does not wait longer). */
@@ -242,32 +253,34 @@ const waitUntil = (until: number): Effect.Effect<void> =>
  * ```
  */
 export const make = (options: Options): Effect.Effect<Service> =>
-  options.budget === undefined ? Effect.succeed(unlimited) : Effect.gen(function*() {
-    const budget = options.budget!
+  options.budget === undefined && options.perUser === undefined ? Effect.succeed(unlimited) : Effect.gen(function*() {
     const found = yield* Effect.serviceOption(BudgetStore)
     const store = Option.isSome(found) ? found.value : yield* makeStoreMemory
     const secret = typeof options.secretKey === "string" ? options.secretKey : Redacted.value(options.secretKey)
-    const key = `${RateLimits.budgetKey(secret)}:instance`
-    const counted: RateLimits.Budget = {
-      requests: Math.max(1, Math.floor(budget.requests)),
-      windowMillis: Math.max(1, Math.ceil(Duration.toMillis(budget.window)))
-    }
-    const take: Effect.Effect<void> = Effect.flatMap(
-      Clock.currentTimeMillis,
-      (asked) =>
-        Effect.flatMap(store.reserve(key, counted), (delay) =>
-          delay <= 0
-            ? Effect.void
-            : Effect.zipRight(
-              waitUntil(asked + delay),
-              // a 429 seen while this fiber waited voids its reservation: it reserves again after the block
-              Effect.flatMap(store.blockedFor(key), (left) => left > 0 ? take : Effect.void)
-            ))
-    )
+    const prefix = RateLimits.budgetKey(secret)
+    const instanceKey = `${prefix}:instance`
+    // reserves one request of `key` and waits for its turn; a 429 seen meanwhile voids the reservation
+    const takeOn = (key: string, counted: RateLimits.Budget): Effect.Effect<void> =>
+      Effect.flatMap(
+        Clock.currentTimeMillis,
+        (asked) =>
+          Effect.flatMap(store.reserve(key, counted), (delay) =>
+            delay <= 0
+              ? Effect.void
+              : Effect.zipRight(
+                waitUntil(asked + delay),
+                Effect.flatMap(store.blockedFor(key), (left) => left > 0 ? takeOn(key, counted) : Effect.void)
+              ))
+      )
+    const instance = options.budget === undefined ? undefined : Internal.counted(options.budget)
+    const perUser = options.perUser === undefined ? undefined : Internal.counted(options.perUser)
     return {
-      budget,
-      take,
-      rateLimited: (retryAfter) => store.block(key, Math.ceil(Duration.toMillis(retryAfter)))
+      budget: options.budget,
+      perUser: options.perUser,
+      take: instance === undefined ? Effect.void : takeOn(instanceKey, instance),
+      takeUser: perUser === undefined ? () => Effect.void : (userId) => takeOn(`${prefix}:user:${userId}`, perUser),
+      rateLimited: (retryAfter) =>
+        instance === undefined ? Effect.void : store.block(instanceKey, Math.ceil(Duration.toMillis(retryAfter)))
     } satisfies Service
   })
 
@@ -286,7 +299,8 @@ export const make = (options: Options): Effect.Effect<Service> =>
  */
 export const fromConfig: Effect.Effect<Service, never, ClerkConfig> = Effect.flatMap(
   ClerkConfig,
-  (config) => make({ secretKey: config.secretKey, budget: config.instanceBudget })
+  (config) =>
+    make({ secretKey: config.secretKey, budget: config.instanceBudget, perUser: config.perUserWriteLimit })
 )
 
 /**

@@ -1,8 +1,8 @@
 /**
  * What a layer does around each call of an operation, whatever answers it (the HTTP pipeline, the test kit's
- * in-memory layer, any implementation given to `CallPolicy.apply`): each attempt is paced first (the instance
- * budget, `InstanceBudget`, then Clerk's per-user write limit, `keyedLimiter.ts`; a 429 blocks the instance
- * budget for its `Retry-After`), then the attempts are retried by the retry policy in force (the
+ * in-memory layer, any implementation given to `CallPolicy.apply`): each attempt is paced first (Clerk's
+ * per-user write limit, then the instance budget, both kept by `InstanceBudget`'s limiter; a 429 blocks the
+ * instance budget for its `Retry-After`), then the attempts are retried by the retry policy in force (the
  * caller's `RetryPolicy.withPolicy`, else the layer's), whose schedule waits at least `Retry-After` and retries
  * only what the policy's predicate allows for the operation (`RetryPolicy.toSchedule`, cached by
  * `retrySchedules.ts`). Everything runs on `Clock`.
@@ -17,7 +17,6 @@ import type * as Fiber from "effect/Fiber"
 import type { ClerkError } from "../ClerkError.js"
 import * as InstanceBudget from "../InstanceBudget.js"
 import * as RetryPolicy from "../RetryPolicy.js"
-import * as KeyedLimiter from "./keyedLimiter.js"
 import * as RetrySchedules from "./retrySchedules.js"
 
 /**
@@ -76,7 +75,7 @@ export interface Runtime {
 }
 
 /**
- * Builds the policy's state (the per-user windows), for one layer.
+ * Builds the policy's state (its limiter: `budget`, else one of its own), for one layer.
  *
  * @internal
  */
@@ -85,29 +84,35 @@ export const make = (
   policyOf: PolicyOf = callerOrLayer,
   budget?: InstanceBudget.Service
 ): Effect.Effect<Runtime> =>
-  Effect.zipWith(
-    KeyedLimiter.make(settings.perUserWriteLimit),
+  Effect.map(
     budget === undefined
-      ? InstanceBudget.make({ secretKey: "in-process", budget: settings.instanceBudget })
+      ? InstanceBudget.make({
+        secretKey: "in-process",
+        budget: settings.instanceBudget,
+        perUser: settings.perUserWriteLimit
+      })
       : Effect.succeed(budget),
-    (limiter, instance) => {
+    (limiter) => {
       const scheduleFor = RetrySchedules.make()
-      const paced = instance.budget !== undefined
-      // What an attempt waits for before it is sent: the instance budget (every attempt), then Clerk's per-user
-      // write limit (the attempts of a row with a write-limit key), so that every attempt, retries included, is
-      // paced by both.
-      const pace = limiter === KeyedLimiter.unlimited
-        ? paced ? () => instance.take : undefined
-        : paced
-        ? (key: string | undefined) =>
-          key === undefined ? instance.take : Effect.zipRight(instance.take, limiter.take(key))
-        : (key: string | undefined) => key === undefined ? undefined : limiter.take(key)
+      const instance = limiter.budget !== undefined
+      const perUser = limiter.perUser !== undefined
+      // What an attempt waits for before it is sent: Clerk's per-user write limit (the attempts of a row with a
+      // write-limit key), then the instance budget (every attempt, last, so that its reservation is the closest
+      // to the send), so that every attempt, retries included, is paced by both.
+      const pace = !instance && !perUser
+        ? undefined
+        : (key: string | undefined) =>
+          key === undefined || !perUser
+            ? instance ? limiter.take : undefined
+            : instance
+            ? Effect.zipRight(limiter.takeUser(key), limiter.take)
+            : limiter.takeUser(key)
       // a 429 blocks the instance budget for its Retry-After (1 s without one): every fiber waits it out
       const blocking = <A, E extends ClerkError>(attempt: Effect.Effect<A, E>): Effect.Effect<A, E> =>
-        paced
+        instance
           ? Effect.tapError(attempt, (error) =>
             error._tag === "RateLimited"
-              ? instance.rateLimited(error.retryAfter ?? Duration_.seconds(1))
+              ? limiter.rateLimited(error.retryAfter ?? Duration_.seconds(1))
               : Effect.void)
           : attempt
       return {

@@ -33,6 +33,24 @@ export const budgetOfKey = (secretKey: string): Budget => {
 }
 
 /**
+ * The number of requests a window allows: at least one, a whole number (`NaN` and non-finite counts are one).
+ *
+ * @internal
+ */
+export const requestsOf = (requests: number): number =>
+  Number.isFinite(requests) && requests >= 1 ? Math.floor(requests) : 1
+
+/**
+ * A budget in the store's terms: whole requests (at least one) per whole milliseconds (at least one).
+ *
+ * @internal
+ */
+export const counted = (budget: Budget): RateLimits.Budget => ({
+  requests: requestsOf(budget.requests),
+  windowMillis: Math.max(1, Math.ceil(Duration.toMillis(budget.window)))
+})
+
+/**
  * What a store keeps for the budgets of a limiter: the shape `InstanceBudget.Store` exports.
  *
  * @internal
