@@ -299,8 +299,7 @@ export const make = (options: Options): Effect.Effect<Service> =>
  */
 export const fromConfig: Effect.Effect<Service, never, ClerkConfig> = Effect.flatMap(
   ClerkConfig,
-  (config) =>
-    make({ secretKey: config.secretKey, budget: config.instanceBudget, perUser: config.perUserWriteLimit })
+  (config) => make({ secretKey: config.secretKey, budget: config.instanceBudget, perUser: config.perUserWriteLimit })
 )
 
 /**
