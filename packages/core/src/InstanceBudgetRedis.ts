@@ -122,48 +122,45 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
 
     const blockKey = (key: string) => `${prefix}${key}:blocked`
 
-    // the remote answer, else (failure, timeout, or Redis known to be out until the next probe) the local one
-    const either = <A>(remote: Effect.Effect<A, unknown>, local: Effect.Effect<A>): Effect.Effect<A> =>
+    const outage = (now: number, cause: Cause.Cause<unknown>) =>
       Effect.flatMap(
-        Clock.currentTimeMillis,
-        (now) =>
-          Effect.flatMap(Ref.get(health), (state) =>
-            state.down && now < state.probeAt
-              ? local
-              : Effect.matchCauseEffect(Effect.timeout(remote, timeout), {
-                onFailure: (cause) =>
-                  Effect.zipRight(
-                    Effect.flatMap(
-                      Ref.modify(
-                        health,
-                        (h): [boolean, Health] => [!h.down, { down: true, probeAt: now + probeMillis }]
-                      ),
-                      (first) =>
-                        first
-                          ? Effect.logWarning(
-                            `clerk: the instance budget's Redis store is unavailable (${describe(cause)}); ` +
-                              `pacing on ${share} of each budget locally until it is back`
-                          )
-                          : Effect.void
-                    ),
-                    local
-                  ),
-                onSuccess: (value) =>
-                  Effect.as(
-                    Effect.flatMap(
-                      Ref.modify(health, (h): [boolean, Health] => [h.down, { down: false, probeAt: 0 }]),
-                      (wasDown) =>
-                        wasDown ? Effect.logInfo("clerk: the instance budget's Redis store is back") : Effect.void
-                    ),
-                    value
-                  )
-              }))
+        Ref.modify(health, (h): [boolean, Health] => [!h.down, { down: true, probeAt: now + probeMillis }]),
+        (first) =>
+          first
+            ? Effect.logWarning(
+              `clerk: the instance budget's Redis store is unavailable (${describe(cause)}); ` +
+                `pacing on ${share} of each budget locally until it is back`
+            )
+            : Effect.void
+      )
+    const recovered = Effect.flatMap(
+      Ref.modify(health, (h): [boolean, Health] => [h.down, { down: false, probeAt: 0 }]),
+      (wasDown) => wasDown ? Effect.logInfo("clerk: the instance budget's Redis store is back") : Effect.void
+    )
+
+    // Reservations: Redis's answer, else (failure, timeout, or Redis out until the next probe) the local store's.
+    // Only they say whether Redis is out or back, so that the two connections, which reconnect at different
+    // times, make one outage.
+    const tracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
+      Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        const state = yield* Ref.get(health)
+        if (state.down && now < state.probeAt) return yield* fallback
+        const exit = yield* Effect.exit(Effect.timeout(remote, timeout))
+        if (Exit.isSuccess(exit)) return yield* Effect.as(recovered, exit.value)
+        return yield* Effect.zipRight(outage(now, exit.cause), fallback)
+      })
+    // Blocks: Redis's answer while it is up, else the local one
+    const untracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
+      Effect.flatMap(
+        Ref.get(health),
+        (state) => state.down ? fallback : Effect.catchAllCause(Effect.timeout(remote, timeout), () => fallback)
       )
 
     return {
       reserve: (key, budget) => {
         const refill = Math.max(1, Math.ceil(budget.windowMillis / budget.requests))
-        return either(
+        return tracked(
           Effect.map(
             limiter.consume({
               key,
@@ -185,7 +182,7 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
           local.block(key, millis),
           millis < 1
             ? Effect.void
-            : either(
+            : untracked(
               Effect.asVoid(Effect.tryPromise(() => client.set(blockKey(key), "1", "PX", Math.ceil(millis), "NX"))),
               Effect.void
             )
@@ -193,7 +190,7 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
       blockedFor: (key) =>
         Effect.zipWith(
           local.blockedFor(key),
-          either(
+          untracked(
             Effect.map(Effect.tryPromise(() => client.pttl(blockKey(key))), (left) => Math.max(0, left)),
             Effect.succeed(0)
           ),
