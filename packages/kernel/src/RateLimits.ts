@@ -292,7 +292,8 @@ export const admit = (state: State, limits: Limits, request: Request, now: numbe
  * console.log(RateLimits.presetOfKey("sk_live_abc"), RateLimits.presetOfKey("sk_test_abc")) // production development
  * ```
  */
-export const presetOfKey = (secretKey: string): Preset => secretKey.startsWith("sk_live_") ? "production" : "development"
+export const presetOfKey = (secretKey: string): Preset =>
+  secretKey.startsWith("sk_live_") ? "production" : "development"
 
 /**
  * The safety margin a client keeps below Clerk's numbers: 10 %.
