@@ -2,8 +2,9 @@
  * The shape of the code, held by tests: no import cycle in the published packages, the test kit builds on
  * core's public modules only, no module with logic over about 700 lines (schema-only model files excepted, by
  * name), no function over about 120 lines, no `as unknown as`, core's optional peers behind one module, and every
- * operation of the table has its named error union. The kernel (`packages/kernel/src`) imports nothing from `effect`, `@effect/*` or `@effect-clerk/*`, is
- * held to the same sizes, and is where Clerk's error codes are written: none appears in core's or the test kit's code.
+ * operation of the table has its named error union. The kernel (`packages/kernel/src`) imports nothing from
+ * `effect`, `@effect/*` or `@effect-clerk/*`, is held to the same sizes, and is where Clerk's error codes are
+ * written: none appears in core's or the test kit's code.
  */
 import { UsersProtocol } from "@effect-clerk/core"
 import { describe, expect, it } from "@effect/vitest"
