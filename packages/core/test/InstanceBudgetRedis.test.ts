@@ -71,6 +71,24 @@ describe("InstanceBudgetRedis", () => {
       expect(yield* b.blockedFor(blocked.slice(0, -":blocked".length))).toBeGreaterThan(25_000)
     }))
 
+  it.live("Redis down from the start and at the end: the local store answers, and the scope closes cleanly", () =>
+    Effect.gen(function*() {
+      const port = yield* Effect.scoped(Effect.map(RedisServer.make(), (redis) => redis.port))
+      const exit = yield* Effect.exit(Effect.scoped(Effect.gen(function*() {
+        const store = yield* storeOn(port, { timeout: "100 millis" })
+        return [
+          yield* store.reserve("clerk:d:instance", { requests: 4, windowMillis: 60_000 }),
+          yield* store.reserve("clerk:d:instance", { requests: 4, windowMillis: 60_000 })
+        ]
+      })))
+      // a quarter of 4: the second reservation waits for the next window; no error, no defect on closing
+      expect(exit._tag).toBe("Success")
+      if (exit._tag === "Success") {
+        expect(exit.value[0]).toBe(0)
+        expect(exit.value[1]).toBeGreaterThan(0)
+      }
+    }))
+
   it.scopedLive("Redis stopped, paused, restarted: answers from the local share, logged once per outage, then Redis again", () =>
     Effect.gen(function*() {
       const redis = yield* RedisServer.make()
