@@ -41,7 +41,10 @@ import * as Internal from "./internal/instanceBudget.js"
  * const budget: InstanceBudget.Budget = { requests: 50, window: Duration.seconds(10) }
  * ```
  */
-export interface Budget extends Internal.Budget {}
+export interface Budget {
+  readonly requests: number
+  readonly window: Duration.Duration
+}
 
 /**
  * Where the windows of a budget are kept. `reserve` counts one request of `key` under `budget` and answers the
@@ -58,7 +61,11 @@ export interface Budget extends Internal.Budget {}
  * const store: Effect.Effect<InstanceBudget.Store> = InstanceBudget.makeStoreMemory
  * ```
  */
-export interface Store extends Internal.Store {}
+export interface Store {
+  readonly reserve: (key: string, budget: RateLimits.Budget) => Effect.Effect<number>
+  readonly block: (key: string, millis: number) => Effect.Effect<void>
+  readonly blockedFor: (key: string) => Effect.Effect<number>
+}
 
 /**
  * The store the budgets are kept in. Absent, each limiter keeps its own in memory.
