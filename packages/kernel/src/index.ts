@@ -130,3 +130,8 @@ export * as TimeRelative from "./TimeRelative.js"
  * @since 0.2.0
  */
 export * as Totp from "./Totp.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as UserEvents from "./UserEvents.js"
