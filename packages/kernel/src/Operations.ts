@@ -7,7 +7,7 @@
  * The rows carry their TypeScript types at the type level (`ArgsOf<K>`, `SuccessOf<K>`, read from the kernel's
  * `Model`), so a store or a client can type one handler per row without a line's schemas.
  *
-* Each row states the user event a success emits (`event`: `"user.created"`, `"user.updated"`, `"user.deleted"`
+ * Each row states the user event a success emits (`event`: `"user.created"`, `"user.updated"`, `"user.deleted"`
  * or `undefined`; see `UserEvents`).
  *
  * The wire names are the reference spec's, and what core's schemas encode (a test in core compares them). The
