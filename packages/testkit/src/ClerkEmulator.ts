@@ -42,6 +42,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
@@ -231,7 +232,10 @@ const operationRoute = (
     if (Either.isLeft(args)) return refusalResponse(args.left, engine.traceId())
     // the instance budget is per secret key (the gate has authenticated it)
     const key = Authentication.bearerKey(request.headers["authorization"])
-    const result = yield* engine.run(operation, args.right, key)
+    const result = yield* engine.run(operation, args.right, key, {
+      clientIp: Option.getOrElse(request.remoteAddress, () => "127.0.0.1"),
+      userAgent: request.headers["user-agent"] ?? ""
+    })
     if (Either.isLeft(result)) return Responses.engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
     const encoded = UsersCodec.encodeResponse(

@@ -11,10 +11,12 @@ import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription
 import type { User } from "@effect-clerk/core/User"
 import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
 import { makeIdGenerator } from "@effect-clerk/kernel/Ids"
+import * as Operations from "@effect-clerk/kernel/Operations"
 import { mulberry32 } from "@effect-clerk/kernel/Prng"
 import * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Store from "@effect-clerk/kernel/Store"
 import { totpAt } from "@effect-clerk/kernel/Totp"
+import * as UserEvents from "@effect-clerk/kernel/UserEvents"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -24,6 +26,7 @@ import type * as Fault from "../Fault.js"
 import type { UserSeed } from "../Seeds.js"
 import type { Stats, UsersTestControl } from "../UsersTestControl.js"
 import { OptionsError, SeedError } from "../UsersTestControl.js"
+import * as Events from "./events.js"
 import * as Faults from "./faults.js"
 import * as Passwords from "./passwords.js"
 import type { PasswordRecord } from "./passwords.js"
@@ -61,8 +64,13 @@ export interface Engine {
   readonly run: (
     operation: UsersProtocol.AnyOperation,
     args: ReadonlyArray<unknown>,
-    key?: string
+    key?: string,
+    request?: UserEvents.HttpRequest
   ) => Effect.Effect<Either.Either<unknown, Failure>>
+  /** The events the instance emitted (each successful change, each `trigger`). */
+  readonly events: Events.Hub
+  /** The instance's id (`instance_id` in its events). */
+  readonly instanceId: string
   /** A trace id for an answer (`clerk_trace_id`). */
   readonly traceId: () => string
   readonly control: UsersTestControl.Service
@@ -70,6 +78,9 @@ export interface Engine {
 
 /** The instance key of the in-memory layer's requests (it has one key). */
 const IN_MEMORY_KEY = "in-memory"
+
+/** Who sends the in-memory layer's requests, as its events say. */
+const IN_MEMORY_REQUEST: UserEvents.HttpRequest = { clientIp: "127.0.0.1", userAgent: "@effect-clerk/testkit" }
 
 const roundUpToSeconds = (duration: Duration.Duration) =>
   Duration.seconds(Math.ceil(Duration.toMillis(duration) / 1000))
@@ -195,7 +206,15 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         ? Effect.as(Effect.sleep(fault.duration), undefined)
         : Effect.succeed(faultFailure(fault))
 
-    const run: Engine["run"] = (operation, args, key = IN_MEMORY_KEY) =>
+    const events = yield* Events.make
+    const instanceId = state.ids.next("ins")
+    const contextAt = (now: number, httpRequest: UserEvents.HttpRequest): UserEvents.EventContext => ({
+      now,
+      instanceId,
+      httpRequest
+    })
+
+    const run: Engine["run"] = (operation, args, key = IN_MEMORY_KEY, request = IN_MEMORY_REQUEST) =>
       Effect.gen(function*() {
         stats.calls++
         stats.byOperation[operation.key] = (stats.byOperation[operation.key] ?? 0) + 1
@@ -219,8 +238,11 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           args: ReadonlyArray<unknown>,
           now: number
         ) => Store.Step<unknown>
+        const emitted = UserEvents.observe(state, Operations.operations[operation.key as Operations.OperationKey], args)
         const step = handler(state, args, now)
         const result = step._tag === "Ok" || step._tag === "Err" ? step : yield* settle(step)
+        // the change is made: its events are emitted even when a fault loses the response
+        if (result._tag === "Ok") yield* events.publish(emitted(result.value, contextAt(now, request)))
         if (taken !== undefined && taken.when === "after") {
           const failure = yield* applyFault(taken.fault)
           if (failure !== undefined) return Either.left(failure)
@@ -279,7 +301,16 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
       stats: Effect.sync((): Stats => structuredClone(stats)),
       injectFault: (rule) => Effect.sync(() => Faults.addFault(faults, rule)),
       clearFaults: Effect.sync(() => Faults.clearFaults(faults)),
+      events: events.events,
+      emitted: events.emitted,
+      trigger: (type, overrides = {}) =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) => {
+          const event = UserEvents.sample(type, overrides, contextAt(now, IN_MEMORY_REQUEST), state.ids)
+          return Effect.as(events.publish([event]), event)
+        }),
+      webhookDeliveries: Effect.succeed([]),
       reset: Effect.sync(() => {
+        events.clear()
         Store.reset(state)
         Faults.clearFaults(faults)
         limiter.reset()
@@ -287,5 +318,5 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
     }
 
     if (options.users !== undefined) yield* control.seedUsers(options.users)
-    return { state, run, traceId, control }
+    return { state, run, traceId, control, events, instanceId }
   })
