@@ -45,7 +45,7 @@ export const make: Effect.Effect<Hub> = Effect.map(PubSub.unbounded<Entry>(), (p
     publish: (events) =>
       events.length === 0 ? Effect.void : Effect.suspend(() => {
         const entries = events.map((event) => ({ seq: seq++, event }))
-        log.push(...entries)
+        log = log.concat(entries)
         return Effect.asVoid(PubSub.publishAll(pubsub, entries))
       }),
     events: subscribe(true),
