@@ -58,7 +58,7 @@ export const SIGNING_SECRET_VARIABLE = "CLERK_WEBHOOK_SIGNING_SECRET"
  */
 export const signingSecret: Config.Config<Redacted.Redacted<string>> = Config.redacted(SIGNING_SECRET_VARIABLE).pipe(
   Config.validate({
-    message: "must be the endpoint's signing secret, whsec_ followed by base64",
+    message: `${SIGNING_SECRET_VARIABLE} must be the endpoint's signing secret, whsec_ followed by base64`,
     validation: (secret) => Svix.parseSecret(Redacted.value(secret))._tag === "Ok"
   })
 )
