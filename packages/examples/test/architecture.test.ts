@@ -135,17 +135,20 @@ describe("architecture", () => {
     expect(reachesIntoCore(probe, "./internal/engine.js")).toBe(false)
   })
 
-  it("core's optional peers (@effect/experimental, ioredis) are imported by InstanceBudgetRedis only, which no module imports", () => {
+  it("core's optional peers (@effect/experimental, ioredis) are imported by the Redis stores only, which no module imports", () => {
+    const redisModules = ["InstanceBudgetRedis", "WebhookDeduplicationRedis"]
     const coreSources = tsFilesOf("packages/core/src")
     const optionalPeer = (specifier: string) => specifier === "ioredis" || specifier.startsWith("@effect/experimental")
     const importers = coreSources
       .filter((file) => importsOf(file).some(optionalPeer))
       .map((file) => path.relative(root, file))
-    expect(importers).toEqual(["packages/core/src/InstanceBudgetRedis.ts"])
-    // (its own doc examples import it by path)
+    expect(importers).toEqual(redisModules.map((name) => `packages/core/src/${name}.ts`))
+    // (their own doc examples import them by path)
     const reachers = sources
-      .filter((file) => !file.endsWith("InstanceBudgetRedis.ts"))
-      .filter((file) => importsOf(file).some((specifier) => /InstanceBudgetRedis(\.js)?$/.test(specifier)))
+      .filter((file) => !redisModules.some((name) => file.endsWith(`${name}.ts`)))
+      .filter((file) =>
+        importsOf(file).some((specifier) => redisModules.some((name) => new RegExp(`${name}(\\.js)?$`).test(specifier)))
+      )
       .map((file) => path.relative(root, file))
     expect(reachers).toEqual([])
   })

@@ -124,6 +124,11 @@ export * as Store from "./Store.js"
 /**
  * @since 0.3.0
  */
+export * as Svix from "./Svix.js"
+
+/**
+ * @since 0.3.0
+ */
 export * as TimeRelative from "./TimeRelative.js"
 
 /**
