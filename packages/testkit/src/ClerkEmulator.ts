@@ -50,6 +50,8 @@ import type * as Scope from "effect/Scope"
 import * as Body from "./internal/body.js"
 import * as Admin from "./internal/emulator/admin.js"
 import * as Responses from "./internal/emulator/responses.js"
+import * as Webhooks from "./internal/emulator/webhooks.js"
+import * as Deliveries from "./internal/deliveries.js"
 import * as Engine from "./internal/engine.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
 import type { SeedError } from "./UsersTestControl.js"
@@ -116,7 +118,26 @@ export interface Options extends UsersInMemory.Options {
   readonly jsonBodyLimitBytes?: number
   /** The largest profile image upload, in bytes; larger is a 413 before it is read. Default 10 MB (Clerk's). */
   readonly uploadLimitBytes?: number
+  /**
+   * Webhooks: the endpoints that receive a signed delivery of every user event (more can be added with
+   * `addWebhookEndpoint` or the admin API), the signing secret (`whsec_…`, generated when absent), and a time
+   * scale for Svix's retry schedule. Delivered by the layers (`layerHttpClient`, `layerUsers`, `serve`,
+   * `layerServer`), not by `makeApp`.
+   *
+   * @since 0.3.0
+   */
+  readonly webhooks?: WebhookOptions
 }
+
+/**
+ * The emulator's webhook options: `endpoints` (URLs), `secret` (`whsec_<base64>`, a string or `Redacted`;
+ * generated when absent), `timeScale` (Svix's retry delays and the delivery faults' delays divided by it:
+ * `3600` plays an hour in a second; default 1).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type WebhookOptions = Webhooks.WebhookOptions
 
 /**
  * A running emulator: where it is, which key it accepts, and its control.
@@ -142,6 +163,12 @@ export class ClerkEmulator extends Context.Tag("@effect-clerk/testkit/ClerkEmula
   /** The API version of requests that send none (give it to `ClerkConfig` to agree with the emulator). */
   readonly apiVersion: string
   readonly control: UsersTestControl.Service
+  /** The secret the webhook deliveries are signed with (`whsec_…`): give it to the handler under test. */
+  readonly webhookSecret: Redacted.Redacted<string>
+  /** Adds an endpoint that receives every user event from now on; an `OptionsError` for a URL that is not http(s). */
+  readonly addWebhookEndpoint: (url: string) => Effect.Effect<void, OptionsError>
+  /** Removes an endpoint: its pending retries stop. */
+  readonly removeWebhookEndpoint: (url: string) => Effect.Effect<void>
 }>() {}
 
 /**
@@ -359,11 +386,29 @@ export const makeApp = (options: Options = {}): Effect.Effect<
   },
   SeedError | OptionsError
 > =>
+  Effect.map(build(options), ({ app, control }) => ({ app, control }))
+
+/** The app, its engine, and the webhook sender (which the layers start in their scope). */
+const build = (options: Options) =>
   Effect.gen(function*() {
     yield* checkKeys(options.secretKeys)
     const engine = yield* Engine.make(options)
-    return { app: makeAppOf(engine, options), control: engine.control }
+    const sender = yield* Webhooks.make(engine, options.webhooks)
+    return { app: makeAppOf(engine, options), control: engine.control, engine, sender }
   })
+
+/** What the `ClerkEmulator` service says of webhooks, and its endpoints' management. */
+const webhooksOf = (engine: Engine.Engine, sender: Webhooks.Sender) => ({
+  webhookSecret: sender.secret,
+  addWebhookEndpoint: (url: string) =>
+    Effect.suspend(() => {
+      const problem = Deliveries.addEndpoint(engine.deliveries, url)
+      return problem === undefined
+        ? Effect.void
+        : Effect.fail(new OptionsError({ option: "webhooks.endpoints", message: problem }))
+    }),
+  removeWebhookEndpoint: (url: string) => Effect.sync(() => Deliveries.removeEndpoint(engine.deliveries, url))
+})
 
 /** The accepted keys: at least one, each a key a client can send (`Authentication.checkKeys`). */
 const checkKeys = (keys: ReadonlyArray<string> | undefined): Effect.Effect<void, OptionsError> => {
@@ -405,9 +450,10 @@ const IN_PROCESS_URL = "http://clerk-emulator.invalid/v1"
 export const layerHttpClient = (
   options: Options = {}
 ): Layer.Layer<HttpClient.HttpClient | ClerkEmulator | UsersTestControl, SeedError | OptionsError> =>
-  Layer.effectContext(
+  Layer.scopedContext(
     Effect.gen(function*() {
-      const { app, control } = yield* makeApp(options)
+      const { app, control, engine, sender } = yield* build(options)
+      yield* sender.start
       const runtime = yield* Effect.runtime<never>()
       const run = Runtime.runPromise(runtime)
       const fetch: typeof globalThis.fetch = async (input, init) => {
@@ -434,7 +480,8 @@ export const layerHttpClient = (
           apiUrl: IN_PROCESS_URL,
           secretKey: firstKey(options),
           apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-          control
+          control,
+          ...webhooksOf(engine, sender)
         })
       )
     })
@@ -633,7 +680,8 @@ export const serve = (
           )
         })
     })
-    const { app, control } = yield* makeApp(options)
+    const { app, control, engine, sender } = yield* build(options)
+    yield* sender.start
     const { host, port } = yield* serveNode(app, {
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"
@@ -642,7 +690,8 @@ export const serve = (
       apiUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}/v1`,
       secretKey: firstKey(options),
       apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-      control
+      control,
+      ...webhooksOf(engine, sender)
     }
   })
 

@@ -256,6 +256,7 @@ export declare namespace UsersTestControl {
     readonly stats: Effect.Effect<Stats>
     /** Adds a fault rule; rules are tried in the order they were added. */
     readonly injectFault: (rule: Fault.Rule) => Effect.Effect<void>
+    /** Removes every fault rule, the delivery faults' too. */
     readonly clearFaults: Effect.Effect<void>
     /**
      * The user events the instance emitted since it was built or last reset, then each new one as it is emitted
@@ -289,6 +290,13 @@ export declare namespace UsersTestControl {
      * @since 0.3.0
      */
     readonly webhookDeliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>>
+    /**
+     * Adds a webhook delivery fault rule (duplicates, drops, delays) for the emulator's deliveries; removed by
+     * `clearFaults` and `reset`.
+     *
+     * @since 0.3.0
+     */
+    readonly injectDeliveryFault: (rule: Fault.DeliveryRule) => Effect.Effect<void>
     /** Empties the store, the emitted events and the delivery log, and removes every fault. */
     readonly reset: Effect.Effect<void>
   }

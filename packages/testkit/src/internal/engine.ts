@@ -26,6 +26,7 @@ import type * as Fault from "../Fault.js"
 import type { UserSeed } from "../Seeds.js"
 import type { Stats, UsersTestControl } from "../UsersTestControl.js"
 import { OptionsError, SeedError } from "../UsersTestControl.js"
+import * as Deliveries from "./deliveries.js"
 import * as Events from "./events.js"
 import * as Faults from "./faults.js"
 import * as Passwords from "./passwords.js"
@@ -71,6 +72,10 @@ export interface Engine {
   readonly events: Events.Hub
   /** The instance's id (`instance_id` in its events). */
   readonly instanceId: string
+  /** The webhook endpoints, delivery log and delivery faults (the emulator delivers; in memory, nothing). */
+  readonly deliveries: Deliveries.Book
+  /** The instance's seeded random source (fault probabilities). */
+  readonly random: () => number
   /** A trace id for an answer (`clerk_trace_id`). */
   readonly traceId: () => string
   readonly control: UsersTestControl.Service
@@ -179,6 +184,66 @@ const stateOf = (options: EngineOptions, salt: number): Store.State => {
   }, { ids: makeIdGenerator(salt) })
 }
 
+/** The seeding half of the control service, over a state. */
+const seeding = (state: Store.State) => {
+  const seed = <A>(perform: (now: number) => Store.Outcome<A>): Effect.Effect<A, SeedError> =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      const result = perform(now)
+      return result._tag === "Ok" ? Effect.succeed(result.value) : Effect.fail(seedError(result.error))
+    })
+
+  /**
+   * Seeds users all or nothing: the passwords hashed first (off the event loop), then every entry validated and
+   * written without interleaving; a refused entry removes the ones written before it and is named.
+   */
+  const seedUsers = (seeds: Iterable<UserSeed>): Effect.Effect<ReadonlyArray<User>, SeedError> =>
+    Effect.gen(function*() {
+      const entries = [...seeds]
+      const hashed = yield* Effect.forEach(entries, (entry) => hashOf(entry.password), { concurrency: 4 })
+      const now = yield* Clock.currentTimeMillis
+      const result = Store.seedUsers(state, entries, now, hashed)
+      return result._tag === "Ok"
+        ? result.value
+        : yield* seedError(result.error.failure, entries.length === 1 ? undefined : result.error.index)
+    })
+
+  return {
+    seedUser: (user: UserSeed) => Effect.map(seedUsers([user]), (users) => users[0]!),
+    seedUsers,
+    seedOrganization: (organization) => seed((now) => Store.seedOrganization(state, organization, now)),
+    seedMembership: (membership) => seed((now) => Store.seedMembership(state, membership, now)),
+    seedInvitation: (invitation) => seed((now) => Store.seedInvitation(state, invitation, now)),
+    seedOAuthToken: (token) => seed((now) => Store.seedOAuthToken(state, token, now)),
+    seedBillingSubscription: (userId: string, subscription: BillingSubscription) =>
+      seed(() => Store.seedBillingSubscription(state, userId, subscription)),
+    seedCredits: (userId, credits) => seed((now) => Store.seedCredits(state, userId, credits, now)),
+    seedTrustedDevice: (userId, device) => seed((now) => Store.seedTrustedDevice(state, userId, device, now)),
+    seedPasskey: (userId, passkey) => seed((now) => Store.seedPasskey(state, userId, passkey, now)),
+    seedExternalAccount: (userId, account) => seed((now) => Store.seedExternalAccount(state, userId, account, now))
+  } satisfies Partial<UsersTestControl.Service>
+}
+
+/** The events half of the control service: the log, the live stream, `trigger`, the deliveries' book. */
+const eventControl = (
+  state: Store.State,
+  events: Events.Hub,
+  deliveries: Deliveries.Book,
+  contextAt: (now: number, request: UserEvents.HttpRequest) => UserEvents.EventContext
+): Pick<
+  UsersTestControl.Service,
+  "events" | "emitted" | "trigger" | "webhookDeliveries" | "injectDeliveryFault"
+> => ({
+  events: events.events,
+  emitted: events.emitted,
+  trigger: (type, overrides = {}) =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      const event = UserEvents.sample(type, overrides, contextAt(now, IN_MEMORY_REQUEST), state.ids)
+      return Effect.as(events.publish([event]), event)
+    }),
+  webhookDeliveries: Effect.sync(() => Deliveries.snapshot(deliveries)),
+  injectDeliveryFault: (rule) => Effect.sync(() => Deliveries.addRule(deliveries, rule))
+})
+
 /**
  * Builds an engine: a fresh state (ids salted from `Random`, so two instances never share ids), seeded.
  *
@@ -206,7 +271,8 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         ? Effect.as(Effect.sleep(fault.duration), undefined)
         : Effect.succeed(faultFailure(fault))
 
-    const events = yield* Events.make
+    const deliveries = Deliveries.make()
+    const events = yield* Events.make(() => deliveries.endpoints)
     const instanceId = state.ids.next("ins")
     const contextAt = (now: number, httpRequest: UserEvents.HttpRequest): UserEvents.EventContext => ({
       now,
@@ -252,40 +318,8 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           : Either.left<Failure>({ _tag: "Status", failure: result.error })
       })
 
-    const seed = <A>(perform: (now: number) => Store.Outcome<A>): Effect.Effect<A, SeedError> =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) => {
-        const result = perform(now)
-        return result._tag === "Ok" ? Effect.succeed(result.value) : Effect.fail(seedError(result.error))
-      })
-
-    /**
-     * Seeds users all or nothing: the passwords hashed first (off the event loop), then every entry validated and
-     * written without interleaving; a refused entry removes the ones written before it and is named.
-     */
-    const seedUsers = (seeds: Iterable<UserSeed>): Effect.Effect<ReadonlyArray<User>, SeedError> =>
-      Effect.gen(function*() {
-        const entries = [...seeds]
-        const hashed = yield* Effect.forEach(entries, (entry) => hashOf(entry.password), { concurrency: 4 })
-        const now = yield* Clock.currentTimeMillis
-        const result = Store.seedUsers(state, entries, now, hashed)
-        return result._tag === "Ok"
-          ? result.value
-          : yield* seedError(result.error.failure, entries.length === 1 ? undefined : result.error.index)
-      })
-
     const control: UsersTestControl.Service = {
-      seedUser: (user) => Effect.map(seedUsers([user]), (users) => users[0]!),
-      seedUsers,
-      seedOrganization: (organization) => seed((now) => Store.seedOrganization(state, organization, now)),
-      seedMembership: (membership) => seed((now) => Store.seedMembership(state, membership, now)),
-      seedInvitation: (invitation) => seed((now) => Store.seedInvitation(state, invitation, now)),
-      seedOAuthToken: (token) => seed((now) => Store.seedOAuthToken(state, token, now)),
-      seedBillingSubscription: (userId: string, subscription: BillingSubscription) =>
-        seed(() => Store.seedBillingSubscription(state, userId, subscription)),
-      seedCredits: (userId, credits) => seed((now) => Store.seedCredits(state, userId, credits, now)),
-      seedTrustedDevice: (userId, device) => seed((now) => Store.seedTrustedDevice(state, userId, device, now)),
-      seedPasskey: (userId, passkey) => seed((now) => Store.seedPasskey(state, userId, passkey, now)),
-      seedExternalAccount: (userId, account) => seed((now) => Store.seedExternalAccount(state, userId, account, now)),
+      ...seeding(state),
       snapshot: Effect.map(Clock.currentTimeMillis, (now) => Store.snapshot(state, now)),
       size: Effect.sync(() => Store.size(state)),
       totpCode: (userId) =>
@@ -300,17 +334,15 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         }),
       stats: Effect.sync((): Stats => structuredClone(stats)),
       injectFault: (rule) => Effect.sync(() => Faults.addFault(faults, rule)),
-      clearFaults: Effect.sync(() => Faults.clearFaults(faults)),
-      events: events.events,
-      emitted: events.emitted,
-      trigger: (type, overrides = {}) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) => {
-          const event = UserEvents.sample(type, overrides, contextAt(now, IN_MEMORY_REQUEST), state.ids)
-          return Effect.as(events.publish([event]), event)
-        }),
-      webhookDeliveries: Effect.succeed([]),
+      clearFaults: Effect.sync(() => {
+        Faults.clearFaults(faults)
+        deliveries.rules = []
+      }),
+      ...eventControl(state, events, deliveries, contextAt),
       reset: Effect.sync(() => {
         events.clear()
+        deliveries.log = []
+        deliveries.rules = []
         Store.reset(state)
         Faults.clearFaults(faults)
         limiter.reset()
@@ -318,5 +350,5 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
     }
 
     if (options.users !== undefined) yield* control.seedUsers(options.users)
-    return { state, run, traceId, control, events, instanceId }
+    return { state, run, traceId, control, events, instanceId, deliveries, random }
   })

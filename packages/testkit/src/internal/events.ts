@@ -8,12 +8,18 @@
 import type * as UserEvents from "@effect-clerk/kernel/UserEvents"
 import * as Effect from "effect/Effect"
 import * as PubSub from "effect/PubSub"
+import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 
 interface Entry {
   readonly seq: number
   readonly event: UserEvents.UserEvent
+  /** The webhook endpoints when the event was emitted: the ones it is delivered to. */
+  readonly endpoints: ReadonlyArray<string>
 }
+
+/** An event and the endpoints it is delivered to. @internal */
+export type Published = Omit<Entry, "seq">
 
 /** @internal */
 export interface Hub {
@@ -22,37 +28,44 @@ export interface Hub {
   readonly events: Stream.Stream<UserEvents.UserEvent>
   /** Each event published from now on (never ends). */
   readonly live: Stream.Stream<UserEvents.UserEvent>
+  /** Subscribes now (no event published after this is missed), the events as a stream. */
+  readonly subscribe: Effect.Effect<Stream.Stream<Published>, never, Scope.Scope>
   readonly emitted: Effect.Effect<ReadonlyArray<UserEvents.UserEvent>>
   /** Empties the log (subscribers keep following). */
   readonly clear: () => void
 }
 
-/** @internal */
-export const make: Effect.Effect<Hub> = Effect.map(PubSub.unbounded<Entry>(), (pubsub) => {
-  let log: Array<Entry> = []
-  let seq = 0
-  const subscribe = (replay: boolean) =>
-    Stream.unwrapScoped(Effect.map(PubSub.subscribe(pubsub), (subscription) => {
-      // an event published between the subscription and this read is in both: the sequence numbers drop it once
-      const past = replay ? [...log] : []
-      const last = past.length === 0 ? -1 : past[past.length - 1]!.seq
-      return Stream.concat(
-        Stream.fromIterable(past),
-        Stream.filter(Stream.fromQueue(subscription), (entry) => entry.seq > last)
-      ).pipe(Stream.map((entry) => entry.event))
-    }))
-  return {
-    publish: (events) =>
-      events.length === 0 ? Effect.void : Effect.suspend(() => {
-        const entries = events.map((event) => ({ seq: seq++, event }))
-        log = log.concat(entries)
-        return Effect.asVoid(PubSub.publishAll(pubsub, entries))
-      }),
-    events: subscribe(true),
-    live: subscribe(false),
-    emitted: Effect.sync(() => log.map((entry) => entry.event)),
-    clear: () => {
-      log = []
+/** A hub; `endpoints` reads the webhook endpoints at each publication. @internal */
+export const make = (endpoints: () => ReadonlyArray<string>): Effect.Effect<Hub> =>
+  Effect.map(PubSub.unbounded<Entry>(), (pubsub) => {
+    let log: Array<Entry> = []
+    let seq = 0
+    const subscribe = (replay: boolean) =>
+      Stream.unwrapScoped(Effect.map(PubSub.subscribe(pubsub), (subscription) => {
+        // an event published between the subscription and this read is in both: the sequence numbers drop it once
+        const past = replay ? [...log] : []
+        const last = past.length === 0 ? -1 : past[past.length - 1]!.seq
+        return Stream.concat(
+          Stream.fromIterable(past),
+          Stream.filter(Stream.fromQueue(subscription), (entry) => entry.seq > last)
+        ).pipe(Stream.map((entry) => entry.event))
+      }))
+    return {
+      publish: (events) =>
+        events.length === 0 ? Effect.void : Effect.suspend(() => {
+          const entries = events.map((event) => ({ seq: seq++, event, endpoints: endpoints() }))
+          log = log.concat(entries)
+          return Effect.asVoid(PubSub.publishAll(pubsub, entries))
+        }),
+      events: subscribe(true),
+      live: subscribe(false),
+      subscribe: Effect.map(
+        PubSub.subscribe(pubsub),
+        (subscription) => Stream.map(Stream.fromQueue(subscription), ({ endpoints, event }) => ({ endpoints, event }))
+      ),
+      emitted: Effect.sync(() => log.map((entry) => entry.event)),
+      clear: () => {
+        log = []
+      }
     }
-  }
-})
+  })
