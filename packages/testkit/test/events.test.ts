@@ -3,12 +3,14 @@
  * `reset`. (Every row's event is checked on the three set-ups by the contract suite.)
  */
 import { Users } from "@effect-clerk/core"
+import { Operations } from "@effect-clerk/kernel"
 import { describe, expect, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
+import { readFileSync } from "node:fs"
 import { Fault, UsersInMemory, UsersTestControl } from "../src/index.js"
 
 const withLayer = <A, E>(effect: Effect.Effect<A, E, Users | UsersTestControl>) =>
@@ -104,4 +106,20 @@ describe("user events (in memory)", () => {
       expect(yield* control.emitted).toEqual([])
       expect(yield* control.webhookDeliveries).toEqual([])
     })))
+
+  it("the README lists the event of every operation, as the kernel's rows state them", () => {
+    const emitting = Operations.rows.filter((row) => row.event !== undefined)
+    const silent = Operations.rows.filter((row) => row.event === undefined)
+    const table = [
+      "| operation | event |",
+      "| --- | --- |",
+      ...emitting.map((row) =>
+        `| \`${row.key}\` | \`${row.event}\`${row.key.startsWith("bulk") ? " (one per user changed)" : ""} |`
+      ),
+      "",
+      `No event: ${silent.map((row) => `\`${row.key}\``).join(", ")}.`
+    ].join("\n")
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
+    expect(readme).toContain(table)
+  })
 })

@@ -54,6 +54,10 @@ export interface Sender {
 const USER_AGENT = "Svix-Webhooks/1.0 (@effect-clerk/testkit emulator)"
 const encodeUser = Schema.encodeEither(User)
 
+/** An event's wire form (Clerk's JSON), its user encoded with core's `User` schema. @internal */
+export const wireOf = (event: UserEvents.UserEvent): UserEvents.WireEvent =>
+  UserEvents.toWire(event, (user) => Either.getOrElse(encodeUser(user), () => user))
+
 /** The signing secret given (checked) or a fresh one, from `Random`. */
 const secretOf = (given: WebhookOptions["secret"]): Effect.Effect<[string, Svix.Secret], OptionsError> =>
   Effect.gen(function*() {
@@ -183,9 +187,7 @@ export const make = (engine: Engine.Engine, options: WebhookOptions = {}): Effec
     const dispatch = (client: HttpClient.HttpClient, scope: Scope.Scope, { endpoints, event }: Events.Published) =>
       Effect.gen(function*() {
         const messageId = engine.state.ids.next("msg")
-        const body = JSON.stringify(
-          UserEvents.toWire(event, (user) => Either.getOrElse(encodeUser(user), () => user))
-        )
+        const body = JSON.stringify(wireOf(event))
         const faults = Deliveries.takeFaults(book, event.type, engine.random)
         let copies = 1
         let dropped = false
