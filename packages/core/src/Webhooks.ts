@@ -371,7 +371,7 @@ export const verify = (input: VerifyInput): Effect.Effect<Message, VerifyError> 
     )
     yield* Effect.annotateCurrentSpan("webhook.type", event.type)
     return { id, timestamp, event }
-  }).pipe(Effect.withSpan("Webhooks.verify", { kind: "server" }))
+  }).pipe(Effect.withSpan("Webhooks.verify"))
 
 /**
  * The options of {@link handler}: what to do with each verified message (its failure, or defect, answers 500 so
@@ -448,4 +448,4 @@ export const handler = <E, R>(
     if (handled._tag === "Success") return HttpServerResponse.empty({ status: 204 })
     yield* Effect.logError(`clerk webhook ${message.right.id} (${message.right.event.type}) failed`, handled.cause)
     return yield* text(500, Cause.isInterruptedOnly(handled.cause) ? "interrupted" : "the event's handling failed")
-  }).pipe(Effect.withSpan("Webhooks.handle", { kind: "server" }))
+  }).pipe(Effect.withSpan("Webhooks.handle"))
