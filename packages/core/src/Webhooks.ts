@@ -236,6 +236,12 @@ export class WebhookSecretInvalid extends errorClass<WebhookSecretInvalid>()("We
  *
  * @since 0.3.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * const status = (error: Webhooks.VerifyError) => error._tag === "WebhookSecretInvalid" ? 500 : 400
+ * ```
  */
 export type VerifyError =
   | WebhookHeadersMissing
@@ -276,6 +282,12 @@ export const isVerifyError = (u: unknown): u is VerifyError =>
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ *
+ * const headers: Webhooks.HeadersInput = { "svix-id": "msg_1", "svix-timestamp": "1614265330", "svix-signature": "v1,..." }
+ * ```
  */
 export type HeadersInput = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 
@@ -285,6 +297,17 @@ export type HeadersInput = Readonly<Record<string, string | ReadonlyArray<string
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ * import { Redacted } from "effect"
+ *
+ * const input: Webhooks.VerifyInput = {
+ *   body: `{"type":"user.created"}`,
+ *   headers: { "svix-id": "msg_1", "svix-timestamp": "1614265330", "svix-signature": "v1,..." },
+ *   secret: Redacted.make("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+ * }
+ * ```
  */
 export interface VerifyInput {
   readonly body: string | Uint8Array
@@ -298,6 +321,12 @@ export interface VerifyInput {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ *
+ * const key = (message: Webhooks.Message) => `${message.id}:${message.event.type}`
+ * ```
  */
 export interface Message {
   readonly id: string
