@@ -28,6 +28,12 @@ const EventAttributesStruct = Schema.Struct({
 /**
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const clientIp = (attributes: WebhookEvent.EventAttributes) => attributes.httpRequest?.clientIp
+ * ```
  */
 export interface EventAttributes extends Schema.Schema.Type<typeof EventAttributesStruct> {}
 
@@ -36,6 +42,12 @@ export interface EventAttributes extends Schema.Schema.Type<typeof EventAttribut
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const wire: WebhookEvent.EventAttributesEncoded = { http_request: { client_ip: "192.0.2.1", user_agent: "curl" } }
+ * ```
  */
 export interface EventAttributesEncoded extends Schema.Schema.Encoded<typeof EventAttributesStruct> {}
 
@@ -85,6 +97,12 @@ export const userEventTypes = ["user.created", "user.updated", "user.deleted"] a
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const type: WebhookEvent.UserEventType = "user.deleted"
+ * ```
  */
 export type UserEventType = typeof userEventTypes[number]
 
@@ -114,6 +132,12 @@ const OtherStruct = Schema.Struct({ ...envelope, type: OtherType, data: Schema.U
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const welcome = (event: WebhookEvent.UserCreated) => `welcome ${event.data.firstName ?? event.data.id}`
+ * ```
  */
 export interface UserCreated extends Schema.Schema.Type<typeof UserCreatedStruct> {}
 
@@ -122,6 +146,12 @@ export interface UserCreated extends Schema.Schema.Type<typeof UserCreatedStruct
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const changedAt = (event: WebhookEvent.UserUpdated) => event.data.updatedAt
+ * ```
  */
 export interface UserUpdated extends Schema.Schema.Type<typeof UserUpdatedStruct> {}
 
@@ -130,6 +160,12 @@ export interface UserUpdated extends Schema.Schema.Type<typeof UserUpdatedStruct
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const forget = (event: WebhookEvent.UserDeleted) => event.data.id
+ * ```
  */
 export interface UserDeleted extends Schema.Schema.Type<typeof UserDeletedStruct> {}
 
@@ -139,6 +175,12 @@ export interface UserDeleted extends Schema.Schema.Type<typeof UserDeletedStruct
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const describe = (event: WebhookEvent.Other) => `${event.type} at ${event.timestamp}`
+ * ```
  */
 export interface Other extends Schema.Schema.Type<typeof OtherStruct> {}
 
@@ -147,6 +189,14 @@ export interface Other extends Schema.Schema.Type<typeof OtherStruct> {}
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const toWire = (event: WebhookEvent.WebhookEvent): WebhookEvent.WebhookEventEncoded =>
+ *   Schema.encodeSync(WebhookEvent.WebhookEvent)(event)
+ * ```
  */
 export type WebhookEventEncoded =
   | Schema.Schema.Encoded<typeof UserCreatedStruct>
@@ -159,6 +209,21 @@ export type WebhookEventEncoded =
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const userIdOf = (event: WebhookEvent.WebhookEvent): string | undefined => {
+ *   switch (event._tag) {
+ *     case "UserCreated":
+ *     case "UserUpdated":
+ *     case "UserDeleted":
+ *       return event.data.id
+ *     case "Other":
+ *       return undefined
+ *   }
+ * }
+ * ```
  */
 export type WebhookEvent = UserCreated | UserUpdated | UserDeleted | Other
 

@@ -236,6 +236,12 @@ export class WebhookSecretInvalid extends errorClass<WebhookSecretInvalid>()("We
  *
  * @since 0.3.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * const status = (error: Webhooks.VerifyError) => error._tag === "WebhookSecretInvalid" ? 500 : 400
+ * ```
  */
 export type VerifyError =
   | WebhookHeadersMissing
@@ -276,6 +282,12 @@ export const isVerifyError = (u: unknown): u is VerifyError =>
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ *
+ * const headers: Webhooks.HeadersInput = { "svix-id": "msg_1", "svix-timestamp": "1614265330", "svix-signature": "v1,..." }
+ * ```
  */
 export type HeadersInput = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 
@@ -285,6 +297,17 @@ export type HeadersInput = Readonly<Record<string, string | ReadonlyArray<string
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ * import { Redacted } from "effect"
+ *
+ * const input: Webhooks.VerifyInput = {
+ *   body: `{"type":"user.created"}`,
+ *   headers: { "svix-id": "msg_1", "svix-timestamp": "1614265330", "svix-signature": "v1,..." },
+ *   secret: Redacted.make("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+ * }
+ * ```
  */
 export interface VerifyInput {
   readonly body: string | Uint8Array
@@ -298,6 +321,12 @@ export interface VerifyInput {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ *
+ * const key = (message: Webhooks.Message) => `${message.id}:${message.event.type}`
+ * ```
  */
 export interface Message {
   readonly id: string
@@ -371,7 +400,7 @@ export const verify = (input: VerifyInput): Effect.Effect<Message, VerifyError> 
     )
     yield* Effect.annotateCurrentSpan("webhook.type", event.type)
     return { id, timestamp, event }
-  }).pipe(Effect.withSpan("Webhooks.verify", { kind: "server" }))
+  }).pipe(Effect.withSpan("Webhooks.verify"))
 
 /**
  * The options of {@link handler}: what to do with each verified message (its failure, or defect, answers 500 so
@@ -448,4 +477,4 @@ export const handler = <E, R>(
     if (handled._tag === "Success") return HttpServerResponse.empty({ status: 204 })
     yield* Effect.logError(`clerk webhook ${message.right.id} (${message.right.event.type}) failed`, handled.cause)
     return yield* text(500, Cause.isInterruptedOnly(handled.cause) ? "interrupted" : "the event's handling failed")
-  }).pipe(Effect.withSpan("Webhooks.handle", { kind: "server" }))
+  }).pipe(Effect.withSpan("Webhooks.handle"))

@@ -89,6 +89,13 @@ export const retrySchedule: ReadonlyArray<number> = [
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { Svix } from "@effect-clerk/kernel"
+ *
+ * const names: Svix.HeaderNames = Svix.headerNames.standard
+ * console.log(names.id) // "webhook-id"
+ * ```
  */
 export interface HeaderNames {
   readonly id: string
@@ -120,6 +127,16 @@ export const headerNames: { readonly svix: HeaderNames; readonly standard: Heade
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { Result, Svix } from "@effect-clerk/kernel"
+ *
+ * const parsed = Svix.parseSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+ * if (Result.isOk(parsed)) {
+ *   const secret: Svix.Secret = parsed.value
+ *   console.log(String(secret), secret.key.length) // Secret(<redacted>) 24
+ * }
+ * ```
  */
 export interface Secret {
   readonly _tag: "Secret"
@@ -208,6 +225,12 @@ export const sign = (secret: Secret, id: string, timestamp: number, body: string
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { Svix } from "@effect-clerk/kernel"
+ *
+ * const headers: Svix.Headers = { id: "msg_1", timestamp: "1614265330", signature: "v1,..." }
+ * ```
  */
 export interface Headers {
   readonly id: string
@@ -226,6 +249,13 @@ export interface Headers {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { Svix } from "@effect-clerk/kernel"
+ *
+ * const failure: Svix.Failure = { _tag: "OutsideTolerance", direction: "past", timestamp: 1, now: 400 }
+ * console.log(Svix.describe(failure))
+ * ```
  */
 export type Failure =
   | { readonly _tag: "MissingHeaders"; readonly names: ReadonlyArray<string> }
@@ -243,6 +273,12 @@ export type Failure =
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { Svix } from "@effect-clerk/kernel"
+ *
+ * const verified: Svix.Verified = { id: "msg_1", timestamp: 1614265330 }
+ * ```
  */
 export interface Verified {
   readonly id: string
