@@ -172,4 +172,48 @@ describe("emulator webhooks", () => {
       const scale = yield* Effect.flip(Layer.build(ClerkEmulator.layerUsers({ webhooks: { timeScale: 0 } })))
       expect(scale._tag).toBe("OptionsError")
     }).pipe(Effect.scoped))
+
+  it.live("the admin API: endpoints, trigger, delivery faults, the delivery log and the emitted events", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const endpoint = yield* receiver()
+      const emulator = yield* ClerkEmulator.serve({ admin: true, webhooks: { secret: SECRET } })
+      const admin = emulator.apiUrl.replace(/\/v1$/, ClerkEmulator.ADMIN_PREFIX)
+      const call = (method: string, path: string, body?: unknown) =>
+        Effect.promise(async () => {
+          const response = await fetch(`${admin}${path}`, {
+            method,
+            headers: { authorization: "Bearer sk_test_emulator", "content-type": "application/json" },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) })
+          })
+          return { status: response.status, body: await response.json() as unknown }
+        })
+      expect(yield* call("POST", "/webhooks/endpoints", { url: endpoint.url })).toEqual({
+        status: 200,
+        body: [endpoint.url]
+      })
+      expect((yield* call("POST", "/webhooks/endpoints", { url: "file:///etc/passwd" })).status).toBe(400)
+      expect(yield* call("POST", "/webhooks/faults", { duplicate: 1, events: ["user.created"] })).toEqual({
+        status: 200,
+        body: { ok: true }
+      })
+      const triggered = yield* call("POST", "/webhooks/trigger", { type: "user.created", data: { firstName: "Ada" } })
+      expect(triggered.body).toMatchObject({ type: "user.created", data: { first_name: "Ada", last_name: "User" } })
+      const [a, b] = [yield* Queue.take(endpoint.deliveries), yield* Queue.take(endpoint.deliveries)]
+      expect(a.headers["svix-id"]).toBe(b.headers["svix-id"])
+      expect(JSON.parse(a.body)).toEqual(triggered.body)
+      const log = yield* until(
+        Effect.map(
+          call("GET", "/webhooks/deliveries"),
+          (response) => response.body as ReadonlyArray<{ state: string }>
+        ),
+        (log) => log.length === 2 && log.every((delivery) => delivery.state === "succeeded")
+      )
+      expect(log).toHaveLength(2)
+      expect((yield* call("GET", "/events")).body).toEqual([triggered.body])
+      expect((yield* call("POST", "/webhooks/trigger", { type: "user.banned" })).status).toBe(400)
+      expect(yield* call("DELETE", "/webhooks/endpoints", { url: endpoint.url })).toEqual({ status: 200, body: [] })
+      yield* call("POST", "/reset")
+      expect((yield* call("GET", "/webhooks/deliveries")).body).toEqual([])
+      expect((yield* call("GET", "/events")).body).toEqual([])
+    })))
 })
