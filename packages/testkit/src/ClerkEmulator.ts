@@ -48,10 +48,10 @@ import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
 import * as Body from "./internal/body.js"
+import * as Deliveries from "./internal/deliveries.js"
 import * as Admin from "./internal/emulator/admin.js"
 import * as Responses from "./internal/emulator/responses.js"
 import * as Webhooks from "./internal/emulator/webhooks.js"
-import * as Deliveries from "./internal/deliveries.js"
 import * as Engine from "./internal/engine.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
 import type { SeedError } from "./UsersTestControl.js"
@@ -136,6 +136,14 @@ export interface Options extends UsersInMemory.Options {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * const emulator = ClerkEmulator.layerUsers({
+ *   webhooks: { endpoints: ["http://127.0.0.1:3000/webhooks/clerk"], timeScale: 3600 }
+ * })
+ * ```
  */
 export type WebhookOptions = Webhooks.WebhookOptions
 
@@ -385,8 +393,7 @@ export const makeApp = (options: Options = {}): Effect.Effect<
     readonly control: UsersTestControl.Service
   },
   SeedError | OptionsError
-> =>
-  Effect.map(build(options), ({ app, control }) => ({ app, control }))
+> => Effect.map(build(options), ({ app, control }) => ({ app, control }))
 
 /** The app, its engine, and the webhook sender (which the layers start in their scope). */
 const build = (options: Options) =>
