@@ -70,6 +70,7 @@ export type {
   ArgPlacement,
   ArgTuple,
   ArgTypes,
+  EventFact,
   ImpliedField,
   Method,
   ResponseVariant,

@@ -88,6 +88,18 @@ export type { ObservedCall } from "./internal/scenarios/events.js"
  *
  * @since 0.3.0
  * @category interpreting
+ * @example
+ * ```ts
+ * import { Operations, Scenarios } from "@effect-clerk/kernel"
+ *
+ * const checked = Scenarios.checkEvents(Operations.operations.get, {
+ *   succeeded: true,
+ *   faultAfter: false,
+ *   args: ["user_1"],
+ *   events: [{ type: "user.updated", id: "user_1" }]
+ * })
+ * console.log(checked._tag) // Err: get has no event
+ * ```
  */
 export { checkEvents } from "./internal/scenarios/events.js"
 

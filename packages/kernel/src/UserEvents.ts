@@ -28,6 +28,12 @@ import * as Store from "./Store.js"
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvents } from "@effect-clerk/kernel"
+ *
+ * const type: UserEvents.UserEventType = "user.updated"
+ * ```
  */
 export type UserEventType = Exclude<EventFact, undefined>
 
@@ -36,6 +42,12 @@ export type UserEventType = Exclude<EventFact, undefined>
  *
  * @since 0.3.0
  * @category constants
+ * @example
+ * ```ts
+ * import { UserEvents } from "@effect-clerk/kernel"
+ *
+ * console.log(UserEvents.userEventTypes) // [ "user.created", "user.updated", "user.deleted" ]
+ * ```
  */
 export const userEventTypes: ReadonlyArray<UserEventType> = ["user.created", "user.updated", "user.deleted"]
 
@@ -44,6 +56,12 @@ export const userEventTypes: ReadonlyArray<UserEventType> = ["user.created", "us
  *
  * @since 0.3.0
  * @category guards
+ * @example
+ * ```ts
+ * import { UserEvents } from "@effect-clerk/kernel"
+ *
+ * console.log(UserEvents.isUserEventType("user.deleted"), UserEvents.isUserEventType("session.created")) // true false
+ * ```
  */
 export const isUserEventType = (type: string): type is UserEventType =>
   (userEventTypes as ReadonlyArray<string>).includes(type)
@@ -53,6 +71,12 @@ export const isUserEventType = (type: string): type is UserEventType =>
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvents } from "@effect-clerk/kernel"
+ *
+ * const deleted: UserEvents.DeletedUser = { object: "user", id: "user_1", deleted: true, externalId: "ext-1" }
+ * ```
  */
 export interface DeletedUser {
   readonly object: "user"
@@ -67,6 +91,12 @@ export interface DeletedUser {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvents } from "@effect-clerk/kernel"
+ *
+ * const request: UserEvents.HttpRequest = { clientIp: "127.0.0.1", userAgent: "curl/8.5.0" }
+ * ```
  */
 export interface HttpRequest {
   readonly clientIp: string
@@ -78,6 +108,12 @@ export interface HttpRequest {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvents } from "@effect-clerk/kernel"
+ *
+ * type Deleted = UserEvents.Envelope<"user.deleted", UserEvents.DeletedUser>
+ * ```
  */
 export interface Envelope<T extends string, D> {
   readonly type: T
@@ -94,6 +130,12 @@ export interface Envelope<T extends string, D> {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvents } from "@effect-clerk/kernel"
+ *
+ * const idOf = (event: UserEvents.UserEvent): string => event.data.id
+ * ```
  */
 export type UserEvent =
   | Envelope<"user.created", User>
@@ -105,6 +147,16 @@ export type UserEvent =
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvents } from "@effect-clerk/kernel"
+ *
+ * const context: UserEvents.EventContext = {
+ *   now: Date.now(),
+ *   instanceId: "ins_1",
+ *   httpRequest: { clientIp: "127.0.0.1", userAgent: "test" }
+ * }
+ * ```
  */
 export interface EventContext {
   readonly now: number
@@ -132,6 +184,14 @@ export const emitting: ReadonlyArray<{ readonly operation: AnyOperation["key"]; 
  *
  * @since 0.3.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { UserEvents } from "@effect-clerk/kernel"
+ *
+ * const context = { now: 1, instanceId: "ins_1", httpRequest: { clientIp: "", userAgent: "" } }
+ * const event = UserEvents.make<UserEvents.UserEvent>("user.deleted", { object: "user", id: "user_1", deleted: true }, context)
+ * console.log(event.object, event.timestamp) // event 1
+ * ```
  */
 export const make = <E extends UserEvent>(type: E["type"], data: E["data"], context: EventContext): E =>
   ({
@@ -244,6 +304,12 @@ export const toWire = (event: UserEvent, encodeUser: (user: User) => unknown): W
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvents } from "@effect-clerk/kernel"
+ *
+ * const typeOf = (event: UserEvents.WireEvent): string => event.type
+ * ```
  */
 export interface WireEvent {
   readonly data: unknown
@@ -259,6 +325,12 @@ export interface WireEvent {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvents } from "@effect-clerk/kernel"
+ *
+ * type Deleted = UserEvents.DataOf<"user.deleted"> // UserEvents.DeletedUser
+ * ```
  */
 export type DataOf<T extends UserEventType> = Extract<UserEvent, { readonly type: T }>["data"]
 

@@ -47,11 +47,10 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
-import * as Body from "./internal/body.js"
 import * as Admin from "./internal/emulator/admin.js"
+import * as Requests from "./internal/emulator/requests.js"
 import * as Responses from "./internal/emulator/responses.js"
 import * as Webhooks from "./internal/emulator/webhooks.js"
-import * as Deliveries from "./internal/deliveries.js"
 import * as Engine from "./internal/engine.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
 import type { SeedError } from "./UsersTestControl.js"
@@ -136,6 +135,14 @@ export interface Options extends UsersInMemory.Options {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * const emulator = ClerkEmulator.layerUsers({
+ *   webhooks: { endpoints: ["http://127.0.0.1:3000/webhooks/clerk"], timeScale: 3600 }
+ * })
+ * ```
  */
 export type WebhookOptions = Webhooks.WebhookOptions
 
@@ -191,67 +198,22 @@ type Handler = Effect.Effect<
   HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
 >
 
-/**
- * The request's parts into the call's arguments, or Clerk's 422 or 400 naming the parameter (see
- * `issueRefusal`). A value that exhausts the stack of the recursive decoder (the depth bound of bodies should
- * prevent it) is a 400, never a defect.
- */
-const decodeParts = (
-  operation: UsersProtocol.AnyOperation,
-  decode: ReturnType<typeof UsersCodec.requestDecoder>,
-  parts: UsersCodec.RequestParts,
-  apiVersion: string
-): Either.Either<ReadonlyArray<unknown>, Refusal.Refusal> => {
-  try {
-    return Either.mapLeft(decode(parts, apiVersion), (issue) => Responses.issueRefusal(operation, issue))
-  } catch {
-    return Either.left(Refusal.bodyInvalid("the body is nested too deeply"))
-  }
-}
-
-interface Limits {
-  readonly json: number
-  readonly upload: number
-}
-
-/**
- * The body of a request as its row takes it: JSON, a multipart file, or none (a body sent anyway is read and
- * dropped, under the JSON bound).
- */
-const readBody = (
-  request: HttpServerRequest.HttpServerRequest,
-  operation: UsersProtocol.AnyOperation,
-  limits: Limits
-): Effect.Effect<Either.Either<Pick<UsersCodec.RequestParts, "json" | "file">, Body.BodyRefusal>> => {
-  switch (UsersCodec.bodyKind(operation)) {
-    case "json":
-      return Effect.map(Body.readJson(request, limits.json), Either.map((json) => ({ json, file: undefined })))
-    case "multipart": {
-      const fileArg = operation.args.find((arg) => arg.in === "file")
-      const field = fileArg?.wire ?? fileArg?.name ?? "file"
-      return Effect.map(Body.readFile(request, field, limits.upload), Either.map((file) => ({ json: undefined, file })))
-    }
-    default:
-      return Effect.map(Body.discard(request, limits.json), Either.map(() => ({ json: undefined, file: undefined })))
-  }
-}
-
 /** The route of one operation: its row decodes the request, the engine runs it, the row encodes the answer. */
 const operationRoute = (
   engine: Engine.Engine,
   operation: UsersProtocol.AnyOperation,
   defaultVersion: string,
-  limits: Limits
+  limits: Requests.Limits
 ): Handler => {
   const decode = UsersCodec.requestDecoder(operation)
   const pathWires = operation.args.flatMap((arg) => (arg.in === "path" && arg.wire !== undefined ? [arg.wire] : []))
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
-    const body = yield* readBody(request, operation, limits)
+    const body = yield* Requests.readBody(request, operation, limits)
     if (Either.isLeft(body)) return refusalResponse(body.left, engine.traceId())
     const search = RequestTarget.searchOf(request.url)
-    const args = decodeParts(operation, decode, {
+    const args = Requests.decodeParts(operation, decode, {
       path: pathWires.map((wire) => params[wire] ?? ""),
       search,
       ...body.right
@@ -306,7 +268,7 @@ const routerOf = (
   options: AppOptions
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
   const defaultVersion = options.apiVersion ?? DEFAULT_API_VERSION
-  const limits: Limits = {
+  const limits: Requests.Limits = {
     json: options.jsonBodyLimitBytes ?? BodyBounds.DEFAULT_JSON_BODY_LIMIT,
     upload: options.uploadLimitBytes ?? BodyBounds.DEFAULT_UPLOAD_LIMIT
   }
@@ -385,8 +347,7 @@ export const makeApp = (options: Options = {}): Effect.Effect<
     readonly control: UsersTestControl.Service
   },
   SeedError | OptionsError
-> =>
-  Effect.map(build(options), ({ app, control }) => ({ app, control }))
+> => Effect.map(build(options), ({ app, control }) => ({ app, control }))
 
 /** The app, its engine, and the webhook sender (which the layers start in their scope). */
 const build = (options: Options) =>
@@ -396,19 +357,6 @@ const build = (options: Options) =>
     const sender = yield* Webhooks.make(engine, options.webhooks)
     return { app: makeAppOf(engine, options), control: engine.control, engine, sender }
   })
-
-/** What the `ClerkEmulator` service says of webhooks, and its endpoints' management. */
-const webhooksOf = (engine: Engine.Engine, sender: Webhooks.Sender) => ({
-  webhookSecret: sender.secret,
-  addWebhookEndpoint: (url: string) =>
-    Effect.suspend(() => {
-      const problem = Deliveries.addEndpoint(engine.deliveries, url)
-      return problem === undefined
-        ? Effect.void
-        : Effect.fail(new OptionsError({ option: "webhooks.endpoints", message: problem }))
-    }),
-  removeWebhookEndpoint: (url: string) => Effect.sync(() => Deliveries.removeEndpoint(engine.deliveries, url))
-})
 
 /** The accepted keys: at least one, each a key a client can send (`Authentication.checkKeys`). */
 const checkKeys = (keys: ReadonlyArray<string> | undefined): Effect.Effect<void, OptionsError> => {
@@ -481,7 +429,7 @@ export const layerHttpClient = (
           secretKey: firstKey(options),
           apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
           control,
-          ...webhooksOf(engine, sender)
+          ...Webhooks.serviceOf(engine, sender)
         })
       )
     })
@@ -691,7 +639,7 @@ export const serve = (
       secretKey: firstKey(options),
       apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
       control,
-      ...webhooksOf(engine, sender)
+      ...Webhooks.serviceOf(engine, sender)
     }
   })
 

@@ -128,6 +128,12 @@ export interface Rule {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-clerk/testkit"
+ *
+ * const faults: ReadonlyArray<Fault.DeliveryFault> = [Fault.duplicate(2), Fault.drop, Fault.delay("5 seconds")]
+ * ```
  */
 export type DeliveryFault =
   | { readonly _tag: "Duplicate"; readonly copies: number }
@@ -193,6 +199,12 @@ export const delay = (duration: Duration.DurationInput): DeliveryFault => ({
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-clerk/testkit"
+ *
+ * const rule: Fault.DeliveryRule = { events: ["user.updated"], fault: Fault.drop, probability: 0.2 }
+ * ```
  */
 export interface DeliveryRule {
   /** The event types it applies to (`"user.updated"`); all when absent. */

@@ -139,6 +139,12 @@ export interface Stats {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEvent } from "@effect-clerk/testkit"
+ *
+ * const describe = (event: UserEvent) => `${event.type} ${event.data.id}`
+ * ```
  */
 export type UserEvent = UserEvents.UserEvent
 
@@ -147,6 +153,12 @@ export type UserEvent = UserEvents.UserEvent
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { UserEventType } from "@effect-clerk/testkit"
+ *
+ * const types: ReadonlyArray<UserEventType> = ["user.created", "user.deleted"]
+ * ```
  */
 export type UserEventType = UserEvents.UserEventType
 
@@ -156,6 +168,12 @@ export type UserEventType = UserEvents.UserEventType
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookAttempt } from "@effect-clerk/testkit"
+ *
+ * const failed = (attempt: WebhookAttempt) => attempt.status === undefined || attempt.status >= 300
+ * ```
  */
 export interface WebhookAttempt {
   readonly at: number
@@ -172,6 +190,15 @@ export interface WebhookAttempt {
  *
  * @since 0.3.0
  * @category models
+ * @example
+ * ```ts
+ * import { UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const attempts = Effect.flatMap(UsersTestControl, (control) => control.webhookDeliveries).pipe(
+ *   Effect.map((log) => log.map((delivery) => `${delivery.eventType}: ${delivery.state}, ${delivery.attempts.length}`))
+ * )
+ * ```
  */
 export interface WebhookDelivery {
   readonly messageId: string

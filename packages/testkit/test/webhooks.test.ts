@@ -21,7 +21,7 @@ const withEmulator = <A, E>(
   body: (
     endpoint: { readonly url: string; readonly next: Effect.Effect<Delivery> }
   ) => Effect.Effect<A, E, Users | UsersTestControl | ClerkEmulator.ClerkEmulator>,
-  answer?: (n: number, delivery: Delivery) => Answer,
+  answer?: (n: number, delivery: Delivery) => Answer | undefined,
   options: ClerkEmulator.WebhookOptions = {}
 ) =>
   Effect.scoped(Effect.gen(function*() {
@@ -216,4 +216,51 @@ describe("emulator webhooks", () => {
       expect((yield* call("GET", "/webhooks/deliveries")).body).toEqual([])
       expect((yield* call("GET", "/events")).body).toEqual([])
     })))
+
+  it.effect("an endpoint that does not answer within 15 s fails the attempt (on Clock); the retry delivers", () =>
+    withEmulator(
+      ({ next }) =>
+        Effect.gen(function*() {
+          const control = yield* UsersTestControl
+          yield* control.trigger("user.created")
+          yield* next
+          yield* TestClock.adjust("15 seconds")
+          const log = yield* until(control.webhookDeliveries, (log) => log[0]?.attempts.length === 1)
+          expect(log[0]?.attempts[0]?.error).toBe("timeout")
+          yield* TestClock.adjust("5 seconds")
+          yield* next
+          const done = yield* until(control.webhookDeliveries, (log) => log[0]?.state === "succeeded")
+          expect(done[0]?.attempts.map((attempt) => attempt.status)).toEqual([undefined, 204])
+        }),
+      (n) => n === 1 ? undefined : { status: 204 }
+    ))
+
+  it.effect("a delayed message is overtaken by a later one (reordering); webhook-delivery: disable removes the endpoint", () =>
+    withEmulator(
+      ({ next, url }) =>
+        Effect.gen(function*() {
+          const control = yield* UsersTestControl
+          const emulator = yield* ClerkEmulator.ClerkEmulator
+          yield* control.injectDeliveryFault({ fault: Fault.delay("10 seconds") })
+          yield* control.trigger("user.created")
+          yield* control.trigger("user.deleted")
+          expect(JSON.parse((yield* next).body).type).toBe("user.deleted")
+          yield* TestClock.adjust("10 seconds")
+          expect(JSON.parse((yield* next).body).type).toBe("user.created")
+          // the third delivery is answered `webhook-delivery: disable`: the endpoint is gone
+          yield* control.trigger("user.updated")
+          yield* next
+          yield* until(control.webhookDeliveries, (log) => log[2]?.state === "succeeded")
+          yield* control.trigger("user.updated")
+          expect(yield* control.webhookDeliveries).toHaveLength(3)
+          // adding it back delivers again
+          yield* emulator.addWebhookEndpoint(url)
+          yield* control.trigger("user.updated")
+          yield* next
+          // the event emitted while the endpoint was disabled was delivered to nobody
+          const log = yield* until(control.webhookDeliveries, (log) => log[3]?.state === "succeeded")
+          expect(log).toHaveLength(4)
+        }),
+      (n) => n === 3 ? { status: 200, headers: { "webhook-delivery": "disable" } } : { status: 204 }
+    ))
 })

@@ -1,6 +1,6 @@
 /**
  * A webhook endpoint on a loopback port for tests: it records every delivery (raw body, headers) in a queue and
- * answers what `answer` says for the n-th delivery (default 204).
+ * answers what `answer` says for the n-th delivery (default 204; `undefined`: never).
  */
 import * as Effect from "effect/Effect"
 import * as Queue from "effect/Queue"
@@ -25,7 +25,7 @@ export interface Receiver {
 }
 
 export const receiver = (
-  answer: (n: number, delivery: Delivery) => Answer = () => ({ status: 204 })
+  answer: (n: number, delivery: Delivery) => Answer | undefined = () => ({ status: 204 })
 ): Effect.Effect<Receiver, never, Scope.Scope> =>
   Effect.gen(function*() {
     const deliveries = yield* Queue.unbounded<Delivery>()
@@ -40,8 +40,9 @@ export const receiver = (
         }
         const delivery = { body: Buffer.concat(chunks).toString("utf8"), headers }
         received.push(delivery)
-        const { headers: extra, status } = answer(received.length, delivery)
-        response.writeHead(status, extra).end()
+        // `undefined`: no answer at all (the sender's timeout ends the attempt)
+        const answered = answer(received.length, delivery)
+        if (answered !== undefined) response.writeHead(answered.status, answered.headers).end()
         Effect.runFork(Queue.offer(deliveries, delivery))
       })
     })

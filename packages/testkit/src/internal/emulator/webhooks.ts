@@ -222,3 +222,16 @@ export const make = (engine: Engine.Engine, options: WebhookOptions = {}): Effec
 
     return { secret: Redacted.make(text), start }
   })
+
+/** What the `ClerkEmulator` service says of webhooks, and its endpoints' management. */
+export const serviceOf = (engine: Engine.Engine, sender: Sender) => ({
+  webhookSecret: sender.secret,
+  addWebhookEndpoint: (url: string) =>
+    Effect.suspend(() => {
+      const problem = Deliveries.addEndpoint(engine.deliveries, url)
+      return problem === undefined
+        ? Effect.void
+        : Effect.fail(new OptionsError({ option: "webhooks.endpoints", message: problem }))
+    }),
+  removeWebhookEndpoint: (url: string) => Effect.sync(() => Deliveries.removeEndpoint(engine.deliveries, url))
+})
