@@ -374,7 +374,13 @@ What the rows show:
   when it straddles a boundary of the server's window, its tail and the whole next burst count in the same window
   of the server's. The margin has to cover that tail, which grows with the concurrency: the "busiest window"
   column shows it.
-- **Spaced** (generic cell rate algorithm on Redis's \`TIME\`: one request every \`window / requests\` ms for the
+${
+    results.rows.some((r) => r.store === "redis" && r.outages > 0)
+      ? `- On this loaded machine a Redis command sometimes took longer than the store's 250 ms timeout
+  ("fallbacks"): the process then paced on its local share of the budget, on top of the shared one.
+`
+      : ""
+  }- **Spaced** (generic cell rate algorithm on Redis's \`TIME\`: one request every \`window / requests\` ms for the
   whole fleet; a 429 blocks the key; the key expires when its schedule has passed) puts at most
   \`window / interval\` requests, plus the jitter of a few, into any window of the server's, however it is aligned.
 - **Whole milliseconds**: \`withMargin\` rounds the interval up to a whole millisecond, so that the budget gives
