@@ -3,7 +3,7 @@
  *
  * `pnpm bench -- --quick` runs fewer rounds and a smaller population (for a smoke check; the file it writes
  * says so); `--no-instructions` skips the instruction counts (callgrind), which take a few minutes;
- * `--only=fleet` runs the fleet section alone (section 6, about two minutes, needs `redis-server`) and replaces
+ * `--only=fleet` runs the fleet section alone (section 6, about four minutes, needs `redis-server`) and replaces
  * only that section of BENCHMARKS.md.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
