@@ -1,31 +1,34 @@
 /**
  * The instance budget kept in Redis, for a fleet: every process whose limiters reserve in the same Redis shares
  * one budget per secret key (and one per user for user writes), so that together they stay under Clerk's limits.
- * Import it by path (`@effect-clerk/core/InstanceBudgetRedis`): it needs the optional peers `@effect/experimental`
- * and `ioredis`, which the package root never loads.
+ * Import it by path (`@effect-clerk/core/InstanceBudgetRedis`): it needs the optional peer `ioredis`, which the
+ * package root never loads.
  *
- * Reservations go through `@effect/experimental`'s `RateLimiter` (fixed window, delay mode) on its Redis store:
- * one round trip, Redis's time (processes with skewed clocks see the same windows), keys that expire once their
- * backlog is spent. A 429 sets a block key (`SET … PX Retry-After NX`) that every process reads before it sends.
- * A window needs whole milliseconds per request on Redis: the window is rounded up to one.
+ * Requests are spaced evenly: one every `window / requests` for the whole fleet (the generic cell rate algorithm,
+ * one Lua script per reservation). The key holds the time the next request may go; a reservation goes at the
+ * latest of now, that time and the end of a 429's block, and moves it one interval on. Time is Redis's (`TIME`),
+ * so processes with skewed clocks share one schedule, and a key expires once its schedule has passed: nothing is
+ * left behind. Why not a fixed window (`@effect/experimental`'s `RateLimiter` in delay mode): its bursts of a whole
+ * window go out at the start of the client's windows, which are not Clerk's; a burst that straddles a boundary of
+ * Clerk's window shares it with the next one, and the fleet benchmark measured 429s at a 10 % margin where spaced
+ * requests had none (BENCHMARKS.md, "Many workers, one budget").
  *
- * Redis fails, the job does not: a command that fails or takes longer than `timeout` is answered by a local
+ * Redis fails, the job does not: a reservation that fails or takes longer than `timeout` is answered by a local
  * in-memory store instead, under `localShare` of each budget; the first failure is logged once (a warning),
- * Redis is tried again at most once per `probeInterval`, and its return is logged too. Blocks are also kept
- * locally, so a process keeps honouring a 429 through an outage.
+ * Redis is tried again at most once per `probeInterval`, and its return is logged too. A 429's block is kept
+ * locally as well, so a process keeps honouring it through an outage.
  *
  * @since 0.3.0
  */
-import * as RateLimiter from "@effect/experimental/RateLimiter"
-import * as RateLimiterRedis from "@effect/experimental/RateLimiter/Redis"
 import * as Cause from "effect/Cause"
+import { UnknownException } from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
-import * as Scope from "effect/Scope"
+import type * as Scope from "effect/Scope"
 import { Redis, type RedisOptions } from "ioredis"
 import * as InstanceBudget from "./InstanceBudget.js"
 
@@ -69,8 +72,32 @@ const shareOf = (share: number | undefined): number =>
 const describe = (cause: Cause.Cause<unknown>): string => {
   const error = Cause.squash(cause)
   if (Cause.isTimeoutException(error)) return "timed out"
-  const inner = error instanceof RateLimiter.RateLimitStoreError ? error.cause : error
+  const inner = error instanceof UnknownException ? error.error : error
   return inner instanceof Error ? inner.message : String(inner)
+}
+
+// the next request's time (ms, Redis's clock) in KEYS[1], a 429's block in KEYS[2]; answers the wait in ms
+const RESERVE = `
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local interval = tonumber(ARGV[1])
+local at = math.max(now, tonumber(redis.call("GET", KEYS[1]) or "0"))
+local blocked = redis.call("PTTL", KEYS[2])
+if blocked > 0 then at = math.max(at, now + blocked) end
+local next = at + interval
+redis.call("SET", KEYS[1], tostring(next), "PX", math.ceil(next - now) + 1)
+return tostring(at - now)
+`
+
+// a block of ARGV[1] ms, unless a longer one is in force
+const BLOCK = `
+if redis.call("PTTL", KEYS[1]) < tonumber(ARGV[1]) then redis.call("SET", KEYS[1], "1", "PX", ARGV[1]) end
+return 1
+`
+
+interface Scripts {
+  readonly clerkReserve: (key: string, blocked: string, intervalMillis: number) => Promise<string>
+  readonly clerkBlock: (key: string, millis: number) => Promise<number>
 }
 
 /**
@@ -101,19 +128,15 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
       retryStrategy: (times: number) => Math.min(times * 100, 2000)
     }, options.redis)
 
-    // the RateLimiter's store lives in a scope of its own, closed without failing even when Redis is gone
-    const inner = yield* Scope.make()
-    yield* Effect.addFinalizer(() =>
-      Effect.ignore(Effect.catchAllCause(Scope.close(inner, Exit.void), () => Effect.void))
-    )
-    const redisStore = yield* Layer.buildWithScope(RateLimiterRedis.layerStore({ ...redisOptions, prefix }), inner)
-    const limiter = yield* Effect.provide(RateLimiter.make, redisStore)
     const client = yield* Effect.acquireRelease(
       Effect.sync(() => {
         const redis = new Redis(redisOptions)
-        // errors reach the caller through the commands; the outage is logged once by `fallback`
+        // errors reach the caller through the commands; an outage is logged once, below
         redis.on("error", () => {})
-        return redis
+        redis.defineCommand("clerkReserve", { numberOfKeys: 2, lua: RESERVE })
+        redis.defineCommand("clerkBlock", { numberOfKeys: 1, lua: BLOCK })
+        // `defineCommand` adds the scripts as methods of the client
+        return redis as Redis & Scripts
       }),
       (redis) => Effect.sync(() => redis.disconnect())
     )
@@ -122,78 +145,71 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
 
     const blockKey = (key: string) => `${prefix}${key}:blocked`
 
-    // the remote answer, else (failure, timeout, or Redis known to be out until the next probe) the local one
-    const either = <A>(remote: Effect.Effect<A, unknown>, local: Effect.Effect<A>): Effect.Effect<A> =>
+    const outage = (now: number, cause: Cause.Cause<unknown>) =>
       Effect.flatMap(
-        Clock.currentTimeMillis,
-        (now) =>
-          Effect.flatMap(Ref.get(health), (state) =>
-            state.down && now < state.probeAt
-              ? local
-              : Effect.matchCauseEffect(Effect.timeout(remote, timeout), {
-                onFailure: (cause) =>
-                  Effect.zipRight(
-                    Effect.flatMap(
-                      Ref.modify(
-                        health,
-                        (h): [boolean, Health] => [!h.down, { down: true, probeAt: now + probeMillis }]
-                      ),
-                      (first) =>
-                        first
-                          ? Effect.logWarning(
-                            `clerk: the instance budget's Redis store is unavailable (${describe(cause)}); ` +
-                              `pacing on ${share} of each budget locally until it is back`
-                          )
-                          : Effect.void
-                    ),
-                    local
-                  ),
-                onSuccess: (value) =>
-                  Effect.as(
-                    Effect.flatMap(
-                      Ref.modify(health, (h): [boolean, Health] => [h.down, { down: false, probeAt: 0 }]),
-                      (wasDown) =>
-                        wasDown ? Effect.logInfo("clerk: the instance budget's Redis store is back") : Effect.void
-                    ),
-                    value
-                  )
-              }))
+        Ref.modify(health, (h): [boolean, Health] => [!h.down, { down: true, probeAt: now + probeMillis }]),
+        (first) =>
+          first
+            ? Effect.logWarning(
+              `clerk: the instance budget's Redis store is unavailable (${describe(cause)}); ` +
+                `pacing on ${share} of each budget locally until it is back`
+            )
+            : Effect.void
+      )
+    const recovered = Effect.flatMap(
+      Ref.modify(health, (h): [boolean, Health] => [h.down, { down: false, probeAt: 0 }]),
+      (wasDown) => wasDown ? Effect.logInfo("clerk: the instance budget's Redis store is back") : Effect.void
+    )
+
+    // Reservations: Redis's answer, else (failure, timeout, or Redis out until the next probe) the local store's.
+    // Only they say whether Redis is out or back (one warning per outage, one probe per interval).
+    const tracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
+      Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        const state = yield* Ref.get(health)
+        if (state.down && now < state.probeAt) return yield* fallback
+        const exit = yield* Effect.exit(Effect.timeout(remote, timeout))
+        if (Exit.isSuccess(exit)) return yield* Effect.as(recovered, exit.value)
+        return yield* Effect.zipRight(outage(now, exit.cause), fallback)
+      })
+    // Blocks: Redis's answer while it is up, else the local one
+    const untracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
+      Effect.flatMap(
+        Ref.get(health),
+        (state) => state.down ? fallback : Effect.catchAllCause(Effect.timeout(remote, timeout), () => fallback)
       )
 
     return {
-      reserve: (key, budget) => {
-        const refill = Math.max(1, Math.ceil(budget.windowMillis / budget.requests))
-        return either(
+      reserve: (key, budget) =>
+        tracked(
           Effect.map(
-            limiter.consume({
-              key,
-              limit: budget.requests,
-              window: Duration.millis(refill * budget.requests),
-              algorithm: "fixed-window",
-              onExceeded: "delay"
-            }),
-            (result) => Duration.toMillis(result.delay)
+            Effect.tryPromise(() =>
+              client.clerkReserve(`${prefix}${key}`, blockKey(key), budget.windowMillis / budget.requests)
+            ),
+            (answer) => {
+              const delay = Math.ceil(Number(answer))
+              return Number.isFinite(delay) && delay > 0 ? delay : 0
+            }
           ),
           local.reserve(key, {
             requests: Math.max(1, Math.floor(budget.requests * share)),
             windowMillis: budget.windowMillis
           })
-        )
-      },
+        ),
       block: (key, millis) =>
         Effect.zipRight(
           local.block(key, millis),
           millis < 1
             ? Effect.void
-            : either(
-              Effect.asVoid(Effect.tryPromise(() => client.set(blockKey(key), "1", "PX", Math.ceil(millis), "NX"))),
+            : untracked(
+              Effect.asVoid(Effect.tryPromise(() => client.clerkBlock(blockKey(key), Math.ceil(millis)))),
               Effect.void
             )
         ),
       blockedFor: (key) =>
         Effect.zipWith(
           local.blockedFor(key),
-          either(
+          untracked(
             Effect.map(Effect.tryPromise(() => client.pttl(blockKey(key))), (left) => Math.max(0, left)),
             Effect.succeed(0)
           ),
