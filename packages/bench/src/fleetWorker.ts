@@ -1,7 +1,7 @@
 /**
  * One worker process of the fleet benchmark (`fleet.ts`): its share of one job of metadata updates, `fibers` at a
  * time, through `Users.layer` with the fleet's secret key and budget, the budget kept in Redis
- * (`InstanceBudgetRedis`, or the spaced store of `fleetSpacedStore.ts`) or in its own memory. Every attempt is counted on the `HttpClient` (its send time, and
+ * (`InstanceBudgetRedis`, or the fixed window of `fleetFixedWindowStore.ts`) or in its own memory. Every attempt is counted on the `HttpClient` (its send time, and
  * whether it was a 429). It prints `ready` once its layer is built and warmed up (10 reads, not counted), starts
  * when a line arrives on its stdin (the workers start together), and prints one `result: {json}` line at the end.
  */
@@ -13,7 +13,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { createInterface } from "node:readline"
-import * as FleetSpacedStore from "./fleetSpacedStore.js"
+import * as FleetFixedWindowStore from "./fleetFixedWindowStore.js"
 
 /** What the orchestrator gives a worker (its argument, as JSON). */
 export interface FleetJob {
@@ -21,7 +21,7 @@ export interface FleetJob {
   readonly secretKey: string
   /** The client's instance budget. */
   readonly budget: { readonly requests: number; readonly windowMillis: number }
-  readonly store: "redis" | "spaced" | "memory"
+  readonly store: "redis" | "fixed" | "memory"
   readonly redisPort: number
   /** This worker's updates: the user and the private metadata key it sets. */
   readonly updates: ReadonlyArray<{ readonly userId: string; readonly key: string }>
@@ -70,8 +70,8 @@ const UsersLive = Users.layer.pipe(
   Layer.provide(
     job.store === "redis"
       ? InstanceBudgetRedis.layerStore({ redis: { host: "127.0.0.1", port: job.redisPort } })
-      : job.store === "spaced"
-      ? Layer.scoped(InstanceBudget.BudgetStore, FleetSpacedStore.make({ host: "127.0.0.1", port: job.redisPort }))
+      : job.store === "fixed"
+      ? FleetFixedWindowStore.layer({ host: "127.0.0.1", port: job.redisPort })
       : InstanceBudget.layerStoreMemory
   ),
   Layer.provide(ClerkConfig.layer({
