@@ -298,7 +298,7 @@ const bestOf = (rows: ReadonlyArray<FleetRow>, store: Variant["store"]) =>
 const verdict = (rows: ReadonlyArray<FleetRow>, store: Variant["store"]) => {
   const best = bestOf(rows, store)
   if (best === undefined) return `❌ no margin measured ran without a 429`
-  return `${best.vsLimit >= 0.95 ? "✅" : "❌"} best without a 429: a ${
+  return `${best.vsBudget >= 0.95 ? "✅" : "❌"} best without a 429: a ${
     percent(best.margin)
   } margin (${best.budget.requests} per ${best.budget.windowMillis} ms), ${percent(best.vsLimit)} of the limit, ${
     percent(best.vsBudget)
@@ -353,7 +353,7 @@ limit, \`perUserWriteLimit: false\`). The clients pace every request under the b
 worker warms up (10 reads, not counted), then all start together two windows later. Every attempt is counted
 in the workers on their \`HttpClient\` (429s included). "landed": every user read back afterwards has each of its
 updates' keys. "busiest window": the most requests the workers sent in one of the emulator's windows (by their
-clocks). "fallbacks": the Redis store's "unavailable" warnings (a command over its 250 ms timeout, answered by
+clocks). "fallbacks": the Redis store's "unavailable" warnings (a command over its timeout, 1 s by default, answered by
 the local budget). Throughput: the requests accepted per window of the emulator's (aligned on the epoch, by
 the workers' send times), the mean over the windows of the job but its first and last (partial) ones, against
 the emulator's limit and against the clients' budget (per ${limit.windowMillis} ms).
@@ -362,7 +362,8 @@ the emulator's limit and against the clients' budget (per ${limit.windowMillis} 
 |---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|
 ${results.rows.map(rowOf).join("\n")}
 
-Target (issue 23): with the Redis store, throughput ≥ 95 % of the budget and 0 × 429.
+Target (issue 23): with the Redis store, throughput ≥ 95 % of the budget (the clients', the limit less the
+margin) and 0 × 429.
 
 - \`InstanceBudgetRedis\`: ${verdict(results.rows, "redis")}.
 - The fixed window (the comparison): ${verdict(results.rows, "fixed")}.
@@ -385,7 +386,7 @@ What the rows show:
   arriving, so that the workers' own count of a window ("busiest window") can stay at the budget.
 ${
     results.rows.some((r) => r.store === "redis" && r.outages > 0)
-      ? `- On this loaded machine a Redis command sometimes took longer than the store's 250 ms timeout
+      ? `- On this loaded machine a Redis command sometimes took longer than the store's timeout
   ("fallbacks"): the process then paced on its local share of the budget, on top of the shared one${
         results.rows.every((r) => r.store !== "redis" || r.refused === 0 || r.outages > 0)
           ? `; every

@@ -43,7 +43,7 @@ import * as InstanceBudget from "./InstanceBudget.js"
  *
  * const options: InstanceBudgetRedis.Options = {
  *   redis: { host: "127.0.0.1", port: 6379 },
- *   timeout: "250 millis",
+ *   timeout: "1 second",
  *   localShare: 0.25
  * }
  * ```
@@ -53,7 +53,8 @@ export interface Options {
   readonly redis: RedisOptions
   /** Put before every key (default none: keys start with `clerk:` and a hash of the secret key). */
   readonly prefix?: string | undefined
-  /** The longest a Redis command may take before the local store answers instead (default 250 ms). */
+  /** The longest a Redis command may take before the local store answers instead (default 1 s: a
+   * slow answer still comes from the shared budget; a Redis that is down fails at once). */
   readonly timeout?: Duration.DurationInput | undefined
   /** The share of each budget a process uses alone while Redis is out, in (0, 1] (default 0.25). */
   readonly localShare?: number | undefined
@@ -119,7 +120,7 @@ interface Scripts {
 export const make = (options: Options): Effect.Effect<InstanceBudget.Store, never, Scope.Scope> =>
   Effect.gen(function*() {
     const prefix = options.prefix ?? ""
-    const timeout = Duration.decode(options.timeout ?? Duration.millis(250))
+    const timeout = Duration.decode(options.timeout ?? Duration.seconds(1))
     const probeMillis = Duration.toMillis(Duration.decode(options.probeInterval ?? Duration.seconds(1)))
     const share = shareOf(options.localShare)
     // a command waits for at most one reconnection: the timeout above bounds the rest
