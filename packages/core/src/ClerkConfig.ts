@@ -185,8 +185,8 @@ export declare namespace ClerkConfig {
     readonly perUserWriteLimit?: WriteLimit | false
     /**
      * Pace every request under the instance's budget before it is sent: by default Clerk's budget for the key
-     * (`sk_live_`: 1,000 per 10 s, otherwise 100 per 10 s) less a 10 % margin (`InstanceBudget.fromKey`: 900 per
-     * 10.8 s, 90 per 10.08 s); other numbers as given; `false` for none. The wait comes before an attempt and
+     * (`sk_live_`: 1,000 per 10 s, otherwise 100 per 10 s) less a 10 % margin (`InstanceBudget.fromKey`: 900 or
+     * 90 per 10 s); other numbers as given; `false` for none. The wait comes before an attempt and
      * is not part of its `timeout`.
      */
     readonly instanceBudget?: WriteLimit | false

@@ -3,12 +3,13 @@
  * layer waits here, before it is sent, until it fits in the budget, so that a job never sends into a window it
  * knows to be spent; a 429 from Clerk blocks the budget until its `Retry-After` has passed, for every fiber that
  * shares the store. By default Clerk's numbers for the key (`sk_live_`: production, 1,000 per 10 s; otherwise
- * development, 100 per 10 s) less a 10 % margin with whole milliseconds per request (`fromKey`); `ClerkConfig`'s
- * `instanceBudget` sets other numbers or turns it off.
+ * development, 100 per 10 s) less a 10 % margin (`fromKey`); `ClerkConfig`'s `instanceBudget` sets other numbers
+ * or turns it off.
  *
  * The budget's windows live in a `Store`: `layerStoreMemory` (the default, one process, no dependency) keeps fixed
  * windows aligned on multiples of their length from the epoch and answers every reservation with the time to wait
- * (delay mode); a shared store (one budget for several processes) provides `BudgetStore` with the same interface.
+ * (delay mode); a shared store (one budget for several processes, `InstanceBudgetRedis`) provides `BudgetStore`
+ * with the same interface.
  * Its keys are derived from a hash of the secret key (`RateLimits.budgetKey`), never the key.
  *
  * A call that waits says so: a span event `clerk.instanceBudget.wait` on the current span and a debug log line,
@@ -123,7 +124,7 @@ export const layerStoreMemory: Layer.Layer<BudgetStore> = Layer.effect(BudgetSto
 
 /**
  * The default budget of a secret key: Clerk's for its kind of instance (`sk_live_`: production, otherwise
- * development) less a 10 % margin, whole milliseconds per request (90 per 10.08 s, 900 per 10.8 s).
+ * development) less a 10 % margin: 900 or 90 per 10 s.
  *
  * @since 0.3.0
  * @category constructors
@@ -133,7 +134,7 @@ export const layerStoreMemory: Layer.Layer<BudgetStore> = Layer.effect(BudgetSto
  * import { Duration } from "effect"
  *
  * const budget = InstanceBudget.fromKey("sk_test_...")
- * console.log(budget.requests, Duration.toMillis(budget.window)) // 90 10080
+ * console.log(budget.requests, Duration.toMillis(budget.window)) // 90 10000
  * ```
  */
 export const fromKey = (secretKey: string): Budget => Internal.budgetOfKey(secretKey)
@@ -219,25 +220,21 @@ export interface Options {
   readonly perUser?: Budget | undefined
 }
 
-/** Sleeps until `until` (epoch ms, read again from `Clock` now: a fiber that ran late does not wait longer). */
-const waitUntil = (until: number): Effect.Effect<void> =>
-  Effect.flatMap(Clock.currentTimeMillis, (now) => {
-    const millis = until - now
-    if (millis <= 0) return Effect.void
-    return Effect.zipRight(
-      Effect.zipRight(
-        Effect.flatMap(Effect.option(Effect.currentSpan), (span) =>
-          Option.isSome(span)
-            ? Effect.flatMap(
-              Clock.currentTimeNanos,
-              (nanos) => Effect.sync(() => span.value.event("clerk.instanceBudget.wait", nanos, { millis }))
-            )
-            : Effect.void),
-        Effect.logDebug(`clerk: instance budget spent, waiting ${millis} ms`)
-      ),
-      Effect.sleep(Duration.millis(millis))
-    )
-  })
+/** Waits `millis`, said on the current span and in a debug log line. */
+const wait = (millis: number): Effect.Effect<void> =>
+  Effect.zipRight(
+    Effect.zipRight(
+      Effect.flatMap(Effect.option(Effect.currentSpan), (span) =>
+        Option.isSome(span)
+          ? Effect.flatMap(
+            Clock.currentTimeNanos,
+            (nanos) => Effect.sync(() => span.value.event("clerk.instanceBudget.wait", nanos, { millis }))
+          )
+          : Effect.void),
+      Effect.logDebug(`clerk: instance budget spent, waiting ${millis} ms`)
+    ),
+    Effect.sleep(Duration.millis(millis))
+  )
 
 /**
  * A limiter for `options.budget`, keeping its windows in the `BudgetStore` of the context, else in a new
@@ -267,18 +264,15 @@ export const make = (options: Options): Effect.Effect<Service> =>
     const prefix = RateLimits.budgetKey(secret)
     const instanceKey = `${prefix}:instance`
     // reserves one request of `key` and waits for its turn; a 429 seen meanwhile voids the reservation
+    // the delay counts from the store's answer: a remote store's round trip never makes a request early
     const takeOn = (key: string, counted: RateLimits.Budget): Effect.Effect<void> =>
-      Effect.flatMap(
-        Clock.currentTimeMillis,
-        (asked) =>
-          Effect.flatMap(store.reserve(key, counted), (delay) =>
-            delay <= 0
-              ? Effect.void
-              : Effect.zipRight(
-                waitUntil(asked + delay),
-                Effect.flatMap(store.blockedFor(key), (left) => left > 0 ? takeOn(key, counted) : Effect.void)
-              ))
-      )
+      Effect.flatMap(store.reserve(key, counted), (delay) =>
+        delay <= 0
+          ? Effect.void
+          : Effect.zipRight(
+            wait(delay),
+            Effect.flatMap(store.blockedFor(key), (left) => left > 0 ? takeOn(key, counted) : Effect.void)
+          ))
     const instance = options.budget === undefined ? undefined : Internal.counted(options.budget)
     const perUser = options.perUser === undefined ? undefined : Internal.counted(options.perUser)
     return {

@@ -1,31 +1,34 @@
 /**
  * The instance budget kept in Redis, for a fleet: every process whose limiters reserve in the same Redis shares
  * one budget per secret key (and one per user for user writes), so that together they stay under Clerk's limits.
- * Import it by path (`@effect-clerk/core/InstanceBudgetRedis`): it needs the optional peers `@effect/experimental`
- * and `ioredis`, which the package root never loads.
+ * Import it by path (`@effect-clerk/core/InstanceBudgetRedis`): it needs the optional peer `ioredis`, which the
+ * package root never loads.
  *
- * Reservations go through `@effect/experimental`'s `RateLimiter` (fixed window, delay mode) on its Redis store:
- * one round trip, Redis's time (processes with skewed clocks see the same windows), keys that expire once their
- * backlog is spent. A 429 sets a block key (`SET … PX Retry-After NX`) that every process reads before it sends.
- * A window needs whole milliseconds per request on Redis: the window is rounded up to one.
+ * Requests are spaced evenly: one every `window / requests` for the whole fleet (the generic cell rate algorithm,
+ * one Lua script per reservation). The key holds the time the next request may go; a reservation goes at the
+ * latest of now, that time and the end of a 429's block, and moves it one interval on. Time is Redis's (`TIME`),
+ * so processes with skewed clocks share one schedule, and a key expires once its schedule has passed: nothing is
+ * left behind. Why not a fixed window (`@effect/experimental`'s `RateLimiter` in delay mode): its bursts of a whole
+ * window go out at the start of the client's windows, which are not Clerk's; a burst that straddles a boundary of
+ * Clerk's window shares it with the next one, and the fleet benchmark measured 429s at a 10 % margin where spaced
+ * requests had none (BENCHMARKS.md, "Many workers, one budget").
  *
- * Redis fails, the job does not: a command that fails or takes longer than `timeout` is answered by a local
+ * Redis fails, the job does not: a reservation that fails or takes longer than `timeout` is answered by a local
  * in-memory store instead, under `localShare` of each budget; the first failure is logged once (a warning),
- * Redis is tried again at most once per `probeInterval`, and its return is logged too. Blocks are also kept
- * locally, so a process keeps honouring a 429 through an outage.
+ * Redis is tried again at most once per `probeInterval`, and its return is logged too. A 429's block is kept
+ * locally as well, so a process keeps honouring it through an outage.
  *
  * @since 0.3.0
  */
-import * as RateLimiter from "@effect/experimental/RateLimiter"
-import * as RateLimiterRedis from "@effect/experimental/RateLimiter/Redis"
 import * as Cause from "effect/Cause"
+import { UnknownException } from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
-import * as Scope from "effect/Scope"
+import type * as Scope from "effect/Scope"
 import { Redis, type RedisOptions } from "ioredis"
 import * as InstanceBudget from "./InstanceBudget.js"
 
@@ -40,7 +43,7 @@ import * as InstanceBudget from "./InstanceBudget.js"
  *
  * const options: InstanceBudgetRedis.Options = {
  *   redis: { host: "127.0.0.1", port: 6379 },
- *   timeout: "250 millis",
+ *   timeout: "1 second",
  *   localShare: 0.25
  * }
  * ```
@@ -50,7 +53,8 @@ export interface Options {
   readonly redis: RedisOptions
   /** Put before every key (default none: keys start with `clerk:` and a hash of the secret key). */
   readonly prefix?: string | undefined
-  /** The longest a Redis command may take before the local store answers instead (default 250 ms). */
+  /** The longest a Redis command may take before the local store answers instead (default 1 s: a
+   * slow answer still comes from the shared budget; a Redis that is down fails at once). */
   readonly timeout?: Duration.DurationInput | undefined
   /** The share of each budget a process uses alone while Redis is out, in (0, 1] (default 0.25). */
   readonly localShare?: number | undefined
@@ -69,8 +73,32 @@ const shareOf = (share: number | undefined): number =>
 const describe = (cause: Cause.Cause<unknown>): string => {
   const error = Cause.squash(cause)
   if (Cause.isTimeoutException(error)) return "timed out"
-  const inner = error instanceof RateLimiter.RateLimitStoreError ? error.cause : error
+  const inner = error instanceof UnknownException ? error.error : error
   return inner instanceof Error ? inner.message : String(inner)
+}
+
+// the next request's time (ms, Redis's clock) in KEYS[1], a 429's block in KEYS[2]; answers the wait in ms
+const RESERVE = `
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local interval = tonumber(ARGV[1])
+local at = math.max(now, tonumber(redis.call("GET", KEYS[1]) or "0"))
+local blocked = redis.call("PTTL", KEYS[2])
+if blocked > 0 then at = math.max(at, now + blocked) end
+local next = at + interval
+redis.call("SET", KEYS[1], tostring(next), "PX", math.ceil(next - now) + 1)
+return tostring(at - now)
+`
+
+// a block of ARGV[1] ms, unless a longer one is in force
+const BLOCK = `
+if redis.call("PTTL", KEYS[1]) < tonumber(ARGV[1]) then redis.call("SET", KEYS[1], "1", "PX", ARGV[1]) end
+return 1
+`
+
+interface Scripts {
+  readonly clerkReserve: (key: string, blocked: string, intervalMillis: number) => Promise<string>
+  readonly clerkBlock: (key: string, millis: number) => Promise<number>
 }
 
 /**
@@ -92,7 +120,7 @@ const describe = (cause: Cause.Cause<unknown>): string => {
 export const make = (options: Options): Effect.Effect<InstanceBudget.Store, never, Scope.Scope> =>
   Effect.gen(function*() {
     const prefix = options.prefix ?? ""
-    const timeout = Duration.decode(options.timeout ?? Duration.millis(250))
+    const timeout = Duration.decode(options.timeout ?? Duration.seconds(1))
     const probeMillis = Duration.toMillis(Duration.decode(options.probeInterval ?? Duration.seconds(1)))
     const share = shareOf(options.localShare)
     // a command waits for at most one reconnection: the timeout above bounds the rest
@@ -101,19 +129,15 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
       retryStrategy: (times: number) => Math.min(times * 100, 2000)
     }, options.redis)
 
-    // the RateLimiter's store lives in a scope of its own, closed without failing even when Redis is gone
-    const inner = yield* Scope.make()
-    yield* Effect.addFinalizer(() =>
-      Effect.ignore(Effect.catchAllCause(Scope.close(inner, Exit.void), () => Effect.void))
-    )
-    const redisStore = yield* Layer.buildWithScope(RateLimiterRedis.layerStore({ ...redisOptions, prefix }), inner)
-    const limiter = yield* Effect.provide(RateLimiter.make, redisStore)
     const client = yield* Effect.acquireRelease(
       Effect.sync(() => {
         const redis = new Redis(redisOptions)
-        // errors reach the caller through the commands; the outage is logged once by `fallback`
+        // errors reach the caller through the commands; an outage is logged once, below
         redis.on("error", () => {})
-        return redis
+        redis.defineCommand("clerkReserve", { numberOfKeys: 2, lua: RESERVE })
+        redis.defineCommand("clerkBlock", { numberOfKeys: 1, lua: BLOCK })
+        // `defineCommand` adds the scripts as methods of the client
+        return redis as Redis & Scripts
       }),
       (redis) => Effect.sync(() => redis.disconnect())
     )
@@ -139,8 +163,7 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
     )
 
     // Reservations: Redis's answer, else (failure, timeout, or Redis out until the next probe) the local store's.
-    // Only they say whether Redis is out or back, so that the two connections, which reconnect at different
-    // times, make one outage.
+    // Only they say whether Redis is out or back (one warning per outage, one probe per interval).
     const tracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
       Effect.gen(function*() {
         const now = yield* Clock.currentTimeMillis
@@ -158,32 +181,29 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
       )
 
     return {
-      reserve: (key, budget) => {
-        const refill = Math.max(1, Math.ceil(budget.windowMillis / budget.requests))
-        return tracked(
+      reserve: (key, budget) =>
+        tracked(
           Effect.map(
-            limiter.consume({
-              key,
-              limit: budget.requests,
-              window: Duration.millis(refill * budget.requests),
-              algorithm: "fixed-window",
-              onExceeded: "delay"
-            }),
-            (result) => Duration.toMillis(result.delay)
+            Effect.tryPromise(() =>
+              client.clerkReserve(`${prefix}${key}`, blockKey(key), budget.windowMillis / budget.requests)
+            ),
+            (answer) => {
+              const delay = Math.ceil(Number(answer))
+              return Number.isFinite(delay) && delay > 0 ? delay : 0
+            }
           ),
           local.reserve(key, {
             requests: Math.max(1, Math.floor(budget.requests * share)),
             windowMillis: budget.windowMillis
           })
-        )
-      },
+        ),
       block: (key, millis) =>
         Effect.zipRight(
           local.block(key, millis),
           millis < 1
             ? Effect.void
             : untracked(
-              Effect.asVoid(Effect.tryPromise(() => client.set(blockKey(key), "1", "PX", Math.ceil(millis), "NX"))),
+              Effect.asVoid(Effect.tryPromise(() => client.clerkBlock(blockKey(key), Math.ceil(millis)))),
               Effect.void
             )
         ),

@@ -305,9 +305,7 @@ export const safetyMargin = 0.1
 
 /**
  * A budget a client can pace by without reaching Clerk's: `margin` of the requests kept back (at least one
- * request left), and the window stretched so that it is a whole number of milliseconds per request (a shared
- * store counts in whole milliseconds): `requests' = floor(requests × (1 - margin))`, `windowMillis' =
- * ceil(windowMillis / requests') × requests'` (never shorter than the original window).
+ * request left) in the same window: `requests' = floor(requests × (1 - margin))`.
  *
  * @since 0.3.0
  * @category constructors
@@ -315,14 +313,12 @@ export const safetyMargin = 0.1
  * ```ts
  * import { RateLimits } from "@effect-clerk/kernel"
  *
- * console.log(RateLimits.withMargin(RateLimits.presets.development.instance)) // { requests: 90, windowMillis: 10080 }
+ * console.log(RateLimits.withMargin(RateLimits.presets.development.instance)) // { requests: 90, windowMillis: 10000 }
  * ```
  */
 export const withMargin = (budget: Budget, margin: number = safetyMargin): Budget => {
   const kept = Number.isFinite(margin) && margin > 0 && margin < 1 ? 1 - margin : 1
-  const requests = Math.max(1, Math.floor(budget.requests * kept))
-  const windowMillis = Math.ceil(budget.windowMillis / requests) * requests
-  return { requests, windowMillis }
+  return { requests: Math.max(1, Math.floor(budget.requests * kept)), windowMillis: budget.windowMillis }
 }
 
 /**

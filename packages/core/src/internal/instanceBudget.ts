@@ -23,7 +23,7 @@ export interface Budget {
 
 /**
  * Clerk's instance budget for a secret key (`sk_live_`: production, else development) less the safety margin
- * (`RateLimits.withMargin`: 10 %, whole milliseconds per request).
+ * (`RateLimits.withMargin`: 10 % of the requests).
  *
  * @internal
  */
