@@ -13,15 +13,12 @@
  *
  * @since 0.3.0
  */
-import * as Cause from "effect/Cause"
-import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
-import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
-import { Redis, type RedisOptions } from "ioredis"
+import type { RedisOptions } from "ioredis"
+import * as RedisFallback from "./internal/redisFallback.js"
 import * as WebhookDeduplication from "./WebhookDeduplication.js"
 
 /**
@@ -35,7 +32,7 @@ import * as WebhookDeduplication from "./WebhookDeduplication.js"
  *
  * const options: WebhookDeduplicationRedis.Options = {
  *   redis: { host: "127.0.0.1", port: 6379 },
- *   timeout: "250 millis"
+ *   timeout: "1 second"
  * }
  * ```
  */
@@ -44,22 +41,10 @@ export interface Options {
   readonly redis: RedisOptions
   /** Put before every key (default none: keys start with `clerk:webhook:`). */
   readonly prefix?: string | undefined
-  /** The longest a Redis command may take before the local store answers instead (default 250 ms). */
+  /** The longest a Redis command may take before the local store answers instead (default 1 s). */
   readonly timeout?: Duration.DurationInput | undefined
   /** While Redis is out, how often one command tries it again (default 1 s). */
   readonly probeInterval?: Duration.DurationInput | undefined
-}
-
-interface Health {
-  readonly down: boolean
-  readonly probeAt: number
-}
-
-const describe = (cause: Cause.Cause<unknown>): string => {
-  const error = Cause.squash(cause)
-  if (Cause.isTimeoutException(error)) return "timed out"
-  const inner = error instanceof Cause.UnknownException ? error.error : error
-  return inner instanceof Error ? inner.message : String(inner)
 }
 
 /**
@@ -81,49 +66,14 @@ const describe = (cause: Cause.Cause<unknown>): string => {
 export const make = (options: Options): Effect.Effect<WebhookDeduplication.Store, never, Scope.Scope> =>
   Effect.gen(function*() {
     const prefix = `${options.prefix ?? ""}clerk:webhook:`
-    const timeout = Duration.decode(options.timeout ?? Duration.millis(250))
-    const probeMillis = Duration.toMillis(Duration.decode(options.probeInterval ?? Duration.seconds(1)))
-    const client = yield* Effect.acquireRelease(
-      Effect.sync(() => {
-        const redis = new Redis(
-          Object.assign({
-            maxRetriesPerRequest: 1,
-            retryStrategy: (times: number) => Math.min(times * 100, 2000)
-          }, options.redis)
-        )
-        // errors reach the caller through the commands; the outage is logged once below
-        redis.on("error", () => {})
-        return redis
-      }),
-      (redis) => Effect.sync(() => redis.disconnect())
-    )
+    const { client, tracked } = yield* RedisFallback.make({
+      redis: options.redis,
+      timeout: Duration.decode(options.timeout ?? Duration.seconds(1)),
+      probeInterval: Duration.decode(options.probeInterval ?? Duration.seconds(1)),
+      name: "the webhook de-duplication's Redis store",
+      meanwhile: "de-duplicating in this process"
+    })
     const local = yield* WebhookDeduplication.makeStoreMemory()
-    const health = yield* Ref.make<Health>({ down: false, probeAt: 0 })
-
-    const outage = (now: number, cause: Cause.Cause<unknown>) =>
-      Effect.flatMap(
-        Ref.modify(health, (h): [boolean, Health] => [!h.down, { down: true, probeAt: now + probeMillis }]),
-        (first) =>
-          first
-            ? Effect.logWarning(
-              `clerk: the webhook de-duplication's Redis store is unavailable (${describe(cause)}); ` +
-                "de-duplicating in this process until it is back"
-            )
-            : Effect.void
-      )
-    const recovered = Effect.flatMap(
-      Ref.modify(health, (h): [boolean, Health] => [h.down, { down: false, probeAt: 0 }]),
-      (wasDown) => wasDown ? Effect.logInfo("clerk: the webhook de-duplication's Redis store is back") : Effect.void
-    )
-    const tracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
-      Effect.gen(function*() {
-        const now = yield* Clock.currentTimeMillis
-        const state = yield* Ref.get(health)
-        if (state.down && now < state.probeAt) return yield* fallback
-        const exit = yield* Effect.exit(Effect.timeout(remote, timeout))
-        if (Exit.isSuccess(exit)) return yield* Effect.as(recovered, exit.value)
-        return yield* Effect.zipRight(outage(now, exit.cause), fallback)
-      })
 
     return {
       claim: (id, ttlMillis) =>
