@@ -22,6 +22,7 @@ import * as Either from "effect/Either"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import { ClerkErrorTypeId } from "./ClerkError.js"
 import * as WebhookEvent from "./WebhookEvent.js"
 
@@ -422,7 +423,11 @@ export const verify = (input: VerifyInput): Effect.Effect<Message, VerifyError> 
 export interface HandlerOptions<E, R> {
   readonly onMessage: (message: Message) => Effect.Effect<void, E, R>
   readonly secret?: Redacted.Redacted<string> | undefined
+  /** The largest body read, in bytes (default 1 MiB; Clerk's events are a few kB): a larger one is refused. */
+  readonly maxBodyBytes?: number | undefined
 }
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 const text = (status: number, body: string) => HttpServerResponse.text(body, { status })
 
@@ -438,8 +443,9 @@ const refusal = (error: VerifyError | ConfigError.ConfigError): Effect.Effect<Ht
 /**
  * An `HttpRouter` route for Clerk's deliveries: reads the raw body once, verifies it and decodes its event
  * ({@link verify}), runs `onMessage`, and answers 204 when it succeeds, 400 (with the reason as text) when the
- * delivery does not verify, 500 when `onMessage` fails or the secret is not usable (logged: Svix then retries
- * on its schedule). In a span `Webhooks.handle`.
+ * delivery does not verify or its body is over `maxBodyBytes` (1 MiB, kept no further than that), 500 when
+ * `onMessage` fails or the secret is not usable (logged: Svix then retries on its schedule). In a span
+ * `Webhooks.handle`.
  *
  * @since 0.3.0
  * @category handlers
@@ -465,12 +471,26 @@ export const handler = <E, R>(
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest | R> =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
-    const body = yield* Effect.either(request.arrayBuffer)
-    if (body._tag === "Left") return yield* text(400, "the request's body could not be read")
+    const maxBytes = Math.max(0, Math.floor(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
+    // read to the end (stopping early would drop the connection before the answer), keeping at most the bound
+    const read = yield* Effect.either(
+      Stream.runFold(
+        request.stream,
+        { size: 0, chunks: [] as Array<Uint8Array> },
+        (read, chunk) => {
+          if (read.size + chunk.length <= maxBytes) read.chunks.push(chunk)
+          return { size: read.size + chunk.length, chunks: read.chunks }
+        }
+      )
+    )
+    if (read._tag === "Left") return yield* text(400, "the request's body could not be read")
+    if (read.right.size > maxBytes) return yield* text(400, `the request's body is over ${maxBytes} bytes`)
+    const body = new Uint8Array(read.right.size)
+    read.right.chunks.reduce((offset, chunk) => (body.set(chunk, offset), offset + chunk.length), 0)
     const secret = options.secret === undefined ? yield* Effect.either(signingSecret) : Either.right(options.secret)
     if (secret._tag === "Left") return yield* refusal(secret.left)
     const message = yield* Effect.either(
-      verify({ body: new Uint8Array(body.right), headers: request.headers, secret: secret.right })
+      verify({ body, headers: request.headers, secret: secret.right })
     )
     if (message._tag === "Left") return yield* refusal(message.left)
     const handled = yield* Effect.exit(Effect.suspend(() => options.onMessage(message.right)))

@@ -46,7 +46,10 @@ interface App {
 }
 
 /** A server with the handler on `/webhooks/clerk` (once per id, or not), and a client pointed at it. */
-const serve = (app: App, options: { readonly secret?: Redacted.Redacted<string>; readonly once?: boolean } = {}) => {
+const serve = (
+  app: App,
+  options: { readonly secret?: Redacted.Redacted<string>; readonly once?: boolean; readonly maxBodyBytes?: number } = {}
+) => {
   const onMessage = (message: Webhooks.Message) =>
     Effect.gen(function*() {
       yield* Ref.update(app.seen, (all) => [...all, `${message.id} ${message.event._tag}`])
@@ -57,7 +60,8 @@ const serve = (app: App, options: { readonly secret?: Redacted.Redacted<string>;
       "/webhooks/clerk",
       Webhooks.handler({
         onMessage: options.once === true ? WebhookDeduplication.once(onMessage) : onMessage,
-        secret: options.secret
+        secret: options.secret,
+        maxBodyBytes: options.maxBodyBytes
       })
     )
   )
@@ -94,6 +98,15 @@ describe("Webhooks.handler over loopback", () => {
       const notAnEvent = yield* post("{}", headersFor("msg_4", "{}"))
       expect(notAnEvent[0]).toBe(400)
       expect(yield* Ref.get(app.seen)).toEqual(["msg_1 UserCreated"])
+    }).pipe(Effect.provide(NodeHttpServer.layerTest)))
+
+  it.scopedLive("a body over maxBodyBytes is refused with 400 before anything is verified or run", () =>
+    Effect.gen(function*() {
+      const app = yield* makeApp
+      yield* serve(app, { secret: Redacted.make(SECRET), maxBodyBytes: created.length - 1 })
+      const refused = yield* post(created, headersFor("msg_big", created))
+      expect(refused).toEqual([400, `the request's body is over ${created.length - 1} bytes`])
+      expect(yield* Ref.get(app.seen)).toEqual([])
     }).pipe(Effect.provide(NodeHttpServer.layerTest)))
 
   it.scopedLive("a standardwebhooks-signed delivery with webhook-* headers, and any other event type, are 204", () =>
