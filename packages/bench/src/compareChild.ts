@@ -179,7 +179,8 @@ const emulator = async (population: number, quick: boolean): Promise<Rows> => {
           secretKey: "sk_test_compare",
           apiUrl: server.apiUrl,
           retry: RetryPolicy.none,
-          perUserWriteLimit: false
+          perUserWriteLimit: false,
+          instanceBudget: false
         })
       ),
       Layer.provide(NodeHttpClient.layerUndici)

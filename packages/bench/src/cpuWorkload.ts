@@ -165,7 +165,13 @@ const loop = <A, E>(effect: Effect.Effect<A, E>, n: number): Effect.Effect<void>
 
 const usersLayer = Users.layer.pipe(
   Layer.provide(
-    ClerkConfig.layer({ secretKey: KEY, apiUrl: API, retry: RetryPolicy.none, perUserWriteLimit: false })
+    ClerkConfig.layer({
+      secretKey: KEY,
+      apiUrl: API,
+      retry: RetryPolicy.none,
+      perUserWriteLimit: false,
+      instanceBudget: false
+    })
   ),
   Layer.provide(Layer.succeed(HttpClient.HttpClient, fakeClient))
 )
@@ -190,7 +196,13 @@ const ablated = (replaced: Partial<Pipeline.Steps>) =>
     ).pipe(
       Layer.merge(Layer.setTracer(installedTracer)),
       Layer.provide(
-        ClerkConfig.layer({ secretKey: KEY, apiUrl: API, retry: RetryPolicy.none, perUserWriteLimit: false })
+        ClerkConfig.layer({
+          secretKey: KEY,
+          apiUrl: API,
+          retry: RetryPolicy.none,
+          perUserWriteLimit: false,
+          instanceBudget: false
+        })
       ),
       Layer.provide(Layer.succeed(HttpClient.HttpClient, fakeClient))
     )

@@ -18,7 +18,13 @@ const effectClient = (origin: string, client: Layer.Layer<HttpClient.HttpClient>
   ManagedRuntime.make(
     Users.layer.pipe(
       Layer.provide(
-        ClerkConfig.layer({ secretKey: KEY, apiUrl: `${origin}/v1`, retry: RetryPolicy.none, perUserWriteLimit: false })
+        ClerkConfig.layer({
+          secretKey: KEY,
+          apiUrl: `${origin}/v1`,
+          retry: RetryPolicy.none,
+          perUserWriteLimit: false,
+          instanceBudget: false
+        })
       ),
       Layer.provide(client)
     )

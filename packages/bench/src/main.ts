@@ -2,16 +2,20 @@
  * `pnpm bench`: every figure of BENCHMARKS.md, measured in one run, written to BENCHMARKS.md.
  *
  * `pnpm bench -- --quick` runs fewer rounds and a smaller population (for a smoke check; the file it writes
- * says so); `--no-instructions` skips the instruction counts (callgrind), which take a few minutes.
+ * says so); `--no-instructions` skips the instruction counts (callgrind), which take a few minutes;
+ * `--only=fleet` runs the fleet section alone (section 6, about four minutes, needs `redis-server`) and replaces
+ * only that section of BENCHMARKS.md.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, platform, release, totalmem } from "node:os"
 import { fileURLToPath } from "node:url"
-import { sectionOf, withSection } from "./compareReport.js"
+import { sectionOf, START as COMPARE_START, withSection } from "./compareReport.js"
 import type { CpuRow } from "./cpu.js"
 import { ablationLabels, runCpu } from "./cpu.js"
 import { NO_SPAN_FLOOR } from "./cpuWorkload.js"
 import { runDecode } from "./decode.js"
+import type { FleetResults } from "./fleet.js"
+import { fleetSection, fleetSectionOf, runFleet, withFleetSection } from "./fleet.js"
 import type { HttpResults } from "./http.js"
 import { runHttp } from "./http.js"
 import { runInMemory, runPropertySuite } from "./inmemory.js"
@@ -21,6 +25,11 @@ import { runStreaming } from "./streaming.js"
 
 const quick = process.argv.includes("--quick")
 const instructions = !process.argv.includes("--no-instructions")
+const only = process.argv.find((argument) => argument.startsWith("--only="))?.slice("--only=".length)
+if (only !== undefined && only !== "fleet") {
+  process.stderr.write(`pnpm bench: --only takes "fleet" (the only section that runs alone), not ${only}\n`)
+  process.exit(2)
+}
 const root = fileURLToPath(new URL("../../../../../", import.meta.url))
 const workdir = fileURLToPath(new URL("../../", import.meta.url))
 mkdirSync(workdir, { recursive: true })
@@ -28,19 +37,45 @@ mkdirSync(workdir, { recursive: true })
 const log = (line: string) => process.stdout.write(`${line}\n`)
 const check = (ok: boolean) => (ok ? "✅ met" : "❌ missed")
 const command = `pnpm bench${quick ? " -- --quick" : ""}${instructions ? "" : " -- --no-instructions"}`
+const machine = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${
+  (totalmem() / 1024 ** 3).toFixed(0)
+} GB, ${platform()} ${release()}, Node ${process.version}`
+
+if (only === "fleet") {
+  log(`effect-clerk benchmarks: the fleet section alone${quick ? " (quick)" : ""}`)
+  const section = fleetSection(await runFleet({ quick }), {
+    command: `pnpm bench -- --only=fleet${quick ? " --quick" : ""}`,
+    machine
+  })
+  const text = readFileSync(`${root}BENCHMARKS.md`, "utf8")
+  writeFileSync(`${root}BENCHMARKS.md`, withFleetSection(text, section, COMPARE_START))
+  log(section)
+  process.exit(0)
+}
 
 log(`effect-clerk benchmarks${quick ? " (quick)" : ""}`)
-log("1/5 CPU only: a fake HttpClient in the same process, every shape against the platform client…")
+log("1/6 CPU only: a fake HttpClient in the same process, every shape against the platform client…")
 const cpu = await runCpu({ quick, instructions })
-log("2/5 HTTP over loopback: get and 500-user pages, interleaved…")
+log("2/6 HTTP over loopback: get and 500-user pages, interleaved…")
 const http: HttpResults = await runHttp({ quick })
-log("3/5 decode cost…")
+log("3/6 decode cost…")
 const decode = runDecode({ quick })
-log("4/5 streaming through the emulator…")
+log("4/6 streaming through the emulator…")
 const streaming = await runStreaming({ quick, workdir })
-log("5/5 in-memory layer at scale, property suite…")
+log("5/6 in-memory layer at scale, property suite…")
 const inMemory = await runInMemory({ quick })
 const properties = runPropertySuite()
+log("6/6 the fleet: worker processes, one budget in Redis or one per process…")
+// a missing redis-server fails this section (the message says how to install it); the others are written
+let fleet: FleetResults | undefined
+let fleetFailure: string | undefined
+try {
+  fleet = await runFleet({ quick })
+} catch (error) {
+  fleetFailure = error instanceof Error ? error.message : String(error)
+  log(`the fleet section failed: ${fleetFailure}`)
+  process.exitCode = 1
+}
 
 // -----------------------------------------------------------------------------
 // CPU only
@@ -547,5 +582,9 @@ ${
 const previous = existsSync(`${root}BENCHMARKS.md`)
   ? sectionOf(readFileSync(`${root}BENCHMARKS.md`, "utf8"))
   : undefined
-writeFileSync(`${root}BENCHMARKS.md`, previous === undefined ? report : withSection(report, previous))
+// the fleet section: this run's, else the one already there (a failed run says so on the console and exits 1)
+const previousText = existsSync(`${root}BENCHMARKS.md`) ? readFileSync(`${root}BENCHMARKS.md`, "utf8") : ""
+const fleetText = fleet !== undefined ? fleetSection(fleet, { command, machine }) : fleetSectionOf(previousText)
+const withFleet = fleetText === undefined ? report : withFleetSection(report, fleetText, COMPARE_START)
+writeFileSync(`${root}BENCHMARKS.md`, previous === undefined ? withFleet : withSection(withFleet, previous))
 log(report)

@@ -96,7 +96,12 @@ export const runStreaming = async (options: { readonly quick: boolean; readonly 
   const runtime = ManagedRuntime.make(
     Users.layer.pipe(
       Layer.provide(
-        ClerkConfig.layer({ secretKey: "sk_test_bench", apiUrl: emulator.apiUrl, retry: RetryPolicy.none })
+        ClerkConfig.layer({
+          secretKey: "sk_test_bench",
+          apiUrl: emulator.apiUrl,
+          retry: RetryPolicy.none,
+          instanceBudget: false
+        })
       ),
       Layer.provide(NodeHttpClient.layerUndici)
     )

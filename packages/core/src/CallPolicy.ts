@@ -17,7 +17,7 @@ import type { ClerkConfig } from "./ClerkConfig.js"
 import { DEFAULT_PER_USER_WRITE_LIMIT } from "./ClerkConfig.js"
 import type { ClerkError } from "./ClerkError.js"
 import * as Internal from "./internal/callPolicy.js"
-import * as KeyedLimiter from "./internal/keyedLimiter.js"
+import { requestsOf } from "./internal/instanceBudget.js"
 import { writeLimitIndex } from "./internal/operation.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import * as UsersCodec from "./UsersCodec.js"
@@ -43,6 +43,8 @@ import type * as UsersProtocol from "./UsersProtocol.js"
 export interface CallPolicy {
   readonly retry: RetryPolicy.RetryPolicy
   readonly perUserWriteLimit: ClerkConfig.WriteLimit | undefined
+  /** The instance budget every call is paced by (`InstanceBudget`); absent or `undefined`: none. */
+  readonly instanceBudget?: ClerkConfig.WriteLimit | undefined
 }
 
 /**
@@ -67,6 +69,11 @@ export interface Options {
    * request per window (or not a number) counts as one.
    */
   readonly perUserWriteLimit?: ClerkConfig.WriteLimit | false
+  /**
+   * The instance budget every call is paced by (`InstanceBudget`), or `false` (the default here: an
+   * implementation given to `apply` has no secret key to derive one from; `InstanceBudget.fromKey` gives Clerk's).
+   */
+  readonly instanceBudget?: ClerkConfig.WriteLimit | false
 }
 
 /**
@@ -94,7 +101,15 @@ export const make = (options: Options = {}): CallPolicy => {
     retry: options.retry ?? RetryPolicy.defaultPolicy,
     perUserWriteLimit: limit === undefined
       ? options.perUserWriteLimit === false ? undefined : DEFAULT_PER_USER_WRITE_LIMIT
-      : { requests: KeyedLimiter.requestsOf(limit.requests), window: limit.window }
+      : { requests: requestsOf(limit.requests), window: limit.window },
+    ...(options.instanceBudget === undefined || options.instanceBudget === false
+      ? {}
+      : {
+        instanceBudget: {
+          requests: requestsOf(options.instanceBudget.requests),
+          window: options.instanceBudget.window
+        }
+      })
   }
 }
 
@@ -129,7 +144,8 @@ export const none: CallPolicy = { retry: RetryPolicy.none, perUserWriteLimit: un
  */
 export const fromConfig = (config: ClerkConfig.Service): CallPolicy => ({
   retry: config.retry,
-  perUserWriteLimit: config.perUserWriteLimit
+  perUserWriteLimit: config.perUserWriteLimit,
+  instanceBudget: config.instanceBudget
 })
 
 /**

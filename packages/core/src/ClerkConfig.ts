@@ -15,6 +15,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { apiVersions, versionAtLeast } from "./internal/apiVersions.js"
+import { budgetOfKey } from "./internal/instanceBudget.js"
 import { version as version_ } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 import { operations } from "./UsersProtocol.js"
@@ -139,6 +140,11 @@ export declare namespace ClerkConfig {
     readonly maxResponseBytes: number
     /** Client-side pacing of `update`, `updateMetadata` and `replaceMetadata` per user, or `undefined` for none. */
     readonly perUserWriteLimit: WriteLimit | undefined
+    /**
+     * Client-side pacing of every request under the instance's budget (`InstanceBudget`), or `undefined`
+     * (absent) for none. `ClerkConfig.make` sets it from the key unless told otherwise.
+     */
+    readonly instanceBudget?: WriteLimit | undefined
   }
 
   /**
@@ -177,6 +183,13 @@ export declare namespace ClerkConfig {
     readonly maxResponseBytes?: number
     /** Pace `update`, `updateMetadata`, `replaceMetadata` per user under Clerk's limit (10 per 10 s), or `false`. */
     readonly perUserWriteLimit?: WriteLimit | false
+    /**
+     * Pace every request under the instance's budget before it is sent: by default Clerk's budget for the key
+     * (`sk_live_`: 1,000 per 10 s, otherwise 100 per 10 s) less a 10 % margin (`InstanceBudget.fromKey`: 900 or
+     * 90 per 10 s); other numbers as given; `false` for none. The wait comes before an attempt and
+     * is not part of its `timeout`.
+     */
+    readonly instanceBudget?: WriteLimit | false
   }
 
   /**
@@ -345,6 +358,16 @@ const makeWith = (
     ) {
       return Effect.fail(invalid("perUserWriteLimit", "needs a positive integer number of requests"))
     }
+    const instanceBudget = options.instanceBudget === false
+      ? undefined
+      : options.instanceBudget ?? budgetOfKey(Redacted.value(secretKey))
+    if (
+      instanceBudget !== undefined &&
+      (!Number.isSafeInteger(instanceBudget.requests) || instanceBudget.requests < 1 ||
+        !Duration.greaterThan(instanceBudget.window, Duration.zero))
+    ) {
+      return Effect.fail(invalid("instanceBudget", "needs a positive integer number of requests and a positive window"))
+    }
     const userAgentIssue = options.userAgent === undefined ? undefined : userAgentProblem(options.userAgent)
     if (userAgentIssue !== undefined) return Effect.fail(invalid("userAgent", userAgentIssue))
     const extra = options.userAgent === undefined ? "" : ` ${options.userAgent.replace(/[\r\n]/g, " ")}`
@@ -356,7 +379,8 @@ const makeWith = (
       retry: options.retry ?? RetryPolicy.defaultPolicy,
       userAgent: `@effect-clerk/core/${version_}${extra}`,
       maxResponseBytes,
-      perUserWriteLimit
+      perUserWriteLimit,
+      instanceBudget
     })
   })
 

@@ -37,6 +37,10 @@ export * as DeletedObject from "./DeletedObject.js"
 /**
  * @since 0.3.0
  */
+export * as InstanceBudget from "./InstanceBudget.js"
+/**
+ * @since 0.3.0
+ */
 export * as OAuthAccessToken from "./OAuthAccessToken.js"
 /**
  * @since 0.3.0

@@ -14,7 +14,7 @@ import { decodeUnknownSync } from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { RateLimited, ServerError } from "../src/ClerkError.js"
 import type { ClerkError } from "../src/ClerkError.js"
-import { CallPolicy, ClerkConfig, RetryPolicy, User, UsersCodec } from "../src/index.js"
+import { CallPolicy, ClerkConfig, InstanceBudget, RetryPolicy, User, UsersCodec } from "../src/index.js"
 
 const ada = decodeUnknownSync(User.User)(F.userFull)
 
@@ -125,6 +125,6 @@ describe("CallPolicy.apply", () => {
         CallPolicy.fromConfig
       )
     )
-    expect(config).toEqual(CallPolicy.none)
+    expect(config).toEqual({ ...CallPolicy.none, instanceBudget: InstanceBudget.fromKey("sk_test_x") })
   })
 })

@@ -2,8 +2,9 @@
  * Example 3 — Bulk moderation: ban every user matching a query.
  *
  * - bounded concurrency (`concurrency` bans in flight),
- * - a client-side rate limit with Effect's `RateLimiter` (defaults: Clerk's documented Backend API limits,
- *   100 requests per 10 seconds on development instances, 1000 on production ones),
+ * - Clerk's instance budget, built into the client: every request (the listing's pages and the bans) waits for
+ *   room in the key's budget (`ClerkConfig`'s `instanceBudget`, by default Clerk's less 10 %), and several
+ *   workers share it by adding `InstanceBudgetRedis.layerStore` (README, "Many workers, one budget"),
  * - retries by the client's policy (429s wait for `Retry-After`),
  * - a summary of what failed and why, by error tag,
  * - `dryRun`: list who would be banned, ban nobody.
@@ -13,14 +14,12 @@
  */
 import { Users } from "@effect-clerk/core"
 import type { ClerkError } from "@effect-clerk/core/ClerkError"
-import { Effect, RateLimiter, Stream } from "effect"
+import { Effect, Stream } from "effect"
 
 export interface ModerationOptions {
   readonly query: string
   readonly dryRun: boolean
   readonly concurrency?: number
-  /** Requests per 10 seconds. Default 100 (a development instance); use 1000 in production. */
-  readonly requestsPer10Seconds?: number
 }
 
 export interface ModerationSummary {
@@ -40,9 +39,7 @@ interface Outcome {
 export const bulkModeration = (options: ModerationOptions) =>
   Effect.scoped(Effect.gen(function*() {
     const users = yield* Users
-    const limit = yield* RateLimiter.make({ limit: options.requestsPer10Seconds ?? 100, interval: "10 seconds" })
-
-    // every matching user, page by page (the listing requests go through the rate limiter too)
+    // every matching user, page by page (each page's request is paced by the instance budget too)
     const matching = users.listStream({ query: options.query }, { pageSize: 100 })
 
     const outcomes = yield* matching.pipe(
@@ -50,7 +47,7 @@ export const bulkModeration = (options: ModerationOptions) =>
         (user): Effect.Effect<Outcome> => {
           if (user.banned) return Effect.succeed({ id: user.id, outcome: "already banned" })
           if (options.dryRun) return Effect.succeed({ id: user.id, outcome: "would ban" })
-          return limit(users.ban(user.id)).pipe(
+          return users.ban(user.id).pipe(
             Effect.as<Outcome>({ id: user.id, outcome: "banned" }),
             // keep going: record the failure by its tag
             Effect.catchAll((error: ClerkError) => Effect.succeed({ id: user.id, outcome: error._tag }))

@@ -1,9 +1,10 @@
 /**
  * The shape of the code, held by tests: no import cycle in the published packages, the test kit builds on
  * core's public modules only, no module with logic over about 700 lines (schema-only model files excepted, by
- * name), no function over about 120 lines, no `as unknown as`, and every operation of the table has its named
- * error union. The kernel (`packages/kernel/src`) imports nothing from `effect`, `@effect/*` or `@effect-clerk/*`, is
- * held to the same sizes, and is where Clerk's error codes are written: none appears in core's or the test kit's code.
+ * name), no function over about 120 lines, no `as unknown as`, core's optional peers behind one module, and every
+ * operation of the table has its named error union. The kernel (`packages/kernel/src`) imports nothing from
+ * `effect`, `@effect/*` or `@effect-clerk/*`, is held to the same sizes, and is where Clerk's error codes are
+ * written: none appears in core's or the test kit's code.
  */
 import { UsersProtocol } from "@effect-clerk/core"
 import { describe, expect, it } from "@effect/vitest"
@@ -132,6 +133,21 @@ describe("architecture", () => {
     expect(reachesIntoCore(probe, "../../core/src/internal/client.js")).toBe(true)
     expect(reachesIntoCore(probe, "@effect-clerk/core/internal/client")).toBe(true)
     expect(reachesIntoCore(probe, "./internal/engine.js")).toBe(false)
+  })
+
+  it("core's optional peers (@effect/experimental, ioredis) are imported by InstanceBudgetRedis only, which no module imports", () => {
+    const coreSources = tsFilesOf("packages/core/src")
+    const optionalPeer = (specifier: string) => specifier === "ioredis" || specifier.startsWith("@effect/experimental")
+    const importers = coreSources
+      .filter((file) => importsOf(file).some(optionalPeer))
+      .map((file) => path.relative(root, file))
+    expect(importers).toEqual(["packages/core/src/InstanceBudgetRedis.ts"])
+    // (its own doc examples import it by path)
+    const reachers = sources
+      .filter((file) => !file.endsWith("InstanceBudgetRedis.ts"))
+      .filter((file) => importsOf(file).some((specifier) => /InstanceBudgetRedis(\.js)?$/.test(specifier)))
+      .map((file) => path.relative(root, file))
+    expect(reachers).toEqual([])
   })
 
   it("no module with logic is over 700 lines (schema-only model files may be longer, when listed here)", () => {

@@ -195,6 +195,13 @@ export const catalogue = {
     code: "request_body_too_large",
     message: constant("Request body too large"),
     longMessage: (limit: number) => `The request body is larger than the ${limit}-byte limit of this endpoint.`
+  },
+  rateLimited: {
+    status: 429,
+    code: "too_many_requests",
+    message: constant("Too many requests"),
+    longMessage: (retryAfterSeconds: number) =>
+      `Too many requests, please try again in ${retryAfterSeconds} seconds. See Clerk's rate limits.`
   }
 } as const
 
@@ -361,6 +368,21 @@ export const requestBodyInvalid = (detail: string): Failure => refuse("requestBo
  * @category constructors
  */
 export const bodyTooLarge = (limit: number): Failure => refuse("bodyTooLarge", limit)
+
+/**
+ * `429 too_many_requests`: a rate limit's budget is spent (`RateLimits`); the request may be sent again after
+ * `retryAfterSeconds`, the value of the answer's `Retry-After` header.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { ErrorCatalogue } from "@effect-clerk/kernel"
+ *
+ * console.log(ErrorCatalogue.rateLimited(7).errors[0]?.code) // "too_many_requests"
+ * ```
+ */
+export const rateLimited = (retryAfterSeconds: number): Failure => refuse("rateLimited", retryAfterSeconds)
 
 /**
  * An injected fault's answer: its status, with the code and message given or Clerk's usual ones for the status

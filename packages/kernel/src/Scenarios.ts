@@ -14,6 +14,7 @@ import { faults } from "./internal/scenarios/faults.js"
 import type { Scenario, Step } from "./internal/scenarios/language.js"
 import { profile } from "./internal/scenarios/lifecycle.js"
 import { pathInjection } from "./internal/scenarios/paths.js"
+import { limited } from "./internal/scenarios/rateLimits.js"
 import { retrying, rules } from "./internal/scenarios/retries.js"
 import { metadata2026, unknownVersion } from "./internal/scenarios/versions.js"
 import type { OperationKey } from "./Operations.js"
@@ -175,6 +176,16 @@ export const apiVersion20260512: Scenario = metadata2026
 export const apiVersionUnknown: Scenario = unknownVersion
 
 /**
+ * Clerk's rate limits, enforced by the set-ups (`rateLimits`: six requests per 10 s for the instance, two writes
+ * per 10 s per user): the write over the user's budget and the request over the instance's fail with
+ * `RateLimited`, Clerk's 429 and its `Retry-After`, and write nothing.
+ *
+ * @since 0.3.0
+ * @category scenarios
+ */
+export const rateLimits: Scenario = limited
+
+/**
  * Every scenario, in the order a contract suite runs them.
  *
  * @since 0.2.0
@@ -186,7 +197,8 @@ export const all: ReadonlyArray<Scenario> = [
   retries,
   paths,
   apiVersion20260512,
-  apiVersionUnknown
+  apiVersionUnknown,
+  rateLimits
 ]
 
 /**

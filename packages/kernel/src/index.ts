@@ -82,6 +82,11 @@ export * as Passwords from "./Passwords.js"
 export * as Prng from "./Prng.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as RateLimits from "./RateLimits.js"
+
+/**
  * @since 0.2.0
  */
 export * as Refusal from "./Refusal.js"

@@ -150,6 +150,16 @@ describe("ErrorCatalogue", () => {
       )
     ],
     [
+      "rateLimited",
+      ErrorCatalogue.rateLimited(7),
+      one(
+        429,
+        "too_many_requests",
+        "Too many requests",
+        "Too many requests, please try again in 7 seconds. See Clerk's rate limits."
+      )
+    ],
+    [
       "injected 429",
       ErrorCatalogue.injected(429),
       one(429, "too_many_requests", "Too many requests", "Fault injected by the test kit (status 429)")
@@ -180,6 +190,7 @@ describe("ErrorCatalogue", () => {
       "notFound",
       "passwordPwned",
       "passwordTooShort",
+      "rateLimited",
       "requestBodyInvalid",
       "routeNotFound",
       "totpDisabled",

@@ -9,6 +9,12 @@
  * API under `/__emulator` (disabled unless enabled) seeds data and injects faults from outside the process;
  * `GET /healthz` answers without authentication, for scripts and containers waiting for the emulator.
  *
+ * With `rateLimits` (`"development"`, `"production"` or a `RateLimits.Custom`; off by default, so suites keep
+ * their speed) it enforces Clerk's rate limits on `Clock` (the kernel's `RateLimits`): an instance budget per
+ * secret key (each of `secretKeys` has its own), the per-user write budget, fixed windows; a request over budget
+ * gets Clerk's `429 too_many_requests` body and a `Retry-After` header, the seconds until its window resets. The
+ * limits are checked before injected faults: a refused request takes no fault rule.
+ *
  * Clerk's rules around the store (authentication, API version, unknown routes, body bounds, error bodies) are
  * the kernel's plain functions (`RequestGate`, `RequestTarget`, `BodyBounds`, `JsonBody`, `Refusal`,
  * `ErrorBody`); this module holds the routes and the layers that apply them, the admin API and the responses are
@@ -223,7 +229,9 @@ const operationRoute = (
       ...body.right
     }, ApiVersionResolution.requested({ header: request.headers[ApiVersionResolution.HEADER], search }, defaultVersion))
     if (Either.isLeft(args)) return refusalResponse(args.left, engine.traceId())
-    const result = yield* engine.run(operation, args.right)
+    // the instance budget is per secret key (the gate has authenticated it)
+    const key = Authentication.bearerKey(request.headers["authorization"])
+    const result = yield* engine.run(operation, args.right, key)
     if (Either.isLeft(result)) return Responses.engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
     const encoded = UsersCodec.encodeResponse(
@@ -513,8 +521,9 @@ export type ClientOptions = Omit<ClerkConfig.Options, "secretKey" | "apiUrl" | "
  */
 export interface UsersOptions<T extends Transport = Transport> extends Options {
   /**
-   * `ClerkConfig`'s options for the client. Defaults are `ClerkConfig.layer`'s, except `perUserWriteLimit`
-   * (`false`: tests write to a user faster than Clerk allows and the emulator does not limit writes).
+   * `ClerkConfig`'s options for the client. Defaults are `ClerkConfig.layer`'s, except `perUserWriteLimit` and
+   * `instanceBudget` (`false`: tests call faster than Clerk allows, and the emulator limits calls only with
+   * `rateLimits`).
    */
   readonly config?: ClientOptions
   /** `inProcess` (the default) or `loopback(httpClient, { port, host })`. */
@@ -530,6 +539,7 @@ const usersFor = (options: UsersOptions): Layer.Layer<Users, OptionsError, Clerk
       Layer.provide(
         ClerkConfig.layer({
           perUserWriteLimit: false,
+          instanceBudget: false,
           ...(options.retry === undefined ? {} : { retry: options.retry }),
           ...options.config,
           secretKey: Redacted.make(emulator.secretKey),

@@ -11,6 +11,7 @@
  *
  * @since 0.3.0
  */
+import type * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
@@ -94,6 +95,13 @@ export interface Options {
   readonly seed?: string
   /** The API version of requests that send none (`--api-version`). */
   readonly apiVersion?: string
+  /**
+   * Clerk's rate limits, enforced (`--rate-limits`): `"development"`, `"production"` or custom limits. Default:
+   * none.
+   *
+   * @since 0.3.0
+   */
+  readonly rateLimits?: RateLimits.Option
   /** The loopback port (`127.0.0.1`). Default 0: a free one. */
   readonly port?: number
   /** How long to wait for the `ready:` line, on the wall clock (also under `TestClock`). Default 30 seconds. */
@@ -335,7 +343,13 @@ export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">
       secretKey,
       "--stop-on-stdin-close",
       ...(options.seed === undefined ? [] : ["--seed", options.seed]),
-      ...(options.apiVersion === undefined ? [] : ["--api-version", options.apiVersion])
+      ...(options.apiVersion === undefined ? [] : ["--api-version", options.apiVersion]),
+      ...(options.rateLimits === undefined
+        ? []
+        : [
+          "--rate-limits",
+          typeof options.rateLimits === "string" ? options.rateLimits : JSON.stringify(options.rateLimits)
+        ])
     ]
     const output: Output = { text: "" }
     const { child, exited } = yield* Effect.acquireRelease(

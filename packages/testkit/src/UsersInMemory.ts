@@ -10,6 +10,11 @@
  * paced: an injected fault fails the call at once, and no test under `TestClock` waits on a sleep it did not
  * ask for. `callPolicy: CallPolicy.make()` behaves as `Users.layer` does by default.
  *
+ * With `rateLimits` (`"development"`, `"production"` or a `RateLimits.Custom`; off by default) the instance
+ * enforces Clerk's rate limits on `Clock`, with the kernel's `RateLimits`: one instance budget (the layer has one
+ * key) and the per-user write budget; a request over budget fails with `RateLimited` and its `retryAfter`, the
+ * seconds until the window resets, as the HTTP client reads Clerk's 429. `TestClock.adjust` moves the windows.
+ *
  * Each layer build owns a fresh store.
  *
  * @since 0.1.0
@@ -19,6 +24,7 @@ import { CallPolicy, Users, UsersCodec } from "@effect-clerk/core"
 import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
 import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { TransportError } from "@effect-clerk/core/ClerkError"
+import type * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -45,6 +51,15 @@ export interface Options {
   readonly totpIssuer?: string
   /** Users to seed when the layer is built. */
   readonly users?: ReadonlyArray<UserSeed>
+  /**
+   * Clerk's rate limits, enforced on `Clock`: `"development"` (100 requests / 10 s), `"production"` (1,000 /
+   * 10 s), or a `RateLimits.Custom`; the per-user write budget (10 / 10 s) with either preset. A request over
+   * budget fails with `RateLimited` and its `retryAfter`. Default: none (an `OptionsError` for a custom budget
+   * that is not positive integers).
+   *
+   * @since 0.3.0
+   */
+  readonly rateLimits?: RateLimits.Option | undefined
   /**
    * What is done around each call, as `Users.layer` does with its `ClerkConfig`: retries by the policy (a
    * call's own `RetryPolicy.withPolicy` wins), at least `Retry-After` apart, only where the policy allows for

@@ -278,6 +278,39 @@ describe("effect-clerk-emulator", () => {
     expect(spaced.stderr).toContain("visible ASCII")
   }, 30_000)
 
+  it("--rate-limits enforces Clerk's limits over a socket: 429, Retry-After and Clerk's body", async () => {
+    // one window until 2033 (windows are aligned on the epoch), so no window ends during the test
+    const limits = JSON.stringify({ instance: { requests: 2, windowMillis: 1e12 }, userWrites: null })
+    const emulator = start(["--port", "0", "--rate-limits", limits])
+    const url = await emulator.ready
+    expect(emulator.stdout()).toContain(`rate limits: ${limits}`)
+    for (let i = 0; i < 2; i++) expect((await count(url, "sk_test_emulator")).status).toBe(200)
+    const refused = await fetch(`${url}/users/count`, { headers: { authorization: "Bearer sk_test_emulator" } })
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get("retry-after")).toMatch(/^[1-9]\d*$/)
+    const body = await refused.json() as { errors: ReadonlyArray<{ code: string; long_message: string }> }
+    expect(body.errors[0]?.code).toBe("too_many_requests")
+    expect(body.errors[0]?.long_message).toContain(`${refused.headers.get("retry-after")} seconds`)
+    emulator.child.kill("SIGTERM")
+    expect(await emulator.exited).toBe(0)
+  }, 30_000)
+
+  it("refuses bad --rate-limits and CLERK_EMULATOR_RATE_LIMITS with exit code 2", async () => {
+    const cases: ReadonlyArray<readonly [ReadonlyArray<string>, Record<string, string>, string]> = [
+      [["--port", "0", "--rate-limits", "fast"], {}, "--rate-limits must be development, production or JSON limits"],
+      [["--port", "0"], {
+        CLERK_EMULATOR_RATE_LIMITS: "{\"instance\":{\"requests\":0,\"windowMillis\":1000}}"
+      }, "CLERK_EMULATOR_RATE_LIMITS: instance.requests must be a positive integer"]
+    ]
+    const results = await Promise.all(cases.map(([args, env]) => run(args, { env })))
+    for (const [index, [, , message]] of cases.entries()) {
+      const { code, stderr, stdout } = results[index]!
+      expect(code).toBe(2)
+      expect(stdout).not.toContain("ready:")
+      expect(stderr).toContain(`effect-clerk-emulator: ${message}`)
+    }
+  }, 30_000)
+
   it("an empty CLERK_EMULATOR_PORT counts as unset (port 4010), not as port 0", async () => {
     const emulator = start([], { env: { CLERK_EMULATOR_PORT: "" } })
     const outcome = await Promise.race([emulator.ready, emulator.exited.then(() => "exited")])

@@ -86,6 +86,19 @@ describe("EmulatorLauncher", () => {
     60_000
   )
 
+  it("rateLimits: the command enforces the limits given", async () => {
+    const emulator = await EmulatorLauncher.start({
+      ...fromSource,
+      rateLimits: { instance: { requests: 1, windowMillis: 1e12 }, userWrites: null }
+    })
+    try {
+      expect(await count(emulator.apiUrl, emulator.secretKey)).toBe(0)
+      expect(await count(emulator.apiUrl, emulator.secretKey)).toBe(429)
+    } finally {
+      await emulator.stop()
+    }
+  }, 60_000)
+
   it("make: the same as a scoped Effect, stopped when the scope closes", async () => {
     const started = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
       const emulator = yield* EmulatorLauncher.make({ ...fromSource, seed: "missing-is-refused.json" }).pipe(

@@ -1,7 +1,8 @@
 /**
  * What a layer does around each call of an operation, whatever answers it (the HTTP pipeline, the test kit's
  * in-memory layer, any implementation given to `CallPolicy.apply`): each attempt is paced first (Clerk's
- * per-user write limit, `keyedLimiter.ts`), then the attempts are retried by the retry policy in force (the
+ * per-user write limit, then the instance budget, both kept by `InstanceBudget`'s limiter; a 429 blocks the
+ * instance budget for its `Retry-After`), then the attempts are retried by the retry policy in force (the
  * caller's `RetryPolicy.withPolicy`, else the layer's), whose schedule waits at least `Retry-After` and retries
  * only what the policy's predicate allows for the operation (`RetryPolicy.toSchedule`, cached by
  * `retrySchedules.ts`). Everything runs on `Clock`.
@@ -10,11 +11,12 @@
  */
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
+import * as Duration_ from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Fiber from "effect/Fiber"
 import type { ClerkError } from "../ClerkError.js"
+import * as InstanceBudget from "../InstanceBudget.js"
 import * as RetryPolicy from "../RetryPolicy.js"
-import * as KeyedLimiter from "./keyedLimiter.js"
 import * as RetrySchedules from "./retrySchedules.js"
 
 /**
@@ -25,6 +27,8 @@ import * as RetrySchedules from "./retrySchedules.js"
 export interface Settings {
   readonly retry: RetryPolicy.RetryPolicy
   readonly perUserWriteLimit: { readonly requests: number; readonly window: Duration.Duration } | undefined
+  /** The instance budget (absent: none). */
+  readonly instanceBudget?: { readonly requests: number; readonly window: Duration.Duration } | undefined
 }
 
 /**
@@ -71,32 +75,62 @@ export interface Runtime {
 }
 
 /**
- * Builds the policy's state (the per-user windows), for one layer.
+ * Builds the policy's state (its limiter: `budget`, else one of its own), for one layer.
  *
  * @internal
  */
-export const make = (settings: Settings, policyOf: PolicyOf = callerOrLayer): Effect.Effect<Runtime> =>
-  Effect.map(KeyedLimiter.make(settings.perUserWriteLimit), (limiter) => {
-    const scheduleFor = RetrySchedules.make()
-    // What an attempt waits for before it is sent. Clerk's per-user write limit today; the instance's request
-    // budget (a later issue) is one more wait here, so that every attempt, retries included, is paced by both.
-    const pace = limiter === KeyedLimiter.unlimited
-      ? undefined
-      : (key: string | undefined) => key === undefined ? undefined : limiter.take(key)
-    return {
-      around: (operation) =>
-      <A, E extends ClerkError>(
-        attempt: Effect.Effect<A, E>,
-        key: string | undefined,
-        direct?: (caller: Fiber.RuntimeFiber<unknown, unknown>) => Effect.Effect<A, E>
-      ): Effect.Effect<A, E> => {
-        const wait = pace === undefined ? undefined : pace(key)
-        const paced = wait === undefined ? attempt : Effect.zipRight(wait, attempt)
-        return Effect.withFiberRuntime<A, E>((caller) => {
-          const policy = policyOf(caller, settings.retry)
-          if (policy !== RetryPolicy.none) return Effect.retry(paced, scheduleFor(policy, operation))
-          return wait === undefined && direct !== undefined ? direct(caller) : paced
-        })
+export const make = (
+  settings: Settings,
+  policyOf: PolicyOf = callerOrLayer,
+  budget?: InstanceBudget.Service
+): Effect.Effect<Runtime> =>
+  Effect.map(
+    budget === undefined
+      ? InstanceBudget.make({
+        secretKey: "in-process",
+        budget: settings.instanceBudget,
+        perUser: settings.perUserWriteLimit
+      })
+      : Effect.succeed(budget),
+    (limiter) => {
+      const scheduleFor = RetrySchedules.make()
+      const instance = limiter.budget !== undefined
+      const perUser = limiter.perUser !== undefined
+      // What an attempt waits for before it is sent: Clerk's per-user write limit (the attempts of a row with a
+      // write-limit key), then the instance budget (every attempt, last, so that its reservation is the closest
+      // to the send), so that every attempt, retries included, is paced by both.
+      const pace = !instance && !perUser
+        ? undefined
+        : (key: string | undefined) =>
+          key === undefined || !perUser
+            ? instance ? limiter.take : undefined
+            : instance
+            ? Effect.zipRight(limiter.takeUser(key), limiter.take)
+            : limiter.takeUser(key)
+      // a 429 blocks the instance budget for its Retry-After (1 s without one): every fiber waits it out
+      const blocking = <A, E extends ClerkError>(attempt: Effect.Effect<A, E>): Effect.Effect<A, E> =>
+        instance
+          ? Effect.tapError(attempt, (error) =>
+            error._tag === "RateLimited"
+              ? limiter.rateLimited(error.retryAfter ?? Duration_.seconds(1))
+              : Effect.void)
+          : attempt
+      return {
+        around: (operation) =>
+        <A, E extends ClerkError>(
+          attempt: Effect.Effect<A, E>,
+          key: string | undefined,
+          direct?: (caller: Fiber.RuntimeFiber<unknown, unknown>) => Effect.Effect<A, E>
+        ): Effect.Effect<A, E> => {
+          const wait = pace === undefined ? undefined : pace(key)
+          const sent = blocking(attempt)
+          const waited = wait === undefined ? sent : Effect.zipRight(wait, sent)
+          return Effect.withFiberRuntime<A, E>((caller) => {
+            const policy = policyOf(caller, settings.retry)
+            if (policy !== RetryPolicy.none) return Effect.retry(waited, scheduleFor(policy, operation))
+            return wait === undefined && direct !== undefined ? direct(caller) : waited
+          })
+        }
       }
     }
-  })
+  )

@@ -1,10 +1,10 @@
 /**
  * The one request pipeline every operation goes through:
  *
- * validate + encode input (internal/methods.ts) → build the request (`requestBuilder.ts`) → per-user pacing
- * (`callPolicy.ts` over `keyedLimiter.ts`) → send in an attempt under the timeout (`attempt.ts`, `watchdog.ts`),
- * redirects not followed (`redirects.ts`), spans by the tracer policy (`tracerPolicy.ts`) → read the body under a
- * size bound (`bodyRead.ts`) → map the status to a tagged error or decode the body with the operation's schema
+ * validate + encode input (internal/methods.ts) → build the request (`requestBuilder.ts`) → per-user pacing and
+ * the instance budget (`callPolicy.ts` over `InstanceBudget`) → send in an attempt under the timeout (`attempt.ts`,
+ * `watchdog.ts`), redirects not followed (`redirects.ts`), spans by the tracer policy (`tracerPolicy.ts`) → read
+ * the body under a size bound (`bodyRead.ts`) → map the status to a tagged error or decode the body with the operation's schema
  * (`response.ts`), the key redacted from every error (`redact.ts`) → retry by the policy (`callPolicy.ts`: the
  * same pacing and retries `CallPolicy.apply` gives any implementation of the operations).
  *
@@ -27,6 +27,7 @@ import type * as Scope from "effect/Scope"
 import type * as Tracer from "effect/Tracer"
 import { ClerkConfig } from "../ClerkConfig.js"
 import type { DecodeError, DocumentedStatus, OperationError, TransportError } from "../ClerkError.js"
+import * as InstanceBudget from "../InstanceBudget.js"
 import type * as RetryPolicy from "../RetryPolicy.js"
 import * as Attempt from "./attempt.js"
 import { readBody, readErrorBody, transportError } from "./bodyRead.js"
@@ -131,7 +132,16 @@ export const makeExecutor = (
     const config = yield* ClerkConfig
     const httpClient = yield* HttpClient.HttpClient
     // pacing and retries: the same policy as any implementation's under `CallPolicy.apply` (internal/callPolicy.ts)
-    const policy = yield* CallPolicy.make(config, steps.retryPolicy)
+    // the instance budget: the layer's context's limiter (shared with other layers), else one of its own
+    const shared = yield* Effect.serviceOption(InstanceBudget.Limiter)
+    const budget = shared._tag === "Some"
+      ? shared.value
+      : yield* InstanceBudget.make({
+        secretKey: config.secretKey,
+        budget: config.instanceBudget,
+        perUser: config.perUserWriteLimit
+      })
+    const policy = yield* CallPolicy.make(config, steps.retryPolicy, budget)
     const maxBytes = config.maxResponseBytes
     // the headers every request carries, built once: each operation's request template starts from them
     const headers = Headers.fromInput({

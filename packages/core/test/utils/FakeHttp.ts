@@ -99,7 +99,8 @@ export const layer: Layer.Layer<FakeHttp | HttpClient.HttpClient> = Layer.effect
 export const SECRET = "sk_test_Sup3rS3cretValue_0123456789"
 export const API_URL = "https://api.clerk.test/v1"
 
-/** `Users.layer` over the fake, with a recognizable secret and a retry policy that does not wait by default. */
+/** `Users.layer` over the fake, with a recognizable secret and a retry policy that does not wait by default, no pacing
+ * unless asked. */
 export const usersLayer = (
   options: Partial<ClerkConfig.Options> = {}
 ): Layer.Layer<Users | FakeHttp> =>
@@ -111,6 +112,7 @@ export const usersLayer = (
         apiUrl: API_URL,
         retry: RetryPolicy.none,
         perUserWriteLimit: false,
+        instanceBudget: false,
         ...options
       }).pipe(Layer.orDie)
     )

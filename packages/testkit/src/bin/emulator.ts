@@ -32,7 +32,7 @@ const name = "effect-clerk-emulator"
 const help = `${name}: Clerk's Backend API Users endpoints, in memory, over HTTP (for tests and local development)
 
 usage: ${name} [--port 4010] [--host 127.0.0.1] [--seed users.json] [--key sk_test_…]… [--admin]
-       [--api-version 2026-05-12]
+       [--api-version 2026-05-12] [--rate-limits development|production|<json>]
        (in this repository: pnpm emulator [options])
 
 Every option can also be set by the environment variable shown (empty counts as unset); a flag wins.
@@ -46,6 +46,11 @@ Every option can also be set by the environment variable shown (empty counts as 
       --admin        serve the admin API under /__emulator                 CLERK_EMULATOR_ADMIN  (1/true or 0/false)
       --api-version  the Clerk API version of requests that send none      CLERK_EMULATOR_API_VERSION
                      (neither Clerk-API-Version nor __clerk_api_version)   (default 2025-11-10)
+      --rate-limits  enforce Clerk's rate limits: development (100         CLERK_EMULATOR_RATE_LIMITS
+                     requests / 10 s per key), production (1,000 / 10 s),  (default: off)
+                     both with 10 writes / 10 s per user; or JSON
+                     {"instance":{"requests":5,"windowMillis":1000},
+                     "userWrites":null}; over budget: 429 + Retry-After
       --stop-on-stdin-close
                      stop when standard input closes: a parent process
                      holding a pipe to it stops the emulator by exiting,
@@ -82,6 +87,8 @@ interface Settings {
   readonly versionSource?: string
   /** Stop when standard input closes. */
   readonly stopOnStdinClose?: boolean
+  /** `--rate-limits` as given (checked once the arguments are read), and where it came from. */
+  readonly rateLimits?: readonly [text: string, source: string]
 }
 
 /** An environment variable, or `undefined` when it is unset or empty. */
@@ -126,6 +133,7 @@ const parseSettings = (argv: ReadonlyArray<string>): Effect.Effect<Settings, Usa
             key: { type: "string", multiple: true },
             admin: { type: "boolean" },
             "api-version": { type: "string" },
+            "rate-limits": { type: "string" },
             "stop-on-stdin-close": { type: "boolean" },
             help: { type: "boolean", short: "h" }
           }
@@ -179,6 +187,11 @@ const parseSettings = (argv: ReadonlyArray<string>): Effect.Effect<Settings, Usa
     const [apiVersion, versionSource] = values["api-version"] !== undefined
       ? [values["api-version"], "--api-version"]
       : [env("CLERK_EMULATOR_API_VERSION"), "CLERK_EMULATOR_API_VERSION"]
+    const rateLimits = values["rate-limits"] !== undefined
+      ? [values["rate-limits"], "--rate-limits"] as const
+      : env("CLERK_EMULATOR_RATE_LIMITS") === undefined
+      ? undefined
+      : [env("CLERK_EMULATOR_RATE_LIMITS")!, "CLERK_EMULATOR_RATE_LIMITS"] as const
     return {
       help: false,
       port,
@@ -188,7 +201,8 @@ const parseSettings = (argv: ReadonlyArray<string>): Effect.Effect<Settings, Usa
       admin,
       apiVersion,
       versionSource,
-      stopOnStdinClose: values["stop-on-stdin-close"] === true
+      stopOnStdinClose: values["stop-on-stdin-close"] === true,
+      ...(rateLimits === undefined ? {} : { rateLimits })
     }
   })
 
@@ -322,6 +336,27 @@ const readSeedFile = (file: string): Effect.Effect<ReadonlyArray<UserSeed>, Star
     return seeds
   })
 
+const Budget = Schema.Struct({ requests: Schema.Number, windowMillis: Schema.Number })
+const CustomLimits = Schema.Struct({ instance: Budget, userWrites: Schema.optional(Schema.NullOr(Budget)) })
+
+/** `--rate-limits`: a preset's name or custom limits as JSON, checked with the kernel's rules. */
+const parseRateLimits = (text: string, source: string) =>
+  Effect.gen(function*() {
+    const RateLimits = yield* Effect.promise(() => import("@effect-clerk/kernel/RateLimits"))
+    if (RateLimits.isPreset(text)) return text
+    const decoded = Schema.decodeUnknownEither(Schema.parseJson(CustomLimits), { onExcessProperty: "error" })(text)
+    if (Either.isLeft(decoded)) {
+      const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
+      const field = issue === undefined || issue.path.length === 0 ? "" : ` (${issue.path.join(".")})`
+      return yield* usage(
+        `${source} must be development, production or JSON limits ` +
+          `{"instance":{"requests":100,"windowMillis":10000},"userWrites":null}${field}: ${issue?.message ?? ""}`
+      )
+    }
+    const resolved = RateLimits.resolve(decoded.right)
+    return resolved._tag === "Ok" ? decoded.right : yield* usage(`${source}: ${resolved.error}`)
+  })
+
 /** Why the server could not listen, in words. */
 const listenFailure = (cause: unknown, host: string, port: number): string => {
   const code = typeof cause === "object" && cause !== null && "code" in cause ? cause.code : undefined
@@ -373,6 +408,7 @@ const program = Effect.gen(function*() {
       )
     }
   }
+  const rateLimits = settings.rateLimits === undefined ? undefined : yield* parseRateLimits(...settings.rateLimits)
   const users = settings.seed === undefined ? [] : yield* readSeedFile(settings.seed)
   yield* missingPlatformNode
   // loaded once the arguments are known to be good: `--help` and usage errors answer at once
@@ -384,7 +420,8 @@ const program = Effect.gen(function*() {
     admin: settings.admin,
     users,
     ...(settings.keys === undefined ? {} : { secretKeys: settings.keys }),
-    ...(settings.apiVersion === undefined ? {} : { apiVersion: settings.apiVersion })
+    ...(settings.apiVersion === undefined ? {} : { apiVersion: settings.apiVersion }),
+    ...(rateLimits === undefined ? {} : { rateLimits })
   }).pipe(
     Effect.catchTags({
       ServeError: (error) => new StartError({ message: listenFailure(error.cause, settings.host, settings.port) }),
@@ -400,6 +437,9 @@ const program = Effect.gen(function*() {
   yield* Console.log(`  CLERK_API_URL=${origin} CLERK_SECRET_KEY=${emulator.secretKey}`)
   if (settings.keys !== undefined && settings.keys.length > 1) {
     yield* Console.log(`  accepted keys: ${settings.keys.join(", ")}`)
+  }
+  if (rateLimits !== undefined) {
+    yield* Console.log(`  rate limits: ${typeof rateLimits === "string" ? rateLimits : JSON.stringify(rateLimits)}`)
   }
   if (users.length > 0) yield* Console.log(`  seeded ${users.length} user(s) from ${settings.seed}`)
   if (settings.admin) yield* Console.log(`  admin API on ${origin}${ClerkEmulator.ADMIN_PREFIX}`)

@@ -12,6 +12,7 @@ import type { User } from "@effect-clerk/core/User"
 import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
 import { makeIdGenerator } from "@effect-clerk/kernel/Ids"
 import { mulberry32 } from "@effect-clerk/kernel/Prng"
+import * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Store from "@effect-clerk/kernel/Store"
 import { totpAt } from "@effect-clerk/kernel/Totp"
 import * as Clock from "effect/Clock"
@@ -44,6 +45,8 @@ export interface EngineOptions {
   readonly lockout?: Duration.DurationInput | null
   readonly metadataLimitBytes?: number
   readonly totpIssuer?: string
+  /** Clerk's rate limits, enforced when given (`RateLimits`); none by default. */
+  readonly rateLimits?: RateLimits.Option | undefined
   /** Users to seed when the engine is built. */
   readonly users?: ReadonlyArray<UserSeed>
 }
@@ -51,15 +54,22 @@ export interface EngineOptions {
 /** @internal */
 export interface Engine {
   readonly state: Store.State
-  /** Runs one operation's store handler on already validated arguments. */
+  /**
+   * Runs one operation's store handler on already validated arguments, charged to the instance budget of `key`
+   * (the request's secret key; one key in memory) when rate limits are on.
+   */
   readonly run: (
     operation: UsersProtocol.AnyOperation,
-    args: ReadonlyArray<unknown>
+    args: ReadonlyArray<unknown>,
+    key?: string
   ) => Effect.Effect<Either.Either<unknown, Failure>>
   /** A trace id for an answer (`clerk_trace_id`). */
   readonly traceId: () => string
   readonly control: UsersTestControl.Service
 }
+
+/** The instance key of the in-memory layer's requests (it has one key). */
+const IN_MEMORY_KEY = "in-memory"
 
 const roundUpToSeconds = (duration: Duration.Duration) =>
   Duration.seconds(Math.ceil(Duration.toMillis(duration) / 1000))
@@ -111,6 +121,40 @@ const checkApiVersion = (options: EngineOptions): Effect.Effect<void, OptionsErr
     }
   })
 
+/** The limits the options ask for (`undefined`: none), or what is wrong with custom ones. */
+const limitsOf = (options: EngineOptions): Effect.Effect<RateLimits.Limits | undefined, OptionsError> => {
+  if (options.rateLimits === undefined) return Effect.succeed(undefined)
+  const resolved = RateLimits.resolve(options.rateLimits)
+  return resolved._tag === "Ok"
+    ? Effect.succeed(resolved.value)
+    : Effect.fail(new OptionsError({ option: "rateLimits", message: resolved.error }))
+}
+
+/**
+ * The instance's rate limits at work (`RateLimits`, on `Clock`): `admit` answers Clerk's 429 for a request over
+ * budget, nothing otherwise (and always nothing without limits); `reset` forgets every window.
+ */
+const rateLimiter = (limits: RateLimits.Limits | undefined) => {
+  let budgets = RateLimits.empty
+  return {
+    admit: (
+      operation: UsersProtocol.AnyOperation,
+      args: ReadonlyArray<unknown>,
+      key: string
+    ): Effect.Effect<Failure | undefined> =>
+      limits === undefined ? Effect.succeed(undefined) : Effect.map(Clock.currentTimeMillis, (now) => {
+        const decision = RateLimits.admit(budgets, limits, RateLimits.requestOf(operation, args, key), now)
+        budgets = decision.state
+        return decision._tag === "Admitted"
+          ? undefined
+          : { _tag: "Status", failure: decision.failure, retryAfter: Duration.seconds(decision.retryAfterSeconds) }
+      }),
+    reset: () => {
+      budgets = RateLimits.empty
+    }
+  }
+}
+
 /** A fresh state with the options' lockout, metadata limit and TOTP issuer, its ids salted with `salt`. */
 const stateOf = (options: EngineOptions, salt: number): Store.State => {
   return Store.make({
@@ -132,6 +176,7 @@ const stateOf = (options: EngineOptions, salt: number): Store.State => {
 export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedError | OptionsError> =>
   Effect.gen(function*() {
     yield* checkApiVersion(options)
+    const limiter = rateLimiter(yield* limitsOf(options))
     const salt = yield* Random.nextIntBetween(0, 2 ** 31)
     const state = stateOf(options, salt)
     const random = mulberry32(salt)
@@ -150,11 +195,15 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         ? Effect.as(Effect.sleep(fault.duration), undefined)
         : Effect.succeed(faultFailure(fault))
 
-    const run: Engine["run"] = (operation, args) =>
+    const run: Engine["run"] = (operation, args, key = IN_MEMORY_KEY) =>
       Effect.gen(function*() {
-        const taken = Faults.takeFault(faults, operation.key, random)
         stats.calls++
         stats.byOperation[operation.key] = (stats.byOperation[operation.key] ?? 0) + 1
+        // Clerk's limits come first, before faults: its gateway answers a 429 before the request reaches the
+        // instance, so a refused request takes no fault rule (and is counted as a call)
+        const refused = yield* limiter.admit(operation, args, key)
+        if (refused !== undefined) return Either.left(refused)
+        const taken = Faults.takeFault(faults, operation.key, random)
         if (taken !== undefined) {
           const kind = taken.fault._tag === "Status" ? `Status ${taken.fault.status}` : taken.fault._tag
           stats.faults++
@@ -233,6 +282,7 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
       reset: Effect.sync(() => {
         Store.reset(state)
         Faults.clearFaults(faults)
+        limiter.reset()
       })
     }
 

@@ -36,7 +36,7 @@ const retryOf = (rules: Scenarios.RetryRules | undefined) =>
 
 const runOn = (scenario: Scenarios.Scenario, setup: Setup) =>
   Effect.gen(function*() {
-    const layer = setup.layer(retryOf(scenario.retry), scenario.apiVersion)
+    const layer = setup.layer(retryOf(scenario.retry), scenario.apiVersion, scenario.rateLimits)
     if (scenario.refused === true) {
       expect(scenario.steps).toEqual([])
       const exit = yield* Effect.exit(Effect.provide(Users, layer))

@@ -3,6 +3,7 @@
  */
 import type { Users } from "@effect-clerk/core"
 import { CallPolicy, RetryPolicy } from "@effect-clerk/core"
+import type { RateLimits } from "@effect-clerk/kernel"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import type * as Layer from "effect/Layer"
@@ -13,7 +14,8 @@ export interface Setup {
   readonly name: string
   readonly layer: (
     retry?: RetryPolicy.RetryPolicy,
-    apiVersion?: string
+    apiVersion?: string,
+    rateLimits?: RateLimits.Option
   ) => Layer.Layer<Users | UsersTestControl, SeedError | OptionsError | ServeError>
 }
 
@@ -28,25 +30,30 @@ export const overLoopback = (
     transport: ClerkEmulator.loopback(FetchHttpClient.layer)
   })
 
-const versioned = (apiVersion: string | undefined) => (apiVersion === undefined ? {} : { apiVersion })
+/** The options of a scenario that set-ups pass on to their layer: its API version and rate limits. */
+const versioned = (apiVersion: string | undefined, rateLimits?: RateLimits.Option) => ({
+  ...(apiVersion === undefined ? {} : { apiVersion }),
+  ...(rateLimits === undefined ? {} : { rateLimits })
+})
 
 export const setups: ReadonlyArray<Setup> = [
   {
     // the HTTP set-ups' call policy (their ClerkConfig's: the retry policy given, writes not paced, as
     // `ClerkEmulator.layerUsers` configures the client)
     name: "UsersInMemory.layer + the client's call policy",
-    layer: (retry = RetryPolicy.none, apiVersion) =>
+    layer: (retry = RetryPolicy.none, apiVersion, rateLimits) =>
       UsersInMemory.layer({
         callPolicy: CallPolicy.make({ retry, perUserWriteLimit: false }),
-        ...versioned(apiVersion)
+        ...versioned(apiVersion, rateLimits)
       })
   },
   {
     name: "Users.layer + in-process emulator",
-    layer: (retry = RetryPolicy.none, apiVersion) => ClerkEmulator.layerUsers({ retry, ...versioned(apiVersion) })
+    layer: (retry = RetryPolicy.none, apiVersion, rateLimits) =>
+      ClerkEmulator.layerUsers({ retry, ...versioned(apiVersion, rateLimits) })
   },
   {
     name: "Users.layer + FetchHttpClient + emulator on loopback",
-    layer: (retry, apiVersion) => overLoopback(retry, versioned(apiVersion))
+    layer: (retry, apiVersion, rateLimits) => overLoopback(retry, versioned(apiVersion, rateLimits))
   }
 ]

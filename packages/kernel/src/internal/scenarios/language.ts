@@ -8,6 +8,7 @@
  * argument or expected shape may hold another object with one of these tags.
  */
 import type { OperationKey } from "../../Operations.js"
+import type { Option as RateLimitsOption } from "../../RateLimits.js"
 
 /** A value an earlier step produced (its `bind` name), then a path into it: `ref("ada", "passkeys", 0, "id")`. */
 export interface Ref {
@@ -196,6 +197,8 @@ export interface Scenario {
   readonly apiVersion?: string
   readonly refused?: boolean
   readonly retry?: RetryRules
+  /** The rate limits the set-ups enforce for this scenario (`RateLimits.Option`); none when absent. */
+  readonly rateLimits?: RateLimitsOption
   readonly steps: ReadonlyArray<Step>
 }
 

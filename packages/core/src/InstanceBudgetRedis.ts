@@ -1,0 +1,242 @@
+/**
+ * The instance budget kept in Redis, for a fleet: every process whose limiters reserve in the same Redis shares
+ * one budget per secret key (and one per user for user writes), so that together they stay under Clerk's limits.
+ * Import it by path (`@effect-clerk/core/InstanceBudgetRedis`): it needs the optional peer `ioredis`, which the
+ * package root never loads.
+ *
+ * Requests are spaced evenly: one every `window / requests` for the whole fleet (the generic cell rate algorithm,
+ * one Lua script per reservation). The key holds the time the next request may go; a reservation goes at the
+ * latest of now, that time and the end of a 429's block, and moves it one interval on. Time is Redis's (`TIME`),
+ * so processes with skewed clocks share one schedule, and a key expires once its schedule has passed: nothing is
+ * left behind. Why not a fixed window (`@effect/experimental`'s `RateLimiter` in delay mode): its bursts of a whole
+ * window go out at the start of the client's windows, which are not Clerk's; a burst that straddles a boundary of
+ * Clerk's window shares it with the next one, and the fleet benchmark measured 429s at a 10 % margin where spaced
+ * requests had none (BENCHMARKS.md, "Many workers, one budget").
+ *
+ * Redis fails, the job does not: a reservation that fails or takes longer than `timeout` is answered by a local
+ * in-memory store instead, under `localShare` of each budget; the first failure is logged once (a warning),
+ * Redis is tried again at most once per `probeInterval`, and its return is logged too. A 429's block is kept
+ * locally as well, so a process keeps honouring it through an outage.
+ *
+ * @since 0.3.0
+ */
+import * as Cause from "effect/Cause"
+import { UnknownException } from "effect/Cause"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import * as Ref from "effect/Ref"
+import type * as Scope from "effect/Scope"
+import { Redis, type RedisOptions } from "ioredis"
+import * as InstanceBudget from "./InstanceBudget.js"
+
+/**
+ * The options of {@link make}.
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import * as InstanceBudgetRedis from "@effect-clerk/core/InstanceBudgetRedis"
+ *
+ * const options: InstanceBudgetRedis.Options = {
+ *   redis: { host: "127.0.0.1", port: 6379 },
+ *   timeout: "1 second",
+ *   localShare: 0.25
+ * }
+ * ```
+ */
+export interface Options {
+  /** How to reach Redis (`ioredis`'s options: host, port, password, db, tls...). */
+  readonly redis: RedisOptions
+  /** Put before every key (default none: keys start with `clerk:` and a hash of the secret key). */
+  readonly prefix?: string | undefined
+  /** The longest a Redis command may take before the local store answers instead (default 1 s: a
+   * slow answer still comes from the shared budget; a Redis that is down fails at once). */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** The share of each budget a process uses alone while Redis is out, in (0, 1] (default 0.25). */
+  readonly localShare?: number | undefined
+  /** While Redis is out, how often one command tries it again (default 1 s). */
+  readonly probeInterval?: Duration.DurationInput | undefined
+}
+
+interface Health {
+  readonly down: boolean
+  readonly probeAt: number
+}
+
+const shareOf = (share: number | undefined): number =>
+  share !== undefined && Number.isFinite(share) && share > 0 ? Math.min(1, share) : 0.25
+
+const describe = (cause: Cause.Cause<unknown>): string => {
+  const error = Cause.squash(cause)
+  if (Cause.isTimeoutException(error)) return "timed out"
+  const inner = error instanceof UnknownException ? error.error : error
+  return inner instanceof Error ? inner.message : String(inner)
+}
+
+// the next request's time (ms, Redis's clock) in KEYS[1], a 429's block in KEYS[2]; answers the wait in ms
+const RESERVE = `
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local interval = tonumber(ARGV[1])
+local at = math.max(now, tonumber(redis.call("GET", KEYS[1]) or "0"))
+local blocked = redis.call("PTTL", KEYS[2])
+if blocked > 0 then at = math.max(at, now + blocked) end
+local next = at + interval
+redis.call("SET", KEYS[1], tostring(next), "PX", math.ceil(next - now) + 1)
+return tostring(at - now)
+`
+
+// a block of ARGV[1] ms, unless a longer one is in force
+const BLOCK = `
+if redis.call("PTTL", KEYS[1]) < tonumber(ARGV[1]) then redis.call("SET", KEYS[1], "1", "PX", ARGV[1]) end
+return 1
+`
+
+interface Scripts {
+  readonly clerkReserve: (key: string, blocked: string, intervalMillis: number) => Promise<string>
+  readonly clerkBlock: (key: string, millis: number) => Promise<number>
+}
+
+/**
+ * A store in Redis with a local fallback, for the life of the scope (its connections close with it).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import * as InstanceBudgetRedis from "@effect-clerk/core/InstanceBudgetRedis"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const store = yield* InstanceBudgetRedis.make({ redis: { host: "127.0.0.1", port: 6379 } })
+ *   return yield* store.reserve("clerk:example:instance", { requests: 10, windowMillis: 1000 })
+ * }))
+ * ```
+ */
+export const make = (options: Options): Effect.Effect<InstanceBudget.Store, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const prefix = options.prefix ?? ""
+    const timeout = Duration.decode(options.timeout ?? Duration.seconds(1))
+    const probeMillis = Duration.toMillis(Duration.decode(options.probeInterval ?? Duration.seconds(1)))
+    const share = shareOf(options.localShare)
+    // a command waits for at most one reconnection: the timeout above bounds the rest
+    const redisOptions: RedisOptions = Object.assign({
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times: number) => Math.min(times * 100, 2000)
+    }, options.redis)
+
+    const client = yield* Effect.acquireRelease(
+      Effect.sync(() => {
+        const redis = new Redis(redisOptions)
+        // errors reach the caller through the commands; an outage is logged once, below
+        redis.on("error", () => {})
+        redis.defineCommand("clerkReserve", { numberOfKeys: 2, lua: RESERVE })
+        redis.defineCommand("clerkBlock", { numberOfKeys: 1, lua: BLOCK })
+        // `defineCommand` adds the scripts as methods of the client
+        return redis as Redis & Scripts
+      }),
+      (redis) => Effect.sync(() => redis.disconnect())
+    )
+    const local = yield* InstanceBudget.makeStoreMemory
+    const health = yield* Ref.make<Health>({ down: false, probeAt: 0 })
+
+    const blockKey = (key: string) => `${prefix}${key}:blocked`
+
+    const outage = (now: number, cause: Cause.Cause<unknown>) =>
+      Effect.flatMap(
+        Ref.modify(health, (h): [boolean, Health] => [!h.down, { down: true, probeAt: now + probeMillis }]),
+        (first) =>
+          first
+            ? Effect.logWarning(
+              `clerk: the instance budget's Redis store is unavailable (${describe(cause)}); ` +
+                `pacing on ${share} of each budget locally until it is back`
+            )
+            : Effect.void
+      )
+    const recovered = Effect.flatMap(
+      Ref.modify(health, (h): [boolean, Health] => [h.down, { down: false, probeAt: 0 }]),
+      (wasDown) => wasDown ? Effect.logInfo("clerk: the instance budget's Redis store is back") : Effect.void
+    )
+
+    // Reservations: Redis's answer, else (failure, timeout, or Redis out until the next probe) the local store's.
+    // Only they say whether Redis is out or back (one warning per outage, one probe per interval).
+    const tracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
+      Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        const state = yield* Ref.get(health)
+        if (state.down && now < state.probeAt) return yield* fallback
+        const exit = yield* Effect.exit(Effect.timeout(remote, timeout))
+        if (Exit.isSuccess(exit)) return yield* Effect.as(recovered, exit.value)
+        return yield* Effect.zipRight(outage(now, exit.cause), fallback)
+      })
+    // Blocks: Redis's answer while it is up, else the local one
+    const untracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
+      Effect.flatMap(
+        Ref.get(health),
+        (state) => state.down ? fallback : Effect.catchAllCause(Effect.timeout(remote, timeout), () => fallback)
+      )
+
+    return {
+      reserve: (key, budget) =>
+        tracked(
+          Effect.map(
+            Effect.tryPromise(() =>
+              client.clerkReserve(`${prefix}${key}`, blockKey(key), budget.windowMillis / budget.requests)
+            ),
+            (answer) => {
+              const delay = Math.ceil(Number(answer))
+              return Number.isFinite(delay) && delay > 0 ? delay : 0
+            }
+          ),
+          local.reserve(key, {
+            requests: Math.max(1, Math.floor(budget.requests * share)),
+            windowMillis: budget.windowMillis
+          })
+        ),
+      block: (key, millis) =>
+        Effect.zipRight(
+          local.block(key, millis),
+          millis < 1
+            ? Effect.void
+            : untracked(
+              Effect.asVoid(Effect.tryPromise(() => client.clerkBlock(blockKey(key), Math.ceil(millis)))),
+              Effect.void
+            )
+        ),
+      blockedFor: (key) =>
+        Effect.zipWith(
+          local.blockedFor(key),
+          untracked(
+            Effect.map(Effect.tryPromise(() => client.pttl(blockKey(key))), (left) => Math.max(0, left)),
+            Effect.succeed(0)
+          ),
+          Math.max
+        )
+    } satisfies InstanceBudget.Store
+  })
+
+/**
+ * The Redis store as the `BudgetStore` of the limiters built under it (`Users.layer`'s, `InstanceBudget.layer`).
+ *
+ * @since 0.3.0
+ * @category layers
+ * @example
+ * ```ts
+ * import { ClerkConfig, Users } from "@effect-clerk/core"
+ * import * as InstanceBudgetRedis from "@effect-clerk/core/InstanceBudgetRedis"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ *
+ * const UsersLive = Users.layer.pipe(
+ *   Layer.provide(InstanceBudgetRedis.layerStore({ redis: { host: "127.0.0.1", port: 6379 } })),
+ *   Layer.provide(ClerkConfig.layerFromEnv),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
+ */
+export const layerStore = (options: Options): Layer.Layer<InstanceBudget.BudgetStore> =>
+  Layer.scoped(InstanceBudget.BudgetStore, make(options))

@@ -1,0 +1,338 @@
+/**
+ * Clerk's rate limits on the Backend API, as data, and their accounting as plain functions over an explicit
+ * state value, the time given as `now` (epoch milliseconds).
+ *
+ * Clerk documents (its "Rate limits" page, Backend API requests):
+ * - an instance budget per secret key: 100 requests per 10 seconds on development instances, 1,000 on
+ *   production ones (`presets`);
+ * - a per-user write budget, 10 writes per user per 10 seconds, on the operations whose row has a
+ *   `writeLimitKey` (`Operations.writeLimit`, read from the rows, never listed here);
+ * - hourly limits on invitations: they are on the invitation endpoints (`POST /invitations`, organization
+ *   invitations), none of which is a Users operation (the only invitation row, `getOrganizationInvitations`,
+ *   reads), so no budget here applies them.
+ *
+ * A refused request gets `429 too_many_requests` and a `Retry-After` in seconds; the windows are fixed and aligned
+ * on multiples of their length from the epoch (the same windows for every process that keeps the same time), and a
+ * spent budget refuses every request until its window ends. A refused request spends nothing.
+ *
+ * @since 0.3.0
+ */
+import { createHash } from "node:crypto"
+import * as ErrorCatalogue from "./ErrorCatalogue.js"
+import { writeLimit } from "./Operations.js"
+import type { Arg } from "./Operations.js"
+import type { Result } from "./Result.js"
+import { err, ok } from "./Result.js"
+
+/**
+ * A budget: at most `requests` in each fixed window of `windowMillis`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Budget {
+  readonly requests: number
+  readonly windowMillis: number
+}
+
+/**
+ * The limits in force: the instance budget (per secret key) and the per-user write budget (`null`: none).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Limits {
+  readonly instance: Budget
+  readonly userWrites: Budget | null
+}
+
+/**
+ * The kinds of instance Clerk documents a budget for.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Preset = "development" | "production"
+
+/**
+ * Limits of one's own: the instance budget, and the per-user write budget (Clerk's when absent, none when `null`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Custom {
+  readonly instance: Budget
+  readonly userWrites?: Budget | null | undefined
+}
+
+/**
+ * How the limits are given: a preset or limits of one's own.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Option = Preset | Custom
+
+/**
+ * Clerk's documented limits, per kind of instance.
+ *
+ * @since 0.3.0
+ * @category constants
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.presets.development.instance) // { requests: 100, windowMillis: 10000 }
+ * ```
+ */
+export const presets: { readonly [P in Preset]: Limits } = {
+  development: { instance: { requests: 100, windowMillis: 10_000 }, userWrites: writeLimit },
+  production: { instance: { requests: 1_000, windowMillis: 10_000 }, userWrites: writeLimit }
+}
+
+/**
+ * Whether a string names a preset.
+ *
+ * @since 0.3.0
+ * @category guards
+ */
+export const isPreset = (value: string): value is Preset => Object.hasOwn(presets, value)
+
+const budgetProblem = (name: string, budget: Budget): string | undefined =>
+  !Number.isSafeInteger(budget.requests) || budget.requests < 1
+    ? `${name}.requests must be a positive integer`
+    : !Number.isSafeInteger(budget.windowMillis) || budget.windowMillis < 1
+    ? `${name}.windowMillis must be a positive integer`
+    : undefined
+
+/**
+ * The limits an option gives, or what is wrong with custom ones (a budget that is not positive integers).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.resolve({ instance: { requests: 5, windowMillis: 1000 } }))
+ * // { _tag: "Ok", value: { instance: { requests: 5, windowMillis: 1000 }, userWrites: { requests: 10, windowMillis: 10000 } } }
+ * ```
+ */
+export const resolve = (option: Option): Result<Limits, string> => {
+  if (typeof option === "string") return ok(presets[option])
+  const userWrites = option.userWrites === undefined ? writeLimit : option.userWrites
+  const problem = budgetProblem("instance", option.instance) ??
+    (userWrites === null ? undefined : budgetProblem("userWrites", userWrites))
+  return problem === undefined ? ok({ instance: option.instance, userWrites }) : err(problem)
+}
+
+/**
+ * One budget's current window: when it started and how many requests it admitted.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Window {
+  readonly start: number
+  readonly count: number
+}
+
+/**
+ * The accounting: the open window of each budget key. Immutable: `admit` answers the next state.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface State {
+  readonly windows: ReadonlyMap<string, Window>
+}
+
+/**
+ * No request seen yet.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const empty: State = { windows: new Map() }
+
+/**
+ * What a request is charged to: the instance's key (a secret key, or any name for an instance with one key) and,
+ * for a write under the per-user budget, the user.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Request {
+  readonly key: string
+  readonly userId?: string
+}
+
+/**
+ * The request of a call: charged to `key`, and to the user its row's `writeLimitKey` names when the row has one.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { Operations, RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.requestOf(Operations.operations.updateMetadata, ["user_1", {}], "sk_test_a"))
+ * // { key: "sk_test_a", userId: "user_1" }
+ * ```
+ */
+export const requestOf = (
+  row: { readonly args: ReadonlyArray<Arg>; readonly writeLimitKey?: string },
+  args: ReadonlyArray<unknown>,
+  key: string
+): Request => {
+  const at = row.writeLimitKey === undefined ? -1 : row.args.findIndex((arg) => arg.name === row.writeLimitKey)
+  const userId = at < 0 ? undefined : args[at]
+  return typeof userId === "string" ? { key, userId } : { key }
+}
+
+/**
+ * Which budget a decision is about.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type BudgetKind = "instance" | "userWrites"
+
+/**
+ * A request admitted (and charged to its budgets), or refused: the budget that is spent, its key, the seconds
+ * until its window ends (`Retry-After`) and Clerk's answer.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Decision =
+  | { readonly _tag: "Admitted"; readonly state: State }
+  | {
+    readonly _tag: "Refused"
+    readonly state: State
+    readonly budget: BudgetKind
+    readonly key: string
+    readonly retryAfterSeconds: number
+    readonly failure: ErrorCatalogue.Failure
+  }
+
+/**
+ * The key of a budget's window in `State`.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const windowKey = (budget: BudgetKind, request: Request): string =>
+  budget === "instance" ? `instance\u0000${request.key}` : `user\u0000${request.key}\u0000${request.userId ?? ""}`
+
+const windowAt = (state: State, key: string, budget: Budget, now: number): Window => {
+  const start = Math.floor(now / budget.windowMillis) * budget.windowMillis
+  const open = state.windows.get(key)
+  return open !== undefined && open.start === start ? open : { start, count: 0 }
+}
+
+/** The state without the windows that have ended (no key is left behind), with `updates` written. */
+const next = (state: State, limits: Limits, now: number, updates: ReadonlyArray<[string, Window]>): State => {
+  const windows = new Map<string, Window>()
+  const longest = Math.max(limits.instance.windowMillis, limits.userWrites?.windowMillis ?? 0)
+  for (const [key, window] of state.windows) if (window.start + longest > now) windows.set(key, window)
+  for (const [key, window] of updates) windows.set(key, window)
+  return { windows }
+}
+
+/**
+ * Admits a request at `now` under `limits` (the instance budget first, then the user's write budget), or
+ * refuses it with the `Retry-After` of the spent budget's window.
+ *
+ * @since 0.3.0
+ * @category accounting
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * const limits = { instance: { requests: 1, windowMillis: 10_000 }, userWrites: null }
+ * const first = RateLimits.admit(RateLimits.empty, limits, { key: "sk_test_a" }, 2_500)
+ * const second = RateLimits.admit(first.state, limits, { key: "sk_test_a" }, 2_600)
+ * console.log(first._tag, second._tag === "Refused" ? second.retryAfterSeconds : 0) // Admitted 8
+ * ```
+ */
+export const admit = (state: State, limits: Limits, request: Request, now: number): Decision => {
+  const charges: Array<[BudgetKind, Budget]> = [["instance", limits.instance]]
+  if (request.userId !== undefined && limits.userWrites !== null) charges.push(["userWrites", limits.userWrites])
+  const updates: Array<[string, Window]> = []
+  for (const [kind, budget] of charges) {
+    const key = windowKey(kind, request)
+    const window = windowAt(state, key, budget, now)
+    if (window.count >= budget.requests) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((window.start + budget.windowMillis - now) / 1000))
+      return {
+        _tag: "Refused",
+        state,
+        budget: kind,
+        key,
+        retryAfterSeconds,
+        failure: ErrorCatalogue.rateLimited(retryAfterSeconds)
+      }
+    }
+    updates.push([key, { start: window.start, count: window.count + 1 }])
+  }
+  return { _tag: "Admitted", state: next(state, limits, now, updates) }
+}
+
+/**
+ * The preset of the instance a secret key belongs to: `sk_live_` keys are production instances, every other key
+ * (`sk_test_`) a development one (the smaller budget: the safe guess).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.presetOfKey("sk_live_abc"), RateLimits.presetOfKey("sk_test_abc")) // production development
+ * ```
+ */
+export const presetOfKey = (secretKey: string): Preset =>
+  secretKey.startsWith("sk_live_") ? "production" : "development"
+
+/**
+ * The safety margin a client keeps below Clerk's numbers: 10 %.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const safetyMargin = 0.1
+
+/**
+ * A budget a client can pace by without reaching Clerk's: `margin` of the requests kept back (at least one
+ * request left) in the same window: `requests' = floor(requests × (1 - margin))`.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.withMargin(RateLimits.presets.development.instance)) // { requests: 90, windowMillis: 10000 }
+ * ```
+ */
+export const withMargin = (budget: Budget, margin: number = safetyMargin): Budget => {
+  const kept = Number.isFinite(margin) && margin > 0 && margin < 1 ? 1 - margin : 1
+  return { requests: Math.max(1, Math.floor(budget.requests * kept)), windowMillis: budget.windowMillis }
+}
+
+/**
+ * The key a shared budget is stored under for a secret key: the first 32 hex digits of the key's SHA-256, never
+ * the key itself (a store's keys can be listed by anyone who reaches it).
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * console.log(RateLimits.budgetKey("sk_test_abc").startsWith("clerk:")) // true
+ * ```
+ */
+export const budgetKey = (secretKey: string): string =>
+  `clerk:${createHash("sha256").update(secretKey).digest("hex").slice(0, 32)}`
