@@ -1,0 +1,541 @@
+/**
+ * The user object and everything nested in it, as Effect 4 Schemas: camelCase in TypeScript, snake_case on the
+ * wire (`Schema.encodeKeys`). Every schema is typed with the kernel's plain model (`Model.User` and its wire form
+ * `Model.UserEncoded`), so a field added to the kernel's model fails to compile here until this line has it too.
+ *
+ * @example
+ * ```ts
+ * import { User } from "@effect-clerk/core-effect4"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEffect(User.User)
+ * ```
+ *
+ * @since 1.0.0
+ */
+import type { Model } from "@effect-clerk/kernel"
+import * as Schema from "effect/Schema"
+import { exact } from "./internal/kernelModel.js"
+
+const NullableString = Schema.NullOr(Schema.String)
+const NullableNumber = Schema.NullOr(Schema.Number)
+
+/**
+ * An error Clerk attaches to a failed verification, or sends in an error response.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const ClerkApiError: Schema.Codec<Model.ClerkApiError, Model.Wire<Model.ClerkApiError>> = exact<
+  Model.ClerkApiError,
+  Model.Wire<Model.ClerkApiError>
+>()(
+  Schema.Struct({
+    code: Schema.String,
+    message: Schema.String,
+    longMessage: Schema.optionalKey(Schema.String),
+    meta: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown))
+  }).pipe(Schema.encodeKeys({ longMessage: "long_message" }))
+)
+
+/**
+ * The verification of an identifier or account.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const Verification: Schema.Codec<Model.Verification, Model.Wire<Model.Verification>> = exact<
+  Model.Verification,
+  Model.Wire<Model.Verification>
+>()(
+  Schema.Struct({
+    object: Schema.optionalKey(Schema.String),
+    status: Schema.String,
+    strategy: Schema.String,
+    attempts: NullableNumber,
+    expireAt: Schema.optionalKey(NullableNumber),
+    verifiedAtClient: Schema.optionalKey(NullableString),
+    channel: Schema.optionalKey(NullableString),
+    nonce: Schema.optionalKey(NullableString),
+    message: Schema.optionalKey(NullableString),
+    externalVerificationRedirectUrl: Schema.optionalKey(NullableString),
+    error: Schema.optionalKey(Schema.NullOr(ClerkApiError))
+  }).pipe(Schema.encodeKeys({
+    expireAt: "expire_at",
+    verifiedAtClient: "verified_at_client",
+    externalVerificationRedirectUrl: "external_verification_redirect_url"
+  }))
+)
+
+const IdentificationLink = Schema.Struct({ type: Schema.String, id: Schema.String })
+
+/**
+ * An email address of a user.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const EmailAddress: Schema.Codec<Model.EmailAddress, Model.Wire<Model.EmailAddress>> = exact<
+  Model.EmailAddress,
+  Model.Wire<Model.EmailAddress>
+>()(
+  Schema.Struct({
+    id: Schema.optionalKey(Schema.String),
+    object: Schema.String,
+    emailAddress: Schema.String,
+    reserved: Schema.Boolean,
+    verification: Schema.NullOr(Verification),
+    linkedTo: Schema.Array(IdentificationLink),
+    matchesSsoConnection: Schema.optionalKey(Schema.Boolean),
+    createdAt: Schema.Number,
+    updatedAt: Schema.Number
+  }).pipe(Schema.encodeKeys({
+    emailAddress: "email_address",
+    linkedTo: "linked_to",
+    matchesSsoConnection: "matches_sso_connection",
+    createdAt: "created_at",
+    updatedAt: "updated_at"
+  }))
+)
+
+/**
+ * A phone number of a user.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const PhoneNumber: Schema.Codec<Model.PhoneNumber, Model.Wire<Model.PhoneNumber>> = exact<
+  Model.PhoneNumber,
+  Model.Wire<Model.PhoneNumber>
+>()(
+  Schema.Struct({
+    id: Schema.optionalKey(Schema.String),
+    object: Schema.String,
+    phoneNumber: Schema.String,
+    reservedForSecondFactor: Schema.optionalKey(Schema.Boolean),
+    defaultSecondFactor: Schema.optionalKey(Schema.Boolean),
+    reserved: Schema.Boolean,
+    verification: Schema.NullOr(Verification),
+    linkedTo: Schema.Array(IdentificationLink),
+    backupCodes: Schema.optionalKey(Schema.NullOr(Schema.Array(Schema.String))),
+    createdAt: Schema.Number,
+    updatedAt: Schema.Number
+  }).pipe(Schema.encodeKeys({
+    phoneNumber: "phone_number",
+    reservedForSecondFactor: "reserved_for_second_factor",
+    defaultSecondFactor: "default_second_factor",
+    linkedTo: "linked_to",
+    backupCodes: "backup_codes",
+    createdAt: "created_at",
+    updatedAt: "updated_at"
+  }))
+)
+
+/**
+ * A web3 wallet of a user.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const Web3Wallet: Schema.Codec<Model.Web3Wallet, Model.Wire<Model.Web3Wallet>> = exact<
+  Model.Web3Wallet,
+  Model.Wire<Model.Web3Wallet>
+>()(
+  Schema.Struct({
+    id: Schema.optionalKey(Schema.String),
+    object: Schema.String,
+    web3Wallet: Schema.String,
+    verification: Schema.NullOr(Verification),
+    createdAt: Schema.Number,
+    updatedAt: Schema.Number
+  }).pipe(Schema.encodeKeys({ web3Wallet: "web3_wallet", createdAt: "created_at", updatedAt: "updated_at" }))
+)
+
+/**
+ * A passkey of a user.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const Passkey: Schema.Codec<Model.Passkey, Model.Wire<Model.Passkey>> = exact<
+  Model.Passkey,
+  Model.Wire<Model.Passkey>
+>()(
+  Schema.Struct({
+    id: Schema.optionalKey(Schema.String),
+    object: Schema.String,
+    name: Schema.String,
+    lastUsedAt: Schema.Number,
+    verification: Schema.NullOr(Verification)
+  }).pipe(Schema.encodeKeys({ lastUsedAt: "last_used_at" }))
+)
+
+/**
+ * An OAuth (external) account linked to a user.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const ExternalAccount: Schema.Codec<Model.ExternalAccount, Model.Wire<Model.ExternalAccount>> = exact<
+  Model.ExternalAccount,
+  Model.Wire<Model.ExternalAccount>
+>()(
+  Schema.Struct({
+    object: Schema.String,
+    id: Schema.String,
+    provider: Schema.String,
+    identificationId: Schema.String,
+    providerUserId: Schema.String,
+    approvedScopes: Schema.String,
+    emailAddress: Schema.String,
+    emailAddressVerified: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
+    firstName: Schema.String,
+    lastName: Schema.String,
+    avatarUrl: Schema.optionalKey(Schema.String),
+    imageUrl: Schema.optionalKey(NullableString),
+    username: Schema.optionalKey(NullableString),
+    phoneNumber: Schema.optionalKey(NullableString),
+    publicMetadata: Schema.JsonObject,
+    label: Schema.optionalKey(NullableString),
+    createdAt: Schema.Number,
+    updatedAt: Schema.Number,
+    verification: Schema.NullOr(Verification)
+  }).pipe(Schema.encodeKeys({
+    identificationId: "identification_id",
+    providerUserId: "provider_user_id",
+    approvedScopes: "approved_scopes",
+    emailAddress: "email_address",
+    emailAddressVerified: "email_address_verified",
+    firstName: "first_name",
+    lastName: "last_name",
+    avatarUrl: "avatar_url",
+    imageUrl: "image_url",
+    phoneNumber: "phone_number",
+    publicMetadata: "public_metadata",
+    createdAt: "created_at",
+    updatedAt: "updated_at"
+  }))
+)
+
+const SamlAccountConnection = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  domain: Schema.optionalKey(Schema.String),
+  domains: Schema.optionalKey(Schema.Array(Schema.String)),
+  active: Schema.Boolean,
+  provider: Schema.String,
+  syncUserAttributes: Schema.Boolean,
+  allowSubdomains: Schema.optionalKey(Schema.Boolean),
+  allowIdpInitiated: Schema.optionalKey(Schema.Boolean),
+  disableAdditionalIdentifications: Schema.optionalKey(Schema.Boolean),
+  createdAt: Schema.Number,
+  updatedAt: Schema.Number
+}).pipe(Schema.encodeKeys({
+  syncUserAttributes: "sync_user_attributes",
+  allowSubdomains: "allow_subdomains",
+  allowIdpInitiated: "allow_idp_initiated",
+  disableAdditionalIdentifications: "disable_additional_identifications",
+  createdAt: "created_at",
+  updatedAt: "updated_at"
+}))
+
+/**
+ * A SAML account of a user.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const SamlAccount: Schema.Codec<Model.SamlAccount, Model.Wire<Model.SamlAccount>> = exact<
+  Model.SamlAccount,
+  Model.Wire<Model.SamlAccount>
+>()(
+  Schema.Struct({
+    id: Schema.String,
+    object: Schema.String,
+    provider: Schema.String,
+    active: Schema.Boolean,
+    emailAddress: Schema.String,
+    firstName: Schema.optionalKey(NullableString),
+    lastName: Schema.optionalKey(NullableString),
+    providerUserId: Schema.optionalKey(NullableString),
+    lastAuthenticatedAt: Schema.optionalKey(NullableNumber),
+    publicMetadata: Schema.optionalKey(Schema.JsonObject),
+    verification: Schema.NullOr(Verification),
+    samlConnection: Schema.optionalKey(Schema.NullOr(SamlAccountConnection))
+  }).pipe(Schema.encodeKeys({
+    emailAddress: "email_address",
+    firstName: "first_name",
+    lastName: "last_name",
+    providerUserId: "provider_user_id",
+    lastAuthenticatedAt: "last_authenticated_at",
+    publicMetadata: "public_metadata",
+    samlConnection: "saml_connection"
+  }))
+)
+
+const EnterpriseAccountConnection = Schema.Struct({
+  id: Schema.String,
+  protocol: Schema.String,
+  provider: Schema.String,
+  name: Schema.String,
+  logoPublicUrl: NullableString,
+  domain: Schema.optionalKey(Schema.String),
+  domains: Schema.optionalKey(Schema.Array(Schema.String)),
+  active: Schema.Boolean,
+  syncUserAttributes: Schema.Boolean,
+  allowSubdomains: Schema.Boolean,
+  allowIdpInitiated: Schema.Boolean,
+  disableAdditionalIdentifications: Schema.Boolean,
+  createdAt: Schema.Number,
+  updatedAt: Schema.Number
+}).pipe(Schema.encodeKeys({
+  logoPublicUrl: "logo_public_url",
+  syncUserAttributes: "sync_user_attributes",
+  allowSubdomains: "allow_subdomains",
+  allowIdpInitiated: "allow_idp_initiated",
+  disableAdditionalIdentifications: "disable_additional_identifications",
+  createdAt: "created_at",
+  updatedAt: "updated_at"
+}))
+
+/**
+ * An enterprise (SSO) account of a user.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const EnterpriseAccount: Schema.Codec<Model.EnterpriseAccount, Model.Wire<Model.EnterpriseAccount>> = exact<
+  Model.EnterpriseAccount,
+  Model.Wire<Model.EnterpriseAccount>
+>()(
+  Schema.Struct({
+    id: Schema.String,
+    object: Schema.String,
+    protocol: Schema.optionalKey(Schema.String),
+    provider: Schema.String,
+    active: Schema.Boolean,
+    emailAddress: Schema.String,
+    firstName: Schema.optionalKey(NullableString),
+    lastName: Schema.optionalKey(NullableString),
+    providerUserId: Schema.optionalKey(NullableString),
+    enterpriseConnectionId: Schema.optionalKey(NullableString),
+    publicMetadata: Schema.optionalKey(Schema.JsonObject),
+    verification: Schema.NullOr(Verification),
+    enterpriseConnection: Schema.optionalKey(Schema.NullOr(EnterpriseAccountConnection)),
+    lastAuthenticatedAt: Schema.optionalKey(NullableNumber)
+  }).pipe(Schema.encodeKeys({
+    emailAddress: "email_address",
+    firstName: "first_name",
+    lastName: "last_name",
+    providerUserId: "provider_user_id",
+    enterpriseConnectionId: "enterprise_connection_id",
+    publicMetadata: "public_metadata",
+    enterpriseConnection: "enterprise_connection",
+    lastAuthenticatedAt: "last_authenticated_at"
+  }))
+)
+
+const Organization = Schema.Struct({
+  object: Schema.String,
+  id: Schema.String,
+  name: Schema.String,
+  slug: Schema.String,
+  imageUrl: Schema.optionalKey(Schema.String),
+  hasImage: Schema.Boolean,
+  membersCount: Schema.optionalKey(Schema.Number),
+  missingMemberWithElevatedPermissions: Schema.optionalKey(Schema.Boolean),
+  pendingInvitationsCount: Schema.optionalKey(Schema.Number),
+  maxAllowedMemberships: Schema.Number,
+  adminDeleteEnabled: Schema.Boolean,
+  publicMetadata: Schema.JsonObject,
+  privateMetadata: Schema.optionalKey(Schema.JsonObject),
+  createdBy: Schema.optionalKey(Schema.String),
+  createdAt: Schema.Number,
+  updatedAt: Schema.Number,
+  lastActiveAt: Schema.optionalKey(Schema.Number),
+  roleSetKey: Schema.optionalKey(NullableString)
+}).pipe(Schema.encodeKeys({
+  imageUrl: "image_url",
+  hasImage: "has_image",
+  membersCount: "members_count",
+  missingMemberWithElevatedPermissions: "missing_member_with_elevated_permissions",
+  pendingInvitationsCount: "pending_invitations_count",
+  maxAllowedMemberships: "max_allowed_memberships",
+  adminDeleteEnabled: "admin_delete_enabled",
+  publicMetadata: "public_metadata",
+  privateMetadata: "private_metadata",
+  createdBy: "created_by",
+  createdAt: "created_at",
+  updatedAt: "updated_at",
+  lastActiveAt: "last_active_at",
+  roleSetKey: "role_set_key"
+}))
+
+const PublicUserData = Schema.Struct({
+  userId: Schema.String,
+  firstName: NullableString,
+  lastName: NullableString,
+  profileImageUrl: NullableString,
+  imageUrl: Schema.String,
+  hasImage: Schema.Boolean,
+  identifier: Schema.optionalKey(NullableString),
+  username: Schema.optionalKey(NullableString),
+  banned: Schema.optionalKey(Schema.Boolean),
+  deprovisioned: Schema.optionalKey(Schema.Boolean)
+}).pipe(Schema.encodeKeys({
+  userId: "user_id",
+  firstName: "first_name",
+  lastName: "last_name",
+  profileImageUrl: "profile_image_url",
+  imageUrl: "image_url",
+  hasImage: "has_image"
+}))
+
+/**
+ * A user's membership in an organization.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export const OrganizationMembership: Schema.Codec<
+  Model.OrganizationMembership,
+  Model.Wire<Model.OrganizationMembership>
+> = exact<Model.OrganizationMembership, Model.Wire<Model.OrganizationMembership>>()(
+  Schema.Struct({
+    id: Schema.String,
+    object: Schema.String,
+    role: Schema.String,
+    roleName: Schema.optionalKey(Schema.String),
+    permissions: Schema.Array(Schema.String),
+    publicMetadata: Schema.JsonObject,
+    privateMetadata: Schema.optionalKey(Schema.JsonObject),
+    organization: Organization,
+    publicUserData: Schema.optionalKey(PublicUserData),
+    createdAt: Schema.Number,
+    updatedAt: Schema.Number
+  }).pipe(Schema.encodeKeys({
+    roleName: "role_name",
+    publicMetadata: "public_metadata",
+    privateMetadata: "private_metadata",
+    publicUserData: "public_user_data",
+    createdAt: "created_at",
+    updatedAt: "updated_at"
+  }))
+)
+
+const ScimUserMetadata = Schema.Struct({
+  directoryId: Schema.String,
+  directoryEnabled: Schema.optionalKey(Schema.Boolean),
+  externalId: NullableString
+}).pipe(Schema.encodeKeys({
+  directoryId: "directory_id",
+  directoryEnabled: "directory_enabled",
+  externalId: "external_id"
+}))
+
+/**
+ * A Clerk user: decodes Clerk's snake_case JSON into the kernel's `Model.User` (camelCase), and encodes it back.
+ * Unknown fields are ignored when decoding.
+ *
+ * @since 1.0.0
+ * @category models
+ * @example
+ * ```ts
+ * import { User } from "@effect-clerk/core-effect4"
+ * import { Fixtures } from "@effect-clerk/kernel"
+ * import { Schema } from "effect"
+ *
+ * const user = Schema.decodeUnknownSync(User.User)(Fixtures.userMinimal)
+ * console.log(user.firstName)
+ * ```
+ */
+export const User: Schema.Codec<Model.User, Model.UserEncoded> = exact<Model.User, Model.UserEncoded>()(
+  Schema.Struct({
+    id: Schema.String,
+    object: Schema.String,
+    externalId: NullableString,
+    primaryEmailAddressId: NullableString,
+    primaryPhoneNumberId: NullableString,
+    primaryWeb3WalletId: NullableString,
+    username: NullableString,
+    firstName: NullableString,
+    lastName: NullableString,
+    locale: Schema.optionalKey(NullableString),
+    profileImageUrl: Schema.optionalKey(Schema.String),
+    imageUrl: Schema.optionalKey(Schema.String),
+    hasImage: Schema.Boolean,
+    publicMetadata: Schema.JsonObject,
+    privateMetadata: Schema.optionalKey(Schema.NullOr(Schema.JsonObject)),
+    unsafeMetadata: Schema.optionalKey(Schema.JsonObject),
+    emailAddresses: Schema.Array(EmailAddress),
+    phoneNumbers: Schema.Array(PhoneNumber),
+    web3Wallets: Schema.Array(Web3Wallet),
+    passkeys: Schema.Array(Passkey),
+    passwordEnabled: Schema.Boolean,
+    twoFactorEnabled: Schema.Boolean,
+    totpEnabled: Schema.Boolean,
+    backupCodeEnabled: Schema.Boolean,
+    mfaEnabledAt: NullableNumber,
+    mfaDisabledAt: NullableNumber,
+    passwordLastUpdatedAt: Schema.optionalKey(NullableNumber),
+    requiresPasswordReset: Schema.optionalKey(Schema.Boolean),
+    externalAccounts: Schema.Array(ExternalAccount),
+    samlAccounts: Schema.Array(SamlAccount),
+    enterpriseAccounts: Schema.Array(EnterpriseAccount),
+    organizationMemberships: Schema.optionalKey(Schema.Array(OrganizationMembership)),
+    lastSignInAt: NullableNumber,
+    banned: Schema.Boolean,
+    locked: Schema.Boolean,
+    deprovisioned: Schema.optionalKey(Schema.Boolean),
+    lockoutExpiresInSeconds: NullableNumber,
+    verificationAttemptsRemaining: NullableNumber,
+    updatedAt: Schema.Number,
+    createdAt: Schema.Number,
+    deleteSelfEnabled: Schema.Boolean,
+    createOrganizationEnabled: Schema.Boolean,
+    createOrganizationsLimit: Schema.optionalKey(NullableNumber),
+    lastActiveAt: NullableNumber,
+    legalAcceptedAt: NullableNumber,
+    bypassClientTrust: Schema.optionalKey(Schema.Boolean),
+    scim: Schema.optionalKey(Schema.NullOr(ScimUserMetadata))
+  }).pipe(Schema.encodeKeys({
+    externalId: "external_id",
+    primaryEmailAddressId: "primary_email_address_id",
+    primaryPhoneNumberId: "primary_phone_number_id",
+    primaryWeb3WalletId: "primary_web3_wallet_id",
+    firstName: "first_name",
+    lastName: "last_name",
+    profileImageUrl: "profile_image_url",
+    imageUrl: "image_url",
+    hasImage: "has_image",
+    publicMetadata: "public_metadata",
+    privateMetadata: "private_metadata",
+    unsafeMetadata: "unsafe_metadata",
+    emailAddresses: "email_addresses",
+    phoneNumbers: "phone_numbers",
+    web3Wallets: "web3_wallets",
+    passwordEnabled: "password_enabled",
+    twoFactorEnabled: "two_factor_enabled",
+    totpEnabled: "totp_enabled",
+    backupCodeEnabled: "backup_code_enabled",
+    mfaEnabledAt: "mfa_enabled_at",
+    mfaDisabledAt: "mfa_disabled_at",
+    passwordLastUpdatedAt: "password_last_updated_at",
+    requiresPasswordReset: "requires_password_reset",
+    externalAccounts: "external_accounts",
+    samlAccounts: "saml_accounts",
+    enterpriseAccounts: "enterprise_accounts",
+    organizationMemberships: "organization_memberships",
+    lastSignInAt: "last_sign_in_at",
+    lockoutExpiresInSeconds: "lockout_expires_in_seconds",
+    verificationAttemptsRemaining: "verification_attempts_remaining",
+    updatedAt: "updated_at",
+    createdAt: "created_at",
+    deleteSelfEnabled: "delete_self_enabled",
+    createOrganizationEnabled: "create_organization_enabled",
+    createOrganizationsLimit: "create_organizations_limit",
+    lastActiveAt: "last_active_at",
+    legalAcceptedAt: "legal_accepted_at",
+    bypassClientTrust: "bypass_client_trust"
+  }))
+)
