@@ -12,16 +12,14 @@ import type { ClerkConfig } from "../ClerkConfig.js"
 
 const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
-/** The query pairs of an object argument: its camelCase keys under their wire names, list values repeated. */
-const queryPairs = (fields: ReadonlyArray<string>, value: object): Array<readonly [string, string]> => {
-  const pairs: Array<readonly [string, string]> = []
+/** Adds the query pairs of an object argument: its camelCase keys under their wire names, lists repeated. */
+const addQueryPairs = (pairs: Array<readonly [string, string]>, fields: ReadonlyArray<string>, value: object) => {
   for (const [key, field] of Object.entries(value)) {
     const wire = snakeCase(key)
     if (field === undefined || !fields.includes(wire)) continue
     const items: ReadonlyArray<unknown> = Array.isArray(field) ? field : [field]
     for (const item of items) pairs.push([wire, String(item)])
   }
-  return pairs
 }
 
 /** The request of a call: the path template filled with percent-encoded path arguments, the query set. */
@@ -37,7 +35,7 @@ export const build = (
     if (arg.in === "path" && arg.wire !== undefined) {
       path = path.replace(`{${arg.wire}}`, encodeURIComponent(String(value)))
     } else if (arg.in === "query" && Predicate.isObject(value)) {
-      urlParams.push(...queryPairs(arg.fields, value))
+      addQueryPairs(urlParams, arg.fields, value)
     }
   })
   return HttpClientRequest.make(row.method)(config.apiUrl + path, {
