@@ -48,7 +48,7 @@ export interface Options {
  * import { ClerkConfig } from "@effect-clerk/core-effect4/ClerkConfig"
  * import { Effect } from "effect"
  *
- * const apiUrl = Effect.map(ClerkConfig.asEffect(), (config) => config.apiUrl)
+ * const apiUrl = Effect.map(Effect.service(ClerkConfig), (config) => config.apiUrl)
  * ```
  */
 export class ClerkConfig extends Context.Service<ClerkConfig, {

@@ -72,7 +72,7 @@ export class AuthenticationInvalid
  * import { Users } from "@effect-clerk/core-effect4"
  * import { Effect } from "effect"
  *
- * const program = Effect.flatMap(Users.Users.asEffect(), (users) => users.get("user_123")).pipe(
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.get("user_123")).pipe(
  *   Effect.catchTag("ResourceNotFound", () => Effect.succeed(undefined))
  * )
  * ```

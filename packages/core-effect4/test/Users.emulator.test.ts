@@ -1,0 +1,96 @@
+import { assert, describe, it, layer } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
+import * as Layer from "effect/Layer"
+import * as ClerkConfig from "../src/ClerkConfig.js"
+import { Users } from "../src/index.js"
+import * as Emulator from "./utils/Emulator.js"
+
+const key = "sk_test_effect4"
+
+const seeded = [
+  { username: "ada_l", firstName: "Ada", emailAddress: ["ada@example.com"] },
+  { username: "grace", firstName: "Grace" },
+  { username: "linus" }
+]
+
+/**
+ * The Effect 4 `Users` over `FetchHttpClient`, configured with `secretKey` against one emulator. `Layer.fresh`:
+ * Effect 4 memoizes a layer by identity across `Effect.provide` calls within one runtime (the test layer's), so
+ * without it a second configuration would silently get the `Users` built for the first.
+ */
+const usersAt = (url: string, secretKey: string) =>
+  Layer.fresh(Users.layer).pipe(
+    Layer.provide(ClerkConfig.layer({ secretKey, apiUrl: url })),
+    Layer.provide(FetchHttpClient.layer)
+  )
+
+const { EmulatorUrl } = Emulator
+
+const TestLayer = Layer.unwrap(Effect.map(Effect.service(EmulatorUrl), ({ url }) => usersAt(url, key))).pipe(
+  Layer.provideMerge(Emulator.layer({ key, users: seeded }))
+)
+
+layer(TestLayer, { timeout: 30_000 })("Users (Effect 4) against the Effect 3 emulator over HTTP", (it) => {
+  it.effect("list: decodes the seeded users; limit, offset and filters go on the query", () =>
+    Effect.gen(function*() {
+      const users = yield* Users.Users
+      const all = yield* users.list({ orderBy: "+username" })
+      assert.deepStrictEqual(all.map((user) => user.username), ["ada_l", "grace", "linus"])
+      const page = yield* users.list({ orderBy: "+username", limit: 1, offset: 1 })
+      assert.deepStrictEqual(page.map((user) => user.username), ["grace"])
+      const filtered = yield* users.list({ username: ["linus", "ada_l"], orderBy: "+username" })
+      assert.deepStrictEqual(filtered.map((user) => user.username), ["ada_l", "linus"])
+      const byEmail = yield* users.list({ emailAddress: ["ada@example.com"] })
+      assert.strictEqual(byEmail[0]?.emailAddresses[0]?.emailAddress, "ada@example.com")
+    }))
+
+  it.effect("get: the user by id, camelCase", () =>
+    Effect.gen(function*() {
+      const users = yield* Users.Users
+      const [ada] = yield* users.list({ username: ["ada_l"] })
+      assert.isDefined(ada)
+      const user = yield* users.get(ada.id)
+      assert.strictEqual(user.id, ada.id)
+      assert.strictEqual(user.firstName, "Ada")
+    }))
+
+  it.effect("get: an unknown id fails with ResourceNotFound, with Clerk's errors and the operation", () =>
+    Effect.gen(function*() {
+      const users = yield* Users.Users
+      const error = yield* Effect.flip(users.get("user_missing"))
+      assert.strictEqual(error._tag, "ResourceNotFound")
+      if (error._tag !== "ResourceNotFound") return
+      assert.strictEqual(error.status, 404)
+      assert.strictEqual(error.operation, "Users.get")
+      assert.strictEqual(error.errors[0]?.code, "resource_not_found")
+    }))
+
+  it.effect("list: a refused parameter fails with UnprocessableEntity (422 is documented for list)", () =>
+    Effect.gen(function*() {
+      const users = yield* Users.Users
+      const error = yield* Effect.flip(users.list({ limit: 501 }))
+      assert.strictEqual(error._tag, "UnprocessableEntity")
+    }))
+
+  it.effect("a wrong secret key fails with AuthenticationInvalid", () =>
+    Effect.gen(function*() {
+      const { url } = yield* EmulatorUrl
+      const error = yield* Effect.service(Users.Users).pipe(
+        Effect.flatMap((users) => Effect.flip(users.list())),
+        Effect.provide(usersAt(url, "sk_test_wrong"))
+      )
+      assert.strictEqual(error._tag, "AuthenticationInvalid")
+    }))
+})
+
+describe("Users (Effect 4) without a server", () => {
+  it.effect("a refused connection fails with TransportError", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.service(Users.Users).pipe(
+        Effect.flatMap((users) => Effect.flip(users.get("user_1"))),
+        Effect.provide(usersAt("http://127.0.0.1:9/v1", key))
+      )
+      assert.strictEqual(error._tag, "TransportError")
+    }))
+})
