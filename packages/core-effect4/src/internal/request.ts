@@ -12,11 +12,15 @@ import type { ClerkConfig } from "../ClerkConfig.js"
 
 const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
-/** Adds the query pairs of an object argument: its camelCase keys under their wire names, lists repeated. */
+/**
+ * Adds the query pairs of an object argument in the order of the row's wire names (the Effect 3 line's order,
+ * which the differential test compares): each camelCase key under its wire name, list values repeated.
+ */
 const addQueryPairs = (pairs: Array<readonly [string, string]>, fields: ReadonlyArray<string>, value: object) => {
-  for (const [key, field] of Object.entries(value)) {
-    const wire = snakeCase(key)
-    if (field === undefined || !fields.includes(wire)) continue
+  const given = new Map(Object.entries(value).map(([key, field]): [string, unknown] => [snakeCase(key), field]))
+  for (const wire of fields) {
+    const field = given.get(wire)
+    if (field === undefined) continue
     const items: ReadonlyArray<unknown> = Array.isArray(field) ? field : [field]
     for (const item of items) pairs.push([wire, String(item)])
   }
@@ -40,6 +44,7 @@ export const build = (
   })
   return HttpClientRequest.make(row.method)(config.apiUrl + path, {
     urlParams,
+    acceptJson: true,
     headers: {
       authorization: `Bearer ${Redacted.value(config.secretKey)}`,
       "clerk-api-version": config.apiVersion
