@@ -35,6 +35,9 @@ export interface Hub {
   readonly clear: () => void
 }
 
+/** How many events the log keeps at least (the latest), so that a long-running emulator does not grow. @internal */
+export const LOG_LIMIT = 10_000
+
 /** A hub; `endpoints` reads the webhook endpoints at each publication. @internal */
 export const make = (endpoints: () => ReadonlyArray<string>): Effect.Effect<Hub> =>
   Effect.map(PubSub.unbounded<Entry>(), (pubsub) => {
@@ -43,7 +46,7 @@ export const make = (endpoints: () => ReadonlyArray<string>): Effect.Effect<Hub>
     const subscribe = (replay: boolean) =>
       Stream.unwrapScoped(Effect.map(PubSub.subscribe(pubsub), (subscription) => {
         // an event published between the subscription and this read is in both: the sequence numbers drop it once
-        const past = replay ? [...log] : []
+        const past = replay ? log.slice(Math.max(0, log.length - LOG_LIMIT)) : []
         const last = past.length === 0 ? -1 : past[past.length - 1]!.seq
         return Stream.concat(
           Stream.fromIterable(past),
@@ -54,7 +57,9 @@ export const make = (endpoints: () => ReadonlyArray<string>): Effect.Effect<Hub>
       publish: (events) =>
         events.length === 0 ? Effect.void : Effect.suspend(() => {
           const entries = events.map((event) => ({ seq: seq++, event, endpoints: endpoints() }))
-          log = log.concat(entries)
+          for (const entry of entries) log.push(entry)
+          // the last LOG_LIMIT events are kept: trimmed once the log is twice that (amortized O(1) per event)
+          if (log.length > 2 * LOG_LIMIT) log = log.slice(log.length - LOG_LIMIT)
           return Effect.asVoid(PubSub.publishAll(pubsub, entries))
         }),
       events: subscribe(true),
@@ -63,7 +68,7 @@ export const make = (endpoints: () => ReadonlyArray<string>): Effect.Effect<Hub>
         PubSub.subscribe(pubsub),
         (subscription) => Stream.map(Stream.fromQueue(subscription), ({ endpoints, event }) => ({ endpoints, event }))
       ),
-      emitted: Effect.sync(() => log.map((entry) => entry.event)),
+      emitted: Effect.sync(() => log.slice(Math.max(0, log.length - LOG_LIMIT)).map((entry) => entry.event)),
       clear: () => {
         log = []
       }
