@@ -20,17 +20,13 @@
  *
  * @since 0.3.0
  */
-import * as Cause from "effect/Cause"
-import { UnknownException } from "effect/Cause"
-import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
-import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
-import { Redis, type RedisOptions } from "ioredis"
+import type { RedisOptions } from "ioredis"
 import * as InstanceBudget from "./InstanceBudget.js"
+import * as RedisFallback from "./internal/redisFallback.js"
 
 /**
  * The options of {@link make}.
@@ -62,20 +58,8 @@ export interface Options {
   readonly probeInterval?: Duration.DurationInput | undefined
 }
 
-interface Health {
-  readonly down: boolean
-  readonly probeAt: number
-}
-
 const shareOf = (share: number | undefined): number =>
   share !== undefined && Number.isFinite(share) && share > 0 ? Math.min(1, share) : 0.25
-
-const describe = (cause: Cause.Cause<unknown>): string => {
-  const error = Cause.squash(cause)
-  if (Cause.isTimeoutException(error)) return "timed out"
-  const inner = error instanceof UnknownException ? error.error : error
-  return inner instanceof Error ? inner.message : String(inner)
-}
 
 // the next request's time (ms, Redis's clock) in KEYS[1], a 429's block in KEYS[2]; answers the wait in ms
 const RESERVE = `
@@ -120,65 +104,17 @@ interface Scripts {
 export const make = (options: Options): Effect.Effect<InstanceBudget.Store, never, Scope.Scope> =>
   Effect.gen(function*() {
     const prefix = options.prefix ?? ""
-    const timeout = Duration.decode(options.timeout ?? Duration.seconds(1))
-    const probeMillis = Duration.toMillis(Duration.decode(options.probeInterval ?? Duration.seconds(1)))
     const share = shareOf(options.localShare)
-    // a command waits for at most one reconnection: the timeout above bounds the rest
-    const redisOptions: RedisOptions = Object.assign({
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times: number) => Math.min(times * 100, 2000)
-    }, options.redis)
-
-    const client = yield* Effect.acquireRelease(
-      Effect.sync(() => {
-        const redis = new Redis(redisOptions)
-        // errors reach the caller through the commands; an outage is logged once, below
-        redis.on("error", () => {})
-        redis.defineCommand("clerkReserve", { numberOfKeys: 2, lua: RESERVE })
-        redis.defineCommand("clerkBlock", { numberOfKeys: 1, lua: BLOCK })
-        // `defineCommand` adds the scripts as methods of the client
-        return redis as Redis & Scripts
-      }),
-      (redis) => Effect.sync(() => redis.disconnect())
-    )
+    const { client, tracked, untracked } = yield* RedisFallback.make<Scripts>({
+      redis: options.redis,
+      timeout: Duration.decode(options.timeout ?? Duration.seconds(1)),
+      probeInterval: Duration.decode(options.probeInterval ?? Duration.seconds(1)),
+      name: "the instance budget's Redis store",
+      meanwhile: `pacing on ${share} of each budget locally`,
+      scripts: { clerkReserve: { keys: 2, lua: RESERVE }, clerkBlock: { keys: 1, lua: BLOCK } }
+    })
     const local = yield* InstanceBudget.makeStoreMemory
-    const health = yield* Ref.make<Health>({ down: false, probeAt: 0 })
-
     const blockKey = (key: string) => `${prefix}${key}:blocked`
-
-    const outage = (now: number, cause: Cause.Cause<unknown>) =>
-      Effect.flatMap(
-        Ref.modify(health, (h): [boolean, Health] => [!h.down, { down: true, probeAt: now + probeMillis }]),
-        (first) =>
-          first
-            ? Effect.logWarning(
-              `clerk: the instance budget's Redis store is unavailable (${describe(cause)}); ` +
-                `pacing on ${share} of each budget locally until it is back`
-            )
-            : Effect.void
-      )
-    const recovered = Effect.flatMap(
-      Ref.modify(health, (h): [boolean, Health] => [h.down, { down: false, probeAt: 0 }]),
-      (wasDown) => wasDown ? Effect.logInfo("clerk: the instance budget's Redis store is back") : Effect.void
-    )
-
-    // Reservations: Redis's answer, else (failure, timeout, or Redis out until the next probe) the local store's.
-    // Only they say whether Redis is out or back (one warning per outage, one probe per interval).
-    const tracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
-      Effect.gen(function*() {
-        const now = yield* Clock.currentTimeMillis
-        const state = yield* Ref.get(health)
-        if (state.down && now < state.probeAt) return yield* fallback
-        const exit = yield* Effect.exit(Effect.timeout(remote, timeout))
-        if (Exit.isSuccess(exit)) return yield* Effect.as(recovered, exit.value)
-        return yield* Effect.zipRight(outage(now, exit.cause), fallback)
-      })
-    // Blocks: Redis's answer while it is up, else the local one
-    const untracked = <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>): Effect.Effect<A> =>
-      Effect.flatMap(
-        Ref.get(health),
-        (state) => state.down ? fallback : Effect.catchAllCause(Effect.timeout(remote, timeout), () => fallback)
-      )
 
     return {
       reserve: (key, budget) =>

@@ -91,3 +91,15 @@ export * as UsersProtocol from "./UsersProtocol.js"
  * @since 0.3.0
  */
 export * as Verification from "./Verification.js"
+/**
+ * @since 0.3.0
+ */
+export * as WebhookDeduplication from "./WebhookDeduplication.js"
+/**
+ * @since 0.3.0
+ */
+export * as WebhookEvent from "./WebhookEvent.js"
+/**
+ * @since 0.3.0
+ */
+export * as Webhooks from "./Webhooks.js"

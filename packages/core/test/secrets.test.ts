@@ -2,10 +2,15 @@
  * Secrets: with a recognizable secret key, nothing a failing or succeeding operation produces carries it: no
  * error (its message, `toString`, `toJSON`, `Inspectable` and `util.inspect` output, `Cause.pretty`), no log
  * line, no span attribute, event or recorded exit. The `Authorization` header is never logged or traced in
- * clear, even when the server echoes the key back in its answers.
+ * clear, even when the server echoes the key back in its answers. The same holds for the webhook signing
+ * secret: no error of `Webhooks.verify`, answer, log line or span of `Webhooks.handler` carries it.
  */
+import * as Svix from "@effect-clerk/kernel/Svix"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Inspectable from "effect/Inspectable"
@@ -14,9 +19,10 @@ import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { inspect } from "node:util"
-import { ClerkConfig, RetryPolicy, Users } from "../src/index.js"
+import { ClerkConfig, RetryPolicy, Users, Webhooks } from "../src/index.js"
 import { cases } from "./operationCases.js"
 import type { FakeResponse } from "./utils/FakeHttp.js"
 import { FakeHttp, SECRET, usersLayer } from "./utils/FakeHttp.js"
@@ -205,4 +211,133 @@ describe("the secret key never leaks", () => {
       expect(recorded.lines.length).toBeGreaterThan(0)
       for (const text of recorded.lines) expect(text.toLowerCase().includes("bearer sk_"), text).toBe(false)
     }).pipe(Effect.provide(usersLayer())))
+})
+
+/** A webhook signing secret whose base64 part is recognizable in any text. */
+const WEBHOOK_KEY = "U2VjcmV0V2ViaG9va0tleUZvclRlc3RzMDE="
+const WEBHOOK_SECRET = `whsec_${WEBHOOK_KEY}`
+const webhookLeaks = (text: string) => text.includes(WEBHOOK_KEY) || text.includes("SecretWebhookKey")
+
+const webhookBody = JSON.stringify({
+  data: { id: "sess_1" },
+  object: "event",
+  type: "session.created",
+  timestamp: 1,
+  instance_id: "ins_1"
+})
+
+/** A delivery to the handler, in process: the request as the platform's server would give it. */
+const deliver = <E, R>(
+  route: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R | HttpServerRequest.HttpServerRequest>,
+  body: string,
+  headers: Record<string, string>
+) =>
+  Effect.flatMap(
+    Effect.provideService(
+      route,
+      HttpServerRequest.HttpServerRequest,
+      HttpServerRequest.fromWeb(new Request("http://127.0.0.1/webhooks", { method: "POST", headers, body }))
+    ),
+    (response) =>
+      Effect.sync(() => {
+        const web = HttpServerResponse.toWeb(response)
+        return Effect.promise(() => web.text())
+      }).pipe(Effect.flatten)
+  )
+
+describe("the webhook signing secret never leaks", () => {
+  const secretOf = (text: string) => {
+    const parsed = Svix.parseSecret(text)
+    if (parsed._tag === "Err") throw new Error(parsed.error)
+    return parsed.value
+  }
+  const signedHeaders = (id: string, at: number, body: string, secret = WEBHOOK_SECRET) => ({
+    "svix-id": id,
+    "svix-timestamp": String(at),
+    "svix-signature": Svix.sign(secretOf(secret), id, at, body)
+  })
+
+  it.effect("not in verify's errors, whatever the delivery", () =>
+    Effect.gen(function*() {
+      const recorded: Recorded = { lines: [], spans: [] }
+      yield* TestClock.setTime(1_000_000_000)
+      const at = 1_000_000
+      const inputs: ReadonlyArray<Omit<Webhooks.VerifyInput, "secret">> = [
+        { body: webhookBody, headers: {} },
+        { body: webhookBody, headers: { ...signedHeaders("m", at, webhookBody), "svix-timestamp": "x" } },
+        { body: webhookBody, headers: signedHeaders("m", at - 1_000, webhookBody) },
+        { body: `${webhookBody} `, headers: signedHeaders("m", at, webhookBody) },
+        { body: "{}", headers: signedHeaders("m", at, "{}") },
+        { body: webhookBody, headers: signedHeaders("m", at, webhookBody) }
+      ]
+      const tags: Array<string> = []
+      for (const input of inputs) {
+        for (const secret of [WEBHOOK_SECRET, `${WEBHOOK_SECRET}!`, `whsec_${WEBHOOK_KEY} SecretWebhookKey`]) {
+          const exit = yield* Webhooks.verify({ ...input, secret: Redacted.make(secret) }).pipe(
+            Effect.tapErrorCause((cause) => Effect.logError("verify failed", cause)),
+            Effect.exit,
+            Effect.provide(recorder(recorded))
+          )
+          if (Exit.isFailure(exit)) tags.push(Option.getOrThrow(Cause.failureOption(exit.cause))._tag)
+          for (const text of renderings(exit)) expect(webhookLeaks(text), text).toBe(false)
+        }
+      }
+      // every refusal was met, and the last delivery verified
+      expect(new Set(tags)).toEqual(
+        new Set([
+          "WebhookHeadersMissing",
+          "WebhookTimestampMalformed",
+          "WebhookTimestampOutsideTolerance",
+          "WebhookSignatureMismatch",
+          "WebhookBodyInvalid",
+          "WebhookSecretInvalid"
+        ])
+      )
+      expect(recorded.spans.some((span) => span.name === "Webhooks.verify")).toBe(true)
+      for (const text of [...recorded.lines, ...spanTexts(recorded)]) expect(webhookLeaks(text), text).toBe(false)
+    }))
+
+  it.effect("not in the handler's answers, logs or spans (secret given, from the configuration, malformed)", () =>
+    Effect.gen(function*() {
+      const recorded: Recorded = { lines: [], spans: [] }
+      yield* TestClock.setTime(1_000_000_000)
+      const at = 1_000_000
+      const failing = () => Effect.fail(new Error("the database is down"))
+      const routes = [
+        Webhooks.handler({ onMessage: failing, secret: Redacted.make(WEBHOOK_SECRET) }),
+        Webhooks.handler({ onMessage: failing, secret: Redacted.make(`${WEBHOOK_SECRET} SecretWebhookKey`) }),
+        Webhooks.handler({ onMessage: failing }).pipe(
+          Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["CLERK_WEBHOOK_SIGNING_SECRET", WEBHOOK_SECRET]])))
+        ),
+        Webhooks.handler({ onMessage: failing }).pipe(
+          Effect.withConfigProvider(
+            ConfigProvider.fromMap(new Map([["CLERK_WEBHOOK_SIGNING_SECRET", `${WEBHOOK_SECRET}SecretWebhookKey!`]]))
+          )
+        )
+      ]
+      const deliveries: ReadonlyArray<readonly [string, Record<string, string>]> = [
+        [webhookBody, signedHeaders("m", at, webhookBody)],
+        [`${webhookBody} `, signedHeaders("m", at, webhookBody)],
+        [webhookBody, {}]
+      ]
+      const answers: Array<string> = []
+      for (const route of routes) {
+        for (const [body, headers] of deliveries) {
+          answers.push(yield* deliver(route, body, headers).pipe(Effect.provide(recorder(recorded))))
+        }
+      }
+      expect(answers).toContain("the event's handling failed")
+      expect(answers).toContain("the webhook signing secret is not configured")
+      expect(recorded.spans.some((span) => span.name === "Webhooks.handle")).toBe(true)
+      for (const text of [...answers, ...recorded.lines, ...spanTexts(recorded)]) {
+        expect(webhookLeaks(text), text).toBe(false)
+      }
+    }))
+
+  it("the kernel's parsed secret prints nothing of its key", () => {
+    const secret = secretOf(WEBHOOK_SECRET)
+    for (const text of [String(secret), JSON.stringify(secret), inspect(secret), Inspectable.format(secret)]) {
+      expect(webhookLeaks(text), text).toBe(false)
+    }
+  })
 })

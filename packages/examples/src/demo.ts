@@ -1,5 +1,5 @@
 /**
- * `pnpm demo`: runs examples 1–5 end to end and shows what each did.
+ * `pnpm demo`: runs examples 1–5 and 7 (user events, against the emulator only) end to end and shows what each did.
  *
  * - Without `CLERK_SECRET_KEY`: against the embedded Clerk emulator, served on a loopback port and reached over
  *   real HTTP by `Users.layer`, seeded with a few hundred users; faults are injected along the way (a 429 in the
@@ -11,14 +11,15 @@
  * failure that ends the demo (a wrong key, a configuration error) is one line on stderr and exit code 1. The
  * export goes to a private temporary directory, removed at the end.
  */
-import { ClerkConfig, Users } from "@effect-clerk/core"
+import { ClerkConfig, Users, WebhookDeduplication } from "@effect-clerk/core"
 import { DEFAULT_PER_USER_WRITE_LIMIT } from "@effect-clerk/core/ClerkConfig"
 import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { ClerkEmulator, Fault, UsersTestControl } from "@effect-clerk/testkit"
 import type { UserSeed } from "@effect-clerk/testkit"
-import { FetchHttpClient, FileSystem, HttpClient, UrlParams } from "@effect/platform"
-import { NodeContext, NodeRuntime } from "@effect/platform-node"
-import { Cause, ConfigError, Effect, Layer, Option } from "effect"
+import { FetchHttpClient, FileSystem, HttpClient, HttpServer, UrlParams } from "@effect/platform"
+import { NodeContext, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
+import { Cause, ConfigError, ConfigProvider, Context, Effect, Layer, Option, Redacted, Schedule } from "effect"
+import { createServer } from "node:http"
 import { join } from "node:path"
 import { bulkModeration } from "./BulkModeration.js"
 import { exportNdjson } from "./ExportNdjson.js"
@@ -39,6 +40,7 @@ import {
   table,
   yellow
 } from "./Terminal.js"
+import * as UserSync from "./UserSync.js"
 
 const live = (process.env["CLERK_SECRET_KEY"] ?? "") !== ""
 const allowWrites = !live || process.argv.includes("--allow-writes")
@@ -212,12 +214,55 @@ const examples = Effect.gen(function*() {
     ["ban(\"user_does_not_exist\")", yield* banOrExplain("user_does_not_exist")]
   ])
 
+  yield* userEvents
+
   yield* say()
   yield* say(
     `${green("✓")} done in ${((Date.now() - started) / 1000).toFixed(1)} s. ${
       dim("Testing business logic with UsersInMemory and TestClock: packages/examples/test/PromoteUsers.test.ts")
     }`
   )
+})
+
+/** Example 7 (emulator only): the emulator's webhooks keep UserSync's libSQL table in sync, over loopback. */
+const userEvents = Effect.gen(function*() {
+  yield* section(7, "User events", "signed webhooks over loopback keep a libSQL users table in sync (UserSync.ts)")
+  const found = yield* Effect.serviceOption(ClerkEmulator.ClerkEmulator)
+  if (Option.isNone(found) || !allowWrites) return yield* say(dim("   skipped: needs the emulator's deliveries"))
+  const emulator = found.value
+  // the handler on a free loopback port, its secret the emulator's (in an application: the environment)
+  const server = yield* Layer.build(
+    HttpServer.serve(UserSync.router).pipe(
+      Layer.provide(WebhookDeduplication.layerStoreMemory),
+      Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })),
+      Layer.provideMerge(UserSync.layerDatabase())
+    )
+  ).pipe(Effect.withConfigProvider(
+    ConfigProvider.fromMap(new Map([["CLERK_WEBHOOK_SIGNING_SECRET", Redacted.value(emulator.webhookSecret)]]))
+  ))
+  const address = Context.get(server, HttpServer.HttpServer).address
+  const url = `http://127.0.0.1:${address._tag === "TcpAddress" ? address.port : 0}/webhooks/clerk`
+  yield* Effect.orDie(emulator.addWebhookEndpoint(url))
+  // every update delivered twice (the same svix-id): the handler skips the copies
+  yield* emulator.control.injectDeliveryFault({ fault: Fault.duplicate(), events: ["user.updated"], times: 2 })
+  const users = yield* Users
+  const ada = yield* users.create({ emailAddress: ["ada.events@example.com"], firstName: "Ada" })
+  const grace = yield* users.create({ emailAddress: ["grace.events@example.com"], firstName: "Grace" })
+  yield* users.updateMetadata(ada.id, { publicMetadata: { plan: "pro" } })
+  yield* users.ban(grace.id)
+  yield* users.delete(ada.id)
+  const log = yield* emulator.control.webhookDeliveries.pipe(
+    Effect.filterOrFail((log) => log.length >= 7 && log.every((delivery) => delivery.state !== "pending")),
+    Effect.retry({ times: 200, schedule: Schedule.spaced("25 millis") }),
+    Effect.orElse(() => emulator.control.webhookDeliveries)
+  )
+  const rows = yield* Effect.provide(Effect.zip(UserSync.list, UserSync.deletedIds), server)
+  yield* table(["deliveries", "answered 204", "rows", "tombstones"], [[
+    log.length,
+    log.filter((delivery) => delivery.attempts.at(-1)?.status === 204).length,
+    rows[0].map((row) => `${row.firstName}${row.banned ? " (banned)" : ""}`).join(", "),
+    rows[1].length
+  ]])
 })
 
 /** A failure in one line on stderr and exit code 1; a defect (a bug) keeps its trace. */

@@ -29,30 +29,36 @@ const runDemo = (env: Record<string, string>) =>
   })
 
 describe("pnpm demo", () => {
-  it("runs sections 1 to 5 against the emulator: tables, the export's progress, retries as they happen", async () => {
-    const { code, stderr, stdout } = await runDemo({})
-    expect(stderr).toBe("")
-    expect(code).toBe(0)
-    const sections = [...stdout.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]))
-    expect(sections).toEqual([1, 2, 3, 4, 5])
-    // aligned tables, not raw JSON
-    expect(stdout).not.toMatch(/^\s*→? ?\{"/m)
-    expect(stdout).toMatch(/^ {3}step {12}result\n {3}─{14} {2}─+$/m)
-    expect(stdout).toMatch(/^ {3}first run {7}250 {5}63$/m)
-    // the export's progress bar, and the retries through the injected 429 and 503s
-    expect(stdout).toMatch(/^ {3}exporting █{30} 100 % {2}200\/200$/m)
-    expect(stdout).toMatch(
-      /↻ GET \/users\?email_address_query=example\.com&limit=25&offset=\d+: retry 1 after a 429, 1\.\d s later/
-    )
-    expect(stdout).toMatch(/↻ GET \/users\/count: retry 2 after a 503/)
-    expect(stdout).toMatch(/^ {3}run +50 +48 +0 +2 PaymentRequired$/m)
-    expect(stdout).toContain("✓ done in")
-    // the export went to a private temporary directory, removed at the end
-    const file = /(\S+effect-clerk-demo-\w+)\/users\.ndjson/.exec(stdout)?.[1]
-    expect(file?.startsWith(tmpdir())).toBe(true)
-    expect(existsSync(file!)).toBe(false)
-    expect(readdirSync(tmpdir()).filter((name) => name.startsWith("effect-clerk-export-"))).toEqual([])
-  }, 60_000)
+  it(
+    "runs sections 1 to 5 and 7 against the emulator: tables, the export's progress, retries as they happen",
+    async () => {
+      const { code, stderr, stdout } = await runDemo({})
+      expect(stderr).toBe("")
+      expect(code).toBe(0)
+      const sections = [...stdout.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]))
+      expect(sections).toEqual([1, 2, 3, 4, 5, 7])
+      // aligned tables, not raw JSON
+      expect(stdout).not.toMatch(/^\s*→? ?\{"/m)
+      expect(stdout).toMatch(/^ {3}step {12}result\n {3}─{14} {2}─+$/m)
+      expect(stdout).toMatch(/^ {3}first run {7}250 {5}63$/m)
+      // the export's progress bar, and the retries through the injected 429 and 503s
+      expect(stdout).toMatch(/^ {3}exporting █{30} 100 % {2}200\/200$/m)
+      expect(stdout).toMatch(
+        /↻ GET \/users\?email_address_query=example\.com&limit=25&offset=\d+: retry 1 after a 429, 1\.\d s later/
+      )
+      expect(stdout).toMatch(/↻ GET \/users\/count: retry 2 after a 503/)
+      expect(stdout).toMatch(/^ {3}run +50 +48 +0 +2 PaymentRequired$/m)
+      // the user events: 5 events, the 2 updates delivered twice, all answered 204; the table holds Grace, banned
+      expect(stdout).toMatch(/^ {12}7 {13}7 {2}Grace \(banned\) {11}1$/m)
+      expect(stdout).toContain("✓ done in")
+      // the export went to a private temporary directory, removed at the end
+      const file = /(\S+effect-clerk-demo-\w+)\/users\.ndjson/.exec(stdout)?.[1]
+      expect(file?.startsWith(tmpdir())).toBe(true)
+      expect(existsSync(file!)).toBe(false)
+      expect(readdirSync(tmpdir()).filter((name) => name.startsWith("effect-clerk-export-"))).toEqual([])
+    },
+    60_000
+  )
 
   it.live(
     "a wrong key or a bad setting ends in one readable line on stderr and exit code 1",

@@ -7,6 +7,9 @@
  * The rows carry their TypeScript types at the type level (`ArgsOf<K>`, `SuccessOf<K>`, read from the kernel's
  * `Model`), so a store or a client can type one handler per row without a line's schemas.
  *
+ * Each row states the user event a success emits (`event`: `"user.created"`, `"user.updated"`, `"user.deleted"`
+ * or `undefined`; see `UserEvents`).
+ *
  * The wire names are the reference spec's, and what core's schemas encode (a test in core compares them). The
  * one difference: `update`'s body keeps the three metadata fields the spec no longer lists, refused from
  * `2026-05-12` by its version rule.
@@ -67,6 +70,7 @@ export type {
   ArgPlacement,
   ArgTuple,
   ArgTypes,
+  EventFact,
   ImpliedField,
   Method,
   ResponseVariant,
@@ -130,7 +134,8 @@ export const operations = table({
     args: argList<[params?: ListUsersParams]>()(
       queryParams("params", [...USER_FILTERS, "order_by", ...PAGE, "starting_after"], { optional: true })
     ),
-    success: shape<ReadonlyArray<User>>("UserList")
+    success: shape<ReadonlyArray<User>>("UserList"),
+    event: undefined
   },
   create: {
     method: "POST",
@@ -138,7 +143,8 @@ export const operations = table({
     statuses: [400, 401, 402, 403, 422],
     idempotent: false,
     args: argList<[params: CreateUserParams]>()(jsonBody("params", CREATE_FIELDS)),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.created"
   },
   count: {
     method: "GET",
@@ -147,7 +153,8 @@ export const operations = table({
     idempotent: true,
     args: argList<[params?: CountUsersParams]>()(queryParams("params", USER_FILTERS, { optional: true })),
     // the body is `{ object: "total_count", total_count }`; the call returns the count
-    success: shape<number>("TotalCount")
+    success: shape<number>("TotalCount"),
+    event: undefined
   },
   get: {
     method: "GET",
@@ -155,7 +162,8 @@ export const operations = table({
     statuses: [400, 401, 404],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: undefined
   },
   update: {
     method: "PATCH",
@@ -172,7 +180,8 @@ export const operations = table({
         fields: ["publicMetadata", "privateMetadata", "unsafeMetadata"],
         use: ["updateMetadata", "replaceMetadata"]
       }
-    ]
+    ],
+    event: "user.updated"
   },
   delete: {
     method: "DELETE",
@@ -180,7 +189,8 @@ export const operations = table({
     statuses: [400, 401, 404],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<DeletedObject>("DeletedObject")
+    success: shape<DeletedObject>("DeletedObject"),
+    event: "user.deleted"
   },
   ban: {
     method: "POST",
@@ -188,7 +198,8 @@ export const operations = table({
     statuses: [402],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   unban: {
     method: "POST",
@@ -196,7 +207,8 @@ export const operations = table({
     statuses: [402],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   bulkBan: {
     method: "POST",
@@ -204,7 +216,8 @@ export const operations = table({
     statuses: [400, 402],
     idempotent: true,
     args: argList<[userIds: ReadonlyArray<string>]>()(jsonBodyField("userIds", "user_ids", { ids: true })),
-    success: shape<ReadonlyArray<User>>("UserList")
+    success: shape<ReadonlyArray<User>>("UserList"),
+    event: "user.updated"
   },
   bulkUnban: {
     method: "POST",
@@ -212,7 +225,8 @@ export const operations = table({
     statuses: [400, 402],
     idempotent: true,
     args: argList<[userIds: ReadonlyArray<string>]>()(jsonBodyField("userIds", "user_ids", { ids: true })),
-    success: shape<ReadonlyArray<User>>("UserList")
+    success: shape<ReadonlyArray<User>>("UserList"),
+    event: "user.updated"
   },
   lock: {
     method: "POST",
@@ -220,7 +234,8 @@ export const operations = table({
     statuses: [403],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   unlock: {
     method: "POST",
@@ -228,7 +243,8 @@ export const operations = table({
     statuses: [403],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   setProfileImage: {
     method: "POST",
@@ -236,7 +252,8 @@ export const operations = table({
     statuses: [400, 401, 404],
     idempotent: true,
     args: argList<[userId: string, file: ProfileImage]>()(userId, multipartFile<ProfileImage>("file", "file")),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   deleteProfileImage: {
     method: "DELETE",
@@ -244,7 +261,8 @@ export const operations = table({
     statuses: [404],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   updateMetadata: {
     method: "PATCH",
@@ -253,7 +271,8 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, patch: UpdateMetadataParams]>()(userId, jsonBody("patch", METADATA_FIELDS)),
     success: shape<User>("User"),
-    writeLimitKey: "userId"
+    writeLimitKey: "userId",
+    event: "user.updated"
   },
   getBillingSubscription: {
     method: "GET",
@@ -261,7 +280,8 @@ export const operations = table({
     statuses: [400, 401, 403, 404, 422, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<BillingSubscription>("BillingSubscription")
+    success: shape<BillingSubscription>("BillingSubscription"),
+    event: undefined
   },
   getOAuthAccessToken: {
     method: "GET",
@@ -277,7 +297,8 @@ export const operations = table({
     variants: [{
       when: { arg: "params", field: "paginated", equals: true },
       success: shape<Paginated<OAuthAccessToken>>("OAuthAccessTokenPage")
-    }]
+    }],
+    event: undefined
   },
   getOrganizationMemberships: {
     method: "GET",
@@ -288,7 +309,8 @@ export const operations = table({
       userId,
       queryParams("params", PAGE, { optional: true })
     ),
-    success: shape<Paginated<OrganizationMembership>>("OrganizationMembershipPage")
+    success: shape<Paginated<OrganizationMembership>>("OrganizationMembershipPage"),
+    event: undefined
   },
   getOrganizationInvitations: {
     method: "GET",
@@ -299,7 +321,8 @@ export const operations = table({
       userId,
       queryParams("params", [...PAGE, "status"], { optional: true })
     ),
-    success: shape<Paginated<OrganizationInvitation>>("OrganizationInvitationPage")
+    success: shape<Paginated<OrganizationInvitation>>("OrganizationInvitationPage"),
+    event: undefined
   },
   verifyPassword: {
     method: "POST",
@@ -308,7 +331,8 @@ export const operations = table({
     idempotent: false,
     args: argList<[userId: string, password: string]>()(userId, jsonBodyField("password", "password")),
     success: shape<VerifyPasswordResult>("VerifyPasswordResult"),
-    implied: [{ wire: "verified", value: true }]
+    implied: [{ wire: "verified", value: true }],
+    event: undefined
   },
   verifyTotp: {
     method: "POST",
@@ -317,7 +341,8 @@ export const operations = table({
     idempotent: false,
     args: argList<[userId: string, code: string]>()(userId, jsonBodyField("code", "code")),
     success: shape<VerifyTotpResult>("VerifyTotpResult"),
-    implied: [{ wire: "verified", value: true }]
+    implied: [{ wire: "verified", value: true }],
+    event: undefined
   },
   disableMfa: {
     method: "DELETE",
@@ -326,7 +351,8 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string]>()(userId),
     success: shape<UserIdResult>("UserIdResult"),
-    implied: [{ wire: "user_id", arg: "userId" }]
+    implied: [{ wire: "user_id", arg: "userId" }],
+    event: "user.updated"
   },
   deleteBackupCodes: {
     method: "DELETE",
@@ -335,7 +361,8 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string]>()(userId),
     success: shape<UserIdResult>("UserIdResult"),
-    implied: [{ wire: "user_id", arg: "userId" }]
+    implied: [{ wire: "user_id", arg: "userId" }],
+    event: "user.updated"
   },
   deletePasskey: {
     method: "DELETE",
@@ -346,7 +373,8 @@ export const operations = table({
       userId,
       pathParam("passkeyIdentificationId", "passkey_identification_id")
     ),
-    success: shape<DeletedObject>("DeletedObject")
+    success: shape<DeletedObject>("DeletedObject"),
+    event: "user.updated"
   },
   deleteWeb3Wallet: {
     method: "DELETE",
@@ -357,7 +385,8 @@ export const operations = table({
       userId,
       pathParam("web3WalletIdentificationId", "web3_wallet_identification_id")
     ),
-    success: shape<DeletedObject>("DeletedObject")
+    success: shape<DeletedObject>("DeletedObject"),
+    event: "user.updated"
   },
   createTotp: {
     method: "POST",
@@ -365,7 +394,8 @@ export const operations = table({
     statuses: [403, 404, 500],
     idempotent: false,
     args: argList<[userId: string]>()(userId),
-    success: shape<Totp>("Totp")
+    success: shape<Totp>("Totp"),
+    event: "user.updated"
   },
   deleteTotp: {
     method: "DELETE",
@@ -374,7 +404,8 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string]>()(userId),
     success: shape<UserIdResult>("UserIdResult"),
-    implied: [{ wire: "user_id", arg: "userId" }]
+    implied: [{ wire: "user_id", arg: "userId" }],
+    event: "user.updated"
   },
   deleteExternalAccount: {
     method: "DELETE",
@@ -385,7 +416,8 @@ export const operations = table({
       userId,
       pathParam("externalAccountId", "external_account_id")
     ),
-    success: shape<DeletedObject>("DeletedObject")
+    success: shape<DeletedObject>("DeletedObject"),
+    event: "user.updated"
   },
   setPasswordCompromised: {
     method: "POST",
@@ -396,7 +428,8 @@ export const operations = table({
       userId,
       jsonBody("params", ["revoke_all_sessions"], { optional: true })
     ),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   unsetPasswordCompromised: {
     method: "POST",
@@ -404,7 +437,8 @@ export const operations = table({
     statuses: [400, 401, 403, 404, 422],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   getInstanceOrganizationMemberships: {
     method: "GET",
@@ -414,7 +448,8 @@ export const operations = table({
     args: argList<[params?: InstanceOrganizationMembershipsParams]>()(
       queryParams("params", ["order_by", ...PAGE], { optional: true })
     ),
-    success: shape<Paginated<OrganizationMembership>>("OrganizationMembershipPage")
+    success: shape<Paginated<OrganizationMembership>>("OrganizationMembershipPage"),
+    event: undefined
   },
   replaceMetadata: {
     method: "PUT",
@@ -423,7 +458,8 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, metadata: ReplaceMetadataParams]>()(userId, jsonBody("metadata", METADATA_FIELDS)),
     success: shape<User>("User"),
-    writeLimitKey: "userId"
+    writeLimitKey: "userId",
+    event: "user.updated"
   },
   replaceEmailAddress: {
     method: "PUT",
@@ -434,7 +470,8 @@ export const operations = table({
       userId,
       jsonBody("params", ["email_address", "identification_status", "notify_primary_email_address_changed"])
     ),
-    success: shape<EmailAddress>("EmailAddress")
+    success: shape<EmailAddress>("EmailAddress"),
+    event: "user.updated"
   },
   replacePhoneNumber: {
     method: "PUT",
@@ -445,7 +482,8 @@ export const operations = table({
       userId,
       jsonBody("params", ["phone_number", "identification_status"])
     ),
-    success: shape<PhoneNumber>("PhoneNumber")
+    success: shape<PhoneNumber>("PhoneNumber"),
+    event: "user.updated"
   },
   removePassword: {
     method: "POST",
@@ -456,7 +494,8 @@ export const operations = table({
       userId,
       jsonBody("params", ["sign_out_of_other_sessions"], { optional: true })
     ),
-    success: shape<User>("User")
+    success: shape<User>("User"),
+    event: "user.updated"
   },
   getBillingCreditBalance: {
     method: "GET",
@@ -464,7 +503,8 @@ export const operations = table({
     statuses: [400, 401, 403, 404, 422, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<BillingCreditBalance>("BillingCreditBalance")
+    success: shape<BillingCreditBalance>("BillingCreditBalance"),
+    event: undefined
   },
   adjustBillingCreditBalance: {
     method: "POST",
@@ -476,7 +516,8 @@ export const operations = table({
       userId,
       jsonBody("params", ["amount", "action", "currency", "idempotency_key", "note"])
     ),
-    success: shape<BillingCreditLedgerEntry>("BillingCreditLedgerEntry")
+    success: shape<BillingCreditLedgerEntry>("BillingCreditLedgerEntry"),
+    event: undefined
   },
   listTrustedDevices: {
     method: "GET",
@@ -484,7 +525,8 @@ export const operations = table({
     statuses: [403, 404, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<Paginated<TrustedDevice>>("TrustedDevicePage")
+    success: shape<Paginated<TrustedDevice>>("TrustedDevicePage"),
+    event: undefined
   },
   revokeTrustedDevice: {
     method: "DELETE",
@@ -495,7 +537,8 @@ export const operations = table({
       userId,
       pathParam("trustedDeviceId", "trusted_device_id")
     ),
-    success: shape<TrustedDevice>("TrustedDevice")
+    success: shape<TrustedDevice>("TrustedDevice"),
+    event: undefined
   }
 })
 

@@ -76,6 +76,34 @@ export type { ObservedError } from "./internal/scenarios/check.js"
 export { checkError, checkValue } from "./internal/scenarios/check.js"
 
 /**
+ * A call as a line observed it, with the events emitted while it ran (see `checkEvents`).
+ *
+ * @since 0.3.0
+ * @category interpreting
+ */
+export type { ObservedCall } from "./internal/scenarios/events.js"
+
+/**
+ * The mismatches between the user events a call emitted and its row's `event` fact.
+ *
+ * @since 0.3.0
+ * @category interpreting
+ * @example
+ * ```ts
+ * import { Operations, Scenarios } from "@effect-clerk/kernel"
+ *
+ * const checked = Scenarios.checkEvents(Operations.operations.get, {
+ *   succeeded: true,
+ *   faultAfter: false,
+ *   args: ["user_1"],
+ *   events: [{ type: "user.updated", id: "user_1" }]
+ * })
+ * console.log(checked._tag) // Err: get has no event
+ * ```
+ */
+export { checkEvents } from "./internal/scenarios/events.js"
+
+/**
  * @since 0.2.0
  * @category interpreting
  */

@@ -124,9 +124,19 @@ export * as Store from "./Store.js"
 /**
  * @since 0.3.0
  */
+export * as Svix from "./Svix.js"
+
+/**
+ * @since 0.3.0
+ */
 export * as TimeRelative from "./TimeRelative.js"
 
 /**
  * @since 0.2.0
  */
 export * as Totp from "./Totp.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as UserEvents from "./UserEvents.js"

@@ -42,13 +42,15 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
-import * as Body from "./internal/body.js"
 import * as Admin from "./internal/emulator/admin.js"
+import * as Requests from "./internal/emulator/requests.js"
 import * as Responses from "./internal/emulator/responses.js"
+import * as Webhooks from "./internal/emulator/webhooks.js"
 import * as Engine from "./internal/engine.js"
 import type * as UsersInMemory from "./UsersInMemory.js"
 import type { SeedError } from "./UsersTestControl.js"
@@ -115,7 +117,34 @@ export interface Options extends UsersInMemory.Options {
   readonly jsonBodyLimitBytes?: number
   /** The largest profile image upload, in bytes; larger is a 413 before it is read. Default 10 MB (Clerk's). */
   readonly uploadLimitBytes?: number
+  /**
+   * Webhooks: the endpoints that receive a signed delivery of every user event (more can be added with
+   * `addWebhookEndpoint` or the admin API), the signing secret (`whsec_…`, generated when absent), and a time
+   * scale for Svix's retry schedule. Delivered by the layers (`layerHttpClient`, `layerUsers`, `serve`,
+   * `layerServer`), not by `makeApp`.
+   *
+   * @since 0.3.0
+   */
+  readonly webhooks?: WebhookOptions
 }
+
+/**
+ * The emulator's webhook options: `endpoints` (URLs), `secret` (`whsec_<base64>`, a string or `Redacted`;
+ * generated when absent), `timeScale` (Svix's retry delays and the delivery faults' delays divided by it:
+ * `3600` plays an hour in a second; default 1).
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import { ClerkEmulator } from "@effect-clerk/testkit"
+ *
+ * const emulator = ClerkEmulator.layerUsers({
+ *   webhooks: { endpoints: ["http://127.0.0.1:3000/webhooks/clerk"], timeScale: 3600 }
+ * })
+ * ```
+ */
+export type WebhookOptions = Webhooks.WebhookOptions
 
 /**
  * A running emulator: where it is, which key it accepts, and its control.
@@ -141,6 +170,12 @@ export class ClerkEmulator extends Context.Tag("@effect-clerk/testkit/ClerkEmula
   /** The API version of requests that send none (give it to `ClerkConfig` to agree with the emulator). */
   readonly apiVersion: string
   readonly control: UsersTestControl.Service
+  /** The secret the webhook deliveries are signed with (`whsec_…`): give it to the handler under test. */
+  readonly webhookSecret: Redacted.Redacted<string>
+  /** Adds an endpoint that receives every user event from now on; an `OptionsError` for a URL that is not http(s). */
+  readonly addWebhookEndpoint: (url: string) => Effect.Effect<void, OptionsError>
+  /** Removes an endpoint: its pending retries stop. */
+  readonly removeWebhookEndpoint: (url: string) => Effect.Effect<void>
 }>() {}
 
 /**
@@ -163,67 +198,22 @@ type Handler = Effect.Effect<
   HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext
 >
 
-/**
- * The request's parts into the call's arguments, or Clerk's 422 or 400 naming the parameter (see
- * `issueRefusal`). A value that exhausts the stack of the recursive decoder (the depth bound of bodies should
- * prevent it) is a 400, never a defect.
- */
-const decodeParts = (
-  operation: UsersProtocol.AnyOperation,
-  decode: ReturnType<typeof UsersCodec.requestDecoder>,
-  parts: UsersCodec.RequestParts,
-  apiVersion: string
-): Either.Either<ReadonlyArray<unknown>, Refusal.Refusal> => {
-  try {
-    return Either.mapLeft(decode(parts, apiVersion), (issue) => Responses.issueRefusal(operation, issue))
-  } catch {
-    return Either.left(Refusal.bodyInvalid("the body is nested too deeply"))
-  }
-}
-
-interface Limits {
-  readonly json: number
-  readonly upload: number
-}
-
-/**
- * The body of a request as its row takes it: JSON, a multipart file, or none (a body sent anyway is read and
- * dropped, under the JSON bound).
- */
-const readBody = (
-  request: HttpServerRequest.HttpServerRequest,
-  operation: UsersProtocol.AnyOperation,
-  limits: Limits
-): Effect.Effect<Either.Either<Pick<UsersCodec.RequestParts, "json" | "file">, Body.BodyRefusal>> => {
-  switch (UsersCodec.bodyKind(operation)) {
-    case "json":
-      return Effect.map(Body.readJson(request, limits.json), Either.map((json) => ({ json, file: undefined })))
-    case "multipart": {
-      const fileArg = operation.args.find((arg) => arg.in === "file")
-      const field = fileArg?.wire ?? fileArg?.name ?? "file"
-      return Effect.map(Body.readFile(request, field, limits.upload), Either.map((file) => ({ json: undefined, file })))
-    }
-    default:
-      return Effect.map(Body.discard(request, limits.json), Either.map(() => ({ json: undefined, file: undefined })))
-  }
-}
-
 /** The route of one operation: its row decodes the request, the engine runs it, the row encodes the answer. */
 const operationRoute = (
   engine: Engine.Engine,
   operation: UsersProtocol.AnyOperation,
   defaultVersion: string,
-  limits: Limits
+  limits: Requests.Limits
 ): Handler => {
   const decode = UsersCodec.requestDecoder(operation)
   const pathWires = operation.args.flatMap((arg) => (arg.in === "path" && arg.wire !== undefined ? [arg.wire] : []))
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
-    const body = yield* readBody(request, operation, limits)
+    const body = yield* Requests.readBody(request, operation, limits)
     if (Either.isLeft(body)) return refusalResponse(body.left, engine.traceId())
     const search = RequestTarget.searchOf(request.url)
-    const args = decodeParts(operation, decode, {
+    const args = Requests.decodeParts(operation, decode, {
       path: pathWires.map((wire) => params[wire] ?? ""),
       search,
       ...body.right
@@ -231,7 +221,10 @@ const operationRoute = (
     if (Either.isLeft(args)) return refusalResponse(args.left, engine.traceId())
     // the instance budget is per secret key (the gate has authenticated it)
     const key = Authentication.bearerKey(request.headers["authorization"])
-    const result = yield* engine.run(operation, args.right, key)
+    const result = yield* engine.run(operation, args.right, key, {
+      clientIp: Option.getOrElse(request.remoteAddress, () => "127.0.0.1"),
+      userAgent: request.headers["user-agent"] ?? ""
+    })
     if (Either.isLeft(result)) return Responses.engineFailureResponse(result.left, engine.traceId())
     // every response goes through the core's schemas (compiled encoders), the one the call's arguments select
     const encoded = UsersCodec.encodeResponse(
@@ -275,7 +268,7 @@ const routerOf = (
   options: AppOptions
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
   const defaultVersion = options.apiVersion ?? DEFAULT_API_VERSION
-  const limits: Limits = {
+  const limits: Requests.Limits = {
     json: options.jsonBodyLimitBytes ?? BodyBounds.DEFAULT_JSON_BODY_LIMIT,
     upload: options.uploadLimitBytes ?? BodyBounds.DEFAULT_UPLOAD_LIMIT
   }
@@ -354,11 +347,15 @@ export const makeApp = (options: Options = {}): Effect.Effect<
     readonly control: UsersTestControl.Service
   },
   SeedError | OptionsError
-> =>
+> => Effect.map(build(options), ({ app, control }) => ({ app, control }))
+
+/** The app, its engine, and the webhook sender (which the layers start in their scope). */
+const build = (options: Options) =>
   Effect.gen(function*() {
     yield* checkKeys(options.secretKeys)
     const engine = yield* Engine.make(options)
-    return { app: makeAppOf(engine, options), control: engine.control }
+    const sender = yield* Webhooks.make(engine, options.webhooks)
+    return { app: makeAppOf(engine, options), control: engine.control, engine, sender }
   })
 
 /** The accepted keys: at least one, each a key a client can send (`Authentication.checkKeys`). */
@@ -401,9 +398,10 @@ const IN_PROCESS_URL = "http://clerk-emulator.invalid/v1"
 export const layerHttpClient = (
   options: Options = {}
 ): Layer.Layer<HttpClient.HttpClient | ClerkEmulator | UsersTestControl, SeedError | OptionsError> =>
-  Layer.effectContext(
+  Layer.scopedContext(
     Effect.gen(function*() {
-      const { app, control } = yield* makeApp(options)
+      const { app, control, engine, sender } = yield* build(options)
+      yield* sender.start
       const runtime = yield* Effect.runtime<never>()
       const run = Runtime.runPromise(runtime)
       const fetch: typeof globalThis.fetch = async (input, init) => {
@@ -430,7 +428,8 @@ export const layerHttpClient = (
           apiUrl: IN_PROCESS_URL,
           secretKey: firstKey(options),
           apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-          control
+          control,
+          ...Webhooks.serviceOf(engine, sender)
         })
       )
     })
@@ -629,7 +628,8 @@ export const serve = (
           )
         })
     })
-    const { app, control } = yield* makeApp(options)
+    const { app, control, engine, sender } = yield* build(options)
+    yield* sender.start
     const { host, port } = yield* serveNode(app, {
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"
@@ -638,7 +638,8 @@ export const serve = (
       apiUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}/v1`,
       secretKey: firstKey(options),
       apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-      control
+      control,
+      ...Webhooks.serviceOf(engine, sender)
     }
   })
 

@@ -27,6 +27,7 @@ import { Socket } from "node:net"
 import * as path from "node:path"
 import type * as ClerkEmulator from "./ClerkEmulator.js"
 import type { UserSeed } from "./Seeds.js"
+import type { WebhookDelivery } from "./UsersTestControl.js"
 
 /**
  * Why the emulator could not be started: `BinNotFound` (the command is not installed where the current
@@ -102,6 +103,18 @@ export interface Options {
    * @since 0.3.0
    */
   readonly rateLimits?: RateLimits.Option
+  /**
+   * Webhooks (`--webhook`, `--webhook-secret`, `--webhook-time-scale`): the endpoints that receive every user
+   * event, the signing secret (generated when absent: `Running.webhookSecret` has it), the retry schedule's time
+   * scale. Default: no endpoint (add some with `admin.addWebhookEndpoint`).
+   *
+   * @since 0.3.0
+   */
+  readonly webhooks?: {
+    readonly endpoints?: ReadonlyArray<string>
+    readonly secret?: string
+    readonly timeScale?: number
+  }
   /** The loopback port (`127.0.0.1`). Default 0: a free one. */
   readonly port?: number
   /** How long to wait for the `ready:` line, on the wall clock (also under `TestClock`). Default 30 seconds. */
@@ -136,6 +149,18 @@ export interface Admin {
   readonly clearFaults: () => Promise<void>
   /** Empties the store and removes every fault rule. */
   readonly reset: () => Promise<void>
+  /**
+   * Adds a webhook endpoint (a URL) that receives every user event from now on.
+   *
+   * @since 0.3.0
+   */
+  readonly addWebhookEndpoint: (url: string) => Promise<void>
+  /**
+   * The webhook delivery log (see `UsersTestControl.webhookDeliveries`).
+   *
+   * @since 0.3.0
+   */
+  readonly webhookDeliveries: () => Promise<ReadonlyArray<WebhookDelivery>>
 }
 
 /**
@@ -149,6 +174,12 @@ export interface Running {
   readonly apiUrl: string
   /** The secret key it accepts. */
   readonly secretKey: string
+  /**
+   * The secret its webhook deliveries are signed with (`whsec_…`), as given or as it generated it.
+   *
+   * @since 0.3.0
+   */
+  readonly webhookSecret: string
   /** `CLERK_API_URL` and `CLERK_SECRET_KEY`, right for `ClerkConfig.layerFromEnv` and Clerk's SDKs. */
   readonly env: { readonly CLERK_API_URL: string; readonly CLERK_SECRET_KEY: string }
   readonly admin: Admin
@@ -297,9 +328,27 @@ const adminClient = (url: string, secretKey: string): Admin => {
     },
     reset: async () => {
       await call("POST", "/reset")
+    },
+    addWebhookEndpoint: async (endpoint) => {
+      await call("POST", "/webhooks/endpoints", { url: endpoint })
+    },
+    webhookDeliveries: async () => {
+      const log = await call("GET", "/webhooks/deliveries")
+      return Array.isArray(log) ? log : []
     }
   }
 }
+
+/** The command's webhook arguments. */
+const webhookArgs = (webhooks: Options["webhooks"]): ReadonlyArray<string> => [
+  ...(webhooks?.endpoints ?? []).flatMap((url) => ["--webhook", url]),
+  ...(webhooks?.secret === undefined ? [] : ["--webhook-secret", webhooks.secret]),
+  ...(webhooks?.timeScale === undefined ? [] : ["--webhook-time-scale", String(webhooks.timeScale)])
+]
+
+/** The signing secret: the one given, or the one the command printed. */
+const webhookSecretOf = (webhooks: Options["webhooks"], output: string): string =>
+  webhooks?.secret ?? /CLERK_WEBHOOK_SIGNING_SECRET=(\S+)/.exec(output)?.[1] ?? ""
 
 /**
  * Starts the emulator's command for as long as the scope lives (closing the scope stops it and waits for its
@@ -349,7 +398,8 @@ export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">
         : [
           "--rate-limits",
           typeof options.rateLimits === "string" ? options.rateLimits : JSON.stringify(options.rateLimits)
-        ])
+        ]),
+      ...webhookArgs(options.webhooks)
     ]
     const output: Output = { text: "" }
     const { child, exited } = yield* Effect.acquireRelease(
@@ -375,6 +425,7 @@ export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">
     return {
       apiUrl,
       secretKey,
+      webhookSecret: webhookSecretOf(options.webhooks, output.text),
       env: { CLERK_API_URL: origin, CLERK_SECRET_KEY: secretKey },
       admin: adminClient(`${origin}/__emulator`, secretKey),
       pid: child.pid ?? 0

@@ -119,3 +119,97 @@ export interface Rule {
    */
   readonly when?: "before" | "after"
 }
+
+/**
+ * What goes wrong with a webhook delivery of the emulator (Svix delivers at least once, in no particular
+ * order): `Duplicate` delivers the message `copies` more times (same `svix-id`), `Drop` loses its first attempt
+ * (no request is made; Svix retries it on its schedule), `Delay` holds its first attempt back (later messages
+ * overtake it: reordering).
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-clerk/testkit"
+ *
+ * const faults: ReadonlyArray<Fault.DeliveryFault> = [Fault.duplicate(2), Fault.drop, Fault.delay("5 seconds")]
+ * ```
+ */
+export type DeliveryFault =
+  | { readonly _tag: "Duplicate"; readonly copies: number }
+  | { readonly _tag: "Drop" }
+  | { readonly _tag: "Delay"; readonly duration: Duration.Duration }
+
+/**
+ * Delivers a message `copies` more times (default 1), each with the same `svix-id`.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { Fault, UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * // every user.updated delivered twice
+ * const twice = Effect.flatMap(UsersTestControl, (control) =>
+ *   control.injectDeliveryFault({ events: ["user.updated"], fault: Fault.duplicate(), probability: 1 }))
+ * ```
+ */
+export const duplicate = (copies = 1): DeliveryFault => ({ _tag: "Duplicate", copies })
+
+/**
+ * Loses a message's first attempt (recorded as `"dropped"`); the retry schedule delivers it later.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { Fault, UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const lossy = Effect.flatMap(UsersTestControl, (control) =>
+ *   control.injectDeliveryFault({ fault: Fault.drop, probability: 0.3 }))
+ * ```
+ */
+export const drop: DeliveryFault = { _tag: "Drop" }
+
+/**
+ * Holds a message's first attempt back by `duration` (on `Clock`, divided by the emulator's time scale), so that
+ * later messages overtake it.
+ *
+ * @since 0.3.0
+ * @category constructors
+ * @example
+ * ```ts
+ * import { Fault, UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const reordered = Effect.flatMap(UsersTestControl, (control) =>
+ *   control.injectDeliveryFault({ fault: Fault.delay("10 seconds"), times: 1 }))
+ * ```
+ */
+export const delay = (duration: Duration.DurationInput): DeliveryFault => ({
+  _tag: "Delay",
+  duration: Duration.decode(duration)
+})
+
+/**
+ * A delivery rule: which event types, what fault, how often (as `Rule`: the next `times` messages, default 1,
+ * or each with `probability`).
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-clerk/testkit"
+ *
+ * const rule: Fault.DeliveryRule = { events: ["user.updated"], fault: Fault.drop, probability: 0.2 }
+ * ```
+ */
+export interface DeliveryRule {
+  /** The event types it applies to (`"user.updated"`); all when absent. */
+  readonly events?: ReadonlyArray<string>
+  readonly fault: DeliveryFault
+  readonly times?: number
+  readonly probability?: number
+}

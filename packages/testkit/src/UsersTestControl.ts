@@ -11,9 +11,11 @@ import type { Organization, OrganizationMembership } from "@effect-clerk/core/Or
 import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
 import type { User } from "@effect-clerk/core/User"
 import type { Store } from "@effect-clerk/kernel"
+import type * as UserEvents from "@effect-clerk/kernel/UserEvents"
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as Fault from "./Fault.js"
 import type * as Seeds from "./Seeds.js"
 
@@ -131,6 +133,82 @@ export interface Stats {
 }
 
 /**
+ * A user event the instance emitted: Clerk's envelope with camelCase fields (`instanceId`, `eventAttributes`),
+ * its `data` the user (`user.created`, `user.updated`) or `{ object: "user", id, deleted: true, externalId? }`
+ * (`user.deleted`). The kernel's `UserEvents.UserEvent`; the emulator delivers its wire form.
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import type { UserEvent } from "@effect-clerk/testkit"
+ *
+ * const describe = (event: UserEvent) => `${event.type} ${event.data.id}`
+ * ```
+ */
+export type UserEvent = UserEvents.UserEvent
+
+/**
+ * The type of a user event: `"user.created"`, `"user.updated"` or `"user.deleted"`.
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import type { UserEventType } from "@effect-clerk/testkit"
+ *
+ * const types: ReadonlyArray<UserEventType> = ["user.created", "user.deleted"]
+ * ```
+ */
+export type UserEventType = UserEvents.UserEventType
+
+/**
+ * One attempt to deliver a webhook: when (epoch ms on the emulator's `Clock`), and the endpoint's status
+ * (`undefined` when no response came: a network failure, the 15 s timeout, a dropped attempt).
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import type { WebhookAttempt } from "@effect-clerk/testkit"
+ *
+ * const failed = (attempt: WebhookAttempt) => attempt.status === undefined || attempt.status >= 300
+ * ```
+ */
+export interface WebhookAttempt {
+  readonly at: number
+  readonly status?: number
+  /** Why the attempt failed without a status (`"timeout"`, `"dropped"`, a network error's message). */
+  readonly error?: string
+}
+
+/**
+ * The delivery of one event to one endpoint, as Svix keeps it: the message id (`svix-id`, the same on every
+ * attempt), the attempts so far, and where it stands: `"pending"` (a retry is scheduled), `"succeeded"` (a 2xx),
+ * `"failed"` (the retry schedule is exhausted), `"aborted"` (the endpoint answered `webhook-delivery:
+ * abort-message`).
+ *
+ * @since 0.3.0
+ * @category models
+ * @example
+ * ```ts
+ * import { UsersTestControl } from "@effect-clerk/testkit"
+ * import { Effect } from "effect"
+ *
+ * const attempts = Effect.flatMap(UsersTestControl, (control) => control.webhookDeliveries).pipe(
+ *   Effect.map((log) => log.map((delivery) => `${delivery.eventType}: ${delivery.state}, ${delivery.attempts.length}`))
+ * )
+ * ```
+ */
+export interface WebhookDelivery {
+  readonly messageId: string
+  readonly endpoint: string
+  readonly eventType: string
+  readonly state: "pending" | "succeeded" | "failed" | "aborted"
+  readonly attempts: ReadonlyArray<WebhookAttempt>
+}
+
+/**
  * Control over an in-memory Clerk instance.
  *
  * @since 0.1.0
@@ -205,8 +283,48 @@ export declare namespace UsersTestControl {
     readonly stats: Effect.Effect<Stats>
     /** Adds a fault rule; rules are tried in the order they were added. */
     readonly injectFault: (rule: Fault.Rule) => Effect.Effect<void>
+    /** Removes every fault rule, the delivery faults' too. */
     readonly clearFaults: Effect.Effect<void>
-    /** Empties the store and removes every fault. */
+    /**
+     * The user events the instance emitted since it was built or last reset (the latest 10,000), then each new one
+     * as it is emitted (the stream never ends: take what you expect). Each operation whose row states an `event` emits it after a
+     * successful change (one per user for `bulkBan`/`bulkUnban`); seeding emits nothing.
+     *
+     * @since 0.3.0
+     */
+    readonly events: Stream.Stream<UserEvent>
+    /**
+     * The user events emitted since the instance was built or last reset, in order (the latest 10,000).
+     *
+     * @since 0.3.0
+     */
+    readonly emitted: Effect.Effect<ReadonlyArray<UserEvent>>
+    /**
+     * Emits an event no operation caused, as `stripe trigger` does: a sample user ("Example User", a fresh id)
+     * with `overrides` laid over it (for `user.deleted`, a fresh id unless `overrides.id`). The store is not
+     * changed.
+     *
+     * @since 0.3.0
+     */
+    readonly trigger: <T extends UserEventType>(
+      type: T,
+      overrides?: Partial<UserEvents.DataOf<T>>
+    ) => Effect.Effect<UserEvent>
+    /**
+     * The emulator's webhook deliveries (attempts, statuses, times), in the order the events were emitted; the
+     * in-memory layer delivers nothing (empty).
+     *
+     * @since 0.3.0
+     */
+    readonly webhookDeliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>>
+    /**
+     * Adds a webhook delivery fault rule (duplicates, drops, delays) for the emulator's deliveries; removed by
+     * `clearFaults` and `reset`.
+     *
+     * @since 0.3.0
+     */
+    readonly injectDeliveryFault: (rule: Fault.DeliveryRule) => Effect.Effect<void>
+    /** Empties the store, the emitted events and the delivery log, and removes every fault. */
     readonly reset: Effect.Effect<void>
   }
 }

@@ -1,8 +1,11 @@
-import { UsersProtocol } from "@effect-clerk/core"
+import { UsersProtocol, Webhooks } from "@effect-clerk/core"
 import { DEFAULT_API_VERSION, METADATA_IN_UPDATE_REMOVED_IN } from "@effect-clerk/core/ClerkConfig"
 import { afterAll, describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createServer as createHttpServer } from "node:http"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
@@ -378,4 +381,85 @@ describe("effect-clerk-emulator", () => {
     const relative = await run(["--port", "0", "--seed", "nowhere/users.json"], { quick: true })
     expect(relative.stderr).toContain(`nowhere/users.json (${join(dir, "nowhere/users.json")}): no such file`)
   }, 30_000)
+
+  it("--webhook delivers every user event signed with --webhook-secret; a generated secret is printed", async () => {
+    // a receiver on a loopback port: the first attempt fails, so the (time-scaled) retry delivers it
+    const received: Array<{ body: string; headers: Record<string, string> }> = []
+    const receiver = createHttpServer((request, response) => {
+      let body = ""
+      request.on("data", (chunk) => (body += String(chunk)))
+      request.on("end", () => {
+        const headers: Record<string, string> = {}
+        for (const [name, value] of Object.entries(request.headers)) {
+          if (typeof value === "string") headers[name] = value
+        }
+        received.push({ body, headers })
+        response.writeHead(received.length === 1 ? 503 : 204).end()
+      })
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve))
+    const address = receiver.address()
+    const hook = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}/hook`
+    const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    try {
+      const emulator = start([
+        "--port",
+        "0",
+        "--webhook",
+        hook,
+        "--webhook-secret",
+        secret,
+        "--webhook-time-scale",
+        "1000"
+      ])
+      const url = await emulator.ready
+      expect(emulator.stdout()).toContain(`webhooks to ${hook}`)
+      expect(emulator.stdout()).not.toContain(secret)
+      const created = await fetch(`${url}/users`, {
+        method: "POST",
+        headers: { authorization: "Bearer sk_test_emulator", "content-type": "application/json" },
+        body: JSON.stringify({ email_address: ["hook@example.com"] })
+      })
+      expect(created.status).toBe(200)
+      const user = await created.json() as { id: string }
+      for (let i = 0; i < 200 && received.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25))
+      expect(received).toHaveLength(2)
+      expect(received[1]!.headers["svix-id"]).toBe(received[0]!.headers["svix-id"])
+      const message = await Effect.runPromise(
+        Webhooks.verify({ body: received[1]!.body, headers: received[1]!.headers, secret: Redacted.make(secret) })
+      )
+      expect(message.event.type).toBe("user.created")
+      expect(JSON.parse(received[1]!.body).data.id).toBe(user.id)
+      emulator.child.kill("SIGTERM")
+      expect(await emulator.exited).toBe(0)
+
+      const generated = start(["--port", "0"])
+      await generated.ready
+      expect(generated.stdout()).toMatch(/^ {2}CLERK_WEBHOOK_SIGNING_SECRET=whsec_[A-Za-z0-9+/]+=*/m)
+      generated.child.kill("SIGTERM")
+      expect(await generated.exited).toBe(0)
+    } finally {
+      receiver.closeAllConnections()
+      receiver.close()
+    }
+  }, 30_000)
+
+  it(
+    "refuses a bad --webhook, --webhook-secret or --webhook-time-scale with exit code 2, never repeating the secret",
+    async () => {
+      const cases: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
+        [["--webhook", "ftp://example.com"], "--webhook must be an http(s) URL"],
+        [["--webhook-secret", "not-a-secret!"], "--webhook-secret must be whsec_ followed by base64"],
+        [["--webhook-time-scale", "0"], "--webhook-time-scale must be a positive number"]
+      ]
+      const results = await Promise.all(cases.map(([args]) => run(["--port", "0", ...args], { quick: true })))
+      for (const [index, [args, message]] of cases.entries()) {
+        const { code, stderr } = results[index]!
+        expect(code, args.join(" ")).toBe(2)
+        expect(stderr).toContain(message)
+      }
+      expect(results[1]!.stderr).not.toContain("not-a-secret!")
+    },
+    30_000
+  )
 })

@@ -7,6 +7,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { createServer as createHttpServer } from "node:http"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
@@ -96,6 +97,40 @@ describe("EmulatorLauncher", () => {
       expect(await count(emulator.apiUrl, emulator.secretKey)).toBe(429)
     } finally {
       await emulator.stop()
+    }
+  }, 60_000)
+
+  it("webhooks: the generated secret, endpoints added through the admin client, the delivery log", async () => {
+    const received: Array<Record<string, string | Array<string> | undefined>> = []
+    const receiver = createHttpServer((request, response) => {
+      received.push(request.headers)
+      request.resume()
+      request.on("end", () => response.writeHead(204).end())
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve))
+    const address = receiver.address()
+    const hook = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}/hook`
+    const emulator = await EmulatorLauncher.start({ ...fromSource, webhooks: { timeScale: 1000 } })
+    try {
+      expect(emulator.webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/)
+      await emulator.admin.addWebhookEndpoint(hook)
+      const created = await fetch(`${emulator.apiUrl}/users`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${emulator.secretKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ username: "launched" })
+      })
+      expect(created.status).toBe(200)
+      let log = await emulator.admin.webhookDeliveries()
+      for (let i = 0; i < 200 && log[0]?.state !== "succeeded"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25))
+        log = await emulator.admin.webhookDeliveries()
+      }
+      expect(log).toMatchObject([{ endpoint: hook, eventType: "user.created", state: "succeeded" }])
+      expect(received[0]?.["svix-id"]).toBe(log[0]?.messageId)
+    } finally {
+      await emulator.stop()
+      receiver.closeAllConnections()
+      receiver.close()
     }
   }, 60_000)
 

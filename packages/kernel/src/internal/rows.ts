@@ -86,6 +86,12 @@ export type ImpliedField =
   | { readonly wire: string; readonly value: unknown }
   | { readonly wire: string; readonly arg: string }
 
+/**
+ * The user event Clerk emits when an operation succeeds (`user.created`, `user.updated`, `user.deleted`), or
+ * `undefined` when the operation changes no user.
+ */
+export type EventFact = "user.created" | "user.updated" | "user.deleted" | undefined
+
 /** Any row of the table, as written (its key is added from the table's key). */
 export interface Row {
   readonly method: Method
@@ -106,6 +112,11 @@ export interface Row {
   readonly variants?: ReadonlyArray<ResponseVariant>
   /** Response fields a success implies. */
   readonly implied?: ReadonlyArray<ImpliedField>
+  /**
+   * The user event a success emits (one per user the call changes), `undefined` for none: every row states it,
+   * so a new operation cannot forget its event.
+   */
+  readonly event: EventFact
 }
 
 const arg = <A, O extends boolean, N extends string, P extends ArgPlacement>(

@@ -15,6 +15,7 @@ import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { readFileSync } from "node:fs"
 import * as path from "node:path"
@@ -33,6 +34,7 @@ const help = `${name}: Clerk's Backend API Users endpoints, in memory, over HTTP
 
 usage: ${name} [--port 4010] [--host 127.0.0.1] [--seed users.json] [--key sk_test_…]… [--admin]
        [--api-version 2026-05-12] [--rate-limits development|production|<json>]
+       [--webhook <url>]… [--webhook-secret whsec_…] [--webhook-time-scale 3600]
        (in this repository: pnpm emulator [options])
 
 Every option can also be set by the environment variable shown (empty counts as unset); a flag wins.
@@ -51,6 +53,17 @@ Every option can also be set by the environment variable shown (empty counts as 
                      both with 10 writes / 10 s per user; or JSON
                      {"instance":{"requests":5,"windowMillis":1000},
                      "userWrites":null}; over budget: 429 + Retry-After
+      --webhook <url>
+                     an endpoint that receives every user event, signed   CLERK_EMULATOR_WEBHOOKS
+                     as Svix delivers Clerk's webhooks (svix-id,           (comma-separated)
+                     svix-timestamp, svix-signature), retried on Svix's
+                     schedule; repeat for several
+      --webhook-secret <whsec_…>
+                     the signing secret of the deliveries; when absent,    CLERK_EMULATOR_WEBHOOK_SECRET
+                     one is generated and printed at start
+      --webhook-time-scale <n>
+                     divide Svix's retry delays (5 s … 10 h) by n:         CLERK_EMULATOR_WEBHOOK_TIME_SCALE
+                     3600 plays an hour of retries in a second             (default 1)
       --stop-on-stdin-close
                      stop when standard input closes: a parent process
                      holding a pipe to it stops the emulator by exiting,
@@ -63,7 +76,11 @@ Routes:
   <origin>/__emulator/...        with --admin: POST /faults (inject), DELETE /faults (clear), POST /reset,
                                  GET /snapshot, and seeding: POST /users, /organizations, /memberships,
                                  /invitations, /oauth_tokens, /billing_subscriptions, /credits,
-                                 /trusted_devices, /passkeys, /external_accounts
+                                 /trusted_devices, /passkeys, /external_accounts; webhooks:
+                                 GET/POST/DELETE /webhooks/endpoints ({"url"}), GET /webhooks/deliveries,
+                                 GET /events, POST /webhooks/trigger ({"type","data"}), POST /webhooks/faults
+                                 ({"duplicate":1} | {"drop":true} | {"delayMs":5000}, "events", "times",
+                                 "probability")
 
 Once listening it prints the URL, the variables for Clerk's SDKs and @effect-clerk/core, and last a line
 "ready: <origin>/v1". It stops cleanly on Ctrl-C or SIGTERM.
@@ -89,7 +106,41 @@ interface Settings {
   readonly stopOnStdinClose?: boolean
   /** `--rate-limits` as given (checked once the arguments are read), and where it came from. */
   readonly rateLimits?: readonly [text: string, source: string]
+  readonly webhooks?: WebhookSettings
 }
+
+interface WebhookSettings {
+  readonly endpoints: ReadonlyArray<string>
+  readonly secret: string | undefined
+  readonly timeScale: number | undefined
+}
+
+/** `--webhook`, `--webhook-secret`, `--webhook-time-scale` and their variables. */
+const webhookSettings = (values: {
+  readonly webhook?: ReadonlyArray<string> | undefined
+  readonly "webhook-secret"?: string | undefined
+  readonly "webhook-time-scale"?: string | undefined
+}): Effect.Effect<WebhookSettings, UsageError> =>
+  Effect.gen(function*() {
+    const fromVariable = env("CLERK_EMULATOR_WEBHOOKS")
+    const endpoints = values.webhook ?? fromVariable?.split(",").map((url) => url.trim()) ?? []
+    for (const url of endpoints) {
+      if (!/^https?:\/\//.test(url) || !URL.canParse(url)) {
+        return yield* usage(`--webhook must be an http(s) URL, got ${JSON.stringify(url.slice(0, 200))}`)
+      }
+    }
+    const secret = values["webhook-secret"] ?? env("CLERK_EMULATOR_WEBHOOK_SECRET")
+    if (secret !== undefined && !/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret)) {
+      // the value is not repeated: it may be a real secret given by mistake
+      return yield* usage("--webhook-secret must be whsec_ followed by base64")
+    }
+    const scaleText = values["webhook-time-scale"] ?? env("CLERK_EMULATOR_WEBHOOK_TIME_SCALE")
+    const timeScale = scaleText === undefined ? undefined : Number(scaleText)
+    if (timeScale !== undefined && (!Number.isFinite(timeScale) || timeScale <= 0)) {
+      return yield* usage("--webhook-time-scale must be a positive number")
+    }
+    return { endpoints, secret, timeScale }
+  })
 
 /** An environment variable, or `undefined` when it is unset or empty. */
 const env = (variable: string): string | undefined => {
@@ -135,6 +186,9 @@ const parseSettings = (argv: ReadonlyArray<string>): Effect.Effect<Settings, Usa
             "api-version": { type: "string" },
             "rate-limits": { type: "string" },
             "stop-on-stdin-close": { type: "boolean" },
+            webhook: { type: "string", multiple: true },
+            "webhook-secret": { type: "string" },
+            "webhook-time-scale": { type: "string" },
             help: { type: "boolean", short: "h" }
           }
         }),
@@ -202,7 +256,8 @@ const parseSettings = (argv: ReadonlyArray<string>): Effect.Effect<Settings, Usa
       apiVersion,
       versionSource,
       stopOnStdinClose: values["stop-on-stdin-close"] === true,
-      ...(rateLimits === undefined ? {} : { rateLimits })
+      ...(rateLimits === undefined ? {} : { rateLimits }),
+      webhooks: yield* webhookSettings(values)
     }
   })
 
@@ -397,6 +452,19 @@ const stdinClosed = Effect.async<void>((resume) => {
   process.stdin.resume()
 }).pipe(Effect.ensuring(Effect.sync(() => process.stdin.destroy())))
 
+/** The webhook endpoints, and the signing secret when it was generated (a given one is not repeated). */
+const printWebhooks = (webhooks: WebhookSettings | undefined, secret: Redacted.Redacted<string>) =>
+  Effect.gen(function*() {
+    const endpoints = webhooks?.endpoints ?? []
+    if (endpoints.length > 0) yield* Console.log(`  webhooks to ${endpoints.join(", ")}`)
+    if (webhooks?.timeScale !== undefined) yield* Console.log(`  webhook retries ${webhooks.timeScale}× faster`)
+    yield* Console.log(
+      webhooks?.secret === undefined
+        ? `  CLERK_WEBHOOK_SIGNING_SECRET=${Redacted.value(secret)} (generated; --webhook-secret to choose one)`
+        : "  webhooks signed with the secret given by --webhook-secret"
+    )
+  })
+
 const program = Effect.gen(function*() {
   const settings = yield* parseSettings(process.argv.slice(2))
   if (settings.help) return yield* Console.log(help.trimEnd())
@@ -421,7 +489,12 @@ const program = Effect.gen(function*() {
     users,
     ...(settings.keys === undefined ? {} : { secretKeys: settings.keys }),
     ...(settings.apiVersion === undefined ? {} : { apiVersion: settings.apiVersion }),
-    ...(rateLimits === undefined ? {} : { rateLimits })
+    ...(rateLimits === undefined ? {} : { rateLimits }),
+    webhooks: {
+      endpoints: settings.webhooks?.endpoints ?? [],
+      ...(settings.webhooks?.secret === undefined ? {} : { secret: settings.webhooks.secret }),
+      ...(settings.webhooks?.timeScale === undefined ? {} : { timeScale: settings.webhooks.timeScale })
+    }
   }).pipe(
     Effect.catchTags({
       ServeError: (error) => new StartError({ message: listenFailure(error.cause, settings.host, settings.port) }),
@@ -443,6 +516,7 @@ const program = Effect.gen(function*() {
   }
   if (users.length > 0) yield* Console.log(`  seeded ${users.length} user(s) from ${settings.seed}`)
   if (settings.admin) yield* Console.log(`  admin API on ${origin}${ClerkEmulator.ADMIN_PREFIX}`)
+  yield* printWebhooks(settings.webhooks, emulator.webhookSecret)
   if (!/^(127\.|localhost$|::1$|\[::1\]$)/.test(settings.host)) {
     yield* Console.log(`  warning: listening on ${settings.host}: other machines can reach the emulator`)
   }

@@ -11,10 +11,12 @@ import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription
 import type { User } from "@effect-clerk/core/User"
 import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
 import { makeIdGenerator } from "@effect-clerk/kernel/Ids"
+import * as Operations from "@effect-clerk/kernel/Operations"
 import { mulberry32 } from "@effect-clerk/kernel/Prng"
 import * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Store from "@effect-clerk/kernel/Store"
 import { totpAt } from "@effect-clerk/kernel/Totp"
+import * as UserEvents from "@effect-clerk/kernel/UserEvents"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -24,6 +26,8 @@ import type * as Fault from "../Fault.js"
 import type { UserSeed } from "../Seeds.js"
 import type { Stats, UsersTestControl } from "../UsersTestControl.js"
 import { OptionsError, SeedError } from "../UsersTestControl.js"
+import * as Deliveries from "./deliveries.js"
+import * as Events from "./events.js"
 import * as Faults from "./faults.js"
 import * as Passwords from "./passwords.js"
 import type { PasswordRecord } from "./passwords.js"
@@ -61,8 +65,17 @@ export interface Engine {
   readonly run: (
     operation: UsersProtocol.AnyOperation,
     args: ReadonlyArray<unknown>,
-    key?: string
+    key?: string,
+    request?: UserEvents.HttpRequest
   ) => Effect.Effect<Either.Either<unknown, Failure>>
+  /** The events the instance emitted (each successful change, each `trigger`). */
+  readonly events: Events.Hub
+  /** The instance's id (`instance_id` in its events). */
+  readonly instanceId: string
+  /** The webhook endpoints, delivery log and delivery faults (the emulator delivers; in memory, nothing). */
+  readonly deliveries: Deliveries.Book
+  /** The instance's seeded random source (fault probabilities). */
+  readonly random: () => number
   /** A trace id for an answer (`clerk_trace_id`). */
   readonly traceId: () => string
   readonly control: UsersTestControl.Service
@@ -70,6 +83,9 @@ export interface Engine {
 
 /** The instance key of the in-memory layer's requests (it has one key). */
 const IN_MEMORY_KEY = "in-memory"
+
+/** Who sends the in-memory layer's requests, as its events say. */
+const IN_MEMORY_REQUEST: UserEvents.HttpRequest = { clientIp: "127.0.0.1", userAgent: "@effect-clerk/testkit" }
 
 const roundUpToSeconds = (duration: Duration.Duration) =>
   Duration.seconds(Math.ceil(Duration.toMillis(duration) / 1000))
@@ -137,6 +153,7 @@ const limitsOf = (options: EngineOptions): Effect.Effect<RateLimits.Limits | und
 const rateLimiter = (limits: RateLimits.Limits | undefined) => {
   let budgets = RateLimits.empty
   return {
+    enforced: limits !== undefined,
     admit: (
       operation: UsersProtocol.AnyOperation,
       args: ReadonlyArray<unknown>,
@@ -168,6 +185,66 @@ const stateOf = (options: EngineOptions, salt: number): Store.State => {
   }, { ids: makeIdGenerator(salt) })
 }
 
+/** The seeding half of the control service, over a state. */
+const seeding = (state: Store.State) => {
+  const seed = <A>(perform: (now: number) => Store.Outcome<A>): Effect.Effect<A, SeedError> =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      const result = perform(now)
+      return result._tag === "Ok" ? Effect.succeed(result.value) : Effect.fail(seedError(result.error))
+    })
+
+  /**
+   * Seeds users all or nothing: the passwords hashed first (off the event loop), then every entry validated and
+   * written without interleaving; a refused entry removes the ones written before it and is named.
+   */
+  const seedUsers = (seeds: Iterable<UserSeed>): Effect.Effect<ReadonlyArray<User>, SeedError> =>
+    Effect.gen(function*() {
+      const entries = [...seeds]
+      const hashed = yield* Effect.forEach(entries, (entry) => hashOf(entry.password), { concurrency: 4 })
+      const now = yield* Clock.currentTimeMillis
+      const result = Store.seedUsers(state, entries, now, hashed)
+      return result._tag === "Ok"
+        ? result.value
+        : yield* seedError(result.error.failure, entries.length === 1 ? undefined : result.error.index)
+    })
+
+  return {
+    seedUser: (user: UserSeed) => Effect.map(seedUsers([user]), (users) => users[0]!),
+    seedUsers,
+    seedOrganization: (organization) => seed((now) => Store.seedOrganization(state, organization, now)),
+    seedMembership: (membership) => seed((now) => Store.seedMembership(state, membership, now)),
+    seedInvitation: (invitation) => seed((now) => Store.seedInvitation(state, invitation, now)),
+    seedOAuthToken: (token) => seed((now) => Store.seedOAuthToken(state, token, now)),
+    seedBillingSubscription: (userId: string, subscription: BillingSubscription) =>
+      seed(() => Store.seedBillingSubscription(state, userId, subscription)),
+    seedCredits: (userId, credits) => seed((now) => Store.seedCredits(state, userId, credits, now)),
+    seedTrustedDevice: (userId, device) => seed((now) => Store.seedTrustedDevice(state, userId, device, now)),
+    seedPasskey: (userId, passkey) => seed((now) => Store.seedPasskey(state, userId, passkey, now)),
+    seedExternalAccount: (userId, account) => seed((now) => Store.seedExternalAccount(state, userId, account, now))
+  } satisfies Partial<UsersTestControl.Service>
+}
+
+/** The events half of the control service: the log, the live stream, `trigger`, the deliveries' book. */
+const eventControl = (
+  state: Store.State,
+  events: Events.Hub,
+  deliveries: Deliveries.Book,
+  contextAt: (now: number, request: UserEvents.HttpRequest) => UserEvents.EventContext
+): Pick<
+  UsersTestControl.Service,
+  "events" | "emitted" | "trigger" | "webhookDeliveries" | "injectDeliveryFault"
+> => ({
+  events: events.events,
+  emitted: events.emitted,
+  trigger: (type, overrides = {}) =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      const event = UserEvents.sample(type, overrides, contextAt(now, IN_MEMORY_REQUEST), state.ids)
+      return Effect.as(events.publish([event]), event)
+    }),
+  webhookDeliveries: Effect.sync(() => Deliveries.snapshot(deliveries)),
+  injectDeliveryFault: (rule) => Effect.sync(() => Deliveries.addRule(deliveries, rule))
+})
+
 /**
  * Builds an engine: a fresh state (ids salted from `Random`, so two instances never share ids), seeded.
  *
@@ -195,14 +272,25 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         ? Effect.as(Effect.sleep(fault.duration), undefined)
         : Effect.succeed(faultFailure(fault))
 
-    const run: Engine["run"] = (operation, args, key = IN_MEMORY_KEY) =>
+    const deliveries = Deliveries.make()
+    const events = yield* Events.make(() => deliveries.endpoints)
+    const instanceId = state.ids.next("ins")
+    const contextAt = (now: number, httpRequest: UserEvents.HttpRequest): UserEvents.EventContext => ({
+      now,
+      instanceId,
+      httpRequest
+    })
+
+    const run: Engine["run"] = (operation, args, key = IN_MEMORY_KEY, request = IN_MEMORY_REQUEST) =>
       Effect.gen(function*() {
         stats.calls++
         stats.byOperation[operation.key] = (stats.byOperation[operation.key] ?? 0) + 1
         // Clerk's limits come first, before faults: its gateway answers a 429 before the request reaches the
         // instance, so a refused request takes no fault rule (and is counted as a call)
-        const refused = yield* limiter.admit(operation, args, key)
-        if (refused !== undefined) return Either.left(refused)
+        if (limiter.enforced) {
+          const refused = yield* limiter.admit(operation, args, key)
+          if (refused !== undefined) return Either.left(refused)
+        }
         const taken = Faults.takeFault(faults, operation.key, random)
         if (taken !== undefined) {
           const kind = taken.fault._tag === "Status" ? `Status ${taken.fault.status}` : taken.fault._tag
@@ -219,8 +307,15 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           args: ReadonlyArray<unknown>,
           now: number
         ) => Store.Step<unknown>
+        const row = Operations.operations[operation.key as Operations.OperationKey]
+        // only the rows that change a user look at the state for their events (reads pay nothing)
+        const emitted = row.event === undefined ? undefined : UserEvents.observe(state, row, args)
         const step = handler(state, args, now)
         const result = step._tag === "Ok" || step._tag === "Err" ? step : yield* settle(step)
+        // the change is made: its events are emitted even when a fault loses the response
+        if (result._tag === "Ok" && emitted !== undefined) {
+          yield* events.publish(emitted(result.value, contextAt(now, request)))
+        }
         if (taken !== undefined && taken.when === "after") {
           const failure = yield* applyFault(taken.fault)
           if (failure !== undefined) return Either.left(failure)
@@ -230,40 +325,8 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           : Either.left<Failure>({ _tag: "Status", failure: result.error })
       })
 
-    const seed = <A>(perform: (now: number) => Store.Outcome<A>): Effect.Effect<A, SeedError> =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) => {
-        const result = perform(now)
-        return result._tag === "Ok" ? Effect.succeed(result.value) : Effect.fail(seedError(result.error))
-      })
-
-    /**
-     * Seeds users all or nothing: the passwords hashed first (off the event loop), then every entry validated and
-     * written without interleaving; a refused entry removes the ones written before it and is named.
-     */
-    const seedUsers = (seeds: Iterable<UserSeed>): Effect.Effect<ReadonlyArray<User>, SeedError> =>
-      Effect.gen(function*() {
-        const entries = [...seeds]
-        const hashed = yield* Effect.forEach(entries, (entry) => hashOf(entry.password), { concurrency: 4 })
-        const now = yield* Clock.currentTimeMillis
-        const result = Store.seedUsers(state, entries, now, hashed)
-        return result._tag === "Ok"
-          ? result.value
-          : yield* seedError(result.error.failure, entries.length === 1 ? undefined : result.error.index)
-      })
-
     const control: UsersTestControl.Service = {
-      seedUser: (user) => Effect.map(seedUsers([user]), (users) => users[0]!),
-      seedUsers,
-      seedOrganization: (organization) => seed((now) => Store.seedOrganization(state, organization, now)),
-      seedMembership: (membership) => seed((now) => Store.seedMembership(state, membership, now)),
-      seedInvitation: (invitation) => seed((now) => Store.seedInvitation(state, invitation, now)),
-      seedOAuthToken: (token) => seed((now) => Store.seedOAuthToken(state, token, now)),
-      seedBillingSubscription: (userId: string, subscription: BillingSubscription) =>
-        seed(() => Store.seedBillingSubscription(state, userId, subscription)),
-      seedCredits: (userId, credits) => seed((now) => Store.seedCredits(state, userId, credits, now)),
-      seedTrustedDevice: (userId, device) => seed((now) => Store.seedTrustedDevice(state, userId, device, now)),
-      seedPasskey: (userId, passkey) => seed((now) => Store.seedPasskey(state, userId, passkey, now)),
-      seedExternalAccount: (userId, account) => seed((now) => Store.seedExternalAccount(state, userId, account, now)),
+      ...seeding(state),
       snapshot: Effect.map(Clock.currentTimeMillis, (now) => Store.snapshot(state, now)),
       size: Effect.sync(() => Store.size(state)),
       totpCode: (userId) =>
@@ -278,8 +341,15 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         }),
       stats: Effect.sync((): Stats => structuredClone(stats)),
       injectFault: (rule) => Effect.sync(() => Faults.addFault(faults, rule)),
-      clearFaults: Effect.sync(() => Faults.clearFaults(faults)),
+      clearFaults: Effect.sync(() => {
+        Faults.clearFaults(faults)
+        deliveries.rules = []
+      }),
+      ...eventControl(state, events, deliveries, contextAt),
       reset: Effect.sync(() => {
+        events.clear()
+        deliveries.log = []
+        deliveries.rules = []
         Store.reset(state)
         Faults.clearFaults(faults)
         limiter.reset()
@@ -287,5 +357,5 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
     }
 
     if (options.users !== undefined) yield* control.seedUsers(options.users)
-    return { state, run, traceId, control }
+    return { state, run, traceId, control, events, instanceId, deliveries, random }
   })

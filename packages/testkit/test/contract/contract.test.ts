@@ -6,14 +6,14 @@
  */
 import { RetryPolicy, Users } from "@effect-clerk/core"
 import { operations } from "@effect-clerk/core/UsersProtocol"
-import { Scenarios } from "@effect-clerk/kernel"
+import { Operations, Scenarios } from "@effect-clerk/kernel"
 import { describe, expect, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import { UsersInMemory } from "../../src/index.js"
-import { run } from "./interpreter.js"
+import { observedSuccesses, run } from "./interpreter.js"
 import type { Setup } from "./setups.js"
 import { setups } from "./setups.js"
 
@@ -101,6 +101,14 @@ describe("contract: the same behaviour from the in-memory layer and from the emu
       expect(called.has(key), `${key} is called`).toBe(true)
       expect(injected.has(key), `${key} has its statuses injected`).toBe(true)
     }
+  })
+
+  it("every operation's events were checked on a successful call: its row's event, or none", () => {
+    // each call of every scenario is checked against its row's `event` (`Scenarios.checkEvents`) on the three
+    // set-ups; a new row states its event, and its scenario steps check it
+    for (const row of Operations.rows) expect(observedSuccesses.has(row.key), `${row.key} observed`).toBe(true)
+    const emitting = Operations.rows.filter((row) => row.event !== undefined).map((row) => row.key)
+    expect(emitting.length).toBeGreaterThan(20)
   })
 
   it.effect("a step the interpreter does not know, or an unknown operation, fails the run", () =>

@@ -7,7 +7,7 @@
 import { Users } from "@effect-clerk/core"
 import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { operations } from "@effect-clerk/core/UsersProtocol"
-import { Result, Scenarios } from "@effect-clerk/kernel"
+import { Operations, Result, Scenarios } from "@effect-clerk/kernel"
 import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -67,8 +67,46 @@ const bind = (run: Run, name: string | undefined, value: unknown) => {
   if (name !== undefined) run.bindings.set(name, value)
 }
 
-/** The number of requests a call made, when its step says how many it must make. */
-type Calls = { readonly calls?: number }
+/**
+ * The number of requests a call made, when its step says how many it must make; the types of the events it
+ * emitted, when it emitted any.
+ */
+type Calls = { readonly calls?: number; readonly events?: ReadonlyArray<string> }
+
+/** The operations a run called successfully, its events checked (the suite asks for every row). */
+export const observedSuccesses = new Set<string>()
+
+/** The events the instance emitted since `before` (a count of `emitted`). */
+const emittedSince = (run: Run, before: number) =>
+  Effect.map(
+    run.control.emitted,
+    (events) => events.slice(before).map((event) => ({ type: event.type, id: event.data.id }))
+  )
+
+/** The call's events against its row's `event` fact (`Scenarios.checkEvents`); their types for the log. */
+const checkEmitted = (
+  run: Run,
+  step: Scenarios.Call,
+  before: number,
+  args: ReadonlyArray<unknown>,
+  result: Either.Either<unknown, ClerkError>
+) =>
+  Effect.gen(function*() {
+    const events = yield* emittedSince(run, before)
+    const row = Operations.operations[step.operation as Operations.OperationKey]
+    yield* orDie(
+      `${step.name} (events)`,
+      Scenarios.checkEvents(row, {
+        succeeded: Either.isRight(result),
+        faultAfter: step.fault?.when === "after",
+        args,
+        events,
+        ...(Either.isRight(result) ? { value: result.right } : {})
+      })
+    )
+    if (Either.isRight(result)) observedSuccesses.add(step.operation)
+    return events.length === 0 ? {} : { events: events.map((event) => event.type) }
+  })
 
 const succeeded = (run: Run, step: Scenarios.Call, outcome: Scenarios.Success, value: unknown, calls: Calls) =>
   Effect.gen(function*() {
@@ -117,7 +155,9 @@ const call = (run: Run, step: Scenarios.Call) =>
     const args = yield* resolveArgs(run, step.name, step.args)
     if (step.fault !== undefined) yield* run.control.injectFault(ruleOf(step.operation, step.fault))
     const effect: Effect.Effect<unknown, ClerkError> = Reflect.apply(method, run.users, args)
-    const [result, calls] = yield* counted(run, step, effect)
+    const before = (yield* run.control.emitted).length
+    const [result, counts] = yield* counted(run, step, effect)
+    const calls: Calls = { ...counts, ...(yield* checkEmitted(run, step, before, args, result)) }
     // the step's fault is its own: what its call did not take is not left for the next step
     if (step.fault !== undefined) yield* run.control.clearFaults
     const outcome = step.outcome

@@ -12,6 +12,8 @@ export interface Entry {
   readonly ok?: unknown
   readonly error?: { readonly tag: string; readonly status?: number; readonly codes?: ReadonlyArray<string> }
   readonly calls?: number
+  /** The types of the user events the step emitted, when it emitted any. */
+  readonly events?: ReadonlyArray<string>
 }
 
 const ID = /\b(user|idn|eac|org|orgmem|orginv|img|totp|puid|ccl|csrc|cpayer|td)_2[0-9A-Za-z]{26}\b/g

@@ -1,14 +1,17 @@
 /**
  * The emulator's admin API (mounted under `/__emulator` when enabled): seeding, fault rules, reset and snapshot,
- * every body decoded with its Schema (a 400 naming the field otherwise).
+ * webhooks (endpoints, emitted events, delivery log, `trigger`, delivery faults), every body decoded with its
+ * Schema (a 400 naming the field otherwise).
  *
  * @internal
  */
 import { UsersProtocol } from "@effect-clerk/core"
 import { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
 import * as Refusal from "@effect-clerk/kernel/Refusal"
+import * as UserEvents from "@effect-clerk/kernel/UserEvents"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -28,8 +31,10 @@ import {
 } from "../../Seeds.js"
 import type { SeedError } from "../../UsersTestControl.js"
 import * as Body from "../body.js"
+import * as Deliveries from "../deliveries.js"
 import type * as Engine from "../engine.js"
 import { jsonResponse, refusalResponse } from "./responses.js"
+import { wireOf } from "./webhooks.js"
 
 /** An operation of the core's table, by its method name (`"create"`, `"list"`...). */
 const OperationName = Schema.String.pipe(
@@ -96,6 +101,88 @@ const adminBody = <A, I>(
 
 const ForUser = Schema.Struct({ userId: Schema.String })
 
+const Endpoint = Schema.Struct({ url: Schema.String.pipe(Schema.maxLength(2_000)) })
+
+/** `POST /webhooks/trigger`: an event type and the fields laid over the sample (camelCase, as `trigger`). */
+const Trigger = Schema.Struct({
+  type: Schema.Literal(...UserEvents.userEventTypes),
+  data: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+})
+
+/** `POST /webhooks/faults`: a delivery fault rule (one of `duplicate`, `drop`, `delayMs`). */
+const DeliveryFaultBody = Schema.Struct({
+  events: Schema.optional(Schema.Array(Schema.String.pipe(Schema.maxLength(200)))),
+  duplicate: Schema.optional(Schema.Int.pipe(Schema.between(1, 100))),
+  drop: Schema.optional(Schema.Boolean),
+  delayMs: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 86_400_000))),
+  times: Schema.optional(Schema.Int.pipe(Schema.between(1, 1_000_000))),
+  probability: Schema.optional(Schema.Number.pipe(Schema.finite(), Schema.between(0, 1)))
+})
+
+const deliveryFaultOf = (body: typeof DeliveryFaultBody.Type): Fault.DeliveryFault =>
+  body.duplicate !== undefined
+    ? Fault.duplicate(body.duplicate)
+    : body.delayMs !== undefined
+    ? Fault.delay(Duration.millis(body.delayMs))
+    : Fault.drop
+
+/** The admin API's webhook routes: endpoints, the emitted events, the delivery log, `trigger`, delivery faults. */
+const webhookRoutes = (engine: Engine.Engine, ok: (value: unknown) => HttpServerResponse.HttpServerResponse) => {
+  const control = engine.control
+  const withBody = <A, I>(
+    schema: Schema.Schema<A, I>,
+    f: (body: A) => Effect.Effect<HttpServerResponse.HttpServerResponse>
+  ) =>
+    Effect.gen(function*() {
+      const body = yield* adminBody(schema, yield* HttpServerRequest.HttpServerRequest)
+      return Either.isLeft(body) ? refusalResponse(body.left, engine.traceId()) : yield* f(body.right)
+    })
+  return (router: HttpRouter.HttpRouter) =>
+    router.pipe(
+      HttpRouter.get("/webhooks/endpoints", Effect.sync(() => ok(engine.deliveries.endpoints))),
+      HttpRouter.post(
+        "/webhooks/endpoints",
+        withBody(Endpoint, ({ url }) =>
+          Effect.sync(() => {
+            const problem = Deliveries.addEndpoint(engine.deliveries, url)
+            return problem === undefined
+              ? ok(engine.deliveries.endpoints)
+              : refusalResponse(Refusal.bodyInvalid(`url: ${problem}`), engine.traceId())
+          }))
+      ),
+      HttpRouter.del(
+        "/webhooks/endpoints",
+        withBody(Endpoint, ({ url }) =>
+          Effect.sync(() => {
+            Deliveries.removeEndpoint(engine.deliveries, url)
+            return ok(engine.deliveries.endpoints)
+          }))
+      ),
+      HttpRouter.get("/webhooks/deliveries", Effect.map(control.webhookDeliveries, ok)),
+      HttpRouter.get("/events", Effect.map(control.emitted, (events) => ok(events.map(wireOf)))),
+      HttpRouter.post(
+        "/webhooks/trigger",
+        withBody(
+          Trigger,
+          ({ data, type }) => Effect.map(control.trigger(type, data ?? {}), (event) => ok(wireOf(event)))
+        )
+      ),
+      HttpRouter.post(
+        "/webhooks/faults",
+        withBody(DeliveryFaultBody, (rule) =>
+          Effect.as(
+            control.injectDeliveryFault({
+              fault: deliveryFaultOf(rule),
+              ...(rule.events === undefined ? {} : { events: rule.events }),
+              ...(rule.times === undefined ? {} : { times: rule.times }),
+              ...(rule.probability === undefined ? {} : { probability: rule.probability })
+            }),
+            ok({ ok: true })
+          ))
+      )
+    )
+}
+
 /**
  * The admin API's routes over an engine.
  *
@@ -122,6 +209,7 @@ export const adminRoutes = (engine: Engine.Engine): HttpRouter.HttpRouter => {
       })
     )
   return HttpRouter.empty.pipe(
+    webhookRoutes(engine, ok),
     seedRoute("/organizations", OrganizationSeed, control.seedOrganization),
     seedRoute("/memberships", MembershipSeed, control.seedMembership),
     seedRoute("/invitations", InvitationSeed, control.seedInvitation),
