@@ -225,8 +225,11 @@ export type Decision =
 export const windowKey = (budget: BudgetKind, request: Request): string =>
   budget === "instance" ? `instance\u0000${request.key}` : `user\u0000${request.key}\u0000${request.userId ?? ""}`
 
+/** The start of the fixed window of `budget` that holds `at` (aligned on multiples of its length from the epoch). */
+const windowStartOf = (at: number, windowMillis: number): number => Math.floor(at / windowMillis) * windowMillis
+
 const windowAt = (state: State, key: string, budget: Budget, now: number): Window => {
-  const start = Math.floor(now / budget.windowMillis) * budget.windowMillis
+  const start = windowStartOf(now, budget.windowMillis)
   const open = state.windows.get(key)
   return open !== undefined && open.start === start ? open : { start, count: 0 }
 }
@@ -336,3 +339,76 @@ export const withMargin = (budget: Budget, margin: number = safetyMargin): Budge
  */
 export const budgetKey = (secretKey: string): string =>
   `clerk:${createHash("sha256").update(secretKey).digest("hex").slice(0, 32)}`
+
+/**
+ * One key's reservations in a client's budget (the in-process store of `InstanceBudget`): the latest window with
+ * reservations, their count, and the time nothing is sent before (a 429's block).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Reservations {
+  /** The start of the latest window with reservations. */
+  readonly start: number
+  /** The reservations in that window. */
+  readonly count: number
+  /** Nothing is sent before this time (epoch ms). */
+  readonly blockedUntil: number
+  /** The length of the key's windows. */
+  readonly windowMillis: number
+}
+
+/**
+ * Reserves one request under `budget` in the same fixed windows as {@link admit} (never before a block ends):
+ * the milliseconds to wait from `now` before sending it, and the key's reservations after it.
+ *
+ * @since 0.3.0
+ * @category accounting
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * const budget = { requests: 1, windowMillis: 1000 }
+ * const [first, after] = RateLimits.reserve(undefined, budget, 200)
+ * console.log(first, RateLimits.reserve(after, budget, 200)[0]) // 0 800
+ * ```
+ */
+export const reserve = (
+  entry: Reservations | undefined,
+  budget: Budget,
+  now: number
+): readonly [delay: number, Reservations] => {
+  const w = budget.windowMillis
+  const blockedUntil = entry?.blockedUntil ?? 0
+  const from = Math.max(now, blockedUntil)
+  const fromStart = windowStartOf(from, w)
+  if (entry === undefined || entry.start < fromStart || entry.windowMillis !== w) {
+    return [from - now, { start: fromStart, count: 1, blockedUntil, windowMillis: w }]
+  }
+  if (entry.count < budget.requests) {
+    return [Math.max(entry.start, from) - now, { ...entry, count: entry.count + 1 }]
+  }
+  const start = entry.start + w
+  return [start - now, { ...entry, start, count: 1 }]
+}
+
+/**
+ * A 429's block on a key's reservations: nothing before `now + millis` (a longer block in force stays), and the
+ * reservations made before it void (their holders reserve again after it).
+ *
+ * @since 0.3.0
+ * @category accounting
+ * @example
+ * ```ts
+ * import { RateLimits } from "@effect-clerk/kernel"
+ *
+ * const blocked = RateLimits.block(undefined, 5000, 1000)
+ * console.log(blocked.blockedUntil, RateLimits.reserve(blocked, { requests: 10, windowMillis: 1000 }, 1000)[0]) // 6000 5000
+ * ```
+ */
+export const block = (entry: Reservations | undefined, millis: number, now: number): Reservations => ({
+  start: entry?.start ?? 0,
+  count: 0,
+  blockedUntil: Math.max(entry?.blockedUntil ?? 0, now + Math.max(0, millis)),
+  windowMillis: entry?.windowMillis ?? 1
+})

@@ -208,7 +208,8 @@ const argOf = (operation: Pick<AnyOperation, "args">, args: ReadonlyArray<unknow
 
 const isUser = (value: unknown): value is User =>
   typeof value === "object" && value !== null && (value as { readonly object?: unknown }).object === "user" &&
-  typeof (value as { readonly id?: unknown }).id === "string"
+  typeof (value as { readonly id?: unknown }).id === "string" &&
+  (value as { readonly deleted?: unknown }).deleted !== true
 
 /**
  * What a successful call of `operation` emits, observed around it: call `observe` before the store handler runs
@@ -258,6 +259,8 @@ export const observe = (
         if (Array.isArray(result)) {
           return result.filter(isUser).map((user) => make("user.updated", user, context))
         }
+        // the operation answered the changed user (most do): it is the event's data as it is
+        if (isUser(result)) return [make("user.updated", result, context)]
         const record = typeof userId === "string" ? state.users.get(userId) : undefined
         return record === undefined ? [] : [make("user.updated", view(record, context.now), context)]
       }

@@ -162,4 +162,17 @@ describe("RateLimits: a client's side (preset of a key, margin, store key)", () 
     expect(RateLimits.budgetKey(key)).toBe(stored)
     expect(RateLimits.budgetKey("sk_live_other")).not.toBe(stored)
   })
+
+  it("reserve: the requests of an epoch-aligned window go at once, the next wait for the next window; block voids them", () => {
+    const budget = { requests: 2, windowMillis: 1_000 }
+    const [a, one] = RateLimits.reserve(undefined, budget, 1_200)
+    const [b, two] = RateLimits.reserve(one, budget, 1_300)
+    const [c, three] = RateLimits.reserve(two, budget, 1_400)
+    expect([a, b, c]).toEqual([0, 0, 600])
+    expect(three.start).toBe(2_000)
+    const blocked = RateLimits.block(three, 5_000, 1_500)
+    expect(blocked).toMatchObject({ count: 0, blockedUntil: 6_500 })
+    expect(RateLimits.block(blocked, 1_000, 1_500).blockedUntil).toBe(6_500)
+    expect(RateLimits.reserve(blocked, budget, 1_500)[0]).toBe(5_000)
+  })
 })

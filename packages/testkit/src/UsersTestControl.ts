@@ -286,15 +286,15 @@ export declare namespace UsersTestControl {
     /** Removes every fault rule, the delivery faults' too. */
     readonly clearFaults: Effect.Effect<void>
     /**
-     * The user events the instance emitted since it was built or last reset, then each new one as it is emitted
-     * (the stream never ends: take what you expect). Each operation whose row states an `event` emits it after a
+     * The user events the instance emitted since it was built or last reset (the latest 10,000), then each new one
+     * as it is emitted (the stream never ends: take what you expect). Each operation whose row states an `event` emits it after a
      * successful change (one per user for `bulkBan`/`bulkUnban`); seeding emits nothing.
      *
      * @since 0.3.0
      */
     readonly events: Stream.Stream<UserEvent>
     /**
-     * The user events emitted since the instance was built or last reset, in order.
+     * The user events emitted since the instance was built or last reset, in order (the latest 10,000).
      *
      * @since 0.3.0
      */

@@ -4,6 +4,7 @@
  */
 import { Users } from "@effect-clerk/core"
 import { Operations } from "@effect-clerk/kernel"
+import * as UserEvents from "@effect-clerk/kernel/UserEvents"
 import { describe, expect, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -12,6 +13,7 @@ import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import { readFileSync } from "node:fs"
 import { Fault, UsersInMemory, UsersTestControl } from "../src/index.js"
+import * as Events from "../src/internal/events.js"
 
 const withLayer = <A, E>(effect: Effect.Effect<A, E, Users | UsersTestControl>) =>
   Effect.provide(effect, UsersInMemory.layer())
@@ -122,4 +124,28 @@ describe("user events (in memory)", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
     expect(readme).toContain(table)
   })
+})
+
+describe("the events log", () => {
+  it.effect("keeps the latest LOG_LIMIT events (a long-running emulator does not grow), the stream replays them", () =>
+    Effect.gen(function*() {
+      const hub = yield* Events.make(() => [])
+      const context = { now: 0, instanceId: "ins_log", httpRequest: { clientIp: "", userAgent: "" } }
+      const all = Array.from(
+        { length: 2 * Events.LOG_LIMIT + 5 },
+        (_, i) =>
+          UserEvents.make<UserEvents.UserEvent>(
+            "user.deleted",
+            { object: "user", id: `user_${i}`, deleted: true },
+            context
+          )
+      )
+      for (const event of all) yield* hub.publish([event])
+      const kept = yield* hub.emitted
+      expect(kept.length).toBe(Events.LOG_LIMIT)
+      expect(kept[0]).toBe(all[all.length - Events.LOG_LIMIT])
+      expect(kept[kept.length - 1]).toBe(all[all.length - 1])
+      const replayed = yield* Stream.runCollect(Stream.take(hub.events, Events.LOG_LIMIT))
+      expect(Chunk.unsafeHead(replayed)).toBe(all[all.length - Events.LOG_LIMIT])
+    }))
 })

@@ -1,7 +1,7 @@
 /**
  * The instance budget's parts that `ClerkConfig` and `InstanceBudget` both need: the default budget of a key and
- * the in-memory store (fixed windows aligned on multiples of their length from the epoch, reservations in delay
- * mode, blocks from a 429's `Retry-After`), all on `Clock`.
+ * the in-memory store (the kernel's `RateLimits.reserve` and `block`: fixed windows aligned on the epoch,
+ * reservations in delay mode, blocks from a 429's `Retry-After`), on `Clock`.
  *
  * @internal
  */
@@ -61,33 +61,9 @@ export interface Store {
   readonly blockedFor: (key: string) => Effect.Effect<number>
 }
 
-interface Entry {
-  /** The start of the latest window with reservations. */
-  readonly start: number
-  /** The reservations in that window. */
-  readonly count: number
-  /** Nothing is sent before this time (epoch ms). */
-  readonly blockedUntil: number
-  /** The length of the key's windows (for the sweep). */
-  readonly windowMillis: number
-}
+type Entry = RateLimits.Reservations
 
 const SWEEP_THRESHOLD = 10_000
-
-const reserveIn = (entry: Entry | undefined, budget: RateLimits.Budget, now: number): [number, Entry] => {
-  const w = budget.windowMillis
-  const blockedUntil = entry?.blockedUntil ?? 0
-  const from = Math.max(now, blockedUntil)
-  const fromStart = Math.floor(from / w) * w
-  if (entry === undefined || entry.start < fromStart || entry.windowMillis !== w) {
-    return [from - now, { start: fromStart, count: 1, blockedUntil, windowMillis: w }]
-  }
-  if (entry.count < budget.requests) {
-    return [Math.max(entry.start, from) - now, { ...entry, count: entry.count + 1 }]
-  }
-  const start = entry.start + w
-  return [start - now, { ...entry, start, count: 1 }]
-}
 
 /**
  * The in-memory store: one process's windows, on `Clock`. Ended windows and passed blocks are swept once the
@@ -110,22 +86,15 @@ export const makeMemoryStore: Effect.Effect<Store> = Effect.map(
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
           SynchronizedRef.modify(state, (map) => {
             sweep(map, now)
-            const [delay, entry] = reserveIn(map.get(key), budget, now)
+            const [delay, entry] = RateLimits.reserve(map.get(key), budget, now)
             map.set(key, entry)
             return [delay, map] as const
           })),
       block: (key, millis) =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
           SynchronizedRef.update(state, (map) => {
-            const entry = map.get(key)
-            const until = Math.max(entry?.blockedUntil ?? 0, now + Math.max(0, millis))
             // the reservations made before the block are void: the fibers holding them reserve again after it
-            map.set(key, {
-              start: entry?.start ?? 0,
-              count: 0,
-              blockedUntil: until,
-              windowMillis: entry?.windowMillis ?? 1
-            })
+            map.set(key, RateLimits.block(map.get(key), millis, now))
             return map
           })),
       blockedFor: (key) =>

@@ -153,6 +153,7 @@ const limitsOf = (options: EngineOptions): Effect.Effect<RateLimits.Limits | und
 const rateLimiter = (limits: RateLimits.Limits | undefined) => {
   let budgets = RateLimits.empty
   return {
+    enforced: limits !== undefined,
     admit: (
       operation: UsersProtocol.AnyOperation,
       args: ReadonlyArray<unknown>,
@@ -286,8 +287,10 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         stats.byOperation[operation.key] = (stats.byOperation[operation.key] ?? 0) + 1
         // Clerk's limits come first, before faults: its gateway answers a 429 before the request reaches the
         // instance, so a refused request takes no fault rule (and is counted as a call)
-        const refused = yield* limiter.admit(operation, args, key)
-        if (refused !== undefined) return Either.left(refused)
+        if (limiter.enforced) {
+          const refused = yield* limiter.admit(operation, args, key)
+          if (refused !== undefined) return Either.left(refused)
+        }
         const taken = Faults.takeFault(faults, operation.key, random)
         if (taken !== undefined) {
           const kind = taken.fault._tag === "Status" ? `Status ${taken.fault.status}` : taken.fault._tag
@@ -304,11 +307,15 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           args: ReadonlyArray<unknown>,
           now: number
         ) => Store.Step<unknown>
-        const emitted = UserEvents.observe(state, Operations.operations[operation.key as Operations.OperationKey], args)
+        const row = Operations.operations[operation.key as Operations.OperationKey]
+        // only the rows that change a user look at the state for their events (reads pay nothing)
+        const emitted = row.event === undefined ? undefined : UserEvents.observe(state, row, args)
         const step = handler(state, args, now)
         const result = step._tag === "Ok" || step._tag === "Err" ? step : yield* settle(step)
         // the change is made: its events are emitted even when a fault loses the response
-        if (result._tag === "Ok") yield* events.publish(emitted(result.value, contextAt(now, request)))
+        if (result._tag === "Ok" && emitted !== undefined) {
+          yield* events.publish(emitted(result.value, contextAt(now, request)))
+        }
         if (taken !== undefined && taken.when === "after") {
           const failure = yield* applyFault(taken.fault)
           if (failure !== undefined) return Either.left(failure)

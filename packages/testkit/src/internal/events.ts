@@ -28,22 +28,25 @@ export interface Hub {
   readonly events: Stream.Stream<UserEvents.UserEvent>
   /** Each event published from now on (never ends). */
   readonly live: Stream.Stream<UserEvents.UserEvent>
-  /** Subscribes now (no event published after this is missed), the events as a stream. */
+  /** Subscribes now to the events some endpoint is to receive (none published after this is missed). */
   readonly subscribe: Effect.Effect<Stream.Stream<Published>, never, Scope.Scope>
   readonly emitted: Effect.Effect<ReadonlyArray<UserEvents.UserEvent>>
   /** Empties the log (subscribers keep following). */
   readonly clear: () => void
 }
 
+/** How many events the log keeps at least (the latest), so that a long-running emulator does not grow. @internal */
+export const LOG_LIMIT = 10_000
+
 /** A hub; `endpoints` reads the webhook endpoints at each publication. @internal */
 export const make = (endpoints: () => ReadonlyArray<string>): Effect.Effect<Hub> =>
-  Effect.map(PubSub.unbounded<Entry>(), (pubsub) => {
+  Effect.map(Effect.zip(PubSub.unbounded<Entry>(), PubSub.unbounded<Published>()), ([pubsub, outbox]) => {
     let log: Array<Entry> = []
     let seq = 0
     const subscribe = (replay: boolean) =>
       Stream.unwrapScoped(Effect.map(PubSub.subscribe(pubsub), (subscription) => {
         // an event published between the subscription and this read is in both: the sequence numbers drop it once
-        const past = replay ? [...log] : []
+        const past = replay ? log.slice(Math.max(0, log.length - LOG_LIMIT)) : []
         const last = past.length === 0 ? -1 : past[past.length - 1]!.seq
         return Stream.concat(
           Stream.fromIterable(past),
@@ -54,16 +57,23 @@ export const make = (endpoints: () => ReadonlyArray<string>): Effect.Effect<Hub>
       publish: (events) =>
         events.length === 0 ? Effect.void : Effect.suspend(() => {
           const entries = events.map((event) => ({ seq: seq++, event, endpoints: endpoints() }))
-          log = log.concat(entries)
-          return Effect.asVoid(PubSub.publishAll(pubsub, entries))
+          for (const entry of entries) log.push(entry)
+          // the last LOG_LIMIT events are kept: trimmed once the log is twice that (amortized O(1) per event)
+          if (log.length > 2 * LOG_LIMIT) log = log.slice(log.length - LOG_LIMIT)
+          // the deliveries' feed only carries the events some endpoint is to receive (none: no work at all)
+          const delivered = entries.filter((entry) => entry.endpoints.length > 0)
+          return Effect.zipRight(
+            PubSub.publishAll(pubsub, entries),
+            delivered.length === 0 ? Effect.void : PubSub.publishAll(outbox, delivered)
+          )
         }),
       events: subscribe(true),
       live: subscribe(false),
       subscribe: Effect.map(
-        PubSub.subscribe(pubsub),
+        PubSub.subscribe(outbox),
         (subscription) => Stream.map(Stream.fromQueue(subscription), ({ endpoints, event }) => ({ endpoints, event }))
       ),
-      emitted: Effect.sync(() => log.map((entry) => entry.event)),
+      emitted: Effect.sync(() => log.slice(Math.max(0, log.length - LOG_LIMIT)).map((entry) => entry.event)),
       clear: () => {
         log = []
       }
