@@ -117,6 +117,11 @@ export * as Scenarios from "./Scenarios.js"
 export * as Seed from "./Seed.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as Shapes from "./Shapes.js"
+
+/**
  * @since 0.2.0
  */
 export * as Store from "./Store.js"
