@@ -1,22 +1,27 @@
 /**
- * The differential test (spike, issue 25): the same calls through the Effect 3 client (`@effect-clerk/core`,
- * `effect` 3) and the Effect 4 client (`@effect-clerk/core-effect4`, `effect4` = effect 4.1) to one recording
- * server. Same method, path, query, headers and body bytes; same decoded values from the same response bytes;
- * same error tags from the same error responses. Spike scope: the operations the Effect 4 line has (`get`,
- * `list`); the full test takes every case of core's `operationCases.ts`.
+ * The differential test of the two lines: every operation case of core's `operationCases.ts` (each operation at
+ * least once) through the Effect 3 client (`@effect-clerk/core`, `effect` 3) and the Effect 4 client
+ * (`@effect-clerk/core-effect4`, `effect4` = effect 4.1) to one recording server. Same method, path, query,
+ * headers and body bytes; same decoded values from the same response bytes (the case's full and minimal
+ * payloads); same error tags from the same error responses (every documented status, 429 and an undocumented one).
+ *
+ * The Effect 4 call is the Effect 3 case's call replayed: the case calls a recorder standing for the service,
+ * which keeps the method's name and arguments, and the same method is called with them on the Effect 4 service.
  */
-import { ClerkConfig as ClerkConfig3, RetryPolicy, Users as Users3 } from "@effect-clerk/core"
-import { ClerkConfig as ClerkConfig4, Users as Users4 } from "@effect-clerk/core-effect4"
+import { ClerkConfig as ClerkConfig3, RetryPolicy as RetryPolicy3, Users as Users3 } from "@effect-clerk/core"
+import { ClerkConfig as ClerkConfig4, RetryPolicy as RetryPolicy4, Users as Users4 } from "@effect-clerk/core-effect4"
 import * as Fixtures from "@effect-clerk/kernel/Fixtures"
-import type { ListUsersParams } from "@effect-clerk/kernel/Model"
+import * as Operations from "@effect-clerk/kernel/Operations"
 import * as FetchHttpClient3 from "@effect/platform/FetchHttpClient"
 import * as Effect3 from "effect/Effect"
 import * as Layer3 from "effect/Layer"
 import * as Effect4 from "effect4/Effect"
 import * as FetchHttpClient4 from "effect4/http/FetchHttpClient"
 import * as Layer4 from "effect4/Layer"
+import * as Predicate4 from "effect4/Predicate"
 import { createServer, type IncomingHttpHeaders } from "node:http"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type Case, cases } from "../../core/test/operationCases.js"
 
 interface Recorded {
   readonly method: string
@@ -28,6 +33,7 @@ interface Recorded {
 interface Reply {
   readonly status: number
   readonly body: string
+  readonly headers?: Record<string, string>
 }
 
 /** One loopback server: records each request and answers the reply set for the test. */
@@ -43,7 +49,7 @@ const server = createServer((request, response) => {
       headers: request.headers,
       body: Buffer.concat(chunks).toString("utf8")
     })
-    response.writeHead(reply.status, { "content-type": "application/json" })
+    response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers })
     response.end(reply.body)
   })
 })
@@ -60,23 +66,30 @@ afterAll(async () => {
 
 const secretKey = "sk_test_differential"
 
-type Case =
-  | { readonly name: string; readonly call: "get"; readonly userId: string }
-  | { readonly name: string; readonly call: "list"; readonly params?: ListUsersParams }
-
 type Outcome = { readonly value: unknown } | { readonly tag: string }
+
+/** The method a case calls and its arguments, read by letting the case call a recorder. */
+const callOf = (c: Case): { readonly key: string; readonly args: ReadonlyArray<unknown> } => {
+  let key = ""
+  let args: ReadonlyArray<unknown> = []
+  const recorder = new Proxy({}, {
+    get: (_target, property) => (...given: ReadonlyArray<unknown>) => {
+      key = String(property)
+      args = given
+      return Effect3.void
+    }
+  })
+  Effect3.runSync(Effect3.ignore(c.call(recorder as Users3.Service)))
+  return { key, args }
+}
 
 const run3 = (c: Case): Promise<Outcome> => {
   const layer = Users3.layer.pipe(
-    Layer3.provide(ClerkConfig3.layer({ secretKey, apiUrl, retry: RetryPolicy.none })),
+    Layer3.provide(ClerkConfig3.layer({ secretKey, apiUrl, retry: RetryPolicy3.none })),
     Layer3.provide(FetchHttpClient3.layer)
   )
-  const program = Effect3.gen(function*() {
-    const users = yield* Users3
-    return c.call === "get" ? yield* users.get(c.userId) : yield* users.list(c.params)
-  })
   return Effect3.runPromise(
-    program.pipe(
+    Effect3.flatMap(Users3, (users) => c.call(users)).pipe(
       Effect3.map((value): Outcome => ({ value })),
       Effect3.catchAll((error) => Effect3.succeed<Outcome>({ tag: error._tag })),
       Effect3.provide(layer)
@@ -84,20 +97,35 @@ const run3 = (c: Case): Promise<Outcome> => {
   )
 }
 
+const isEffect4 = (u: unknown): u is Effect4.Effect<unknown, unknown> => Effect4.isEffect(u)
+
+/** The same method with the same arguments on the Effect 4 service. */
+const invoke4 = (users: Users4.Users["Service"], key: string, args: ReadonlyArray<unknown>) => {
+  const method: unknown = Reflect.get(users, key)
+  if (typeof method !== "function") return Effect4.succeed<Outcome>({ tag: `no method ${key}` })
+  const result: unknown = Reflect.apply(method, users, args)
+  return isEffect4(result) ? result : Effect4.succeed<Outcome>({ tag: `${key} returned no Effect` })
+}
+
 const run4 = (c: Case): Promise<Outcome> => {
+  const { args, key } = callOf(c)
   const layer = Users4.layer.pipe(
-    Layer4.provide(ClerkConfig4.layer({ secretKey, apiUrl })),
+    Layer4.provide(ClerkConfig4.layer({ secretKey, apiUrl, retry: RetryPolicy4.none })),
     Layer4.provide(FetchHttpClient4.layer)
   )
   const program = Effect4.gen(function*() {
     const users = yield* Users4.Users
-    return c.call === "get" ? yield* users.get(c.userId) : yield* users.list(c.params)
+    return yield* invoke4(users, key, args)
   })
   return Effect4.runPromise(
     program.pipe(
       Effect4.map((value): Outcome => ({ value })),
-      Effect4.catch((error) => Effect4.succeed<Outcome>({ tag: error._tag })),
-      Effect4.provide(layer)
+      Effect4.catch((error) =>
+        Effect4.succeed<Outcome>({
+          tag: Predicate4.hasProperty(error, "_tag") ? String(error._tag) : `untagged ${String(error)}`
+        })
+      ),
+      Effect4.provide(Layer4.fresh(layer))
     )
   )
 }
@@ -107,56 +135,73 @@ const both = async (c: Case, answer: Reply) => {
   reply = answer
   recorded.length = 0
   const effect3 = await run3(c)
+  const requests3 = recorded.length
   const effect4 = await run4(c)
-  expect(recorded).toHaveLength(2)
-  return { requests: recorded.slice(), effect3, effect4 }
+  return { requests: recorded.slice(), requests3, effect3, effect4 }
 }
 
 /**
- * A request as compared: everything but the headers each HTTP stack sets for itself, and (a known difference
- * the port must settle, NOTES-issue25-effect4.md) the trace headers: the Effect 3 line sends none under Effect's
- * default tracer (core `internal/tracerPolicy.ts`), Effect 4's `HttpClient` propagates `b3`/`traceparent` from the
- * operation's span.
+ * A request as compared: everything but the headers each HTTP stack sets for itself (`host`, `connection`,
+ * `accept-encoding`, `content-length` is compared through the body) and the `User-Agent`'s version; a multipart
+ * body's boundary (random) is replaced by a placeholder.
  */
 const comparable = (request: Recorded) => {
   const {
-    "user-agent": _ua,
+    "accept-encoding": _ae,
     connection: _c,
     host: _h,
-    "accept-encoding": _ae,
-    b3: _b3,
-    traceparent: _tp,
+    "user-agent": userAgent,
+    "content-type": contentType,
     ...headers
   } = request.headers
-  return { method: request.method, url: request.url, headers, body: request.body }
+  const boundary = /boundary=(.+)$/.exec(contentType ?? "")?.[1]
+  const body = boundary === undefined ? request.body : request.body.replaceAll(boundary, "BOUNDARY")
+  return {
+    method: request.method,
+    url: request.url,
+    headers: {
+      ...headers,
+      "content-type": boundary === undefined ? contentType : contentType?.replace(boundary, "BOUNDARY"),
+      "user-agent": userAgent?.replace(/\/[0-9][^ ]*/g, "/VERSION")
+    },
+    body
+  }
 }
 
-const cases: ReadonlyArray<Case> = [
-  { name: "get", call: "get", userId: "user_2abc" },
-  { name: "get, an id to percent-encode", call: "get", userId: "user_a/b c" },
-  { name: "list, no parameters", call: "list" },
-  {
-    name: "list, filters, paging, order",
-    call: "list",
-    params: { emailAddress: ["a@example.com", "b@example.com"], limit: 2, offset: 4, orderBy: "-created_at" }
-  }
-]
+const payload = (value: unknown): string => JSON.stringify(value)
 
-describe("the Effect 3 and Effect 4 clients, one recording server", () => {
-  it.each(cases)("$name: same request, same decoded value", async (c) => {
-    const body = c.call === "get" ? Fixtures.userFull : [Fixtures.userFull, Fixtures.userMinimal]
-    const { effect3, effect4, requests } = await both(c, { status: 200, body: JSON.stringify(body) })
-    expect(comparable(requests[1]!)).toEqual(comparable(requests[0]!))
-    expect(effect4).toEqual(effect3)
-    expect("value" in effect4).toBe(true)
+describe("the Effect 3 and Effect 4 clients, one recording server: every operation case", () => {
+  it("covers every operation of the table", () => {
+    const keys = new Set(cases.map((c) => callOf(c).key))
+    expect([...keys].sort()).toEqual(Object.keys(Operations.operations).sort())
   })
 
-  it.each([400, 401, 404, 422, 418])("get and list answered %i: the same error tag", async (status) => {
-    const body = JSON.stringify(Fixtures.clerkErrorBody(status))
-    for (const c of [cases[0]!, cases[2]!]) {
-      const { effect3, effect4 } = await both(c, { status, body })
+  it.each(cases)("$name: same request, same decoded value from the full and the minimal payload", async (c) => {
+    for (const body of [c.full, c.minimal]) {
+      const { effect3, effect4, requests, requests3 } = await both(c, { status: 200, body: payload(body) })
+      expect(requests3).toBe(1)
+      expect(requests).toHaveLength(2)
+      expect(comparable(requests[1]!)).toEqual(comparable(requests[0]!))
       expect(effect4).toEqual(effect3)
+      expect("value" in effect4, JSON.stringify(effect4)).toBe(true)
+    }
+  })
+
+  it.each(cases)("$name: the same error tag from every documented status, 429 and an undocumented one", async (c) => {
+    for (const status of [...c.statuses, 429, 418]) {
+      const { effect3, effect4 } = await both(c, {
+        status,
+        body: payload(Fixtures.clerkErrorBody(status)),
+        headers: status === 429 ? { "retry-after": "1" } : {}
+      })
+      expect(effect4, `${c.name} ${status}`).toEqual(effect3)
       expect("tag" in effect4).toBe(true)
     }
+  })
+
+  it.each(cases)("$name: the same failure from a body that is not the response", async (c) => {
+    const { effect3, effect4 } = await both(c, { status: 200, body: "{\"object\":\"surprise\"" })
+    expect(effect4).toEqual(effect3)
+    expect(effect4).toEqual({ tag: "DecodeError" })
   })
 })
