@@ -55,15 +55,11 @@ const QueryList = Schema.Union([
     })
   )
 ]).check(
-  Schema.makeFilter((values) =>
-    values.length <= MAX_FILTER_VALUES || `at most ${MAX_FILTER_VALUES} values are accepted, got ${values.length}`
-  )
+  Schema.isMaxLength(MAX_FILTER_VALUES, { message: `at most ${MAX_FILTER_VALUES} values are accepted` })
 )
 
 /** A timestamp bound: epoch milliseconds, an integer, as a query string. */
-const QueryInt = Schema.NumberFromString.check(
-  Schema.makeFilter((n) => Number.isSafeInteger(n) || `expected an integer (epoch milliseconds), got ${n}`)
-)
+const QueryInt = Schema.NumberFromString.check(Schema.isInt({ message: "expected an integer (epoch milliseconds)" }))
 
 const QueryString = Schema.String
 
@@ -82,9 +78,8 @@ const QueryBoolean = Schema.Literals(["true", "false"]).pipe(
  * @category schemas
  */
 export const Limit = Schema.NumberFromString.check(
-  Schema.makeFilter((n) =>
-    (Number.isInteger(n) && n >= 1 && n <= MAX_LIMIT) || `limit must be an integer from 1 to ${MAX_LIMIT}, got ${n}`
-  )
+  Schema.isInt({ message: `limit must be an integer from 1 to ${MAX_LIMIT}` }),
+  Schema.isBetween({ minimum: 1, maximum: MAX_LIMIT }, { message: `limit must be an integer from 1 to ${MAX_LIMIT}` })
 )
 
 /**
@@ -94,7 +89,8 @@ export const Limit = Schema.NumberFromString.check(
  * @category schemas
  */
 export const Offset = Schema.NumberFromString.check(
-  Schema.makeFilter((n) => (Number.isSafeInteger(n) && n >= 0) || `offset must be an integer of at least 0, got ${n}`)
+  Schema.isInt({ message: "offset must be an integer of at least 0" }),
+  Schema.isGreaterThanOrEqualTo(0, { message: "offset must be an integer of at least 0" })
 )
 
 /**
@@ -474,12 +470,14 @@ export const IdentificationStatus = Schema.Literals(Limits.identificationStatuse
 
 const OrganizationsLimit = Schema.NullOr(
   Schema.Number.check(
-    Schema.makeFilter((n) => (Number.isSafeInteger(n) && n >= 0) || `expected an integer of at least 0, got ${n}`)
+    Schema.isInt({ message: "expected an integer of at least 0" }),
+    Schema.isGreaterThanOrEqualTo(0, { message: "expected an integer of at least 0" })
   )
 )
 
 const CreditAmount = Schema.Number.check(
-  Schema.makeFilter((n) => (Number.isSafeInteger(n) && n > 0) || `expected an integer of at least 1 (cents), got ${n}`)
+  Schema.isInt({ message: "expected an integer of at least 1 (cents)" }),
+  Schema.isGreaterThanOrEqualTo(1, { message: "expected an integer of at least 1 (cents)" })
 )
 
 /**

@@ -36,10 +36,7 @@ export const UserIdsBody: Schema.Codec<UserIdsBody, UserIdsBodyEncoded> = exact<
 >()(
   Schema.Struct({
     userIds: Schema.Array(Schema.String).check(
-      Schema.makeFilter((ids) =>
-        (ids.length >= 1 && ids.length <= MAX_BULK_IDS) ||
-        `between 1 and ${MAX_BULK_IDS} user ids are accepted, got ${ids.length}`
-      )
+      Schema.isBetweenLength(1, MAX_BULK_IDS, { message: `between 1 and ${MAX_BULK_IDS} user ids are accepted` })
     )
   }).pipe(Schema.encodeKeys({ userIds: "user_ids" }), Schema.annotate({ identifier: "UserIdsBody" }))
 )
