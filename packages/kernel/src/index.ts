@@ -27,6 +27,11 @@ export * as Authentication from "./Authentication.js"
 export * as BodyBounds from "./BodyBounds.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as Deduplication from "./Deduplication.js"
+
+/**
  * @since 0.2.0
  */
 export * as DeepMerge from "./DeepMerge.js"
@@ -90,6 +95,11 @@ export * as RateLimits from "./RateLimits.js"
  * @since 0.2.0
  */
 export * as Refusal from "./Refusal.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as RemoteHealth from "./RemoteHealth.js"
 
 /**
  * @since 0.2.0
