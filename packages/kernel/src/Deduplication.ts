@@ -92,3 +92,26 @@ export const claim = (seen: Seen, id: string, now: number, ttlMillis: number): b
 export const release = (seen: Seen, id: string): void => {
   seen.expiries.delete(id)
 }
+
+/**
+ * The key of a claimed id in a shared store (Redis): `<prefix>clerk:webhook:<id>`, the same for both lines, so
+ * that processes of either line in one fleet share their claims.
+ *
+ * @since 0.3.0
+ * @category keys
+ * @example
+ * ```ts
+ * import { Deduplication } from "@effect-clerk/kernel"
+ *
+ * console.log(Deduplication.key("app:", "msg_1")) // "app:clerk:webhook:msg_1"
+ * ```
+ */
+export const key = (prefix: string | undefined, id: string): string => `${prefix ?? ""}clerk:webhook:${id}`
+
+/**
+ * A claim's time to live as a shared store takes it: whole milliseconds, at least 1.
+ *
+ * @since 0.3.0
+ * @category keys
+ */
+export const storeTtlMillis = (ttlMillis: number): number => Math.max(1, Math.ceil(ttlMillis))

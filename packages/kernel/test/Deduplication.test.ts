@@ -28,6 +28,12 @@ describe("Deduplication", () => {
     expect(Deduplication.DEFAULT_TTL_MILLIS).toBe(99_725_000)
     expect(Deduplication.make(0).maxEntries).toBe(Deduplication.DEFAULT_MAX_ENTRIES)
   })
+
+  it("a shared store's key and time to live", () => {
+    expect(Deduplication.key(undefined, "msg_1")).toBe("clerk:webhook:msg_1")
+    expect(Deduplication.key("app:", "msg_1")).toBe("app:clerk:webhook:msg_1")
+    expect([0, 0.2, 1000.5].map(Deduplication.storeTtlMillis)).toEqual([1, 1, 1001])
+  })
 })
 
 describe("RemoteHealth", () => {
