@@ -150,3 +150,8 @@ export * as Totp from "./Totp.js"
  * @since 0.3.0
  */
 export * as UserEvents from "./UserEvents.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as UserGetters from "./UserGetters.js"
