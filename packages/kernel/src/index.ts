@@ -27,6 +27,11 @@ export * as Authentication from "./Authentication.js"
 export * as BodyBounds from "./BodyBounds.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as Deduplication from "./Deduplication.js"
+
+/**
  * @since 0.2.0
  */
 export * as DeepMerge from "./DeepMerge.js"
@@ -92,6 +97,11 @@ export * as RateLimits from "./RateLimits.js"
 export * as Refusal from "./Refusal.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as RemoteHealth from "./RemoteHealth.js"
+
+/**
  * @since 0.2.0
  */
 export * as RequestGate from "./RequestGate.js"
@@ -145,3 +155,8 @@ export * as Totp from "./Totp.js"
  * @since 0.3.0
  */
 export * as UserEvents from "./UserEvents.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as UserGetters from "./UserGetters.js"
