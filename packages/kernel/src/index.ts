@@ -34,6 +34,11 @@ export * as BulkReport from "./BulkReport.js"
 /**
  * @since 0.3.0
  */
+export * as ClientConfig from "./ClientConfig.js"
+
+/**
+ * @since 0.3.0
+ */
 export * as ClientErrors from "./ClientErrors.js"
 
 /**
