@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import * as ClerkConfig from "../src/ClerkConfig.js"
-import { Users } from "../src/index.js"
+import { RetryPolicy, Users } from "../src/index.js"
 import * as Emulator from "./utils/Emulator.js"
 
 const key = "sk_test_effect4"
@@ -66,11 +66,20 @@ layer(TestLayer, { timeout: 30_000 })("Users (Effect 4) against the Effect 3 emu
       assert.strictEqual(error.errors[0]?.code, "resource_not_found")
     }))
 
-  it.effect("list: a refused parameter fails with UnprocessableEntity (422 is documented for list)", () =>
+  it.effect("list: a limit out of range is refused before anything is sent (InvalidRequest naming it)", () =>
     Effect.gen(function*() {
       const users = yield* Users.Users
       const error = yield* Effect.flip(users.list({ limit: 501 }))
+      assert.strictEqual(error._tag, "InvalidRequest")
+      if (error._tag === "InvalidRequest") assert.strictEqual(error.field, "params.limit")
+    }))
+
+  it.effect("create: a username already taken fails with UnprocessableEntity and Clerk's code", () =>
+    Effect.gen(function*() {
+      const users = yield* Users.Users
+      const error = yield* Effect.flip(users.create({ username: "ada_l" }))
       assert.strictEqual(error._tag, "UnprocessableEntity")
+      if (error._tag === "UnprocessableEntity") assert.strictEqual(error.errors[0]?.code, "form_identifier_exists")
     }))
 
   it.effect("a wrong secret key fails with AuthenticationInvalid", () =>
@@ -89,6 +98,7 @@ describe("Users (Effect 4) without a server", () => {
     Effect.gen(function*() {
       const error = yield* Effect.service(Users.Users).pipe(
         Effect.flatMap((users) => Effect.flip(users.get("user_1"))),
+        RetryPolicy.withPolicy(RetryPolicy.none),
         Effect.provide(usersAt("http://127.0.0.1:9/v1", key))
       )
       assert.strictEqual(error._tag, "TransportError")
