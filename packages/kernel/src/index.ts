@@ -29,6 +29,26 @@ export * as BodyBounds from "./BodyBounds.js"
 /**
  * @since 0.3.0
  */
+export * as BulkReport from "./BulkReport.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientConfig from "./ClientConfig.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientErrors from "./ClientErrors.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientRequest from "./ClientRequest.js"
+
+/**
+ * @since 0.3.0
+ */
 export * as Deduplication from "./Deduplication.js"
 
 /**
@@ -82,6 +102,11 @@ export * as Operations from "./Operations.js"
 export * as Passwords from "./Passwords.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as Paging from "./Paging.js"
+
+/**
  * @since 0.2.0
  */
 export * as Prng from "./Prng.js"
@@ -90,6 +115,11 @@ export * as Prng from "./Prng.js"
  * @since 0.3.0
  */
 export * as RateLimits from "./RateLimits.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as Redaction from "./Redaction.js"
 
 /**
  * @since 0.2.0
