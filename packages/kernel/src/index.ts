@@ -42,6 +42,11 @@ export * as ErrorBody from "./ErrorBody.js"
 export * as ErrorCatalogue from "./ErrorCatalogue.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as FaultRules from "./FaultRules.js"
+
+/**
  * @since 0.2.0
  */
 export * as Fixtures from "./Fixtures.js"
