@@ -32,6 +32,11 @@ export * as BodyBounds from "./BodyBounds.js"
 export * as DeepMerge from "./DeepMerge.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as EmulatorCommand from "./EmulatorCommand.js"
+
+/**
  * @since 0.2.0
  */
 export * as ErrorBody from "./ErrorBody.js"

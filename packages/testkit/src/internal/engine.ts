@@ -295,15 +295,10 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
           if (failure !== undefined) return Either.left(failure)
         }
         const now = yield* Clock.currentTimeMillis
-        const handler = Store.handlers[operation.key as UsersProtocol.OperationKey] as (
-          state: Store.State,
-          args: ReadonlyArray<unknown>,
-          now: number
-        ) => Store.Step<unknown>
         const row = Operations.operations[operation.key as Operations.OperationKey]
         // only the rows that change a user look at the state for their events (reads pay nothing)
         const emitted = row.event === undefined ? undefined : UserEvents.observe(state, row, args)
-        const step = handler(state, args, now)
+        const step = Store.handle(state, row.key, args, now)
         const result = step._tag === "Ok" || step._tag === "Err" ? step : yield* settle(step)
         // the change is made: its events are emitted even when a fault loses the response
         if (result._tag === "Ok" && emitted !== undefined) {
