@@ -16,58 +16,35 @@
 import type { Model } from "@effect-clerk/kernel"
 import * as Schema from "effect/Schema"
 import { exact } from "./internal/kernelModel.js"
-
-const NullableString = Schema.NullOr(Schema.String)
-const NullableNumber = Schema.NullOr(Schema.Number)
+import * as ModelSchema from "./internal/modelSchema.js"
+import { NullableNumber, NullableString } from "./internal/modelSchema.js"
+import { OrganizationMembership } from "./OrganizationMembership.js"
+import { IdentificationLink, Verification } from "./Verification.js"
 
 /**
- * An error Clerk attaches to a failed verification, or sends in an error response.
+ * Clerk's error object (`errors[]` of an error response, `error` of a failed verification). Its place in the
+ * Effect 3 line is `ClerkError`; kept here until `ClerkError` exports it.
+ *
+ * @since 1.0.0
+ * @category schemas
+ */
+export const ClerkApiError: typeof ModelSchema.ClerkApiError = ModelSchema.ClerkApiError
+
+/**
+ * The kernel's `Model.EmailAddress`, camelCase.
  *
  * @since 1.0.0
  * @category models
  */
-export const ClerkApiError: Schema.Codec<Model.ClerkApiError, Model.Wire<Model.ClerkApiError>> = exact<
-  Model.ClerkApiError,
-  Model.Wire<Model.ClerkApiError>
->()(
-  Schema.Struct({
-    code: Schema.String,
-    message: Schema.String,
-    longMessage: Schema.optionalKey(Schema.String),
-    meta: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown))
-  }).pipe(Schema.encodeKeys({ longMessage: "long_message" }))
-)
+export interface EmailAddress extends Model.EmailAddress {}
 
 /**
- * The verification of an identifier or account.
+ * The wire form of {@link EmailAddress}: snake_case as Clerk sends it.
  *
  * @since 1.0.0
  * @category models
  */
-export const Verification: Schema.Codec<Model.Verification, Model.Wire<Model.Verification>> = exact<
-  Model.Verification,
-  Model.Wire<Model.Verification>
->()(
-  Schema.Struct({
-    object: Schema.optionalKey(Schema.String),
-    status: Schema.String,
-    strategy: Schema.String,
-    attempts: NullableNumber,
-    expireAt: Schema.optionalKey(NullableNumber),
-    verifiedAtClient: Schema.optionalKey(NullableString),
-    channel: Schema.optionalKey(NullableString),
-    nonce: Schema.optionalKey(NullableString),
-    message: Schema.optionalKey(NullableString),
-    externalVerificationRedirectUrl: Schema.optionalKey(NullableString),
-    error: Schema.optionalKey(Schema.NullOr(ClerkApiError))
-  }).pipe(Schema.encodeKeys({
-    expireAt: "expire_at",
-    verifiedAtClient: "verified_at_client",
-    externalVerificationRedirectUrl: "external_verification_redirect_url"
-  }))
-)
-
-const IdentificationLink = Schema.Struct({ type: Schema.String, id: Schema.String })
+export interface EmailAddressEncoded extends Model.Wire<Model.EmailAddress> {}
 
 /**
  * An email address of a user.
@@ -75,7 +52,7 @@ const IdentificationLink = Schema.Struct({ type: Schema.String, id: Schema.Strin
  * @since 1.0.0
  * @category models
  */
-export const EmailAddress: Schema.Codec<Model.EmailAddress, Model.Wire<Model.EmailAddress>> = exact<
+export const EmailAddress: Schema.Codec<EmailAddress, EmailAddressEncoded> = exact<
   Model.EmailAddress,
   Model.Wire<Model.EmailAddress>
 >()(
@@ -99,12 +76,28 @@ export const EmailAddress: Schema.Codec<Model.EmailAddress, Model.Wire<Model.Ema
 )
 
 /**
+ * The kernel's `Model.PhoneNumber`, camelCase.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface PhoneNumber extends Model.PhoneNumber {}
+
+/**
+ * The wire form of {@link PhoneNumber}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface PhoneNumberEncoded extends Model.Wire<Model.PhoneNumber> {}
+
+/**
  * A phone number of a user.
  *
  * @since 1.0.0
  * @category models
  */
-export const PhoneNumber: Schema.Codec<Model.PhoneNumber, Model.Wire<Model.PhoneNumber>> = exact<
+export const PhoneNumber: Schema.Codec<PhoneNumber, PhoneNumberEncoded> = exact<
   Model.PhoneNumber,
   Model.Wire<Model.PhoneNumber>
 >()(
@@ -132,12 +125,28 @@ export const PhoneNumber: Schema.Codec<Model.PhoneNumber, Model.Wire<Model.Phone
 )
 
 /**
+ * The kernel's `Model.Web3Wallet`, camelCase.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface Web3Wallet extends Model.Web3Wallet {}
+
+/**
+ * The wire form of {@link Web3Wallet}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface Web3WalletEncoded extends Model.Wire<Model.Web3Wallet> {}
+
+/**
  * A web3 wallet of a user.
  *
  * @since 1.0.0
  * @category models
  */
-export const Web3Wallet: Schema.Codec<Model.Web3Wallet, Model.Wire<Model.Web3Wallet>> = exact<
+export const Web3Wallet: Schema.Codec<Web3Wallet, Web3WalletEncoded> = exact<
   Model.Web3Wallet,
   Model.Wire<Model.Web3Wallet>
 >()(
@@ -152,12 +161,28 @@ export const Web3Wallet: Schema.Codec<Model.Web3Wallet, Model.Wire<Model.Web3Wal
 )
 
 /**
+ * The kernel's `Model.Passkey`, camelCase.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface Passkey extends Model.Passkey {}
+
+/**
+ * The wire form of {@link Passkey}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface PasskeyEncoded extends Model.Wire<Model.Passkey> {}
+
+/**
  * A passkey of a user.
  *
  * @since 1.0.0
  * @category models
  */
-export const Passkey: Schema.Codec<Model.Passkey, Model.Wire<Model.Passkey>> = exact<
+export const Passkey: Schema.Codec<Passkey, PasskeyEncoded> = exact<
   Model.Passkey,
   Model.Wire<Model.Passkey>
 >()(
@@ -171,12 +196,28 @@ export const Passkey: Schema.Codec<Model.Passkey, Model.Wire<Model.Passkey>> = e
 )
 
 /**
+ * The kernel's `Model.ExternalAccount`, camelCase.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface ExternalAccount extends Model.ExternalAccount {}
+
+/**
+ * The wire form of {@link ExternalAccount}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface ExternalAccountEncoded extends Model.Wire<Model.ExternalAccount> {}
+
+/**
  * An OAuth (external) account linked to a user.
  *
  * @since 1.0.0
  * @category models
  */
-export const ExternalAccount: Schema.Codec<Model.ExternalAccount, Model.Wire<Model.ExternalAccount>> = exact<
+export const ExternalAccount: Schema.Codec<ExternalAccount, ExternalAccountEncoded> = exact<
   Model.ExternalAccount,
   Model.Wire<Model.ExternalAccount>
 >()(
@@ -217,27 +258,70 @@ export const ExternalAccount: Schema.Codec<Model.ExternalAccount, Model.Wire<Mod
   }))
 )
 
-const SamlAccountConnection = Schema.Struct({
-  id: Schema.String,
-  name: Schema.String,
-  domain: Schema.optionalKey(Schema.String),
-  domains: Schema.optionalKey(Schema.Array(Schema.String)),
-  active: Schema.Boolean,
-  provider: Schema.String,
-  syncUserAttributes: Schema.Boolean,
-  allowSubdomains: Schema.optionalKey(Schema.Boolean),
-  allowIdpInitiated: Schema.optionalKey(Schema.Boolean),
-  disableAdditionalIdentifications: Schema.optionalKey(Schema.Boolean),
-  createdAt: Schema.Number,
-  updatedAt: Schema.Number
-}).pipe(Schema.encodeKeys({
-  syncUserAttributes: "sync_user_attributes",
-  allowSubdomains: "allow_subdomains",
-  allowIdpInitiated: "allow_idp_initiated",
-  disableAdditionalIdentifications: "disable_additional_identifications",
-  createdAt: "created_at",
-  updatedAt: "updated_at"
-}))
+/**
+ * The kernel's `Model.SamlAccountConnection`, camelCase.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface SamlAccountConnection extends Model.SamlAccountConnection {}
+
+/**
+ * The wire form of {@link SamlAccountConnection}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface SamlAccountConnectionEncoded extends Model.Wire<Model.SamlAccountConnection> {}
+
+/**
+ * The SAML connection of a SAML account.
+ *
+ * @since 1.0.0
+ * @category schemas
+ */
+export const SamlAccountConnection: Schema.Codec<SamlAccountConnection, SamlAccountConnectionEncoded> = exact<
+  Model.SamlAccountConnection,
+  Model.Wire<Model.SamlAccountConnection>
+>()(
+  Schema.Struct({
+    id: Schema.String,
+    name: Schema.String,
+    domain: Schema.optionalKey(Schema.String),
+    domains: Schema.optionalKey(Schema.Array(Schema.String)),
+    active: Schema.Boolean,
+    provider: Schema.String,
+    syncUserAttributes: Schema.Boolean,
+    allowSubdomains: Schema.optionalKey(Schema.Boolean),
+    allowIdpInitiated: Schema.optionalKey(Schema.Boolean),
+    disableAdditionalIdentifications: Schema.optionalKey(Schema.Boolean),
+    createdAt: Schema.Number,
+    updatedAt: Schema.Number
+  }).pipe(Schema.encodeKeys({
+    syncUserAttributes: "sync_user_attributes",
+    allowSubdomains: "allow_subdomains",
+    allowIdpInitiated: "allow_idp_initiated",
+    disableAdditionalIdentifications: "disable_additional_identifications",
+    createdAt: "created_at",
+    updatedAt: "updated_at"
+  }))
+)
+
+/**
+ * The kernel's `Model.SamlAccount`, camelCase.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface SamlAccount extends Model.SamlAccount {}
+
+/**
+ * The wire form of {@link SamlAccount}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface SamlAccountEncoded extends Model.Wire<Model.SamlAccount> {}
 
 /**
  * A SAML account of a user.
@@ -245,7 +329,7 @@ const SamlAccountConnection = Schema.Struct({
  * @since 1.0.0
  * @category models
  */
-export const SamlAccount: Schema.Codec<Model.SamlAccount, Model.Wire<Model.SamlAccount>> = exact<
+export const SamlAccount: Schema.Codec<SamlAccount, SamlAccountEncoded> = exact<
   Model.SamlAccount,
   Model.Wire<Model.SamlAccount>
 >()(
@@ -273,30 +357,76 @@ export const SamlAccount: Schema.Codec<Model.SamlAccount, Model.Wire<Model.SamlA
   }))
 )
 
-const EnterpriseAccountConnection = Schema.Struct({
-  id: Schema.String,
-  protocol: Schema.String,
-  provider: Schema.String,
-  name: Schema.String,
-  logoPublicUrl: NullableString,
-  domain: Schema.optionalKey(Schema.String),
-  domains: Schema.optionalKey(Schema.Array(Schema.String)),
-  active: Schema.Boolean,
-  syncUserAttributes: Schema.Boolean,
-  allowSubdomains: Schema.Boolean,
-  allowIdpInitiated: Schema.Boolean,
-  disableAdditionalIdentifications: Schema.Boolean,
-  createdAt: Schema.Number,
-  updatedAt: Schema.Number
-}).pipe(Schema.encodeKeys({
-  logoPublicUrl: "logo_public_url",
-  syncUserAttributes: "sync_user_attributes",
-  allowSubdomains: "allow_subdomains",
-  allowIdpInitiated: "allow_idp_initiated",
-  disableAdditionalIdentifications: "disable_additional_identifications",
-  createdAt: "created_at",
-  updatedAt: "updated_at"
-}))
+/**
+ * The kernel's `Model.EnterpriseAccountConnection`, camelCase.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface EnterpriseAccountConnection extends Model.EnterpriseAccountConnection {}
+
+/**
+ * The wire form of {@link EnterpriseAccountConnection}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface EnterpriseAccountConnectionEncoded extends Model.Wire<Model.EnterpriseAccountConnection> {}
+
+/**
+ * The enterprise connection of an enterprise account.
+ *
+ * @since 1.0.0
+ * @category schemas
+ */
+export const EnterpriseAccountConnection: Schema.Codec<
+  EnterpriseAccountConnection,
+  EnterpriseAccountConnectionEncoded
+> = exact<
+  Model.EnterpriseAccountConnection,
+  Model.Wire<Model.EnterpriseAccountConnection>
+>()(
+  Schema.Struct({
+    id: Schema.String,
+    protocol: Schema.String,
+    provider: Schema.String,
+    name: Schema.String,
+    logoPublicUrl: NullableString,
+    domain: Schema.optionalKey(Schema.String),
+    domains: Schema.optionalKey(Schema.Array(Schema.String)),
+    active: Schema.Boolean,
+    syncUserAttributes: Schema.Boolean,
+    allowSubdomains: Schema.Boolean,
+    allowIdpInitiated: Schema.Boolean,
+    disableAdditionalIdentifications: Schema.Boolean,
+    createdAt: Schema.Number,
+    updatedAt: Schema.Number
+  }).pipe(Schema.encodeKeys({
+    logoPublicUrl: "logo_public_url",
+    syncUserAttributes: "sync_user_attributes",
+    allowSubdomains: "allow_subdomains",
+    allowIdpInitiated: "allow_idp_initiated",
+    disableAdditionalIdentifications: "disable_additional_identifications",
+    createdAt: "created_at",
+    updatedAt: "updated_at"
+  }))
+)
+
+/**
+ * The kernel's `Model.EnterpriseAccount`, camelCase.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface EnterpriseAccount extends Model.EnterpriseAccount {}
+
+/**
+ * The wire form of {@link EnterpriseAccount}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface EnterpriseAccountEncoded extends Model.Wire<Model.EnterpriseAccount> {}
 
 /**
  * An enterprise (SSO) account of a user.
@@ -304,7 +434,7 @@ const EnterpriseAccountConnection = Schema.Struct({
  * @since 1.0.0
  * @category models
  */
-export const EnterpriseAccount: Schema.Codec<Model.EnterpriseAccount, Model.Wire<Model.EnterpriseAccount>> = exact<
+export const EnterpriseAccount: Schema.Codec<EnterpriseAccount, EnterpriseAccountEncoded> = exact<
   Model.EnterpriseAccount,
   Model.Wire<Model.EnterpriseAccount>
 >()(
@@ -335,103 +465,58 @@ export const EnterpriseAccount: Schema.Codec<Model.EnterpriseAccount, Model.Wire
   }))
 )
 
-const Organization = Schema.Struct({
-  object: Schema.String,
-  id: Schema.String,
-  name: Schema.String,
-  slug: Schema.String,
-  imageUrl: Schema.optionalKey(Schema.String),
-  hasImage: Schema.Boolean,
-  membersCount: Schema.optionalKey(Schema.Number),
-  missingMemberWithElevatedPermissions: Schema.optionalKey(Schema.Boolean),
-  pendingInvitationsCount: Schema.optionalKey(Schema.Number),
-  maxAllowedMemberships: Schema.Number,
-  adminDeleteEnabled: Schema.Boolean,
-  publicMetadata: Schema.JsonObject,
-  privateMetadata: Schema.optionalKey(Schema.JsonObject),
-  createdBy: Schema.optionalKey(Schema.String),
-  createdAt: Schema.Number,
-  updatedAt: Schema.Number,
-  lastActiveAt: Schema.optionalKey(Schema.Number),
-  roleSetKey: Schema.optionalKey(NullableString)
-}).pipe(Schema.encodeKeys({
-  imageUrl: "image_url",
-  hasImage: "has_image",
-  membersCount: "members_count",
-  missingMemberWithElevatedPermissions: "missing_member_with_elevated_permissions",
-  pendingInvitationsCount: "pending_invitations_count",
-  maxAllowedMemberships: "max_allowed_memberships",
-  adminDeleteEnabled: "admin_delete_enabled",
-  publicMetadata: "public_metadata",
-  privateMetadata: "private_metadata",
-  createdBy: "created_by",
-  createdAt: "created_at",
-  updatedAt: "updated_at",
-  lastActiveAt: "last_active_at",
-  roleSetKey: "role_set_key"
-}))
-
-const PublicUserData = Schema.Struct({
-  userId: Schema.String,
-  firstName: NullableString,
-  lastName: NullableString,
-  profileImageUrl: NullableString,
-  imageUrl: Schema.String,
-  hasImage: Schema.Boolean,
-  identifier: Schema.optionalKey(NullableString),
-  username: Schema.optionalKey(NullableString),
-  banned: Schema.optionalKey(Schema.Boolean),
-  deprovisioned: Schema.optionalKey(Schema.Boolean)
-}).pipe(Schema.encodeKeys({
-  userId: "user_id",
-  firstName: "first_name",
-  lastName: "last_name",
-  profileImageUrl: "profile_image_url",
-  imageUrl: "image_url",
-  hasImage: "has_image"
-}))
-
 /**
- * A user's membership in an organization.
+ * The kernel's `Model.ScimUserMetadata`, camelCase.
  *
  * @since 1.0.0
  * @category models
  */
-export const OrganizationMembership: Schema.Codec<
-  Model.OrganizationMembership,
-  Model.Wire<Model.OrganizationMembership>
-> = exact<Model.OrganizationMembership, Model.Wire<Model.OrganizationMembership>>()(
+export interface ScimUserMetadata extends Model.ScimUserMetadata {}
+
+/**
+ * The wire form of {@link ScimUserMetadata}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface ScimUserMetadataEncoded extends Model.Wire<Model.ScimUserMetadata> {}
+
+/**
+ * The SCIM directory data of a user provisioned by SCIM.
+ *
+ * @since 1.0.0
+ * @category schemas
+ */
+export const ScimUserMetadata: Schema.Codec<ScimUserMetadata, ScimUserMetadataEncoded> = exact<
+  Model.ScimUserMetadata,
+  Model.Wire<Model.ScimUserMetadata>
+>()(
   Schema.Struct({
-    id: Schema.String,
-    object: Schema.String,
-    role: Schema.String,
-    roleName: Schema.optionalKey(Schema.String),
-    permissions: Schema.Array(Schema.String),
-    publicMetadata: Schema.JsonObject,
-    privateMetadata: Schema.optionalKey(Schema.JsonObject),
-    organization: Organization,
-    publicUserData: Schema.optionalKey(PublicUserData),
-    createdAt: Schema.Number,
-    updatedAt: Schema.Number
+    directoryId: Schema.String,
+    directoryEnabled: Schema.optionalKey(Schema.Boolean),
+    externalId: NullableString
   }).pipe(Schema.encodeKeys({
-    roleName: "role_name",
-    publicMetadata: "public_metadata",
-    privateMetadata: "private_metadata",
-    publicUserData: "public_user_data",
-    createdAt: "created_at",
-    updatedAt: "updated_at"
+    directoryId: "directory_id",
+    directoryEnabled: "directory_enabled",
+    externalId: "external_id"
   }))
 )
 
-const ScimUserMetadata = Schema.Struct({
-  directoryId: Schema.String,
-  directoryEnabled: Schema.optionalKey(Schema.Boolean),
-  externalId: NullableString
-}).pipe(Schema.encodeKeys({
-  directoryId: "directory_id",
-  directoryEnabled: "directory_enabled",
-  externalId: "external_id"
-}))
+/**
+ * A Clerk user, camelCase (the kernel's `Model.User`).
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface User extends Model.User {}
+
+/**
+ * The wire form of {@link User}: snake_case as Clerk sends it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface UserEncoded extends Model.UserEncoded {}
 
 /**
  * A Clerk user: decodes Clerk's snake_case JSON into the kernel's `Model.User` (camelCase), and encodes it back.
@@ -449,7 +534,7 @@ const ScimUserMetadata = Schema.Struct({
  * console.log(user.firstName)
  * ```
  */
-export const User: Schema.Codec<Model.User, Model.UserEncoded> = exact<Model.User, Model.UserEncoded>()(
+export const User: Schema.Codec<User, UserEncoded> = exact<Model.User, Model.UserEncoded>()(
   Schema.Struct({
     id: Schema.String,
     object: Schema.String,

@@ -7,6 +7,16 @@
 /**
  * @since 1.0.0
  */
+export * as BillingCreditBalance from "./BillingCreditBalance.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as BillingSubscription from "./BillingSubscription.js"
+
+/**
+ * @since 1.0.0
+ */
 export * as ClerkConfig from "./ClerkConfig.js"
 
 /**
@@ -17,9 +27,54 @@ export * as ClerkError from "./ClerkError.js"
 /**
  * @since 1.0.0
  */
+export * as DeletedObject from "./DeletedObject.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as OAuthAccessToken from "./OAuthAccessToken.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as OrganizationInvitation from "./OrganizationInvitation.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as OrganizationMembership from "./OrganizationMembership.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as Responses from "./Responses.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as Totp from "./Totp.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as TrustedDevice from "./TrustedDevice.js"
+
+/**
+ * @since 1.0.0
+ */
 export * as User from "./User.js"
 
 /**
  * @since 1.0.0
  */
 export * as Users from "./Users.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as UsersParams from "./UsersParams.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as Verification from "./Verification.js"
