@@ -87,6 +87,11 @@ export * as Operations from "./Operations.js"
 export * as Passwords from "./Passwords.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as Population from "./Population.js"
+
+/**
  * @since 0.2.0
  */
 export * as Prng from "./Prng.js"
