@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     name: "testkit-effect4",
     include: ["test/**/*.test.ts"],
+    setupFiles: ["./vitest.setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000
   }

@@ -19,3 +19,8 @@ export * as UsersTestControl from "./UsersTestControl.js"
  * @since 1.0.0
  */
 export * as EmulatorLauncher from "./EmulatorLauncher.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as Arbitraries from "./Arbitraries.js"
