@@ -24,3 +24,8 @@ export * as EmulatorLauncher from "./EmulatorLauncher.js"
  * @since 1.0.0
  */
 export * as Arbitraries from "./Arbitraries.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as TimeRelative from "./TimeRelative.js"
