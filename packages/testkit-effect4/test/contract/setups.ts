@@ -4,7 +4,7 @@
  * `Users.layer` over `FetchHttpClient`; the emulator's command in a child process, the same client over a socket.
  */
 import { ClerkConfig, Users } from "@effect-clerk/core"
-import type { RateLimits } from "@effect-clerk/kernel"
+import type { RateLimits, Scenarios } from "@effect-clerk/kernel"
 import { ClerkEmulator } from "@effect-clerk/testkit"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -21,8 +21,9 @@ import { type Control, fromAdmin, fromEffect3 } from "./controls.js"
 /** The control of the set-up a scenario runs on. */
 export class ContractControl extends Context.Service<ContractControl, Control>()("test/ContractControl") {}
 
-/** What a scenario asks of a set-up: its API version and rate limits. */
+/** What a scenario asks of a set-up: its client's retry rules, its API version and rate limits. */
 export interface ScenarioOptions {
+  readonly retry?: Scenarios.RetryRules
   readonly apiVersion?: string
   readonly rateLimits?: RateLimits.Option
 }
@@ -48,13 +49,19 @@ const client = (apiUrl: string, apiVersion: string | undefined, sent: { count: n
     Layer.provide(FetchHttpClient.layer)
   )
 
+/** The emulator's options of a scenario: its API version and rate limits. */
+const emulatorOptions = ({ apiVersion, rateLimits }: ScenarioOptions) => ({
+  ...(apiVersion !== undefined && { apiVersion }),
+  ...(rateLimits !== undefined && { rateLimits })
+})
+
 /** The Effect 3 emulator served on a loopback port inside this process, for the layer's lifetime. */
 const inProcess = (options: ScenarioOptions) =>
   Effect.acquireRelease(
     Effect.tryPromise(async () => {
       const scope = Effect3.runSync(Scope3.make())
       const emulator = await Effect3.runPromise(
-        Scope3.extend(ClerkEmulator.serve({ secretKeys: [KEY], admin: true, ...options }), scope)
+        Scope3.extend(ClerkEmulator.serve({ secretKeys: [KEY], admin: true, ...emulatorOptions(options) }), scope)
       ).catch(async (error: unknown) => {
         await Effect3.runPromise(Scope3.close(scope, Exit3.void))
         throw error
@@ -78,7 +85,7 @@ export const emulatorSetups: ReadonlyArray<Setup> = [
     name: "Users.layer (Effect 4) + FetchHttpClient + the emulator command over a socket",
     layer: (options) =>
       Layer.unwrap(Effect.map(
-        EmulatorLauncher.make({ ...sourceBin, secretKey: KEY, ...options }),
+        EmulatorLauncher.make({ ...sourceBin, secretKey: KEY, ...emulatorOptions(options) }),
         (emulator) => {
           const sent = { count: 0 }
           return Layer.merge(
@@ -89,3 +96,5 @@ export const emulatorSetups: ReadonlyArray<Setup> = [
       ))
   }
 ]
+
+export const setups: ReadonlyArray<Setup> = emulatorSetups
