@@ -16,6 +16,7 @@
  *
  * @since 0.1.0
  */
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -53,8 +54,6 @@ export interface RetryPolicy {
   readonly maxRetryAfter: Duration.Duration
 }
 
-const transientServerStatuses: ReadonlySet<number> = new Set([502, 503, 504])
-
 /**
  * The default retry predicate: 429 for every operation; 502/503/504 and transport failures only for
  * idempotent ones.
@@ -70,18 +69,8 @@ const transientServerStatuses: ReadonlySet<number> = new Set([502, 503, 504])
  * console.log(RetryPolicy.isRetryable(unavailable, { operation: "Users.create", idempotent: false })) // false
  * ```
  */
-export const isRetryable = (error: ClerkError, context: RetryContext): boolean => {
-  switch (error._tag) {
-    case "RateLimited":
-      return true
-    case "ServerError":
-      return context.idempotent && transientServerStatuses.has(error.status)
-    case "TransportError":
-      return context.idempotent
-    default:
-      return false
-  }
-}
+export const isRetryable = (error: ClerkError, context: RetryContext): boolean =>
+  ClientErrors.isRetryable(error, context.idempotent)
 
 /**
  * The options of {@link make}.

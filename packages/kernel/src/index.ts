@@ -27,6 +27,26 @@ export * as Authentication from "./Authentication.js"
 export * as BodyBounds from "./BodyBounds.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as BulkReport from "./BulkReport.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientConfig from "./ClientConfig.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientErrors from "./ClientErrors.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientRequest from "./ClientRequest.js"
+
+/**
  * @since 0.2.0
  */
 export * as DeepMerge from "./DeepMerge.js"
@@ -89,6 +109,11 @@ export * as Passwords from "./Passwords.js"
 /**
  * @since 0.3.0
  */
+export * as Paging from "./Paging.js"
+
+/**
+ * @since 0.3.0
+ */
 export * as Population from "./Population.js"
 
 /**
@@ -100,6 +125,11 @@ export * as Prng from "./Prng.js"
  * @since 0.3.0
  */
 export * as RateLimits from "./RateLimits.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as Redaction from "./Redaction.js"
 
 /**
  * @since 0.2.0

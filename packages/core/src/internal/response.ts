@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
@@ -15,24 +16,9 @@ import { ClerkApiError } from "../ClerkError.js"
 import { decoderFor } from "./codec.js"
 import * as Redact from "./redact.js"
 
-const MAX_RETRY_AFTER_SECONDS = 24 * 3600
-
-/**
- * Parses a `Retry-After` header: delay-seconds or an HTTP date. Anything else is ignored.
- *
- * @internal
- */
 export const parseRetryAfter = (value: string | undefined, nowMillis: number): Duration.Duration | undefined => {
-  if (value === undefined) return undefined
-  const trimmed = value.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) {
-    const seconds = Number(trimmed)
-    return Number.isFinite(seconds) ? Duration.seconds(Math.min(seconds, MAX_RETRY_AFTER_SECONDS)) : undefined
-  }
-  if (!/[a-z]/i.test(trimmed)) return undefined
-  const date = Date.parse(trimmed)
-  if (!Number.isFinite(date)) return undefined
-  return Duration.millis(Math.min(Math.max(0, date - nowMillis), MAX_RETRY_AFTER_SECONDS * 1000))
+  const millis = ClientErrors.parseRetryAfter(value, nowMillis)
+  return millis === undefined ? undefined : Duration.millis(millis)
 }
 
 const decodeApiError = decoderFor(ClerkApiError)
