@@ -1,60 +1,436 @@
 /**
- * The Users service of the Effect 4 line (spike: `get` and `list`). Requests come from the kernel's operation
- * rows; each operation's error union is derived from the statuses its row documents.
+ * The Users service of the Effect 4 line: the 39 operations of Clerk's Users endpoints, each built from its row
+ * of the kernel's table (never listed by hand), and the helpers derived from them (streams, `listWithTotal`,
+ * `createOnce`, bulk bans). Each operation's error union comes from the statuses its row documents.
+ *
+ * The module is the Effect 3 line's `Users` class as a namespace: `Users.layer`, `Users.fromOperations`,
+ * `Users.GetError` are the same; the service itself is `Users.Users` (`yield* Users.Users`).
  *
  * @since 1.0.0
  */
-import type { Model } from "@effect-clerk/kernel"
-import * as Operations from "@effect-clerk/kernel/Operations"
+import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
+import type * as Model from "@effect-clerk/kernel/Model"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as HttpClient from "effect/http/HttpClient"
-import type * as HttpClientError from "effect/http/HttpClientError"
-import type * as HttpClientResponse from "effect/http/HttpClientResponse"
+import type * as HttpClient from "effect/http/HttpClient"
 import * as Layer from "effect/Layer"
-import * as Schema from "effect/Schema"
-import { ClerkConfig } from "./ClerkConfig.js"
-import {
-  AuthenticationInvalid,
-  BadRequest,
-  type CommonError,
-  DecodeError,
-  ResourceNotFound,
-  TransportError,
-  UnexpectedStatus,
-  UnprocessableEntity
-} from "./ClerkError.js"
-import * as Request from "./internal/request.js"
-import { ClerkApiError, User } from "./User.js"
-
-/** The error class of each documented status this spike knows. */
-const statusErrors = {
-  400: BadRequest,
-  401: AuthenticationInvalid,
-  404: ResourceNotFound,
-  422: UnprocessableEntity
-} as const
-
-type StatusErrors = { readonly [S in keyof typeof statusErrors]: InstanceType<(typeof statusErrors)[S]> }
+import * as Stream from "effect/Stream"
+import * as Bulk from "./Bulk.js"
+import type { ClerkConfig } from "./ClerkConfig.js"
+import { InvalidRequest } from "./ClerkError.js"
+import { makeMethods } from "./internal/methods.js"
+import * as Pagination from "./Pagination.js"
+import type * as UsersProtocol from "./UsersProtocol.js"
 
 /**
- * The failures of an operation: one error per status its kernel row documents, and the common ones.
+ * The error union of the operation `K`: its documented statuses and the failures every operation has. The
+ * named unions below (`Users.GetError` for `users.get`, ...) are this type, one per row.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type Error<K extends UsersProtocol.OperationKey> = UsersProtocol.ErrorOf<K>
+
+/**
+ * The errors of `users.list`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type ListError = Error<"list">
+
+/**
+ * The errors of `users.create`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type CreateError = Error<"create">
+
+/**
+ * The errors of `users.count`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type CountError = Error<"count">
+
+/**
+ * The errors of `users.get`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type GetError = Error<"get">
+
+/**
+ * The errors of `users.update`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type UpdateError = Error<"update">
+
+/**
+ * The errors of `users.delete`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type DeleteError = Error<"delete">
+
+/**
+ * The errors of `users.ban`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type BanError = Error<"ban">
+
+/**
+ * The errors of `users.unban`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type UnbanError = Error<"unban">
+
+/**
+ * The errors of `users.bulkBan`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type BulkBanError = Error<"bulkBan">
+
+/**
+ * The errors of `users.bulkUnban`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type BulkUnbanError = Error<"bulkUnban">
+
+/**
+ * The errors of `users.lock`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type LockError = Error<"lock">
+
+/**
+ * The errors of `users.unlock`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type UnlockError = Error<"unlock">
+
+/**
+ * The errors of `users.setProfileImage`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type SetProfileImageError = Error<"setProfileImage">
+
+/**
+ * The errors of `users.deleteProfileImage`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type DeleteProfileImageError = Error<"deleteProfileImage">
+
+/**
+ * The errors of `users.updateMetadata`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type UpdateMetadataError = Error<"updateMetadata">
+
+/**
+ * The errors of `users.getBillingSubscription`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type GetBillingSubscriptionError = Error<"getBillingSubscription">
+
+/**
+ * The errors of `users.getOAuthAccessToken`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type GetOAuthAccessTokenError = Error<"getOAuthAccessToken">
+
+/**
+ * The errors of `users.getOrganizationMemberships`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type GetOrganizationMembershipsError = Error<"getOrganizationMemberships">
+
+/**
+ * The errors of `users.getOrganizationInvitations`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type GetOrganizationInvitationsError = Error<"getOrganizationInvitations">
+
+/**
+ * The errors of `users.verifyPassword`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type VerifyPasswordError = Error<"verifyPassword">
+
+/**
+ * The errors of `users.verifyTotp`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type VerifyTotpError = Error<"verifyTotp">
+
+/**
+ * The errors of `users.disableMfa`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type DisableMfaError = Error<"disableMfa">
+
+/**
+ * The errors of `users.deleteBackupCodes`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type DeleteBackupCodesError = Error<"deleteBackupCodes">
+
+/**
+ * The errors of `users.deletePasskey`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type DeletePasskeyError = Error<"deletePasskey">
+
+/**
+ * The errors of `users.deleteWeb3Wallet`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type DeleteWeb3WalletError = Error<"deleteWeb3Wallet">
+
+/**
+ * The errors of `users.createTotp`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type CreateTotpError = Error<"createTotp">
+
+/**
+ * The errors of `users.deleteTotp`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type DeleteTotpError = Error<"deleteTotp">
+
+/**
+ * The errors of `users.deleteExternalAccount`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type DeleteExternalAccountError = Error<"deleteExternalAccount">
+
+/**
+ * The errors of `users.setPasswordCompromised`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type SetPasswordCompromisedError = Error<"setPasswordCompromised">
+
+/**
+ * The errors of `users.unsetPasswordCompromised`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type UnsetPasswordCompromisedError = Error<"unsetPasswordCompromised">
+
+/**
+ * The errors of `users.getInstanceOrganizationMemberships`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type GetInstanceOrganizationMembershipsError = Error<"getInstanceOrganizationMemberships">
+
+/**
+ * The errors of `users.replaceMetadata`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type ReplaceMetadataError = Error<"replaceMetadata">
+
+/**
+ * The errors of `users.replaceEmailAddress`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type ReplaceEmailAddressError = Error<"replaceEmailAddress">
+
+/**
+ * The errors of `users.replacePhoneNumber`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type ReplacePhoneNumberError = Error<"replacePhoneNumber">
+
+/**
+ * The errors of `users.removePassword`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type RemovePasswordError = Error<"removePassword">
+
+/**
+ * The errors of `users.getBillingCreditBalance`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type GetBillingCreditBalanceError = Error<"getBillingCreditBalance">
+
+/**
+ * The errors of `users.adjustBillingCreditBalance`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type AdjustBillingCreditBalanceError = Error<"adjustBillingCreditBalance">
+
+/**
+ * The errors of `users.listTrustedDevices`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type ListTrustedDevicesError = Error<"listTrustedDevices">
+
+/**
+ * The errors of `users.revokeTrustedDevice`.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export type RevokeTrustedDeviceError = Error<"revokeTrustedDevice">
+
+/**
+ * The operations of the Users endpoints, one method per row of `UsersProtocol.operations`: its parameters, its
+ * value and its error union all come from the row.
  *
  * @since 1.0.0
  * @category models
  */
-export type Error<K extends "get" | "list"> =
-  | StatusErrors[Extract<Operations.StatusOf<K>, keyof StatusErrors>]
-  | CommonError
+export interface Operations extends UsersProtocol.Methods {}
 
 /**
- * The Users API.
+ * Options of the pagination streams (`Pagination.StreamOptions`).
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type StreamOptions = Pagination.StreamOptions
+
+/**
+ * Helpers derived from the operations: every page of a listing as a `Stream`, a page with its total, a create
+ * made safe to retry, and bulk bans over any number of ids.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface Derived {
+  /** Every user matching the filters, in order, fetched page by page (memory bounded by one page). */
+  readonly listStream: (
+    params?: Omit<Model.ListUsersParams, "limit" | "offset" | "startingAfter">,
+    options?: StreamOptions
+  ) => Stream.Stream<Model.User, ListError>
+  /**
+   * Creates the user identified by `params.externalId` exactly once, even when the outcome of a request is
+   * unknown: after a transport failure or a 5xx it looks the user up by external id and returns it when it
+   * exists, or tries again (`attempts`, default 4, with backoff). An external id already taken resolves to the
+   * user holding it.
+   */
+  readonly createOnce: (
+    params: Model.CreateUserParams & { readonly externalId: string },
+    options?: { readonly attempts?: number }
+  ) => Effect.Effect<Model.User, CreateError | ListError>
+  /** A page of users and the number of users matching the same filters, fetched concurrently. */
+  readonly listWithTotal: (
+    params?: Model.ListUsersParams
+  ) => Effect.Effect<Model.Paginated<Model.User>, ListError | CountError>
+  /** Every organization membership of a user. */
+  readonly organizationMembershipsStream: (
+    userId: string,
+    options?: StreamOptions
+  ) => Stream.Stream<Model.OrganizationMembership, GetOrganizationMembershipsError>
+  /** Every organization invitation of a user (optionally of one status). */
+  readonly organizationInvitationsStream: (
+    userId: string,
+    params?: Omit<Model.OrganizationInvitationsParams, "limit" | "offset">,
+    options?: StreamOptions
+  ) => Stream.Stream<Model.OrganizationInvitation, GetOrganizationInvitationsError>
+  /** Every organization membership of the instance. */
+  readonly instanceOrganizationMembershipsStream: (
+    params?: Omit<Model.InstanceOrganizationMembershipsParams, "limit" | "offset">,
+    options?: StreamOptions
+  ) => Stream.Stream<Model.OrganizationMembership, GetInstanceOrganizationMembershipsError>
+  /** Bans every user of `userIds` in `bulkBan` calls of at most `MAX_BULK_IDS` ids (see `Bulk`). */
+  readonly bulkBanAll: <E = never, R = never>(
+    userIds: Bulk.Ids<E, R>,
+    options?: Bulk.Options
+  ) => Effect.Effect<Bulk.Report<BulkBanError>, Bulk.RunError<E, BulkBanError>, R>
+  /** Unbans every user of `userIds`, as `bulkBanAll` bans them (`bulkUnban` calls). */
+  readonly bulkUnbanAll: <E = never, R = never>(
+    userIds: Bulk.Ids<E, R>,
+    options?: Bulk.Options
+  ) => Effect.Effect<Bulk.Report<BulkUnbanError>, Bulk.RunError<E, BulkUnbanError>, R>
+}
+
+/**
+ * The service: the operations and the helpers derived from them.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface Service extends Operations, Derived {}
+
+/**
+ * The Users service.
  *
  * @since 1.0.0
  * @category services
  * @example
  * ```ts
- * import { Users } from "@effect-clerk/core-effect4"
+ * import { Users } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
@@ -63,95 +439,138 @@ export type Error<K extends "get" | "list"> =
  * })
  * ```
  */
-export class Users extends Context.Service<Users, {
-  readonly get: (userId: string) => Effect.Effect<Model.User, Error<"get">>
-  readonly list: (params?: Model.ListUsersParams) => Effect.Effect<ReadonlyArray<Model.User>, Error<"list">>
-}>()("@effect-clerk/core/Users") {}
+export class Users extends Context.Service<Users, Service>()("@effect-clerk/core/Users") {}
 
-const ErrorBody = Schema.Struct({
-  errors: Schema.Array(ClerkApiError),
-  clerkTraceId: Schema.optionalKey(Schema.String)
-}).pipe(Schema.encodeKeys({ clerkTraceId: "clerk_trace_id" }))
-
-const decodeErrorBody = Schema.decodeUnknownEffect(ErrorBody)
-
-const isStatusError = (status: number): status is keyof typeof statusErrors => Object.hasOwn(statusErrors, status)
-
-const transport = (operation: string) => (error: HttpClientError.HttpClientError) =>
-  new TransportError({ operation, message: error.message })
-
-/** Whether an error's status is one the operation's row documents (a real check, not an assertion). */
-const documentedBy = <S extends Operations.Status>(statuses: ReadonlyArray<S>) =>
-(
-  error: StatusErrors[keyof StatusErrors]
-): error is StatusErrors[S & keyof StatusErrors] => statuses.some((status) => status === error.status)
-
-/** The error of a non-2xx response: the row's documented status gets its class, any other `UnexpectedStatus`. */
-const failure = <S extends Operations.Status>(
-  statuses: ReadonlyArray<S>,
-  operation: string,
-  response: HttpClientResponse.HttpClientResponse
-): Effect.Effect<never, StatusErrors[S & keyof StatusErrors] | UnexpectedStatus> =>
-  response.json.pipe(
-    Effect.flatMap(decodeErrorBody),
-    Effect.orElseSucceed(() => ({ errors: [] })),
-    Effect.flatMap((body) => {
-      const fields = { operation, status: response.status, ...body }
-      const status = response.status
-      const error = isStatusError(status) ? new statusErrors[status](fields) : undefined
-      return Effect.fail(
-        error !== undefined && documentedBy(statuses)(error) ? error : new UnexpectedStatus(fields)
-      )
+const createOnce = (
+  ops: Operations,
+  params: Model.CreateUserParams & { readonly externalId: string },
+  attempts: number
+): Effect.Effect<Model.User, CreateError | ListError> => {
+  const externalId: unknown = typeof params === "object" && params !== null ? params.externalId : undefined
+  if (typeof externalId !== "string" || externalId.trim() === "") {
+    return Effect.fail(
+      new InvalidRequest({
+        operation: "Users.createOnce",
+        field: "params.externalId",
+        message: "createOnce needs a non-empty externalId to recognize the user"
+      })
+    )
+  }
+  // "+" marks an inclusion, so that an id starting with "-" is not read as an exclusion
+  const lookup = Effect.map(ops.list({ externalId: [`+${externalId}`], limit: 1 }), (found) => found[0])
+  const attempt = (remaining: number, delayMillis: number): Effect.Effect<Model.User, CreateError | ListError> =>
+    Effect.catch(ops.create(params), (error) => {
+      const ambiguous = error._tag === "TransportError" || error._tag === "ServerError"
+      const taken = error._tag === "UnprocessableEntity" &&
+        ErrorCatalogue.isIdentifierTaken(error.errors, "external_id")
+      if (!ambiguous && !taken) return Effect.fail(error)
+      return Effect.flatMap(lookup, (existing): Effect.Effect<Model.User, CreateError | ListError> => {
+        if (existing !== undefined) return Effect.succeed(existing)
+        if (taken || remaining <= 1) return Effect.fail(error)
+        return Effect.andThen(Effect.sleep(delayMillis), attempt(remaining - 1, delayMillis * 2))
+      })
     })
+  return attempt(Math.max(1, Math.floor(attempts)), 250).pipe(
+    Effect.withSpan("Users.createOnce", { attributes: { "clerk.external_id": externalId } })
   )
+}
 
-/** One call: the request from the row, the response decoded with `success`, or the error of its status. */
-const call = <S extends Operations.Status, A>(
-  client: HttpClient.HttpClient,
-  config: ClerkConfig["Service"],
-  row: Operations.AnyOperation & { readonly statuses: ReadonlyArray<S> },
-  success: Schema.Decoder<A>,
-  args: ReadonlyArray<unknown>
-): Effect.Effect<A, StatusErrors[S & keyof StatusErrors] | CommonError> => {
-  const operation = `Users.${row.key}`
-  const decode = Schema.decodeUnknownEffect(success)
-  return Effect.gen(function*() {
-    const response = yield* client.execute(Request.build(config, row, args)).pipe(
-      Effect.mapError(transport(operation))
-    )
-    const status = response.status
-    if (status < 200 || status >= 300) return yield* failure(row.statuses, operation, response)
-    const json = yield* response.json.pipe(
-      Effect.mapError((error) => new DecodeError({ operation, status, reason: "Json", message: error.message }))
-    )
-    return yield* decode(json).pipe(
-      Effect.mapError((error) => new DecodeError({ operation, status, reason: "Schema", message: error.message }))
-    )
-  }).pipe(Effect.withSpan(operation))
+const filtersOf = (params: Model.ListUsersParams | undefined): Model.CountUsersParams | undefined => {
+  if (params === undefined) return undefined
+  const { limit: _limit, offset: _offset, orderBy: _orderBy, startingAfter: _startingAfter, ...filters } = params
+  return filters
 }
 
 /**
- * The service over an `HttpClient` and the configuration.
+ * Completes the operations of any implementation (the HTTP client, the test kit's in-memory layer) into the
+ * service, with the same derived helpers.
  *
  * @since 1.0.0
  * @category constructors
  */
-export const make: Effect.Effect<Users["Service"], never, HttpClient.HttpClient | ClerkConfig> = Effect.gen(
-  function*() {
-    const client = yield* HttpClient.HttpClient
-    const config = yield* ClerkConfig
-    const UserList = Schema.Array(User)
-    return Users.of({
-      get: (userId) => call(client, config, Operations.operations.get, User, [userId]),
-      list: (params) => call(client, config, Operations.operations.list, UserList, [params])
-    })
-  }
+export const fromOperations = (ops: Operations): Service => ({
+  ...ops,
+  bulkBanAll: (userIds, options) => Bulk.run("Users.bulkBanAll", ops.bulkBan, userIds, options),
+  bulkUnbanAll: (userIds, options) => Bulk.run("Users.bulkUnbanAll", ops.bulkUnban, userIds, options),
+  createOnce: (params, options) => createOnce(ops, params, options?.attempts ?? 4),
+  listStream: (params, options) =>
+    Pagination.paginate(
+      "Users.listStream",
+      options,
+      (limit, offset) => Effect.map(ops.list({ ...params, limit, offset }), (items) => ({ items }))
+    ).pipe(Stream.withSpan("Users.listStream")),
+  listWithTotal: (params) =>
+    Effect.map(
+      Effect.all([ops.list(params), ops.count(filtersOf(params))], { concurrency: 2 }),
+      ([data, totalCount]) => ({ data, totalCount })
+    ).pipe(Effect.withSpan("Users.listWithTotal")),
+  organizationMembershipsStream: (userId, options) =>
+    Pagination.paginate(
+      "Users.organizationMembershipsStream",
+      options,
+      (limit, offset) =>
+        Effect.map(
+          ops.getOrganizationMemberships(userId, { limit, offset }),
+          (page) => ({ items: page.data, total: page.totalCount })
+        )
+    ).pipe(Stream.withSpan("Users.organizationMembershipsStream", { attributes: { "clerk.user_id": userId } })),
+  organizationInvitationsStream: (userId, params, options) =>
+    Pagination.paginate(
+      "Users.organizationInvitationsStream",
+      options,
+      (limit, offset) =>
+        Effect.map(
+          ops.getOrganizationInvitations(userId, { ...params, limit, offset }),
+          (page) => ({ items: page.data, total: page.totalCount })
+        )
+    ).pipe(Stream.withSpan("Users.organizationInvitationsStream", { attributes: { "clerk.user_id": userId } })),
+  instanceOrganizationMembershipsStream: (params, options) =>
+    Pagination.paginate(
+      "Users.instanceOrganizationMembershipsStream",
+      options,
+      (limit, offset) =>
+        Effect.map(
+          ops.getInstanceOrganizationMemberships({ ...params, limit, offset }),
+          (page) => ({ items: page.data, total: page.totalCount })
+        )
+    ).pipe(Stream.withSpan("Users.instanceOrganizationMembershipsStream"))
+})
+
+/**
+ * Builds the HTTP implementation. Requires `ClerkConfig` and an `HttpClient` (for example
+ * `FetchHttpClient.layer`).
+ *
+ * @since 1.0.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, ClerkConfig | HttpClient.HttpClient> = Effect.map(
+  makeMethods,
+  fromOperations
 )
 
 /**
- * The layer of the service: needs an `HttpClient` (for example `FetchHttpClient.layer`) and `ClerkConfig`.
+ * The HTTP implementation as a layer. Requires `ClerkConfig` and an `HttpClient`.
  *
  * @since 1.0.0
  * @category layers
+ * @example
+ * ```ts
+ * import { ClerkConfig, Users } from "@effect-clerk/core"
+ * import { Layer } from "effect"
+ * import { FetchHttpClient } from "effect/http"
+ *
+ * export const UsersLive = Users.layer.pipe(
+ *   Layer.provide(ClerkConfig.layerFromEnv),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
  */
-export const layer: Layer.Layer<Users, never, HttpClient.HttpClient | ClerkConfig> = Layer.effect(Users, make)
+export const layer: Layer.Layer<Users, never, ClerkConfig | HttpClient.HttpClient> = Layer.effect(Users, make)
+
+/**
+ * Walks an offset-paginated listing as a stream (`Pagination.paginate`).
+ *
+ * @since 1.0.0
+ * @category constructors
+ */
+export const paginate = Pagination.paginate

@@ -17,6 +17,16 @@ export * as BillingSubscription from "./BillingSubscription.js"
 /**
  * @since 1.0.0
  */
+export * as Bulk from "./Bulk.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as CallPolicy from "./CallPolicy.js"
+
+/**
+ * @since 1.0.0
+ */
 export * as ClerkConfig from "./ClerkConfig.js"
 
 /**
@@ -28,6 +38,11 @@ export * as ClerkError from "./ClerkError.js"
  * @since 1.0.0
  */
 export * as DeletedObject from "./DeletedObject.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as InstanceBudget from "./InstanceBudget.js"
 
 /**
  * @since 1.0.0
@@ -47,7 +62,17 @@ export * as OrganizationMembership from "./OrganizationMembership.js"
 /**
  * @since 1.0.0
  */
+export * as Pagination from "./Pagination.js"
+
+/**
+ * @since 1.0.0
+ */
 export * as Responses from "./Responses.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as RetryPolicy from "./RetryPolicy.js"
 
 /**
  * @since 1.0.0
@@ -72,7 +97,17 @@ export * as Users from "./Users.js"
 /**
  * @since 1.0.0
  */
+export * as UsersCodec from "./UsersCodec.js"
+
+/**
+ * @since 1.0.0
+ */
 export * as UsersParams from "./UsersParams.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as UsersProtocol from "./UsersProtocol.js"
 
 /**
  * @since 1.0.0

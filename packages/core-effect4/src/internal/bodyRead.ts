@@ -1,0 +1,87 @@
+/**
+ * A response body read under a size bound (the kernel's `BodyBounds`): a larger body is a
+ * `DecodeError("TooLarge")`, read no further than the bound; a failure of the transport while reading is a
+ * `TransportError`.
+ *
+ * @internal
+ */
+import * as BodyBounds from "@effect-clerk/kernel/BodyBounds"
+import * as Effect from "effect/Effect"
+import type * as HttpClientError from "effect/http/HttpClientError"
+import type * as HttpClientResponse from "effect/http/HttpClientResponse"
+import * as Stream from "effect/Stream"
+import { DecodeError, TransportError } from "../ClerkError.js"
+
+const causeMessage = (cause: unknown, depth = 0): string => {
+  if (!(cause instanceof Error) || depth > 3) return ""
+  const inner = causeMessage(cause.cause, depth + 1)
+  return `${cause.message}${inner === "" ? "" : ` (${inner})`}`
+}
+
+/**
+ * The `TransportError` of an HTTP client failure (its message and its causes').
+ *
+ * @internal
+ */
+export const transportError = (operation: string) => (error: HttpClientError.HttpClientError): TransportError => {
+  const message = error.reason.message
+  const cause = causeMessage(error.reason.cause)
+  return new TransportError({
+    operation,
+    reason: "Transport",
+    message: cause === "" || message.includes(cause) ? message : `${message}: ${cause}`
+  })
+}
+
+const utf8 = new TextDecoder("utf-8")
+
+/**
+ * A response's body as text, at most `maxBytes` bytes.
+ *
+ * @internal
+ */
+export const readBody = (
+  operation: string,
+  response: HttpClientResponse.HttpClientResponse,
+  maxBytes: number
+): Effect.Effect<string, TransportError | DecodeError> => {
+  const tooLarge = () =>
+    new DecodeError({
+      operation,
+      status: response.status,
+      reason: "TooLarge",
+      message: `the response body is larger than the ${maxBytes}-byte bound`
+    })
+  const declared = BodyBounds.declaredLength(response.headers["content-length"])
+  const encoded = (response.headers["content-encoding"] ?? "").trim()
+  if (declared !== undefined && declared > maxBytes && (encoded === "" || /^identity$/i.test(encoded))) {
+    return Effect.fail(tooLarge())
+  }
+  return response.stream.pipe(
+    Stream.catchIf(
+      (error: HttpClientError.HttpClientError) => error.reason._tag === "EmptyBodyError",
+      () => Stream.empty
+    ),
+    Stream.mapError(transportError(operation)),
+    Stream.runFoldEffect(
+      () => BodyBounds.collector(maxBytes),
+      (acc, chunk): Effect.Effect<BodyBounds.Collector, DecodeError> =>
+        BodyBounds.add(acc, chunk) ? Effect.succeed(acc) : Effect.fail(tooLarge())
+    ),
+    Effect.map((collected) => utf8.decode(BodyBounds.joined(collected)))
+  )
+}
+
+const MAX_ERROR_BODY_BYTES = 1024 * 1024
+
+/**
+ * An error response's body as text (at most 1 MB, or `maxBytes`), or nothing when it cannot be read.
+ *
+ * @internal
+ */
+export const readErrorBody = (
+  operation: string,
+  response: HttpClientResponse.HttpClientResponse,
+  maxBytes: number
+): Effect.Effect<string> =>
+  Effect.orElseSucceed(readBody(operation, response, Math.min(maxBytes, MAX_ERROR_BODY_BYTES)), () => "")
