@@ -29,3 +29,8 @@ export * as Arbitraries from "./Arbitraries.js"
  * @since 1.0.0
  */
 export * as TimeRelative from "./TimeRelative.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as UsersInMemory from "./UsersInMemory.js"
