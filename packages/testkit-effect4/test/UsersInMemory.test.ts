@@ -10,6 +10,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Stream from "effect/Stream"
 import * as TestClock from "effect/testing/TestClock"
 import { Fault, UsersInMemory, UsersTestControl } from "../src/index.js"
 
@@ -139,6 +140,16 @@ describe("UsersInMemory (Effect 4)", () => {
         "user.created",
         "user.updated",
         "user.deleted"
+      ])
+      // the stream replays the log, then follows: a trigger arrives after the three
+      const fiber = yield* Effect.forkChild(Stream.runCollect(Stream.take(control.events, 4)))
+      yield* control.trigger("user.created", { firstName: "Triggered" })
+      const streamed = yield* Fiber.join(fiber)
+      assert.deepStrictEqual(streamed.map((event) => event.type), [
+        "user.created",
+        "user.updated",
+        "user.deleted",
+        "user.created"
       ])
       yield* control.reset
       assert.deepStrictEqual([yield* control.size, (yield* control.emitted).length], [0, 0])
