@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { Responses } from "@effect-clerk/core-effect4"
+ * import { Responses } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * console.log(Schema.decodeUnknownSync(Responses.CountResponse)({ object: "total_count", total_count: 3 })) // 3
@@ -208,7 +208,7 @@ export interface PaginatedEncoded<I> {
  * @category schemas
  * @example
  * ```ts
- * import { OrganizationMembership, Responses } from "@effect-clerk/core-effect4"
+ * import { OrganizationMembership, Responses } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const MembershipPage = Responses.Paginated(OrganizationMembership.OrganizationMembership)

@@ -67,7 +67,7 @@ export interface MemoryOptions {
  * @category constructors
  * @example
  * ```ts
- * import { WebhookDeduplication } from "@effect-clerk/core-effect4"
+ * import { WebhookDeduplication } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
@@ -117,7 +117,7 @@ export interface OnceOptions {
  * @category combinators
  * @example
  * ```ts
- * import { WebhookDeduplication, Webhooks } from "@effect-clerk/core-effect4"
+ * import { WebhookDeduplication, Webhooks } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const handle = Webhooks.handler({ onMessage: WebhookDeduplication.once(({ event }) => Effect.log(event.type)) })

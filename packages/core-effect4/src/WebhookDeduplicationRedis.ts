@@ -30,7 +30,7 @@ import * as WebhookDeduplication from "./WebhookDeduplication.js"
  * @category models
  * @example
  * ```ts
- * import type * as WebhookDeduplicationRedis from "@effect-clerk/core-effect4/WebhookDeduplicationRedis"
+ * import type * as WebhookDeduplicationRedis from "@effect-clerk/core/WebhookDeduplicationRedis"
  *
  * const options: WebhookDeduplicationRedis.Options = { redis: { host: "127.0.0.1", port: 6379 }, timeout: "1 second" }
  * ```
@@ -93,7 +93,7 @@ export const make = (options: Options): Effect.Effect<WebhookDeduplication.Store
  * @category layers
  * @example
  * ```ts
- * import * as WebhookDeduplicationRedis from "@effect-clerk/core-effect4/WebhookDeduplicationRedis"
+ * import * as WebhookDeduplicationRedis from "@effect-clerk/core/WebhookDeduplicationRedis"
  *
  * const StoreLive = WebhookDeduplicationRedis.layerStore({ redis: { host: "127.0.0.1", port: 6379 } })
  * ```

@@ -204,7 +204,7 @@ export const Other: Schema.Codec<Other, Schema.Codec.Encoded<typeof OtherStruct>
  * @category schemas
  * @example
  * ```ts
- * import { WebhookEvent } from "@effect-clerk/core-effect4"
+ * import { WebhookEvent } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(WebhookEvent.WebhookEvent)

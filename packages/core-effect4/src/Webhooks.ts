@@ -43,7 +43,7 @@ export const SIGNING_SECRET_VARIABLE = "CLERK_WEBHOOK_SIGNING_SECRET"
  * @category config
  * @example
  * ```ts
- * import { Webhooks } from "@effect-clerk/core-effect4"
+ * import { Webhooks } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
@@ -73,7 +73,7 @@ export const signingSecret: Config.Config<Redacted.Redacted<string>> = Config.Re
  * @category errors
  * @example
  * ```ts
- * import { Webhooks } from "@effect-clerk/core-effect4"
+ * import { Webhooks } from "@effect-clerk/core"
  *
  * const error = new Webhooks.WebhookHeadersMissing({ names: ["svix-signature"] })
  * console.log(error.message) // "missing webhook headers: svix-signature"
@@ -303,7 +303,7 @@ const bodyText = (id: string, body: string | Uint8Array): Effect.Effect<string, 
  * @category verifying
  * @example
  * ```ts
- * import { Webhooks } from "@effect-clerk/core-effect4"
+ * import { Webhooks } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const onDelivery = (body: string, headers: Record<string, string>) =>
@@ -384,7 +384,7 @@ interface Read {
  * @category handlers
  * @example
  * ```ts
- * import { Webhooks } from "@effect-clerk/core-effect4"
+ * import { Webhooks } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const handle = Webhooks.handler({
