@@ -74,6 +74,18 @@ export type Report<E> = BulkReport.Report<E>
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect, Stream } from "effect"
+ *
+ * // when the listing fails midway: the report of the ids read before it
+ * const banDomain = (domain: string) =>
+ *   Effect.flatMap(Effect.service(Users.Users), (users) => {
+ *     const ids = users.listStream({ emailAddressQuery: `@${domain}` }).pipe(Stream.map((user) => user.id))
+ *     return users.bulkBanAll(ids).pipe(Effect.catchTag("IdsFailed", (error) => Effect.succeed(error.report)))
+ *   })
+ * ```
  */
 export class IdsFailed<E, CallError> extends Data.TaggedError("IdsFailed")<{
   readonly cause: E
@@ -109,6 +121,18 @@ const idsOf = <E, R>(ids: Ids<E, R>): Stream.Stream<string, E, R> =>
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Bulk, Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // what users.bulkBanAll does, with two chunks in flight
+ * const banAll = (ids: ReadonlyArray<string>) =>
+ *   Effect.flatMap(
+ *     Effect.service(Users.Users),
+ *     (users) => Bulk.run("Users.bulkBanAll", users.bulkBan, ids, { concurrency: 2 })
+ *   )
+ * ```
  */
 export const run = <A extends { readonly id: string }, E, R, IdsError = never, IdsContext = never>(
   name: string,

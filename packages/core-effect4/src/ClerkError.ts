@@ -148,6 +148,17 @@ export class AuthorizationInvalid
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const findUser = (id: string) =>
+ *   Effect.flatMap(Effect.service(Users.Users), (users) => users.get(id)).pipe(
+ *     Effect.map(Option.some),
+ *     Effect.catchTag("ResourceNotFound", () => Effect.succeed(Option.none()))
+ *   )
+ * ```
  */
 export class ResourceNotFound extends Schema.TaggedError<ResourceNotFound>("@effect-clerk/core/ResourceNotFound")(
   "ResourceNotFound",
@@ -201,6 +212,16 @@ export class UnprocessableEntity
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Duration, Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.list()).pipe(
+ *   Effect.catchTag("RateLimited", (error) =>
+ *     Effect.logWarning(`slow down for ${Duration.format(error.retryAfter ?? Duration.seconds(1))}`))
+ * )
+ * ```
  */
 export class RateLimited
   extends Schema.TaggedError<RateLimited>("@effect-clerk/core/RateLimited")("RateLimited", retryableFields)
@@ -235,6 +256,15 @@ export class ServerError
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.ban("user_123")).pipe(
+ *   Effect.catchTag("UnexpectedStatus", (error) => Effect.logError(`unexpected ${error.status}`))
+ * )
+ * ```
  */
 export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-clerk/core/UnexpectedStatus")(
   "UnexpectedStatus",
@@ -254,6 +284,15 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.get("user_123")).pipe(
+ *   Effect.catchTag("TransportError", (error) => Effect.logError(`${error.reason}: ${error.message}`))
+ * )
+ * ```
  */
 export class TransportError extends Schema.TaggedError<TransportError>("@effect-clerk/core/TransportError")(
   "TransportError",
@@ -270,6 +309,15 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.get("user_123")).pipe(
+ *   Effect.catchTag("DecodeError", (error) => Effect.logError(error.message))
+ * )
+ * ```
  */
 export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/core/DecodeError")("DecodeError", {
   operation: Schema.String,
@@ -288,6 +336,15 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.list({ limit: 1000 })).pipe(
+ *   Effect.catchTag("InvalidRequest", (error) => Effect.logError(`${error.field}: ${error.message}`))
+ * )
+ * ```
  */
 export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-clerk/core/InvalidRequest")(
   "InvalidRequest",
@@ -367,6 +424,12 @@ export type ClerkError = StatusErrors[DocumentedStatus] | CommonError
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { ClerkError } from "@effect-clerk/core"
+ *
+ * console.log(ClerkError.statusErrorClasses[404].name) // "ResourceNotFound"
+ * ```
  */
 export const statusErrorClasses = {
   400: BadRequest,

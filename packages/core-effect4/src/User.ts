@@ -650,6 +650,15 @@ export const fullName = (user: Pick<User, "firstName" | "lastName">): Option.Opt
  *
  * @since 1.0.0
  * @category getters
+ * @example
+ * ```ts
+ * import { User, Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const emailOf = (userId: string) =>
+ *   Effect.map(Effect.flatMap(Effect.service(Users.Users), (users) => users.get(userId)), (user) =>
+ *     Option.map(User.primaryEmailAddress(user), (email) => email.emailAddress))
+ * ```
  */
 export const primaryEmailAddress = (
   user: Pick<User, "emailAddresses" | "primaryEmailAddressId">

@@ -29,6 +29,17 @@ export type AnyMethod = (...args: ReadonlyArray<unknown>) => Effect.Effect<unkno
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkError, Users, UsersCodec } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // a double that refuses every call, with the error each method may fail with
+ * const refuseAll: Users.Service = Users.fromOperations(
+ *   UsersCodec.implement((operation) => () =>
+ *     Effect.fail(new ClerkError.InvalidRequest({ operation: operation.name, field: "*", message: "refused" })))
+ * )
+ * ```
  */
 export const implement = (f: (operation: AnyOperation) => AnyMethod): Methods => {
   const methods: Record<string, AnyMethod> = {}

@@ -95,6 +95,12 @@ export const makeStoreMemory = (options: MemoryOptions = {}): Effect.Effect<Stor
  *
  * @since 1.0.0
  * @category layers
+ * @example
+ * ```ts
+ * import { WebhookDeduplication } from "@effect-clerk/core"
+ *
+ * const StoreLive = WebhookDeduplication.layerStoreMemory
+ * ```
  */
 export const layerStoreMemory: Layer.Layer<DeduplicationStore> = Layer.effect(DeduplicationStore, makeStoreMemory())
 

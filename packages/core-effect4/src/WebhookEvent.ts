@@ -66,6 +66,12 @@ const envelopeKeys = { instanceId: "instance_id", eventAttributes: "event_attrib
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ *
+ * console.log(WebhookEvent.userEventTypes) // ["user.created", "user.updated", "user.deleted"]
+ * ```
  */
 export const userEventTypes: ReadonlyArray<UserEventType> = UserEvents.userEventTypes
 
@@ -222,6 +228,13 @@ export const WebhookEvent: Schema.Codec<WebhookEvent, WebhookEventEncoded> = Sch
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEffect(WebhookEvent.fromJson)
+ * ```
  */
 export const fromJson: Schema.Codec<WebhookEvent, string> = Schema.fromJsonString(WebhookEvent)
 
@@ -230,6 +243,12 @@ export const fromJson: Schema.Codec<WebhookEvent, string> = Schema.fromJsonStrin
  *
  * @since 1.0.0
  * @category guards
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const userIdOf = (event: WebhookEvent.WebhookEvent) => WebhookEvent.isUserEvent(event) ? event.data.id : undefined
+ * ```
  */
 export const isUserEvent = (event: WebhookEvent): event is UserCreated | UserUpdated | UserDeleted =>
   event._tag !== "Other"

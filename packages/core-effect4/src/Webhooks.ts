@@ -228,6 +228,12 @@ const verifyErrorTags: ReadonlyArray<VerifyError["_tag"]> = [
  *
  * @since 1.0.0
  * @category guards
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * console.log(Webhooks.isVerifyError(new Webhooks.WebhookSignatureMismatch({ entries: 1 }))) // true
+ * ```
  */
 export const isVerifyError = (u: unknown): u is VerifyError =>
   Predicate.hasProperty(u, ClerkErrorTypeId) && Predicate.hasProperty(u, "_tag") &&
