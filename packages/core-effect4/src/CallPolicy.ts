@@ -20,6 +20,16 @@ import type * as UsersProtocol from "./UsersProtocol.js"
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { CallPolicy, RetryPolicy } from "@effect-clerk/core"
+ * import { Duration } from "effect"
+ *
+ * const patient: CallPolicy.CallPolicy = {
+ *   retry: RetryPolicy.make({ retries: 6 }),
+ *   perUserWriteLimit: { requests: 5, window: Duration.seconds(10) }
+ * }
+ * ```
  */
 export interface CallPolicy {
   readonly retry: RetryPolicy.RetryPolicy
@@ -33,6 +43,13 @@ export interface CallPolicy {
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { CallPolicy, RetryPolicy } from "@effect-clerk/core"
+ *
+ * const options: CallPolicy.Options = { retry: RetryPolicy.none, perUserWriteLimit: false }
+ * const policy = CallPolicy.make(options)
+ * ```
  */
 export interface Options {
   /** The retry policy. Default `RetryPolicy.defaultPolicy`. */

@@ -26,6 +26,12 @@ import * as RetryPolicy from "./RetryPolicy.js"
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { DEFAULT_API_URL } from "@effect-clerk/core/ClerkConfig"
+ *
+ * console.log(DEFAULT_API_URL) // "https://api.clerk.com/v1"
+ * ```
  */
 export const DEFAULT_API_URL: string = ClientConfig.DEFAULT_API_URL
 
@@ -48,6 +54,16 @@ export const DEFAULT_API_VERSION: string = ClientConfig.DEFAULT_API_VERSION
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { DEFAULT_MAX_RESPONSE_BYTES } from "@effect-clerk/core/ClerkConfig"
+ *
+ * const config = ClerkConfig.layer({
+ *   secretKey: "sk_test_...",
+ *   maxResponseBytes: 2 * DEFAULT_MAX_RESPONSE_BYTES
+ * })
+ * ```
  */
 export const DEFAULT_MAX_RESPONSE_BYTES: number = ClientConfig.DEFAULT_MAX_RESPONSE_BYTES
 
@@ -57,6 +73,17 @@ export const DEFAULT_MAX_RESPONSE_BYTES: number = ClientConfig.DEFAULT_MAX_RESPO
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { DEFAULT_PER_USER_WRITE_LIMIT } from "@effect-clerk/core/ClerkConfig"
+ *
+ * // stricter than Clerk's own limit
+ * const config = ClerkConfig.layer({
+ *   secretKey: "sk_test_...",
+ *   perUserWriteLimit: { ...DEFAULT_PER_USER_WRITE_LIMIT, requests: 5 }
+ * })
+ * ```
  */
 export const DEFAULT_PER_USER_WRITE_LIMIT: WriteLimit = {
   requests: Operations.writeLimit.requests,

@@ -26,6 +26,13 @@ import { budgetOfKey } from "./internal/budget.js"
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Duration } from "effect"
+ *
+ * const budget: InstanceBudget.Budget = { requests: 50, window: Duration.seconds(10) }
+ * ```
  */
 export interface Budget {
   readonly requests: number
@@ -38,6 +45,13 @@ export interface Budget {
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const store: Effect.Effect<InstanceBudget.Store> = InstanceBudget.makeStoreMemory
+ * ```
  */
 export interface Store {
   readonly reserve: (key: string, budget: RateLimits.Budget) => Effect.Effect<number>
@@ -156,6 +170,14 @@ export const fromKey = (secretKey: string): Budget => budgetOfKey(secretKey)
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const paced = <A, E, R>(request: Effect.Effect<A, E, R>) =>
+ *   Effect.flatMap(Effect.service(InstanceBudget.Limiter), (budget) => Effect.andThen(budget.take, request))
+ * ```
  */
 export interface Service {
   readonly budget: Budget | undefined
@@ -205,6 +227,12 @@ export const unlimited: Service = {
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ *
+ * const options: InstanceBudget.Options = { secretKey: "sk_test_...", budget: InstanceBudget.fromKey("sk_test_...") }
+ * ```
  */
 export interface Options {
   /** The instance's secret key: only its hash names the budget in the store. */

@@ -74,6 +74,14 @@ export type RequestInput = Request.RequestInput
  *
  * @since 1.0.0
  * @category codecs
+ * @example
+ * ```ts
+ * import { UsersCodec, UsersProtocol } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const encode = UsersCodec.requestEncoder(UsersProtocol.operations.get, "2025-11-10")
+ * Effect.runSync(encode(["user_123"])) // { params: ["user_123"], urlParams: [], implied: [] }
+ * ```
  */
 export const requestEncoder = (
   operation: AnyOperation,
@@ -88,6 +96,13 @@ export const requestEncoder = (
  *
  * @since 1.0.0
  * @category codecs
+ * @example
+ * ```ts
+ * import { UsersCodec, UsersProtocol } from "@effect-clerk/core"
+ *
+ * const error = UsersCodec.errorForStatus(UsersProtocol.operations.ban, 404, { errors: [] })
+ * console.log(error._tag) // "UnexpectedStatus": ban documents no 404
+ * ```
  */
 export const errorForStatus: (
   operation: { readonly name: string; readonly statuses: ReadonlyArray<number> },

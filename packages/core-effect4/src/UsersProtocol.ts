@@ -249,6 +249,12 @@ export type Methods = {
  *
  * @since 1.0.0
  * @category operations
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.rows.filter((operation) => !operation.idempotent).map((operation) => operation.key))
+ * ```
  */
 export const rows: ReadonlyArray<AnyOperation> = Object.values(operations)
 
