@@ -670,16 +670,6 @@ export const primaryEmailAddress = (
  *
  * @since 1.0.0
  * @category getters
- * @example
- * ```ts
- * import { Users } from "@effect-clerk/core"
- * import { primaryPhoneNumber } from "@effect-clerk/core/User"
- * import { Effect, Option } from "effect"
- *
- * const phoneOf = (userId: string) =>
- *   Effect.map(Effect.flatMap(Effect.service(Users.Users), (users) => users.get(userId)), (user) =>
- *     Option.map(primaryPhoneNumber(user), (phone) => phone.phoneNumber))
- * ```
  */
 export const primaryPhoneNumber = (
   user: Pick<User, "phoneNumbers" | "primaryPhoneNumberId">
@@ -691,16 +681,6 @@ export const primaryPhoneNumber = (
  *
  * @since 1.0.0
  * @category getters
- * @example
- * ```ts
- * import { Users } from "@effect-clerk/core"
- * import { primaryWeb3Wallet } from "@effect-clerk/core/User"
- * import { Effect, Option } from "effect"
- *
- * const walletOf = (userId: string) =>
- *   Effect.map(Effect.flatMap(Effect.service(Users.Users), (users) => users.get(userId)), (user) =>
- *     Option.map(primaryWeb3Wallet(user), (wallet) => wallet.web3Wallet))
- * ```
  */
 export const primaryWeb3Wallet = (
   user: Pick<User, "web3Wallets" | "primaryWeb3WalletId">

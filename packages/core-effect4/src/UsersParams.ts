@@ -34,12 +34,6 @@ import { NullableBoolean, NullableString } from "./internal/modelSchema.js"
  *
  * @since 1.0.0
  * @category constants
- * @example
- * ```ts
- * import { MAX_FILTER_VALUES } from "@effect-clerk/core/UsersParams"
- *
- * console.log(MAX_FILTER_VALUES) // 100
- * ```
  */
 export const MAX_FILTER_VALUES: number = Limits.MAX_FILTER_VALUES
 
@@ -48,12 +42,6 @@ export const MAX_FILTER_VALUES: number = Limits.MAX_FILTER_VALUES
  *
  * @since 1.0.0
  * @category constants
- * @example
- * ```ts
- * import { MAX_LIMIT } from "@effect-clerk/core/UsersParams"
- *
- * console.log(MAX_LIMIT) // 500
- * ```
  */
 export const MAX_LIMIT: number = Limits.MAX_LIMIT
 
@@ -88,14 +76,6 @@ const QueryBoolean = Schema.Literals(["true", "false"]).pipe(
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { Limit } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(Limit)
- * ```
  */
 export const Limit = Schema.NumberFromString.check(
   Schema.isInt({ message: `limit must be an integer from 1 to ${MAX_LIMIT}` }),
@@ -107,14 +87,6 @@ export const Limit = Schema.NumberFromString.check(
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { Offset } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(Offset)
- * ```
  */
 export const Offset = Schema.NumberFromString.check(
   Schema.isInt({ message: "offset must be an integer of at least 0" }),
@@ -126,13 +98,6 @@ export const Offset = Schema.NumberFromString.check(
  *
  * @since 1.0.0
  * @category models
- * @example
- * ```ts
- * import { userOrderFields } from "@effect-clerk/core/UsersParams"
- *
- * // each field sorts ascending with "+" (or no prefix) and descending with "-"
- * console.log(userOrderFields.map((field) => `-${field}`))
- * ```
  */
 export const userOrderFields: typeof Limits.userOrderFields = Limits.userOrderFields
 
@@ -142,14 +107,6 @@ export const userOrderFields: typeof Limits.userOrderFields = Limits.userOrderFi
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { UserOrderBy } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(UserOrderBy)
- * ```
  */
 export const UserOrderBy = Schema.Literals(Limits.orderByValues(userOrderFields))
 
@@ -166,13 +123,6 @@ export type UserOrderBy = Model.UserOrderBy
  *
  * @since 1.0.0
  * @category models
- * @example
- * ```ts
- * import { membershipOrderFields } from "@effect-clerk/core/UsersParams"
- *
- * // each field sorts ascending with "+" (or no prefix) and descending with "-"
- * console.log(membershipOrderFields.map((field) => `-${field}`))
- * ```
  */
 export const membershipOrderFields: typeof Limits.membershipOrderFields = Limits.membershipOrderFields
 
@@ -181,14 +131,6 @@ export const membershipOrderFields: typeof Limits.membershipOrderFields = Limits
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { MembershipOrderBy } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(MembershipOrderBy)
- * ```
  */
 export const MembershipOrderBy = Schema.Literals(Limits.orderByValues(membershipOrderFields))
 
@@ -372,14 +314,6 @@ export interface PaginationParamsEncoded extends PaginationParamsWire {}
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { PaginationParams } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(PaginationParams)
- * ```
  */
 export const PaginationParams: Schema.Codec<PaginationParams, PaginationParamsEncoded> = exact<
   Model.PaginationParams,
@@ -418,14 +352,6 @@ export interface OAuthAccessTokenParamsEncoded extends OAuthAccessTokenParamsWir
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { OAuthAccessTokenParams } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(OAuthAccessTokenParams)
- * ```
  */
 export const OAuthAccessTokenParams: Schema.Codec<OAuthAccessTokenParams, OAuthAccessTokenParamsEncoded> = exact<
   Model.OAuthAccessTokenParams,
@@ -437,14 +363,6 @@ export const OAuthAccessTokenParams: Schema.Codec<OAuthAccessTokenParams, OAuthA
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { InvitationStatusFilter } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(InvitationStatusFilter)
- * ```
  */
 export const InvitationStatusFilter = Schema.Literals(Limits.invitationStatuses)
 
@@ -480,14 +398,6 @@ export interface OrganizationInvitationsParamsEncoded extends OrganizationInvita
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { OrganizationInvitationsParams } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(OrganizationInvitationsParams)
- * ```
  */
 export const OrganizationInvitationsParams: Schema.Codec<
   OrganizationInvitationsParams,
@@ -547,14 +457,6 @@ export const InstanceOrganizationMembershipsParams: Schema.Codec<
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { PasswordHasher } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(PasswordHasher)
- * ```
  */
 export const PasswordHasher: Schema.String = Schema.String
 
@@ -563,14 +465,6 @@ export const PasswordHasher: Schema.String = Schema.String
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { IdentificationStatus } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(IdentificationStatus)
- * ```
  */
 export const IdentificationStatus = Schema.Literals(Limits.identificationStatuses)
 
@@ -591,12 +485,6 @@ const CreditAmount = Schema.Number.check(
  *
  * @since 1.0.0
  * @category models
- * @example
- * ```ts
- * import type { JsonValue } from "@effect-clerk/core/UsersParams"
- *
- * const at: JsonValue = new Date(0).toISOString() // a Date itself does not compile
- * ```
  */
 export type JsonValue = Model.JsonValue
 
@@ -605,12 +493,6 @@ export type JsonValue = Model.JsonValue
  *
  * @since 1.0.0
  * @category models
- * @example
- * ```ts
- * import type { JsonObject } from "@effect-clerk/core/UsersParams"
- *
- * const onboarding: JsonObject = { step: 3, done: false, seen: ["dashboard"], at: Date.now() }
- * ```
  */
 export type JsonObject = Model.JsonObject
 
@@ -620,14 +502,6 @@ export type JsonObject = Model.JsonObject
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { Metadata } from "@effect-clerk/core/UsersParams"
- * import { Schema } from "effect"
- *
- * // the same names on the wire as in TypeScript; decoding validates
- * const decode = Schema.decodeUnknownEffect(Metadata)
- * ```
  */
 export const Metadata: Schema.Codec<Model.Metadata> = Schema.JsonObject
 
@@ -814,12 +688,6 @@ export interface UpdateUserParamsEncoded extends Model.Wire<Model.UpdateUserPara
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import type { UpdateUserParams } from "@effect-clerk/core/UsersParams"
- *
- * const rename: UpdateUserParams = { firstName: "Grace", lastName: null }
- * ```
  */
 export const UpdateUserParams: Schema.Codec<UpdateUserParams, UpdateUserParamsEncoded> = exact<
   Model.UpdateUserParams,
@@ -865,15 +733,6 @@ export interface UpdateMetadataParamsEncoded extends Model.Wire<Model.UpdateMeta
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import type { UpdateMetadataParams } from "@effect-clerk/core/UsersParams"
- *
- * const patch: UpdateMetadataParams = {
- *   publicMetadata: { onboarding: { step: 3 } },
- *   privateMetadata: { legacyId: null }
- * }
- * ```
  */
 export const UpdateMetadataParams: Schema.Codec<UpdateMetadataParams, UpdateMetadataParamsEncoded> = exact<
   Model.UpdateMetadataParams,
@@ -906,12 +765,6 @@ export interface ReplaceMetadataParamsEncoded extends Model.Wire<Model.ReplaceMe
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import type { ReplaceMetadataParams } from "@effect-clerk/core/UsersParams"
- *
- * const reset: ReplaceMetadataParams = { privateMetadata: {}, publicMetadata: { plan: "free" } }
- * ```
  */
 export const ReplaceMetadataParams: Schema.Codec<ReplaceMetadataParams, ReplaceMetadataParamsEncoded> = exact<
   Model.ReplaceMetadataParams,
@@ -923,12 +776,6 @@ export const ReplaceMetadataParams: Schema.Codec<ReplaceMetadataParams, ReplaceM
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import { ReplacementStatus } from "@effect-clerk/core/UsersParams"
- *
- * console.log(ReplacementStatus.literals) // ["verified", "reserved", "unverified"]
- * ```
  */
 export const ReplacementStatus = Schema.Literals(Limits.replacementStatuses)
 
@@ -966,12 +813,6 @@ export interface ReplaceEmailAddressParamsEncoded extends Model.Wire<Model.Repla
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import type { ReplaceEmailAddressParams } from "@effect-clerk/core/UsersParams"
- *
- * const params: ReplaceEmailAddressParams = { emailAddress: "ada@example.org", identificationStatus: "reserved" }
- * ```
  */
 export const ReplaceEmailAddressParams: Schema.Codec<ReplaceEmailAddressParams, ReplaceEmailAddressParamsEncoded> =
   exact<Model.ReplaceEmailAddressParams, Model.Wire<Model.ReplaceEmailAddressParams>>()(ReplaceEmailAddressParamsStruct)
@@ -1008,12 +849,6 @@ export interface ReplacePhoneNumberParamsEncoded extends Model.Wire<Model.Replac
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import type { ReplacePhoneNumberParams } from "@effect-clerk/core/UsersParams"
- *
- * const params: ReplacePhoneNumberParams = { phoneNumber: "+15555550123" }
- * ```
  */
 export const ReplacePhoneNumberParams: Schema.Codec<ReplacePhoneNumberParams, ReplacePhoneNumberParamsEncoded> = exact<
   Model.ReplacePhoneNumberParams,
@@ -1050,12 +885,6 @@ export interface RemovePasswordParamsEncoded extends Model.Wire<Model.RemovePass
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import type { RemovePasswordParams } from "@effect-clerk/core/UsersParams"
- *
- * const andSignOut: RemovePasswordParams = { signOutOfOtherSessions: true }
- * ```
  */
 export const RemovePasswordParams: Schema.Codec<RemovePasswordParams, RemovePasswordParamsEncoded> = exact<
   Model.RemovePasswordParams,
@@ -1096,12 +925,6 @@ export interface AdjustCreditBalanceParamsEncoded extends Model.Wire<Model.Adjus
  *
  * @since 1.0.0
  * @category schemas
- * @example
- * ```ts
- * import type { AdjustCreditBalanceParams } from "@effect-clerk/core/UsersParams"
- *
- * const refund: AdjustCreditBalanceParams = { amount: 1999, action: "increase", idempotencyKey: "refund-42" }
- * ```
  */
 export const AdjustCreditBalanceParams: Schema.Codec<AdjustCreditBalanceParams, AdjustCreditBalanceParamsEncoded> =
   exact<Model.AdjustCreditBalanceParams, Model.Wire<Model.AdjustCreditBalanceParams>>()(AdjustCreditBalanceParamsStruct)
@@ -1149,12 +972,6 @@ export const SetPasswordCompromisedParams: Schema.Codec<
  *
  * @since 1.0.0
  * @category constants
- * @example
- * ```ts
- * import { MAX_BULK_IDS } from "@effect-clerk/core/UsersParams"
- *
- * console.log(MAX_BULK_IDS) // 50
- * ```
  */
 export const MAX_BULK_IDS: number = Limits.MAX_BULK_IDS
 
@@ -1163,11 +980,5 @@ export const MAX_BULK_IDS: number = Limits.MAX_BULK_IDS
  *
  * @since 1.0.0
  * @category models
- * @example
- * ```ts
- * import type { ProfileImage } from "@effect-clerk/core/UsersParams"
- *
- * const image: ProfileImage = { data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), fileName: "avatar.png" }
- * ```
  */
 export interface ProfileImage extends Model.ProfileImage {}
