@@ -108,6 +108,18 @@ export const make = (options: StoreOptions, ports: Ports): State =>
 export const handlers: { readonly [K in OperationKey]: Handler<K> } = Handlers.handlers
 
 /**
+ * Runs the handler of the operation `key` on a call's arguments, already validated by the line's request checks
+ * (each line's test kit dispatches calls by their row's key; the handler's own argument types are the rows').
+ *
+ * @since 0.3.0
+ * @category handlers
+ */
+export const handle = (state: State, key: OperationKey, args: ReadonlyArray<unknown>, now: number): Step<unknown> => {
+  const handler = handlers[key] as (state: State, args: ReadonlyArray<unknown>, now: number) => Step<unknown>
+  return handler(state, args, now)
+}
+
+/**
  * Settles a step with a Promise-based hashing port (a line with its own runtime settles `Hash` and `Verify`
  * itself, as the Effect 3 test kit does). A verification that rejects is `false`.
  *

@@ -57,6 +57,11 @@ export * as Deduplication from "./Deduplication.js"
 export * as DeepMerge from "./DeepMerge.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as EmulatorCommand from "./EmulatorCommand.js"
+
+/**
  * @since 0.2.0
  */
 export * as ErrorBody from "./ErrorBody.js"
@@ -65,6 +70,11 @@ export * as ErrorBody from "./ErrorBody.js"
  * @since 0.2.0
  */
 export * as ErrorCatalogue from "./ErrorCatalogue.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as FaultRules from "./FaultRules.js"
 
 /**
  * @since 0.2.0
@@ -105,6 +115,11 @@ export * as Passwords from "./Passwords.js"
  * @since 0.3.0
  */
 export * as Paging from "./Paging.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as Population from "./Population.js"
 
 /**
  * @since 0.2.0

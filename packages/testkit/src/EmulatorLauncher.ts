@@ -11,6 +11,7 @@
  *
  * @since 0.3.0
  */
+import * as EmulatorCommand from "@effect-clerk/kernel/EmulatorCommand"
 import type * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
@@ -267,8 +268,8 @@ const readiness = (
       done = true
     }
     const onData = () => {
-      const match = /^ready: (\S+)$/m.exec(output.text)
-      if (match !== null) resume(Effect.succeed(match[1]!))
+      const url = EmulatorCommand.readyUrl(output.text)
+      if (url !== undefined) resume(Effect.succeed(url))
     }
     child.stdout?.on("data", onData)
     onData()
@@ -339,17 +340,6 @@ const adminClient = (url: string, secretKey: string): Admin => {
   }
 }
 
-/** The command's webhook arguments. */
-const webhookArgs = (webhooks: Options["webhooks"]): ReadonlyArray<string> => [
-  ...(webhooks?.endpoints ?? []).flatMap((url) => ["--webhook", url]),
-  ...(webhooks?.secret === undefined ? [] : ["--webhook-secret", webhooks.secret]),
-  ...(webhooks?.timeScale === undefined ? [] : ["--webhook-time-scale", String(webhooks.timeScale)])
-]
-
-/** The signing secret: the one given, or the one the command printed. */
-const webhookSecretOf = (webhooks: Options["webhooks"], output: string): string =>
-  webhooks?.secret ?? /CLERK_WEBHOOK_SIGNING_SECRET=(\S+)/.exec(output)?.[1] ?? ""
-
 /**
  * Starts the emulator's command for as long as the scope lives (closing the scope stops it and waits for its
  * exit).
@@ -383,23 +373,14 @@ export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">
     const args = [
       ...(options.nodeArguments ?? []),
       bin,
-      "--port",
-      String(options.port ?? 0),
-      "--host",
-      "127.0.0.1",
-      "--admin",
-      "--key",
-      secretKey,
-      "--stop-on-stdin-close",
-      ...(options.seed === undefined ? [] : ["--seed", options.seed]),
-      ...(options.apiVersion === undefined ? [] : ["--api-version", options.apiVersion]),
-      ...(options.rateLimits === undefined
-        ? []
-        : [
-          "--rate-limits",
-          typeof options.rateLimits === "string" ? options.rateLimits : JSON.stringify(options.rateLimits)
-        ]),
-      ...webhookArgs(options.webhooks)
+      ...EmulatorCommand.args({
+        secretKey,
+        ...(options.port === undefined ? {} : { port: options.port }),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
+        ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+        ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks })
+      })
     ]
     const output: Output = { text: "" }
     const { child, exited } = yield* Effect.acquireRelease(
@@ -421,13 +402,13 @@ export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">
     child.unref()
     // a parent that never calls stop() is not kept alive by the emulator (whose pipe then closes, and it stops)
     for (const stream of [child.stdin, child.stdout, child.stderr]) if (stream instanceof Socket) stream.unref()
-    const origin = apiUrl.replace(/\/v1$/, "")
+    const origin = EmulatorCommand.originOf(apiUrl)
     return {
       apiUrl,
       secretKey,
-      webhookSecret: webhookSecretOf(options.webhooks, output.text),
+      webhookSecret: EmulatorCommand.webhookSecret(options.webhooks?.secret, output.text),
       env: { CLERK_API_URL: origin, CLERK_SECRET_KEY: secretKey },
-      admin: adminClient(`${origin}/__emulator`, secretKey),
+      admin: adminClient(`${origin}${EmulatorCommand.ADMIN_PREFIX}`, secretKey),
       pid: child.pid ?? 0
     }
   })

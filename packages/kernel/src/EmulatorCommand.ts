@@ -1,0 +1,90 @@
+/**
+ * The `effect-clerk-emulator` command as both lines' launchers run it: its arguments from the launch options, the
+ * `ready:` line it prints (the API URL), the webhook signing secret it prints when it generated one, and the
+ * admin API's origin. The emulator is one program (the Effect 3 line's, a black box over HTTP); each line's
+ * `EmulatorLauncher` spawns it with these arguments and reads its output with these functions.
+ *
+ * @since 0.3.0
+ */
+import type { Option as RateLimitsOption } from "./RateLimits.js"
+
+/**
+ * What a launcher passes on to the command.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface CommandOptions {
+  readonly secretKey: string
+  readonly port?: number
+  readonly seed?: string
+  readonly apiVersion?: string
+  readonly rateLimits?: RateLimitsOption
+  readonly webhooks?: {
+    readonly endpoints?: ReadonlyArray<string>
+    readonly secret?: string
+    readonly timeScale?: number
+  }
+}
+
+/**
+ * The command's arguments (after the file): a loopback port (0: a free one), the admin API, the key, a stop when
+ * the parent's pipe closes, then the seed file, API version, rate limits and webhooks given.
+ *
+ * @since 0.3.0
+ * @category command
+ */
+export const args = (options: CommandOptions): ReadonlyArray<string> => {
+  const { apiVersion, rateLimits, seed, webhooks } = options
+  return [
+    "--port",
+    String(options.port ?? 0),
+    "--host",
+    "127.0.0.1",
+    "--admin",
+    "--key",
+    options.secretKey,
+    "--stop-on-stdin-close",
+    ...(seed === undefined ? [] : ["--seed", seed]),
+    ...(apiVersion === undefined ? [] : ["--api-version", apiVersion]),
+    ...(rateLimits === undefined
+      ? []
+      : ["--rate-limits", typeof rateLimits === "string" ? rateLimits : JSON.stringify(rateLimits)]),
+    ...(webhooks?.endpoints ?? []).flatMap((url) => ["--webhook", url]),
+    ...(webhooks?.secret === undefined ? [] : ["--webhook-secret", webhooks.secret]),
+    ...(webhooks?.timeScale === undefined ? [] : ["--webhook-time-scale", String(webhooks.timeScale)])
+  ]
+}
+
+/**
+ * The API URL of the `ready:` line in what the command printed so far, if it is there.
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export const readyUrl = (output: string): string | undefined => /^ready: (\S+)$/m.exec(output)?.[1]
+
+/**
+ * The webhook signing secret: the one given, or the one the command printed (`CLERK_WEBHOOK_SIGNING_SECRET=…`).
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export const webhookSecret = (given: string | undefined, output: string): string =>
+  given ?? /CLERK_WEBHOOK_SIGNING_SECRET=(\S+)/.exec(output)?.[1] ?? ""
+
+/**
+ * The origin of an API URL (`…/v1` removed): where `CLERK_API_URL` points and the admin API lives.
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export const originOf = (apiUrl: string): string => apiUrl.replace(/\/v1$/, "")
+
+/**
+ * The admin API's path prefix.
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export const ADMIN_PREFIX = "/__emulator"
