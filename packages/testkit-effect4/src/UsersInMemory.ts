@@ -13,7 +13,7 @@
  * @since 1.0.0
  */
 import { CallPolicy, ClerkError, Users, UsersCodec } from "@effect-clerk/core"
-import { ClientConfig } from "@effect-clerk/kernel"
+import { ClientConfig, Operations } from "@effect-clerk/kernel"
 import type { RateLimits, Seed } from "@effect-clerk/kernel"
 import type * as Duration from "effect/Duration"
 import * as Duration_ from "effect/Duration"
@@ -79,7 +79,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError |
     const apiVersion = options.apiVersion ?? ClientConfig.DEFAULT_API_VERSION
     // Clerk's answer to one request: the row's handler; its failure the error the HTTP client gives that answer
     const answered = UsersCodec.implement((operation) => (...args) =>
-      Effect.flatMap(engine.run(operation, args), (result) => {
+      Effect.flatMap(engine.run(Operations.operations[operation.key], args), (result) => {
         if (result._tag === "Success") return Effect.succeed(result.success)
         const failure = result.failure
         return Effect.fail(
