@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { BillingCreditBalance } from "@effect-clerk/core-effect4"
+ * import { BillingCreditBalance } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(BillingCreditBalance.BillingCreditBalance)

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { BillingSubscription } from "@effect-clerk/core-effect4"
+ * import { BillingSubscription } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(BillingSubscription.BillingSubscription)

@@ -29,6 +29,14 @@ import * as Stream from "effect/Stream"
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type * as Bulk from "@effect-clerk/core/Bulk"
+ * import { Stream } from "effect"
+ *
+ * const listed: Bulk.Ids = ["user_1", "user_2"]
+ * const streamed: Bulk.Ids<Error> = Stream.fail(new Error("the ids could not be read"))
+ * ```
  */
 export type Ids<E = never, R = never> = Stream.Stream<string, E, R> | Iterable<string>
 
@@ -37,6 +45,13 @@ export type Ids<E = never, R = never> = Stream.Stream<string, E, R> | Iterable<s
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type * as Bulk from "@effect-clerk/core/Bulk"
+ *
+ * // two calls in flight, every chunk sent even after a failure
+ * const options: Bulk.Options = { concurrency: 2, onChunkFailure: "continue" }
+ * ```
  */
 export interface Options {
   /** How many chunks are in flight at once. Default 1; `"unbounded"` or `Infinity`: no limit. */
@@ -50,6 +65,14 @@ export interface Options {
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Users } from "@effect-clerk/core"
+ * import type * as Bulk from "@effect-clerk/core/Bulk"
+ *
+ * const describe = (failure: Bulk.ChunkFailure<Users.BulkBanError>): string =>
+ *   `chunk ${failure.chunk} (${failure.ids.length} ids): ${failure.error._tag}`
+ * ```
  */
 export type ChunkFailure<E> = BulkReport.ChunkFailure<E>
 
@@ -58,6 +81,12 @@ export type ChunkFailure<E> = BulkReport.ChunkFailure<E>
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type * as Bulk from "@effect-clerk/core/Bulk"
+ *
+ * const blank: Bulk.InvalidId = { id: " ", reason: "userId must not be empty" }
+ * ```
  */
 export type InvalidId = BulkReport.InvalidId
 
@@ -66,6 +95,17 @@ export type InvalidId = BulkReport.InvalidId
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Users } from "@effect-clerk/core"
+ * import type * as Bulk from "@effect-clerk/core/Bulk"
+ *
+ * // the ids to send again: those of the failed chunks and those not attempted
+ * const retryable = (report: Bulk.Report<Users.BulkBanError>): ReadonlyArray<string> => [
+ *   ...report.failed.flatMap((failure) => failure.ids),
+ *   ...report.notAttempted
+ * ]
+ * ```
  */
 export type Report<E> = BulkReport.Report<E>
 
@@ -74,6 +114,18 @@ export type Report<E> = BulkReport.Report<E>
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect, Stream } from "effect"
+ *
+ * // when the listing fails midway: the report of the ids read before it
+ * const banDomain = (domain: string) =>
+ *   Effect.flatMap(Effect.service(Users.Users), (users) => {
+ *     const ids = users.listStream({ emailAddressQuery: `@${domain}` }).pipe(Stream.map((user) => user.id))
+ *     return users.bulkBanAll(ids).pipe(Effect.catchTag("IdsFailed", (error) => Effect.succeed(error.report)))
+ *   })
+ * ```
  */
 export class IdsFailed<E, CallError> extends Data.TaggedError("IdsFailed")<{
   readonly cause: E
@@ -89,6 +141,14 @@ export class IdsFailed<E, CallError> extends Data.TaggedError("IdsFailed")<{
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Users } from "@effect-clerk/core"
+ * import type * as Bulk from "@effect-clerk/core/Bulk"
+ *
+ * type FromArray = Bulk.RunError<never, Users.BulkBanError> // never
+ * type FromListing = Bulk.RunError<Users.ListError, Users.BulkBanError> // IdsFailed<ListError, BulkBanError>
+ * ```
  */
 export type RunError<IdsError, E> = [IdsError] extends [never] ? never : IdsFailed<IdsError, E>
 
@@ -109,6 +169,18 @@ const idsOf = <E, R>(ids: Ids<E, R>): Stream.Stream<string, E, R> =>
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Bulk, Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // what users.bulkBanAll does, with two chunks in flight
+ * const banAll = (ids: ReadonlyArray<string>) =>
+ *   Effect.flatMap(
+ *     Effect.service(Users.Users),
+ *     (users) => Bulk.run("Users.bulkBanAll", users.bulkBan, ids, { concurrency: 2 })
+ *   )
+ * ```
  */
 export const run = <A extends { readonly id: string }, E, R, IdsError = never, IdsContext = never>(
   name: string,

@@ -20,6 +20,16 @@ import type * as UsersProtocol from "./UsersProtocol.js"
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { CallPolicy, RetryPolicy } from "@effect-clerk/core"
+ * import { Duration } from "effect"
+ *
+ * const patient: CallPolicy.CallPolicy = {
+ *   retry: RetryPolicy.make({ retries: 6 }),
+ *   perUserWriteLimit: { requests: 5, window: Duration.seconds(10) }
+ * }
+ * ```
  */
 export interface CallPolicy {
   readonly retry: RetryPolicy.RetryPolicy
@@ -33,6 +43,13 @@ export interface CallPolicy {
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { CallPolicy, RetryPolicy } from "@effect-clerk/core"
+ *
+ * const options: CallPolicy.Options = { retry: RetryPolicy.none, perUserWriteLimit: false }
+ * const policy = CallPolicy.make(options)
+ * ```
  */
 export interface Options {
   /** The retry policy. Default `RetryPolicy.defaultPolicy`. */
@@ -50,6 +67,18 @@ const requestsOf = (requests: number): number => Number.isFinite(requests) && re
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { CallPolicy, RetryPolicy } from "@effect-clerk/core"
+ *
+ * // as Users.layer by default
+ * const client = CallPolicy.make()
+ * // two quick retries, writes not paced
+ * const quick = CallPolicy.make({
+ *   retry: RetryPolicy.make({ retries: 2, baseDelay: "10 millis" }),
+ *   perUserWriteLimit: false
+ * })
+ * ```
  */
 export const make = (options: Options = {}): CallPolicy => {
   const limit = options.perUserWriteLimit === false ? undefined : options.perUserWriteLimit
@@ -71,6 +100,12 @@ export const make = (options: Options = {}): CallPolicy => {
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { CallPolicy, RetryPolicy } from "@effect-clerk/core"
+ *
+ * console.log(CallPolicy.none.retry === RetryPolicy.none) // true
+ * ```
  */
 export const none: CallPolicy = { retry: RetryPolicy.none, perUserWriteLimit: undefined }
 
@@ -79,6 +114,13 @@ export const none: CallPolicy = { retry: RetryPolicy.none, perUserWriteLimit: un
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { CallPolicy, ClerkConfig } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const policy = Effect.map(Effect.service(ClerkConfig.ClerkConfig), CallPolicy.fromConfig)
+ * ```
  */
 export const fromConfig = (config: ClerkConfig.Service): CallPolicy => ({
   retry: config.retry,
@@ -92,6 +134,15 @@ export const fromConfig = (config: ClerkConfig.Service): CallPolicy => ({
  *
  * @since 1.0.0
  * @category combinators
+ * @example
+ * ```ts
+ * import { CallPolicy, Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * declare const double: Users.Operations
+ * // the double, retried and paced as Users.layer would be by default
+ * const service = Effect.map(CallPolicy.apply(double, CallPolicy.make()), Users.fromOperations)
+ * ```
  */
 export const apply: {
   (policy: CallPolicy): (operations: UsersProtocol.Methods) => Effect.Effect<UsersProtocol.Methods>

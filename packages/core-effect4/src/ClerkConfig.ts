@@ -26,6 +26,12 @@ import * as RetryPolicy from "./RetryPolicy.js"
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { DEFAULT_API_URL } from "@effect-clerk/core/ClerkConfig"
+ *
+ * console.log(DEFAULT_API_URL) // "https://api.clerk.com/v1"
+ * ```
  */
 export const DEFAULT_API_URL: string = ClientConfig.DEFAULT_API_URL
 
@@ -34,6 +40,12 @@ export const DEFAULT_API_URL: string = ClientConfig.DEFAULT_API_URL
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkConfig } from "@effect-clerk/core"
+ *
+ * console.log(ClerkConfig.DEFAULT_API_VERSION) // "2025-11-10"
+ * ```
  */
 export const DEFAULT_API_VERSION: string = ClientConfig.DEFAULT_API_VERSION
 
@@ -42,6 +54,16 @@ export const DEFAULT_API_VERSION: string = ClientConfig.DEFAULT_API_VERSION
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { DEFAULT_MAX_RESPONSE_BYTES } from "@effect-clerk/core/ClerkConfig"
+ *
+ * const config = ClerkConfig.layer({
+ *   secretKey: "sk_test_...",
+ *   maxResponseBytes: 2 * DEFAULT_MAX_RESPONSE_BYTES
+ * })
+ * ```
  */
 export const DEFAULT_MAX_RESPONSE_BYTES: number = ClientConfig.DEFAULT_MAX_RESPONSE_BYTES
 
@@ -51,6 +73,17 @@ export const DEFAULT_MAX_RESPONSE_BYTES: number = ClientConfig.DEFAULT_MAX_RESPO
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { DEFAULT_PER_USER_WRITE_LIMIT } from "@effect-clerk/core/ClerkConfig"
+ *
+ * // stricter than Clerk's own limit
+ * const config = ClerkConfig.layer({
+ *   secretKey: "sk_test_...",
+ *   perUserWriteLimit: { ...DEFAULT_PER_USER_WRITE_LIMIT, requests: 5 }
+ * })
+ * ```
  */
 export const DEFAULT_PER_USER_WRITE_LIMIT: WriteLimit = {
   requests: Operations.writeLimit.requests,
@@ -193,6 +226,15 @@ const makeWith = (
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkConfig } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // as in Clerk's SDKs, the URL is the API's origin and `/v1` is appended
+ * const config = ClerkConfig.make({ secretKey: "sk_test_...", apiUrl: "http://127.0.0.1:4010" })
+ * console.log(Effect.runSync(Effect.map(config, (c) => c.apiUrl))) // "http://127.0.0.1:4010/v1"
+ * ```
  */
 export const make = (options: Options): Effect.Effect<Service, Config.ConfigError> =>
   makeWith(options, ClientConfig.optionLabels)
@@ -230,6 +272,13 @@ const fromEnv = (options: EnvOptions): Effect.Effect<Service, Config.ConfigError
  *
  * @since 1.0.0
  * @category versions
+ * @example
+ * ```ts
+ * import { ClerkConfig } from "@effect-clerk/core"
+ *
+ * console.log(ClerkConfig.updateAcceptsMetadata("2025-11-10")) // true
+ * console.log(ClerkConfig.updateAcceptsMetadata("2026-05-12")) // false
+ * ```
  */
 export const updateAcceptsMetadata = (apiVersion: string): boolean =>
   !ApiVersions.versionAtLeast(apiVersion, ApiVersions.metadataInUpdateRemovedIn)
@@ -258,6 +307,18 @@ export class ClerkConfig extends Context.Service<ClerkConfig, Service>()("@effec
  *
  * @since 1.0.0
  * @category layers
+ * @example
+ * ```ts
+ * import { ClerkConfig, Users } from "@effect-clerk/core"
+ * import { Layer, Redacted } from "effect"
+ * import { FetchHttpClient } from "effect/http"
+ *
+ * // against a local emulator, with a key from elsewhere
+ * const UsersLocal = Users.layer.pipe(
+ *   Layer.provide(ClerkConfig.layer({ secretKey: Redacted.make("sk_test_..."), apiUrl: "http://127.0.0.1:4010" })),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
  */
 export const layer = (options: Options): Layer.Layer<ClerkConfig, Config.ConfigError> =>
   Layer.effect(ClerkConfig, make(options))

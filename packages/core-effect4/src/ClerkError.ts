@@ -21,6 +21,13 @@ import * as User from "./User.js"
  *
  * @since 1.0.0
  * @category type ids
+ * @example
+ * ```ts
+ * import { ClerkErrorTypeId, ResourceNotFound } from "@effect-clerk/core/ClerkError"
+ *
+ * const error = new ResourceNotFound({ operation: "Users.get", status: 404, errors: [] })
+ * console.log(error[ClerkErrorTypeId] === ClerkErrorTypeId) // true
+ * ```
  */
 export const ClerkErrorTypeId: unique symbol = Symbol.for("@effect-clerk/core/ClerkError")
 
@@ -36,6 +43,18 @@ export type ClerkErrorTypeId = typeof ClerkErrorTypeId
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { ClerkApiError } from "@effect-clerk/core/ClerkError"
+ * import { Schema } from "effect"
+ *
+ * const error = Schema.decodeUnknownSync(ClerkApiError)({
+ *   code: "resource_not_found",
+ *   message: "not found",
+ *   long_message: "No user was found with id user_123"
+ * })
+ * console.log(error.longMessage)
+ * ```
  */
 export const ClerkApiError: typeof User.ClerkApiError = User.ClerkApiError
 
@@ -74,6 +93,15 @@ const describe = (self: {
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.get("user_123")).pipe(
+ *   Effect.catchTag("BadRequest", (error) => Effect.succeed(error.errors.map((e) => e.code)))
+ * )
+ * ```
  */
 export class BadRequest
   extends Schema.TaggedError<BadRequest>("@effect-clerk/core/BadRequest")("BadRequest", responseFields)
@@ -91,6 +119,15 @@ export class BadRequest
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.list()).pipe(
+ *   Effect.catchTag("AuthenticationInvalid", () => Effect.die(new Error("check CLERK_SECRET_KEY")))
+ * )
+ * ```
  */
 export class AuthenticationInvalid
   extends Schema.TaggedError<AuthenticationInvalid>("@effect-clerk/core/AuthenticationInvalid")(
@@ -111,6 +148,15 @@ export class AuthenticationInvalid
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.ban("user_123")).pipe(
+ *   Effect.catchTag("PaymentRequired", () => Effect.log("banning needs a paid plan"))
+ * )
+ * ```
  */
 export class PaymentRequired
   extends Schema.TaggedError<PaymentRequired>("@effect-clerk/core/PaymentRequired")("PaymentRequired", responseFields)
@@ -128,6 +174,15 @@ export class PaymentRequired
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.lock("user_123")).pipe(
+ *   Effect.catchTag("AuthorizationInvalid", () => Effect.log("user lockout is disabled on this instance"))
+ * )
+ * ```
  */
 export class AuthorizationInvalid
   extends Schema.TaggedError<AuthorizationInvalid>("@effect-clerk/core/AuthorizationInvalid")(
@@ -148,6 +203,17 @@ export class AuthorizationInvalid
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const findUser = (id: string) =>
+ *   Effect.flatMap(Effect.service(Users.Users), (users) => users.get(id)).pipe(
+ *     Effect.map(Option.some),
+ *     Effect.catchTag("ResourceNotFound", () => Effect.succeed(Option.none()))
+ *   )
+ * ```
  */
 export class ResourceNotFound extends Schema.TaggedError<ResourceNotFound>("@effect-clerk/core/ResourceNotFound")(
   "ResourceNotFound",
@@ -166,6 +232,18 @@ export class ResourceNotFound extends Schema.TaggedError<ResourceNotFound>("@eff
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(
+ *   Effect.service(Users.Users),
+ *   (users) => users.update("user_123", { username: "ada" })
+ * ).pipe(
+ *   Effect.catchTag("Conflict", (error) => Effect.logWarning(error.message))
+ * )
+ * ```
  */
 export class Conflict extends Schema.TaggedError<Conflict>("@effect-clerk/core/Conflict")("Conflict", responseFields) {
   get [ClerkErrorTypeId](): ClerkErrorTypeId {
@@ -181,6 +259,21 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-clerk/core/C
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(
+ *   Effect.service(Users.Users),
+ *   (users) => users.create({ emailAddress: ["ada@example.com"] })
+ * ).pipe(
+ *   Effect.catchTag("UnprocessableEntity", (error) =>
+ *     error.errors.some((e) => e.code === "form_identifier_exists")
+ *       ? Effect.succeed("already registered")
+ *       : Effect.fail(error))
+ * )
+ * ```
  */
 export class UnprocessableEntity
   extends Schema.TaggedError<UnprocessableEntity>("@effect-clerk/core/UnprocessableEntity")(
@@ -201,6 +294,16 @@ export class UnprocessableEntity
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Duration, Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.list()).pipe(
+ *   Effect.catchTag("RateLimited", (error) =>
+ *     Effect.logWarning(`slow down for ${Duration.format(error.retryAfter ?? Duration.seconds(1))}`))
+ * )
+ * ```
  */
 export class RateLimited
   extends Schema.TaggedError<RateLimited>("@effect-clerk/core/RateLimited")("RateLimited", retryableFields)
@@ -218,6 +321,15 @@ export class RateLimited
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.list()).pipe(
+ *   Effect.catchTag("ServerError", (error) => Effect.logError(`Clerk answered ${error.status}`))
+ * )
+ * ```
  */
 export class ServerError
   extends Schema.TaggedError<ServerError>("@effect-clerk/core/ServerError")("ServerError", retryableFields)
@@ -235,6 +347,15 @@ export class ServerError
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.ban("user_123")).pipe(
+ *   Effect.catchTag("UnexpectedStatus", (error) => Effect.logError(`unexpected ${error.status}`))
+ * )
+ * ```
  */
 export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-clerk/core/UnexpectedStatus")(
   "UnexpectedStatus",
@@ -254,6 +375,15 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.get("user_123")).pipe(
+ *   Effect.catchTag("TransportError", (error) => Effect.logError(`${error.reason}: ${error.message}`))
+ * )
+ * ```
  */
 export class TransportError extends Schema.TaggedError<TransportError>("@effect-clerk/core/TransportError")(
   "TransportError",
@@ -270,6 +400,15 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.get("user_123")).pipe(
+ *   Effect.catchTag("DecodeError", (error) => Effect.logError(error.message))
+ * )
+ * ```
  */
 export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/core/DecodeError")("DecodeError", {
   operation: Schema.String,
@@ -288,6 +427,15 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-clerk/
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Effect.service(Users.Users), (users) => users.list({ limit: 1000 })).pipe(
+ *   Effect.catchTag("InvalidRequest", (error) => Effect.logError(`${error.field}: ${error.message}`))
+ * )
+ * ```
  */
 export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-clerk/core/InvalidRequest")(
   "InvalidRequest",
@@ -311,6 +459,12 @@ export type CommonError = RateLimited | ServerError | UnexpectedStatus | Transpo
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { commonErrorClasses } from "@effect-clerk/core/ClerkError"
+ *
+ * console.log(commonErrorClasses.map((ErrorClass) => ErrorClass.name))
+ * ```
  */
 export const commonErrorClasses = [
   RateLimited,
@@ -367,6 +521,12 @@ export type ClerkError = StatusErrors[DocumentedStatus] | CommonError
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { ClerkError } from "@effect-clerk/core"
+ *
+ * console.log(ClerkError.statusErrorClasses[404].name) // "ResourceNotFound"
+ * ```
  */
 export const statusErrorClasses = {
   400: BadRequest,

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { DeletedObject } from "@effect-clerk/core-effect4"
+ * import { DeletedObject } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(DeletedObject.DeletedObject)

@@ -26,6 +26,13 @@ import { budgetOfKey } from "./internal/budget.js"
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Duration } from "effect"
+ *
+ * const budget: InstanceBudget.Budget = { requests: 50, window: Duration.seconds(10) }
+ * ```
  */
 export interface Budget {
   readonly requests: number
@@ -38,6 +45,13 @@ export interface Budget {
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const store: Effect.Effect<InstanceBudget.Store> = InstanceBudget.makeStoreMemory
+ * ```
  */
 export interface Store {
   readonly reserve: (key: string, budget: RateLimits.Budget) => Effect.Effect<number>
@@ -50,6 +64,14 @@ export interface Store {
  *
  * @since 1.0.0
  * @category services
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const wait = Effect.flatMap(Effect.service(InstanceBudget.BudgetStore), (store) =>
+ *   store.reserve("clerk:example:instance", { requests: 10, windowMillis: 1000 }))
+ * ```
  */
 export class BudgetStore
   extends Context.Service<BudgetStore, Store>()("@effect-clerk/core/InstanceBudget/BudgetStore")
@@ -62,6 +84,16 @@ const SWEEP_THRESHOLD = 10_000
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const store = yield* InstanceBudget.makeStoreMemory
+ *   return yield* store.reserve("clerk:example:instance", { requests: 10, windowMillis: 1000 }) // 0
+ * })
+ * ```
  */
 export const makeStoreMemory: Effect.Effect<Store> = Effect.map(
   Effect.suspend(() => SynchronizedRef.make(new Map<string, RateLimits.Reservations>())),
@@ -101,6 +133,18 @@ export const makeStoreMemory: Effect.Effect<Store> = Effect.map(
  *
  * @since 1.0.0
  * @category layers
+ * @example
+ * ```ts
+ * import { ClerkConfig, InstanceBudget, Users } from "@effect-clerk/core"
+ * import { Layer } from "effect"
+ * import { FetchHttpClient } from "effect/http"
+ *
+ * const UsersLive = Users.layer.pipe(
+ *   Layer.provide(InstanceBudget.layerStoreMemory),
+ *   Layer.provide(ClerkConfig.layerFromEnv),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
  */
 export const layerStoreMemory: Layer.Layer<BudgetStore> = Layer.effect(BudgetStore, makeStoreMemory)
 
@@ -109,6 +153,14 @@ export const layerStoreMemory: Layer.Layer<BudgetStore> = Layer.effect(BudgetSto
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Duration } from "effect"
+ *
+ * const budget = InstanceBudget.fromKey("sk_test_...")
+ * console.log(budget.requests, Duration.toMillis(budget.window)) // 90 10000
+ * ```
  */
 export const fromKey = (secretKey: string): Budget => budgetOfKey(secretKey)
 
@@ -118,6 +170,14 @@ export const fromKey = (secretKey: string): Budget => budgetOfKey(secretKey)
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const paced = <A, E, R>(request: Effect.Effect<A, E, R>) =>
+ *   Effect.flatMap(Effect.service(InstanceBudget.Limiter), (budget) => Effect.andThen(budget.take, request))
+ * ```
  */
 export interface Service {
   readonly budget: Budget | undefined
@@ -132,6 +192,13 @@ export interface Service {
  *
  * @since 1.0.0
  * @category services
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const budget = Effect.map(Effect.service(InstanceBudget.Limiter), (limiter) => limiter.budget)
+ * ```
  */
 export class Limiter extends Context.Service<Limiter, Service>()("@effect-clerk/core/InstanceBudget/Limiter") {}
 
@@ -140,6 +207,12 @@ export class Limiter extends Context.Service<Limiter, Service>()("@effect-clerk/
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ *
+ * console.log(InstanceBudget.unlimited.budget) // undefined
+ * ```
  */
 export const unlimited: Service = {
   budget: undefined,
@@ -154,6 +227,12 @@ export const unlimited: Service = {
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ *
+ * const options: InstanceBudget.Options = { secretKey: "sk_test_...", budget: InstanceBudget.fromKey("sk_test_...") }
+ * ```
  */
 export interface Options {
   /** The instance's secret key: only its hash names the budget in the store. */
@@ -181,6 +260,19 @@ const wait = (millis: number): Effect.Effect<void> =>
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { InstanceBudget } from "@effect-clerk/core"
+ * import { Duration, Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const limiter = yield* InstanceBudget.make({
+ *     secretKey: "sk_test_...",
+ *     budget: { requests: 5, window: Duration.seconds(1) }
+ *   })
+ *   yield* limiter.take
+ * })
+ * ```
  */
 export const make = (options: Options): Effect.Effect<Service> =>
   options.budget === undefined && options.perUser === undefined ? Effect.succeed(unlimited) : Effect.gen(function*() {
@@ -215,6 +307,13 @@ export const make = (options: Options): Effect.Effect<Service> =>
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkConfig, InstanceBudget } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const limiter = InstanceBudget.fromConfig.pipe(Effect.provide(ClerkConfig.layer({ secretKey: "sk_test_..." })))
+ * ```
  */
 export const fromConfig: Effect.Effect<Service, never, ClerkConfig> = Effect.flatMap(
   Effect.service(ClerkConfig),
@@ -226,5 +325,17 @@ export const fromConfig: Effect.Effect<Service, never, ClerkConfig> = Effect.fla
  *
  * @since 1.0.0
  * @category layers
+ * @example
+ * ```ts
+ * import { ClerkConfig, InstanceBudget, Users } from "@effect-clerk/core"
+ * import { Layer } from "effect"
+ * import { FetchHttpClient } from "effect/http"
+ *
+ * const UsersLive = Users.layer.pipe(
+ *   Layer.provide(InstanceBudget.layer),
+ *   Layer.provide(ClerkConfig.layerFromEnv),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
  */
 export const layer: Layer.Layer<Limiter, never, ClerkConfig> = Layer.effect(Limiter, fromConfig)

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { OAuthAccessToken } from "@effect-clerk/core-effect4"
+ * import { OAuthAccessToken } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(OAuthAccessToken.OAuthAccessToken)

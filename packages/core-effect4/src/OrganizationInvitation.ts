@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { OrganizationInvitation } from "@effect-clerk/core-effect4"
+ * import { OrganizationInvitation } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(OrganizationInvitation.OrganizationInvitation)

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { OrganizationMembership } from "@effect-clerk/core-effect4"
+ * import { OrganizationMembership } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(OrganizationMembership.OrganizationMembership)

@@ -27,6 +27,17 @@ export interface StreamOptions {
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { Pagination, Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // pages of DEFAULT_PAGE_SIZE unless `pageSize` says otherwise
+ * const everyone = Effect.map(
+ *   Effect.service(Users.Users),
+ *   (users) => users.listStream({}, { pageSize: Pagination.DEFAULT_PAGE_SIZE })
+ * )
+ * ```
  */
 export const DEFAULT_PAGE_SIZE: number = Paging.DEFAULT_PAGE_SIZE
 

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { Responses } from "@effect-clerk/core-effect4"
+ * import { Responses } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * console.log(Schema.decodeUnknownSync(Responses.CountResponse)({ object: "total_count", total_count: 3 })) // 3
@@ -59,6 +59,13 @@ export const TotalCount: Schema.Codec<TotalCount, TotalCountEncoded> = exact<
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Responses } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.decodeUnknownSync(Responses.CountResponse)({ object: "total_count", total_count: 3 })) // 3
+ * ```
  */
 export const CountResponse: Schema.Codec<number, TotalCountEncoded> = TotalCount.pipe(
   Schema.decodeTo(Schema.Number, {
@@ -89,6 +96,17 @@ export interface VerifyPasswordResultEncoded extends Model.Wire<Model.VerifyPass
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const passwordMatches = (userId: string, password: string) =>
+ *   Effect.flatMap(Effect.service(Users.Users), (users) => users.verifyPassword(userId, password)).pipe(
+ *     Effect.map(({ verified }) => verified),
+ *     Effect.catchTag("UnprocessableEntity", () => Effect.succeed(false))
+ *   )
+ * ```
  */
 export const VerifyPasswordResult: Schema.Codec<VerifyPasswordResult, VerifyPasswordResultEncoded> = exact<
   Model.VerifyPasswordResult,
@@ -106,6 +124,14 @@ export const VerifyPasswordResult: Schema.Codec<VerifyPasswordResult, VerifyPass
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { TotpCodeType } from "@effect-clerk/core/Responses"
+ * import { Schema } from "effect"
+ *
+ * // the same names on the wire as in TypeScript; decoding validates
+ * const decode = Schema.decodeUnknownEffect(TotpCodeType)
+ * ```
  */
 export const TotpCodeType: Schema.String = Schema.String
 
@@ -208,7 +234,7 @@ export interface PaginatedEncoded<I> {
  * @category schemas
  * @example
  * ```ts
- * import { OrganizationMembership, Responses } from "@effect-clerk/core-effect4"
+ * import { OrganizationMembership, Responses } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const MembershipPage = Responses.Paginated(OrganizationMembership.OrganizationMembership)

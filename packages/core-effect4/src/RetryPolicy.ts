@@ -50,6 +50,13 @@ export interface RetryPolicy {
  *
  * @since 1.0.0
  * @category predicates
+ * @example
+ * ```ts
+ * import { ClerkError, RetryPolicy } from "@effect-clerk/core"
+ *
+ * const unavailable = new ClerkError.ServerError({ operation: "Users.create", status: 503, errors: [] })
+ * console.log(RetryPolicy.isRetryable(unavailable, { operation: "Users.create", idempotent: false })) // false
+ * ```
  */
 export const isRetryable = (error: ClerkError, context: RetryContext): boolean =>
   ClientErrors.isRetryable(error, context.idempotent)
@@ -110,6 +117,13 @@ export const make = (options: Options = {}): RetryPolicy => {
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-clerk/core"
+ * import { Schedule } from "effect"
+ *
+ * const fixed = RetryPolicy.fromSchedule(Schedule.spaced("1 second").pipe(Schedule.upTo({ times: 2 })))
+ * ```
  */
 export const fromSchedule = (
   schedule: Schedule.Schedule<unknown, ClerkError>,
@@ -125,6 +139,13 @@ export const fromSchedule = (
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkConfig, RetryPolicy } from "@effect-clerk/core"
+ *
+ * // what a layer uses unless told otherwise
+ * const config = ClerkConfig.layer({ secretKey: "sk_test_...", retry: RetryPolicy.defaultPolicy })
+ * ```
  */
 export const defaultPolicy: RetryPolicy = make()
 
@@ -133,6 +154,15 @@ export const defaultPolicy: RetryPolicy = make()
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { RetryPolicy, Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const once = Effect.flatMap(Effect.service(Users.Users), (users) => users.list()).pipe(
+ *   RetryPolicy.withPolicy(RetryPolicy.none)
+ * )
+ * ```
  */
 export const none: RetryPolicy = fromSchedule(Schedule.recurs(0))
 
@@ -141,6 +171,15 @@ export const none: RetryPolicy = fromSchedule(Schedule.recurs(0))
  *
  * @since 1.0.0
  * @category references
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // a reference: `undefined` unless `withPolicy` set one
+ * const policyInUse = Effect.map(Effect.service(RetryPolicy.CurrentRetryPolicy), (policy) =>
+ *   policy ?? RetryPolicy.defaultPolicy)
+ * ```
  */
 export const CurrentRetryPolicy: Context.Reference<RetryPolicy | undefined> = Context.Reference<
   RetryPolicy | undefined
@@ -175,6 +214,15 @@ export const withPolicy: {
  *
  * @since 1.0.0
  * @category combinators
+ * @example
+ * ```ts
+ * import { RetryPolicy, Users } from "@effect-clerk/core"
+ * import { Effect, Stream } from "effect"
+ *
+ * const everyone = Stream.unwrap(Effect.map(Effect.service(Users.Users), (users) => users.listStream())).pipe(
+ *   RetryPolicy.withPolicyStream(RetryPolicy.make({ retries: 10, maxElapsed: "5 minutes" }))
+ * )
+ * ```
  */
 export const withPolicyStream: {
   (policy: RetryPolicy): <A, E, R>(self: Stream.Stream<A, E, R>) => Stream.Stream<A, E, R>
@@ -190,6 +238,17 @@ export const withPolicyStream: {
  *
  * @since 1.0.0
  * @category getters
+ * @example
+ * ```ts
+ * import { RetryPolicy, Users } from "@effect-clerk/core"
+ * import { Duration, Effect } from "effect"
+ *
+ * const report = Effect.flatMap(Effect.service(Users.Users), (users) => users.count()).pipe(
+ *   Effect.tapError((error) =>
+ *     Effect.log(`retry after ${Duration.format(RetryPolicy.retryAfterOf(error) ?? Duration.zero)}`)
+ *   )
+ * )
+ * ```
  */
 export const retryAfterOf = (error: ClerkError): Duration.Duration | undefined =>
   error._tag === "RateLimited" || error._tag === "ServerError" ? error.retryAfter : undefined
@@ -211,6 +270,13 @@ export const retries = (policy: RetryPolicy, context: RetryContext) => (error: C
  *
  * @since 1.0.0
  * @category conversions
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-clerk/core"
+ *
+ * // the default policy's schedule, each delay raised to the failure's `Retry-After`
+ * const schedule = RetryPolicy.toSchedule(RetryPolicy.defaultPolicy)
+ * ```
  */
 export const toSchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, ClerkError> =>
   Schedule.modifyDelay(policy.schedule, ({ duration, input }) => {

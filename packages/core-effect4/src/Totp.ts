@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { Totp } from "@effect-clerk/core-effect4"
+ * import { Totp } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(Totp.Totp)

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { TrustedDevice } from "@effect-clerk/core-effect4"
+ * import { TrustedDevice } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(TrustedDevice.TrustedDevice)

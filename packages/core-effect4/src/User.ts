@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { User } from "@effect-clerk/core-effect4"
+ * import { User } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(User.User)
@@ -528,7 +528,7 @@ export interface UserEncoded extends Model.UserEncoded {}
  * @category models
  * @example
  * ```ts
- * import { User } from "@effect-clerk/core-effect4"
+ * import { User } from "@effect-clerk/core"
  * import { Fixtures } from "@effect-clerk/kernel"
  * import { Schema } from "effect"
  *
@@ -635,7 +635,7 @@ export const User: Schema.Codec<User, UserEncoded> = exact<Model.User, Model.Use
  * @category getters
  * @example
  * ```ts
- * import { User } from "@effect-clerk/core-effect4"
+ * import { User } from "@effect-clerk/core"
  * import { Option } from "effect"
  *
  * const greeting = (user: User.User) => `Hello, ${Option.getOrElse(User.fullName(user), () => user.id)}`
@@ -650,6 +650,15 @@ export const fullName = (user: Pick<User, "firstName" | "lastName">): Option.Opt
  *
  * @since 1.0.0
  * @category getters
+ * @example
+ * ```ts
+ * import { User, Users } from "@effect-clerk/core"
+ * import { Effect, Option } from "effect"
+ *
+ * const emailOf = (userId: string) =>
+ *   Effect.map(Effect.flatMap(Effect.service(Users.Users), (users) => users.get(userId)), (user) =>
+ *     Option.map(User.primaryEmailAddress(user), (email) => email.emailAddress))
+ * ```
  */
 export const primaryEmailAddress = (
   user: Pick<User, "emailAddresses" | "primaryEmailAddressId">

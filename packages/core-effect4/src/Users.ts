@@ -487,6 +487,13 @@ const filtersOf = (params: Model.ListUsersParams | undefined): Model.CountUsersP
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Users } from "@effect-clerk/core"
+ *
+ * declare const operations: Users.Operations
+ * const service: Users.Service = Users.fromOperations(operations)
+ * ```
  */
 export const fromOperations = (ops: Operations): Service => ({
   ...ops,
@@ -542,6 +549,17 @@ export const fromOperations = (ops: Operations): Service => ({
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkConfig, Users } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ * import { FetchHttpClient } from "effect/http"
+ *
+ * const program = Effect.gen(function*() {
+ *   const users = yield* Users.make
+ *   return yield* users.count()
+ * }).pipe(Effect.provide(ClerkConfig.layerFromEnv), Effect.provide(FetchHttpClient.layer))
+ * ```
  */
 export const make: Effect.Effect<Service, never, ClerkConfig | HttpClient.HttpClient> = Effect.map(
   makeMethods,

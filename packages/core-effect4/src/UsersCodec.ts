@@ -29,6 +29,17 @@ export type AnyMethod = (...args: ReadonlyArray<unknown>) => Effect.Effect<unkno
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { ClerkError, Users, UsersCodec } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * // a double that refuses every call, with the error each method may fail with
+ * const refuseAll: Users.Service = Users.fromOperations(
+ *   UsersCodec.implement((operation) => () =>
+ *     Effect.fail(new ClerkError.InvalidRequest({ operation: operation.name, field: "*", message: "refused" })))
+ * )
+ * ```
  */
 export const implement = (f: (operation: AnyOperation) => AnyMethod): Methods => {
   const methods: Record<string, AnyMethod> = {}
@@ -63,6 +74,14 @@ export type RequestInput = Request.RequestInput
  *
  * @since 1.0.0
  * @category codecs
+ * @example
+ * ```ts
+ * import { UsersCodec, UsersProtocol } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const encode = UsersCodec.requestEncoder(UsersProtocol.operations.get, "2025-11-10")
+ * Effect.runSync(encode(["user_123"])) // { params: ["user_123"], urlParams: [], implied: [] }
+ * ```
  */
 export const requestEncoder = (
   operation: AnyOperation,
@@ -77,6 +96,13 @@ export const requestEncoder = (
  *
  * @since 1.0.0
  * @category codecs
+ * @example
+ * ```ts
+ * import { UsersCodec, UsersProtocol } from "@effect-clerk/core"
+ *
+ * const error = UsersCodec.errorForStatus(UsersProtocol.operations.ban, 404, { errors: [] })
+ * console.log(error._tag) // "UnexpectedStatus": ban documents no 404
+ * ```
  */
 export const errorForStatus: (
   operation: { readonly name: string; readonly statuses: ReadonlyArray<number> },

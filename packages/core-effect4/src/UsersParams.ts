@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import { UsersParams } from "@effect-clerk/core-effect4"
+ * import { UsersParams } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * // camelCase in TypeScript, snake_case on the wire, validated while encoding
@@ -225,7 +225,7 @@ export interface CountUsersParamsEncoded extends CountUsersParamsWire {}
  * @category schemas
  * @example
  * ```ts
- * import type { UsersParams } from "@effect-clerk/core-effect4"
+ * import type { UsersParams } from "@effect-clerk/core"
  *
  * const activeGmailUsers: UsersParams.CountUsersParams = { emailAddressQuery: "@gmail.com", banned: false }
  * ```
@@ -273,7 +273,7 @@ export interface ListUsersParamsEncoded extends ListUsersParamsWire {}
  * @category schemas
  * @example
  * ```ts
- * import type { UsersParams } from "@effect-clerk/core-effect4"
+ * import type { UsersParams } from "@effect-clerk/core"
  *
  * const newestBanned: UsersParams.ListUsersParams = { banned: true, orderBy: "-created_at", limit: 50 }
  * ```
@@ -598,7 +598,7 @@ export interface CreateUserParamsEncoded extends Model.Wire<Model.CreateUserPara
  * @category schemas
  * @example
  * ```ts
- * import { UsersParams } from "@effect-clerk/core-effect4"
+ * import { UsersParams } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * console.log(Schema.encodeSync(UsersParams.CreateUserParams)({ firstName: "Ada" })) // { first_name: "Ada" }

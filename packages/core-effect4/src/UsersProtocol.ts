@@ -54,6 +54,12 @@ export type { AnyOperation, AnySchema, Arg, ArgList, ResponseVariant } from "./i
  *
  * @since 1.0.0
  * @category versions
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.apiVersions.at(-1)) // "2026-05-12"
+ * ```
  */
 export const apiVersions: typeof Versions.apiVersions = Versions.apiVersions
 
@@ -70,6 +76,12 @@ export type ApiVersion = Versions.ApiVersion
  *
  * @since 1.0.0
  * @category versions
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.isApiVersion("v1")) // false: the URL's version, not the API's
+ * ```
  */
 export const isApiVersion: (version: string) => version is ApiVersion = Versions.isApiVersion
 
@@ -237,6 +249,12 @@ export type Methods = {
  *
  * @since 1.0.0
  * @category operations
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * console.log(UsersProtocol.rows.filter((operation) => !operation.idempotent).map((operation) => operation.key))
+ * ```
  */
 export const rows: ReadonlyArray<AnyOperation> = Object.values(operations)
 
@@ -246,6 +264,12 @@ export const rows: ReadonlyArray<AnyOperation> = Object.values(operations)
  *
  * @since 1.0.0
  * @category codecs
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ *
+ * const page = UsersProtocol.successOf(UsersProtocol.operations.getOAuthAccessToken, ["u", "p", { paginated: true }])
+ * ```
  */
 export const successOf = (operation: AnyOperation, args: ReadonlyArray<unknown>): AnySchema =>
   Kernel.responseOf(operation, args)

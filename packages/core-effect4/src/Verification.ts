@@ -53,7 +53,7 @@ export interface VerificationEncoded extends Model.VerificationEncoded {}
  * @category schemas
  * @example
  * ```ts
- * import { Verification } from "@effect-clerk/core-effect4"
+ * import { Verification } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const verification = Schema.decodeUnknownSync(Verification.Verification)({

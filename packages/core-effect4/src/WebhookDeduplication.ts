@@ -24,6 +24,16 @@ import type { Message } from "./Webhooks.js"
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { WebhookDeduplication } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const everyTime: WebhookDeduplication.Store = {
+ *   claim: () => Effect.succeed(true),
+ *   release: () => Effect.void
+ * }
+ * ```
  */
 export interface Store {
   readonly claim: (id: string, ttlMillis: number) => Effect.Effect<boolean>
@@ -35,6 +45,16 @@ export interface Store {
  *
  * @since 1.0.0
  * @category services
+ * @example
+ * ```ts
+ * import { WebhookDeduplication } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const seen = Effect.flatMap(
+ *   Effect.service(WebhookDeduplication.DeduplicationStore),
+ *   (store) => store.claim("msg_1", 60_000)
+ * )
+ * ```
  */
 export class DeduplicationStore extends Context.Service<DeduplicationStore, Store>()(
   "@effect-clerk/core/WebhookDeduplication/DeduplicationStore"
@@ -46,6 +66,13 @@ export class DeduplicationStore extends Context.Service<DeduplicationStore, Stor
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { WebhookDeduplication } from "@effect-clerk/core"
+ * import { Duration } from "effect"
+ *
+ * console.log(Duration.format(WebhookDeduplication.DEFAULT_TTL))
+ * ```
  */
 export const DEFAULT_TTL: Duration.Duration = Duration.millis(Deduplication.DEFAULT_TTL_MILLIS)
 
@@ -54,6 +81,12 @@ export const DEFAULT_TTL: Duration.Duration = Duration.millis(Deduplication.DEFA
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { WebhookDeduplication } from "@effect-clerk/core"
+ *
+ * const options: WebhookDeduplication.MemoryOptions = { maxEntries: 10_000 }
+ * ```
  */
 export interface MemoryOptions {
   /** The most ids kept; past it, the oldest are forgotten first (default 100,000). */
@@ -67,7 +100,7 @@ export interface MemoryOptions {
  * @category constructors
  * @example
  * ```ts
- * import { WebhookDeduplication } from "@effect-clerk/core-effect4"
+ * import { WebhookDeduplication } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
@@ -95,6 +128,12 @@ export const makeStoreMemory = (options: MemoryOptions = {}): Effect.Effect<Stor
  *
  * @since 1.0.0
  * @category layers
+ * @example
+ * ```ts
+ * import { WebhookDeduplication } from "@effect-clerk/core"
+ *
+ * const StoreLive = WebhookDeduplication.layerStoreMemory
+ * ```
  */
 export const layerStoreMemory: Layer.Layer<DeduplicationStore> = Layer.effect(DeduplicationStore, makeStoreMemory())
 
@@ -103,6 +142,12 @@ export const layerStoreMemory: Layer.Layer<DeduplicationStore> = Layer.effect(De
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { WebhookDeduplication } from "@effect-clerk/core"
+ *
+ * const options: WebhookDeduplication.OnceOptions = { ttl: "2 days" }
+ * ```
  */
 export interface OnceOptions {
   /** How long an id is remembered (default {@link DEFAULT_TTL}). */
@@ -117,7 +162,7 @@ export interface OnceOptions {
  * @category combinators
  * @example
  * ```ts
- * import { WebhookDeduplication, Webhooks } from "@effect-clerk/core-effect4"
+ * import { WebhookDeduplication, Webhooks } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const handle = Webhooks.handler({ onMessage: WebhookDeduplication.once(({ event }) => Effect.log(event.type)) })

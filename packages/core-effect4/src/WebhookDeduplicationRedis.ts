@@ -30,7 +30,7 @@ import * as WebhookDeduplication from "./WebhookDeduplication.js"
  * @category models
  * @example
  * ```ts
- * import type * as WebhookDeduplicationRedis from "@effect-clerk/core-effect4/WebhookDeduplicationRedis"
+ * import type * as WebhookDeduplicationRedis from "@effect-clerk/core/WebhookDeduplicationRedis"
  *
  * const options: WebhookDeduplicationRedis.Options = { redis: { host: "127.0.0.1", port: 6379 }, timeout: "1 second" }
  * ```
@@ -51,6 +51,16 @@ export interface Options {
  *
  * @since 1.0.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as WebhookDeduplicationRedis from "@effect-clerk/core/WebhookDeduplicationRedis"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const store = yield* WebhookDeduplicationRedis.make({ redis: { host: "127.0.0.1", port: 6379 } })
+ *   return yield* store.claim("msg_1", 60_000)
+ * }))
+ * ```
  */
 export const make = (options: Options): Effect.Effect<WebhookDeduplication.Store, never, Scope.Scope> =>
   Effect.gen(function*() {
@@ -93,7 +103,7 @@ export const make = (options: Options): Effect.Effect<WebhookDeduplication.Store
  * @category layers
  * @example
  * ```ts
- * import * as WebhookDeduplicationRedis from "@effect-clerk/core-effect4/WebhookDeduplicationRedis"
+ * import * as WebhookDeduplicationRedis from "@effect-clerk/core/WebhookDeduplicationRedis"
  *
  * const StoreLive = WebhookDeduplicationRedis.layerStore({ redis: { host: "127.0.0.1", port: 6379 } })
  * ```

@@ -32,6 +32,12 @@ const EventAttributesStruct = Schema.Struct({ httpRequest: Schema.optionalKey(Ht
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const clientIp = (attributes: WebhookEvent.EventAttributes) => attributes.httpRequest?.clientIp
+ * ```
  */
 export interface EventAttributes extends Schema.Schema.Type<typeof EventAttributesStruct> {}
 
@@ -40,6 +46,12 @@ export interface EventAttributes extends Schema.Schema.Type<typeof EventAttribut
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const wire: WebhookEvent.EventAttributesEncoded = { http_request: { client_ip: "192.0.2.1", user_agent: "curl" } }
+ * ```
  */
 export interface EventAttributesEncoded extends Schema.Codec.Encoded<typeof EventAttributesStruct> {}
 
@@ -48,6 +60,16 @@ export interface EventAttributesEncoded extends Schema.Codec.Encoded<typeof Even
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const attributes = Schema.decodeUnknownSync(WebhookEvent.EventAttributes)({
+ *   http_request: { client_ip: "192.0.2.1", user_agent: "Mozilla/5.0" }
+ * })
+ * console.log(attributes.httpRequest?.clientIp) // "192.0.2.1"
+ * ```
  */
 export const EventAttributes: Schema.Codec<EventAttributes, EventAttributesEncoded> = EventAttributesStruct
 
@@ -66,6 +88,12 @@ const envelopeKeys = { instanceId: "instance_id", eventAttributes: "event_attrib
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ *
+ * console.log(WebhookEvent.userEventTypes) // ["user.created", "user.updated", "user.deleted"]
+ * ```
  */
 export const userEventTypes: ReadonlyArray<UserEventType> = UserEvents.userEventTypes
 
@@ -74,6 +102,12 @@ export const userEventTypes: ReadonlyArray<UserEventType> = UserEvents.userEvent
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const type: WebhookEvent.UserEventType = "user.deleted"
+ * ```
  */
 export type UserEventType = UserEvents.UserEventType
 
@@ -116,6 +150,12 @@ const OtherStruct = Schema.Struct({
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const welcome = (event: WebhookEvent.UserCreated) => `welcome ${event.data.firstName ?? event.data.id}`
+ * ```
  */
 export interface UserCreated extends Schema.Schema.Type<typeof UserCreatedStruct> {}
 
@@ -124,6 +164,12 @@ export interface UserCreated extends Schema.Schema.Type<typeof UserCreatedStruct
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const changedAt = (event: WebhookEvent.UserUpdated) => event.data.updatedAt
+ * ```
  */
 export interface UserUpdated extends Schema.Schema.Type<typeof UserUpdatedStruct> {}
 
@@ -132,6 +178,12 @@ export interface UserUpdated extends Schema.Schema.Type<typeof UserUpdatedStruct
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const forget = (event: WebhookEvent.UserDeleted) => event.data.id
+ * ```
  */
 export interface UserDeleted extends Schema.Schema.Type<typeof UserDeletedStruct> {}
 
@@ -140,6 +192,12 @@ export interface UserDeleted extends Schema.Schema.Type<typeof UserDeletedStruct
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const describe = (event: WebhookEvent.Other) => `${event.type} at ${event.timestamp}`
+ * ```
  */
 export interface Other extends Schema.Schema.Type<typeof OtherStruct> {}
 
@@ -149,6 +207,21 @@ export interface Other extends Schema.Schema.Type<typeof OtherStruct> {}
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const userIdOf = (event: WebhookEvent.WebhookEvent): string | undefined => {
+ *   switch (event._tag) {
+ *     case "UserCreated":
+ *     case "UserUpdated":
+ *     case "UserDeleted":
+ *       return event.data.id
+ *     case "Other":
+ *       return undefined
+ *   }
+ * }
+ * ```
  */
 export type WebhookEvent = UserCreated | UserUpdated | UserDeleted | Other
 
@@ -157,6 +230,14 @@ export type WebhookEvent = UserCreated | UserUpdated | UserDeleted | Other
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const toWire = (event: WebhookEvent.WebhookEvent): WebhookEvent.WebhookEventEncoded =>
+ *   Schema.encodeSync(WebhookEvent.WebhookEvent)(event)
+ * ```
  */
 export type WebhookEventEncoded =
   | Schema.Codec.Encoded<typeof UserCreatedStruct>
@@ -169,6 +250,13 @@ export type WebhookEventEncoded =
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const isCreation = Schema.is(WebhookEvent.UserCreated)
+ * ```
  */
 export const UserCreated: Schema.Codec<UserCreated, Schema.Codec.Encoded<typeof UserCreatedStruct>> = UserCreatedStruct
 
@@ -177,6 +265,13 @@ export const UserCreated: Schema.Codec<UserCreated, Schema.Codec.Encoded<typeof 
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const isUpdate = Schema.is(WebhookEvent.UserUpdated)
+ * ```
  */
 export const UserUpdated: Schema.Codec<UserUpdated, Schema.Codec.Encoded<typeof UserUpdatedStruct>> = UserUpdatedStruct
 
@@ -185,6 +280,13 @@ export const UserUpdated: Schema.Codec<UserUpdated, Schema.Codec.Encoded<typeof 
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const isDeletion = Schema.is(WebhookEvent.UserDeleted)
+ * ```
  */
 export const UserDeleted: Schema.Codec<UserDeleted, Schema.Codec.Encoded<typeof UserDeletedStruct>> = UserDeletedStruct
 
@@ -193,6 +295,20 @@ export const UserDeleted: Schema.Codec<UserDeleted, Schema.Codec.Encoded<typeof 
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const other = Schema.decodeUnknownSync(WebhookEvent.Other)({
+ *   object: "event",
+ *   type: "session.created",
+ *   timestamp: 1654012591835,
+ *   instance_id: "ins_123",
+ *   data: { id: "sess_123" }
+ * })
+ * console.log(other._tag, other.type) // "Other" "session.created"
+ * ```
  */
 export const Other: Schema.Codec<Other, Schema.Codec.Encoded<typeof OtherStruct>> = OtherStruct
 
@@ -204,7 +320,7 @@ export const Other: Schema.Codec<Other, Schema.Codec.Encoded<typeof OtherStruct>
  * @category schemas
  * @example
  * ```ts
- * import { WebhookEvent } from "@effect-clerk/core-effect4"
+ * import { WebhookEvent } from "@effect-clerk/core"
  * import { Schema } from "effect"
  *
  * const decode = Schema.decodeUnknownEffect(WebhookEvent.WebhookEvent)
@@ -222,6 +338,13 @@ export const WebhookEvent: Schema.Codec<WebhookEvent, WebhookEventEncoded> = Sch
  *
  * @since 1.0.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEffect(WebhookEvent.fromJson)
+ * ```
  */
 export const fromJson: Schema.Codec<WebhookEvent, string> = Schema.fromJsonString(WebhookEvent)
 
@@ -230,6 +353,12 @@ export const fromJson: Schema.Codec<WebhookEvent, string> = Schema.fromJsonStrin
  *
  * @since 1.0.0
  * @category guards
+ * @example
+ * ```ts
+ * import { WebhookEvent } from "@effect-clerk/core"
+ *
+ * const userIdOf = (event: WebhookEvent.WebhookEvent) => WebhookEvent.isUserEvent(event) ? event.data.id : undefined
+ * ```
  */
 export const isUserEvent = (event: WebhookEvent): event is UserCreated | UserUpdated | UserDeleted =>
   event._tag !== "Other"

@@ -32,6 +32,12 @@ import * as WebhookEvent from "./WebhookEvent.js"
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * console.log(Webhooks.SIGNING_SECRET_VARIABLE) // "CLERK_WEBHOOK_SIGNING_SECRET"
+ * ```
  */
 export const SIGNING_SECRET_VARIABLE = "CLERK_WEBHOOK_SIGNING_SECRET"
 
@@ -43,7 +49,7 @@ export const SIGNING_SECRET_VARIABLE = "CLERK_WEBHOOK_SIGNING_SECRET"
  * @category config
  * @example
  * ```ts
- * import { Webhooks } from "@effect-clerk/core-effect4"
+ * import { Webhooks } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
@@ -73,7 +79,7 @@ export const signingSecret: Config.Config<Redacted.Redacted<string>> = Config.Re
  * @category errors
  * @example
  * ```ts
- * import { Webhooks } from "@effect-clerk/core-effect4"
+ * import { Webhooks } from "@effect-clerk/core"
  *
  * const error = new Webhooks.WebhookHeadersMissing({ names: ["svix-signature"] })
  * console.log(error.message) // "missing webhook headers: svix-signature"
@@ -98,6 +104,12 @@ export class WebhookHeadersMissing
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * console.log(new Webhooks.WebhookTimestampMalformed().message)
+ * ```
  */
 export class WebhookTimestampMalformed
   extends Schema.TaggedError<WebhookTimestampMalformed>("@effect-clerk/core/WebhookTimestampMalformed")(
@@ -119,6 +131,13 @@ export class WebhookTimestampMalformed
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * const error = new Webhooks.WebhookTimestampOutsideTolerance({ direction: "past", timestamp: 1, now: 1000 })
+ * console.log(error.message)
+ * ```
  */
 export class WebhookTimestampOutsideTolerance
   extends Schema.TaggedError<WebhookTimestampOutsideTolerance>("@effect-clerk/core/WebhookTimestampOutsideTolerance")(
@@ -145,6 +164,13 @@ export class WebhookTimestampOutsideTolerance
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * console.log(new Webhooks.WebhookSignatureMismatch({ entries: 1 }).message)
+ * // "no signature matches the message (1 v1 entry tried)"
+ * ```
  */
 export class WebhookSignatureMismatch
   extends Schema.TaggedError<WebhookSignatureMismatch>("@effect-clerk/core/WebhookSignatureMismatch")(
@@ -166,6 +192,12 @@ export class WebhookSignatureMismatch
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * console.log(new Webhooks.WebhookBodyInvalid({ id: "msg_1", reason: "not JSON" }).message)
+ * ```
  */
 export class WebhookBodyInvalid extends Schema.TaggedError<WebhookBodyInvalid>("@effect-clerk/core/WebhookBodyInvalid")(
   "WebhookBodyInvalid",
@@ -185,6 +217,12 @@ export class WebhookBodyInvalid extends Schema.TaggedError<WebhookBodyInvalid>("
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * console.log(new Webhooks.WebhookSecretInvalid({ reason: "must not be empty" }).message)
+ * ```
  */
 export class WebhookSecretInvalid
   extends Schema.TaggedError<WebhookSecretInvalid>("@effect-clerk/core/WebhookSecretInvalid")(
@@ -205,6 +243,12 @@ export class WebhookSecretInvalid
  *
  * @since 1.0.0
  * @category errors
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * const status = (error: Webhooks.VerifyError) => error._tag === "WebhookSecretInvalid" ? 500 : 400
+ * ```
  */
 export type VerifyError =
   | WebhookHeadersMissing
@@ -228,6 +272,12 @@ const verifyErrorTags: ReadonlyArray<VerifyError["_tag"]> = [
  *
  * @since 1.0.0
  * @category guards
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ *
+ * console.log(Webhooks.isVerifyError(new Webhooks.WebhookSignatureMismatch({ entries: 1 }))) // true
+ * ```
  */
 export const isVerifyError = (u: unknown): u is VerifyError =>
   Predicate.hasProperty(u, ClerkErrorTypeId) && Predicate.hasProperty(u, "_tag") &&
@@ -238,6 +288,12 @@ export const isVerifyError = (u: unknown): u is VerifyError =>
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ *
+ * const headers: Webhooks.HeadersInput = { "svix-id": "msg_1", "svix-timestamp": "1614265330", "svix-signature": "v1,..." }
+ * ```
  */
 export type HeadersInput = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 
@@ -247,6 +303,17 @@ export type HeadersInput = Readonly<Record<string, string | ReadonlyArray<string
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ * import { Redacted } from "effect"
+ *
+ * const input: Webhooks.VerifyInput = {
+ *   body: `{"type":"user.created"}`,
+ *   headers: { "svix-id": "msg_1", "svix-timestamp": "1614265330", "svix-signature": "v1,..." },
+ *   secret: Redacted.make("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+ * }
+ * ```
  */
 export interface VerifyInput {
   readonly body: string | Uint8Array
@@ -260,6 +327,12 @@ export interface VerifyInput {
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import type { Webhooks } from "@effect-clerk/core"
+ *
+ * const key = (message: Webhooks.Message) => `${message.id}:${message.event.type}`
+ * ```
  */
 export interface Message {
   readonly id: string
@@ -303,7 +376,7 @@ const bodyText = (id: string, body: string | Uint8Array): Effect.Effect<string, 
  * @category verifying
  * @example
  * ```ts
- * import { Webhooks } from "@effect-clerk/core-effect4"
+ * import { Webhooks } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const onDelivery = (body: string, headers: Record<string, string>) =>
@@ -341,6 +414,15 @@ export const verify = (input: VerifyInput): Effect.Effect<Message, VerifyError> 
  *
  * @since 1.0.0
  * @category models
+ * @example
+ * ```ts
+ * import { Webhooks } from "@effect-clerk/core"
+ * import { Effect } from "effect"
+ *
+ * const options: Webhooks.HandlerOptions<never, never> = {
+ *   onMessage: ({ event }) => Effect.log(event.type)
+ * }
+ * ```
  */
 export interface HandlerOptions<E, R> {
   readonly onMessage: (message: Message) => Effect.Effect<void, E, R>
@@ -384,7 +466,7 @@ interface Read {
  * @category handlers
  * @example
  * ```ts
- * import { Webhooks } from "@effect-clerk/core-effect4"
+ * import { Webhooks } from "@effect-clerk/core"
  * import { Effect } from "effect"
  *
  * const handle = Webhooks.handler({

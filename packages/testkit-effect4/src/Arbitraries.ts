@@ -167,7 +167,7 @@ export const userSeed = (index: number): Arbitrary.Arbitrary<Seed.UserSeed> =>
  * it.effect.prop("count is the population's size", [Arbitraries.population({ maxLength: 30 })], ([seeds]) =>
  *   Effect.gen(function*() {
  *     yield* (yield* UsersTestControl.UsersTestControl).seedUsers(seeds)
- *     return (yield* (yield* Users.Users).count()).totalCount === seeds.length
+ *     return (yield* (yield* Users.Users).count()) === seeds.length
  *   }).pipe(Effect.provide(UsersInMemory.layer())))
  * ```
  */

@@ -14,6 +14,12 @@ import * as Equal from "effect/Equal"
  *
  * @since 1.0.0
  * @category constants
+ * @example
+ * ```ts
+ * import { TimeRelative } from "@effect-clerk/testkit"
+ *
+ * console.log(TimeRelative.userFields) // ["lockoutExpiresInSeconds"]
+ * ```
  */
 export const userFields: typeof Kernel.userFields = Kernel.userFields
 
