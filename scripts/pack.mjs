@@ -23,6 +23,8 @@ export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 export const packages = ["kernel", "core", "testkit"]
 
 const EFFECT4_SUFFIX = "-effect4"
+/** The Effect 4 line's private packages: run in the workspace, never published (the Effect 3 line's are not listed). */
+const unpublished = new Set(["bench-effect4", "examples-effect4"])
 const readManifest = (name) => JSON.parse(fs.readFileSync(path.join(root, "packages", name, "package.json"), "utf8"))
 
 /**
@@ -31,7 +33,10 @@ const readManifest = (name) => JSON.parse(fs.readFileSync(path.join(root, "packa
  */
 export const effect4Packages = (() => {
   const names = fs.readdirSync(path.join(root, "packages"))
-    .filter((name) => name.endsWith(EFFECT4_SUFFIX) && fs.existsSync(path.join(root, "packages", name, "package.json")))
+    .filter((name) =>
+      name.endsWith(EFFECT4_SUFFIX) && !unpublished.has(name) &&
+      fs.existsSync(path.join(root, "packages", name, "package.json"))
+    )
     .sort()
   const dependsOn = (name) => {
     const manifest = readManifest(name)
