@@ -8,7 +8,7 @@
 // The Effect 4 line: every `packages/<name>-effect4` directory (`core-effect4`, `testkit-effect4`, whichever exist)
 // is built (ES modules only) and packed the same way, then renamed, because a workspace cannot hold two packages of
 // one name: its development name `@effect-clerk/<name>-effect4` becomes `@effect-clerk/<name>` (its version, 1.x, is
-// the one in its package.json), `private` is dropped, and a dependency on another package of the line, written
+// the one in its package.json), `private` and the development dependencies are dropped, and a dependency on another package of the line, written
 // `"@effect-clerk/core": "workspace:@effect-clerk/core-effect4@*"` (which pnpm packs as `npm:@effect-clerk/core-
 // effect4@1.0.0`), becomes `"@effect-clerk/core": "1.0.0"`. Its tarball is `effect-clerk-<name>-<major>.tgz`
 // (`effect-clerk-core-1.tgz`) beside the Effect 3 line's `effect-clerk-core.tgz`; the kernel's serves both lines.
@@ -85,7 +85,10 @@ const developmentNames = new Map(effect4Packages.map((name) => [readManifest(nam
 export const renameManifest = (manifest, target) => {
   const renamed = { ...manifest, name: target.name, version: target.version }
   delete renamed.private
-  for (const field of ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"]) {
+  // the workspace's development dependencies (the test kit's includes the Effect 3 test kit, for its emulator bin:
+  // a package named `@effect-clerk/testkit` listing `@effect-clerk/testkit`) mean nothing to an installer
+  delete renamed.devDependencies
+  for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
     if (manifest[field] === undefined) continue
     renamed[field] = Object.fromEntries(
       Object.entries(manifest[field]).map(([key, range]) => {
@@ -175,6 +178,20 @@ export const packAll = () => {
   fs.mkdirSync(packs, { recursive: true })
   for (const name of allPackages) {
     const cwd = path.join(root, "packages", name)
+    if (published(name).line === 4) {
+      // what the Effect 3 line's packages have, said up front rather than as a publint or build failure
+      const manifest = readManifest(name)
+      const missing = [
+        ...["tsconfig.build.json", "README.md", "LICENSE"].filter((file) => !fs.existsSync(path.join(cwd, file))),
+        ...(manifest.files === undefined ? ["package.json \"files\""] : []),
+        ...(manifest.scripts?.prepack === undefined ? ["package.json \"scripts.prepack\""] : [])
+      ]
+      if (missing.length > 0) {
+        throw new Error(
+          `packages/${name} cannot be packed yet: it has no ${missing.join(", ")} (see packages/core-effect4)`
+        )
+      }
+    }
     execFileSync(process.execPath, [path.join(root, "scripts", "build-package.mjs")], { cwd, stdio: "inherit" })
     pnpm(["pack", "--pack-destination", packs], { cwd, stdio: ["ignore", "ignore", "inherit"] })
     const target = published(name)
