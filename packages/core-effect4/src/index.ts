@@ -113,3 +113,18 @@ export * as UsersProtocol from "./UsersProtocol.js"
  * @since 1.0.0
  */
 export * as Verification from "./Verification.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as WebhookDeduplication from "./WebhookDeduplication.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as WebhookEvent from "./WebhookEvent.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as Webhooks from "./Webhooks.js"
