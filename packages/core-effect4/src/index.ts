@@ -47,6 +47,11 @@ export * as InstanceBudget from "./InstanceBudget.js"
 /**
  * @since 1.0.0
  */
+export * as InstanceBudgetRedis from "./InstanceBudgetRedis.js"
+
+/**
+ * @since 1.0.0
+ */
 export * as OAuthAccessToken from "./OAuthAccessToken.js"
 
 /**
