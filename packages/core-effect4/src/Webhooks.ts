@@ -431,13 +431,8 @@ export interface HandlerOptions<E, R> {
   readonly maxBodyBytes?: number | undefined
 }
 
-/**
- * The largest body {@link handler} reads unless told otherwise: 1 MiB.
- *
- * @since 1.0.0
- * @category constants
- */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+// Clerk's events are a few kB
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 const text = (status: number, body: string) => HttpServerResponse.text(body, { status })
 

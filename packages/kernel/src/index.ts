@@ -134,6 +134,11 @@ export * as RateLimits from "./RateLimits.js"
 /**
  * @since 0.3.0
  */
+export * as RedisBudget from "./RedisBudget.js"
+
+/**
+ * @since 0.3.0
+ */
 export * as Redaction from "./Redaction.js"
 
 /**
