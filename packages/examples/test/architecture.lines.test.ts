@@ -94,8 +94,8 @@ const MAX_KEYS_PER_MODULE = 3
 describe("architecture: both Effect lines", () => {
   it("finds the packages of both lines", () => {
     expect(effect3Packages.map((p) => p.name).sort()).toEqual(["core", "kernel", "testkit"])
-    expect(effect4Packages.map((p) => p.name)).toContain("core-effect4")
-    for (const p of [...effect3Packages, ...effect4Packages]) expect(p.sources.length, p.name).toBeGreaterThan(3)
+    expect(effect4Packages.map((p) => p.name)).toEqual(expect.arrayContaining(["core-effect4", "testkit-effect4"]))
+    for (const p of [...effect3Packages, ...effect4Packages]) expect(p.sources.length, p.name).toBeGreaterThan(0)
   })
 
   it("no operation is listed by hand outside the kernel's table, in any package", () => {
