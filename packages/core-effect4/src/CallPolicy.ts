@@ -6,6 +6,7 @@
  * @since 1.0.0
  */
 import * as ClientRequest from "@effect-clerk/kernel/ClientRequest"
+import * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import type * as ClerkConfig from "./ClerkConfig.js"
@@ -43,8 +44,6 @@ export interface Options {
   readonly instanceBudget?: ClerkConfig.WriteLimit | false
 }
 
-const requestsOf = (requests: number): number => Number.isFinite(requests) && requests >= 1 ? Math.floor(requests) : 1
-
 /**
  * A policy from options.
  *
@@ -57,11 +56,14 @@ export const make = (options: Options = {}): CallPolicy => {
     retry: options.retry ?? RetryPolicy.defaultPolicy,
     perUserWriteLimit: limit === undefined
       ? options.perUserWriteLimit === false ? undefined : DEFAULT_PER_USER_WRITE_LIMIT
-      : { requests: requestsOf(limit.requests), window: limit.window },
+      : { requests: RateLimits.requestsOf(limit.requests), window: limit.window },
     ...(options.instanceBudget === undefined || options.instanceBudget === false
       ? {}
       : {
-        instanceBudget: { requests: requestsOf(options.instanceBudget.requests), window: options.instanceBudget.window }
+        instanceBudget: {
+          requests: RateLimits.requestsOf(options.instanceBudget.requests),
+          window: options.instanceBudget.window
+        }
       })
   }
 }

@@ -17,7 +17,6 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as SynchronizedRef from "effect/SynchronizedRef"
 import { ClerkConfig } from "./ClerkConfig.js"
 import { budgetOfKey } from "./internal/budget.js"
 
@@ -55,46 +54,22 @@ export class BudgetStore
   extends Context.Service<BudgetStore, Store>()("@effect-clerk/core/InstanceBudget/BudgetStore")
 {}
 
-const SWEEP_THRESHOLD = 10_000
-
 /**
  * A store in memory (this process).
  *
  * @since 1.0.0
  * @category constructors
  */
-export const makeStoreMemory: Effect.Effect<Store> = Effect.map(
-  Effect.suspend(() => SynchronizedRef.make(new Map<string, RateLimits.Reservations>())),
-  (state): Store => {
-    const sweep = (map: Map<string, RateLimits.Reservations>, now: number) => {
-      if (map.size <= SWEEP_THRESHOLD) return
-      for (const [key, entry] of map) {
-        if (entry.start + entry.windowMillis <= now && entry.blockedUntil <= now) map.delete(key)
-      }
-    }
-    return {
-      reserve: (key, budget) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          SynchronizedRef.modify(state, (map) => {
-            sweep(map, now)
-            const [delay, entry] = RateLimits.reserve(map.get(key), budget, now)
-            map.set(key, entry)
-            return [delay, map] as const
-          })),
-      block: (key, millis) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          SynchronizedRef.update(state, (map) => {
-            map.set(key, RateLimits.block(map.get(key), millis, now))
-            return map
-          })),
-      blockedFor: (key) =>
-        Effect.flatMap(
-          Clock.currentTimeMillis,
-          (now) => Effect.map(SynchronizedRef.get(state), (map) => Math.max(0, (map.get(key)?.blockedUntil ?? 0) - now))
-        )
-    }
+export const makeStoreMemory: Effect.Effect<Store> = Effect.sync((): Store => {
+  const store = RateLimits.memoryStore()
+  const at = <A>(f: (now: number) => A): Effect.Effect<A> =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.sync(() => f(now)))
+  return {
+    reserve: (key, budget) => at((now) => store.reserve(key, budget, now)),
+    block: (key, millis) => at((now) => store.block(key, millis, now)),
+    blockedFor: (key) => at((now) => store.blockedFor(key, now))
   }
-)
+})
 
 /**
  * A layer of the memory store, for layers that should share one budget.
@@ -164,12 +139,8 @@ export interface Options {
   readonly perUser?: Budget | undefined
 }
 
-const requestsOf = (requests: number): number => Number.isFinite(requests) && requests >= 1 ? Math.floor(requests) : 1
-
-const counted = (budget: Budget): RateLimits.Budget => ({
-  requests: requestsOf(budget.requests),
-  windowMillis: Math.max(1, Math.ceil(Duration.toMillis(budget.window)))
-})
+const counted = (budget: Budget): RateLimits.Budget =>
+  RateLimits.counted(budget.requests, Duration.toMillis(budget.window))
 
 const wait = (millis: number): Effect.Effect<void> =>
   Effect.logDebug(`clerk: instance budget spent, waiting ${millis} ms`).pipe(

@@ -14,6 +14,8 @@
  * @since 1.0.0
  */
 import type { Model } from "@effect-clerk/kernel"
+import * as UserGetters from "@effect-clerk/kernel/UserGetters"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { exact } from "./internal/kernelModel.js"
 import * as ModelSchema from "./internal/modelSchema.js"
@@ -624,3 +626,53 @@ export const User: Schema.Codec<User, UserEncoded> = exact<Model.User, Model.Use
     bypassClientTrust: "bypass_client_trust"
   }))
 )
+
+/**
+ * The user's full name, as `User.fullName` of `@clerk/backend` gives it: the first and last names joined by a
+ * space, or none when both are missing or blank (the kernel's `UserGetters.fullName`).
+ *
+ * @since 1.0.0
+ * @category getters
+ * @example
+ * ```ts
+ * import { User } from "@effect-clerk/core-effect4"
+ * import { Option } from "effect"
+ *
+ * const greeting = (user: User.User) => `Hello, ${Option.getOrElse(User.fullName(user), () => user.id)}`
+ * ```
+ */
+export const fullName = (user: Pick<User, "firstName" | "lastName">): Option.Option<string> =>
+  Option.fromUndefinedOr(UserGetters.fullName(user))
+
+/**
+ * The user's primary email address (the entry of `emailAddresses` whose id is `primaryEmailAddressId`), as
+ * `User.primaryEmailAddress` of `@clerk/backend` gives it.
+ *
+ * @since 1.0.0
+ * @category getters
+ */
+export const primaryEmailAddress = (
+  user: Pick<User, "emailAddresses" | "primaryEmailAddressId">
+): Option.Option<EmailAddress> => Option.fromUndefinedOr(UserGetters.primaryEmailAddress(user))
+
+/**
+ * The user's primary phone number (the entry of `phoneNumbers` whose id is `primaryPhoneNumberId`), as
+ * `User.primaryPhoneNumber` of `@clerk/backend` gives it.
+ *
+ * @since 1.0.0
+ * @category getters
+ */
+export const primaryPhoneNumber = (
+  user: Pick<User, "phoneNumbers" | "primaryPhoneNumberId">
+): Option.Option<PhoneNumber> => Option.fromUndefinedOr(UserGetters.primaryPhoneNumber(user))
+
+/**
+ * The user's primary web3 wallet (the entry of `web3Wallets` whose id is `primaryWeb3WalletId`), as
+ * `User.primaryWeb3Wallet` of `@clerk/backend` gives it.
+ *
+ * @since 1.0.0
+ * @category getters
+ */
+export const primaryWeb3Wallet = (
+  user: Pick<User, "web3Wallets" | "primaryWeb3WalletId">
+): Option.Option<Web3Wallet> => Option.fromUndefinedOr(UserGetters.primaryWeb3Wallet(user))

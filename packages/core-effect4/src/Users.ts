@@ -8,7 +8,8 @@
  *
  * @since 1.0.0
  */
-import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
+import * as ClientRequest from "@effect-clerk/kernel/ClientRequest"
 import type * as Model from "@effect-clerk/kernel/Model"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -452,7 +453,7 @@ const createOnce = (
       new InvalidRequest({
         operation: "Users.createOnce",
         field: "params.externalId",
-        message: "createOnce needs a non-empty externalId to recognize the user"
+        message: ClientErrors.CREATE_ONCE_NEEDS_EXTERNAL_ID
       })
     )
   }
@@ -460,25 +461,18 @@ const createOnce = (
   const lookup = Effect.map(ops.list({ externalId: [`+${externalId}`], limit: 1 }), (found) => found[0])
   const attempt = (remaining: number, delayMillis: number): Effect.Effect<Model.User, CreateError | ListError> =>
     Effect.catch(ops.create(params), (error) => {
-      const ambiguous = error._tag === "TransportError" || error._tag === "ServerError"
-      const taken = error._tag === "UnprocessableEntity" &&
-        ErrorCatalogue.isIdentifierTaken(error.errors, "external_id")
-      if (!ambiguous && !taken) return Effect.fail(error)
+      const found = ClientErrors.createOnceCase(error)
+      if (found === undefined) return Effect.fail(error)
+      const taken = found === "taken"
       return Effect.flatMap(lookup, (existing): Effect.Effect<Model.User, CreateError | ListError> => {
         if (existing !== undefined) return Effect.succeed(existing)
         if (taken || remaining <= 1) return Effect.fail(error)
         return Effect.andThen(Effect.sleep(delayMillis), attempt(remaining - 1, delayMillis * 2))
       })
     })
-  return attempt(Math.max(1, Math.floor(attempts)), 250).pipe(
+  return attempt(Math.max(1, Math.floor(attempts)), ClientErrors.CREATE_ONCE_FIRST_DELAY_MILLIS).pipe(
     Effect.withSpan("Users.createOnce", { attributes: { "clerk.external_id": externalId } })
   )
-}
-
-const filtersOf = (params: Model.ListUsersParams | undefined): Model.CountUsersParams | undefined => {
-  if (params === undefined) return undefined
-  const { limit: _limit, offset: _offset, orderBy: _orderBy, startingAfter: _startingAfter, ...filters } = params
-  return filters
 }
 
 /**
@@ -492,7 +486,7 @@ export const fromOperations = (ops: Operations): Service => ({
   ...ops,
   bulkBanAll: (userIds, options) => Bulk.run("Users.bulkBanAll", ops.bulkBan, userIds, options),
   bulkUnbanAll: (userIds, options) => Bulk.run("Users.bulkUnbanAll", ops.bulkUnban, userIds, options),
-  createOnce: (params, options) => createOnce(ops, params, options?.attempts ?? 4),
+  createOnce: (params, options) => createOnce(ops, params, options?.attempts ?? ClientErrors.CREATE_ONCE_ATTEMPTS),
   listStream: (params, options) =>
     Pagination.paginate(
       "Users.listStream",
@@ -501,7 +495,7 @@ export const fromOperations = (ops: Operations): Service => ({
     ).pipe(Stream.withSpan("Users.listStream")),
   listWithTotal: (params) =>
     Effect.map(
-      Effect.all([ops.list(params), ops.count(filtersOf(params))], { concurrency: 2 }),
+      Effect.all([ops.list(params), ops.count(ClientRequest.countParamsOf(params))], { concurrency: 2 }),
       ([data, totalCount]) => ({ data, totalCount })
     ).pipe(Effect.withSpan("Users.listWithTotal")),
   organizationMembershipsStream: (userId, options) =>

@@ -47,6 +47,11 @@ export * as InstanceBudget from "./InstanceBudget.js"
 /**
  * @since 1.0.0
  */
+export * as InstanceBudgetRedis from "./InstanceBudgetRedis.js"
+
+/**
+ * @since 1.0.0
+ */
 export * as OAuthAccessToken from "./OAuthAccessToken.js"
 
 /**
@@ -113,3 +118,18 @@ export * as UsersProtocol from "./UsersProtocol.js"
  * @since 1.0.0
  */
 export * as Verification from "./Verification.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as WebhookDeduplication from "./WebhookDeduplication.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as WebhookEvent from "./WebhookEvent.js"
+
+/**
+ * @since 1.0.0
+ */
+export * as Webhooks from "./Webhooks.js"

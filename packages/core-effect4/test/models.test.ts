@@ -6,6 +6,7 @@
 import * as Fixtures from "@effect-clerk/kernel/Fixtures"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as BillingCreditBalance from "../src/BillingCreditBalance.js"
@@ -169,5 +170,18 @@ describe("models on the kernel's fixtures", () => {
       assert.deepStrictEqual(yield* Schema.decodeUnknownEffect(Responses.UserIdResult)({ user_id: "user_1" }), {
         userId: "user_1"
       })
+    }))
+
+  it.effect("the user getters: full name and primary identifiers (the kernel's UserGetters, in Option)", () =>
+    Effect.gen(function*() {
+      const user = yield* Schema.decodeUnknownEffect(User.User)(Fixtures.userFull)
+      assert.deepStrictEqual(User.fullName(user), Option.some(`${user.firstName} ${user.lastName}`))
+      assert.isTrue(Option.isNone(User.fullName({ firstName: null, lastName: " " })))
+      const email = User.primaryEmailAddress(user)
+      assert.isTrue(Option.isSome(email) && email.value.id === user.primaryEmailAddressId)
+      assert.isTrue(
+        Option.isNone(User.primaryPhoneNumber({ phoneNumbers: user.phoneNumbers, primaryPhoneNumberId: "none" }))
+      )
+      assert.isTrue(Option.isNone(User.primaryWeb3Wallet({ web3Wallets: [], primaryWeb3WalletId: null })))
     }))
 })

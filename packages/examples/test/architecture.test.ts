@@ -42,7 +42,9 @@ const MAX_FUNCTION_LINES = 120
 /** Modules allowed past 700 lines (up to 1,000), each with its reason: schema declarations, no logic. */
 const schemaOnlyModules: Record<string, string> = {
   "packages/core/src/UsersParams.ts": "the parameters of every operation, one Schema each, with their doc comments",
-  "packages/core/src/BillingSubscription.ts": "the billing models, one Schema and its two named types each"
+  "packages/core/src/BillingSubscription.ts": "the billing models, one Schema and its two named types each",
+  "packages/core-effect4/src/UsersParams.ts": "the Effect 4 line's parameters, as core's: one Schema each, with docs",
+  "packages/core-effect4/src/BillingSubscription.ts": "the Effect 4 line's billing models, as core's"
 }
 
 const lineCount = (text: string) => text.split("\n").length

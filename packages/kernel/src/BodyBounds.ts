@@ -167,3 +167,17 @@ export const checkMultipart = (
  */
 export const checkFile = (size: number, maxBytes: number): Result.Result<void, Refusal.BodyTooLarge> =>
   size > maxBytes ? Result.err(Refusal.bodyTooLarge(maxBytes)) : Result.ok(undefined)
+
+/**
+ * Whether a response's declared length is already over a client's bound (only when the body is not
+ * content-encoded: a compressed body's length says nothing of the text).
+ *
+ * @since 0.3.0
+ * @category client
+ */
+export const declaredTooLarge = (headers: Headers, maxBytes: number): boolean => {
+  const length = declaredLength(headers["content-length"])
+  const encoding = headers["content-encoding"]
+  return length !== undefined && Number.isSafeInteger(length) && length > maxBytes &&
+    (encoding === undefined || /^\s*(identity)?\s*$/i.test(encoding))
+}

@@ -6,6 +6,7 @@
  * @since 0.3.0
  */
 import type { ApiError } from "./ErrorCatalogue.js"
+import { isIdentifierTaken } from "./ErrorCatalogue.js"
 
 /**
  * The tag of each client-error status Clerk documents (a documented status an operation does not list is an
@@ -153,3 +154,151 @@ export const describe = (self: {
   const wait = self.retryAfterMillis === undefined ? "" : `, retry after ${formatMillis(self.retryAfterMillis)}`
   return `${self.operation} failed with status ${self.status}, ${detail}${trace}${wait}`
 }
+
+/**
+ * The message of an error and of its causes, nested at most four deep (`fetch failed (connect ECONNREFUSED)`).
+ *
+ * @since 0.3.0
+ * @category messages
+ */
+export const causeMessage = (cause: unknown, depth = 0): string => {
+  if (!(cause instanceof Error) || depth > 3) return ""
+  const inner = causeMessage(cause.cause, depth + 1)
+  return `${cause.message}${inner === "" ? "" : ` (${inner})`}`
+}
+
+/**
+ * The message of a transport failure: the client's message, with its causes' when it does not already say them.
+ *
+ * @since 0.3.0
+ * @category messages
+ */
+export const transportMessage = (message: string, cause: unknown): string => {
+  const inner = causeMessage(cause)
+  return inner === "" || message.includes(inner) ? message : `${message}: ${inner}`
+}
+
+/**
+ * The longest message a decode failure carries (a schema's report of a large body can be long).
+ *
+ * @since 0.3.0
+ * @category messages
+ */
+export const MAX_DECODE_MESSAGE = 2_000
+
+/**
+ * A decode failure's message, truncated to `MAX_DECODE_MESSAGE` (after redaction: a key cut in two is no
+ * longer found).
+ *
+ * @since 0.3.0
+ * @category messages
+ */
+export const decodeMessage = (message: string): string =>
+  message.length > MAX_DECODE_MESSAGE ? `${message.slice(0, MAX_DECODE_MESSAGE)}…` : message
+
+const jsonProblem = (cause: unknown): string =>
+  cause instanceof Error ? cause.message.replace(/"[\s\S]*"(\.\.\.)?/, "…") : "unknown error"
+
+/**
+ * The message of a 2xx body that is not JSON (the parser's reason, without the body's text).
+ *
+ * @since 0.3.0
+ * @category messages
+ */
+export const notJsonMessage = (cause: unknown): string => `the response body is not JSON (${jsonProblem(cause)})`
+
+/**
+ * The message of a 2xx body too deep to decode (the checks exhausted the stack).
+ *
+ * @since 0.3.0
+ * @category messages
+ */
+export const undecodableMessage = (cause: unknown): string =>
+  `the response body could not be decoded (${cause instanceof Error ? cause.message : "unknown error"})`
+
+/**
+ * The message of a body over the client's bound.
+ *
+ * @since 0.3.0
+ * @category messages
+ */
+export const tooLargeMessage = (maxBytes: number): string =>
+  `the response body is larger than the ${maxBytes}-byte bound`
+
+/**
+ * The most entries of an error body's `errors` a client reads.
+ *
+ * @since 0.3.0
+ * @category parsing
+ */
+export const MAX_ERROR_ENTRIES = 100
+
+/**
+ * The parts of an error body a client reads: its `errors` entries (at most `MAX_ERROR_ENTRIES`, still to be
+ * decoded by the line's schema) and its `clerk_trace_id`; nothing when the body is not a JSON object.
+ *
+ * @since 0.3.0
+ * @category parsing
+ */
+export const errorBodyParts = (
+  text: string
+): { readonly entries: ReadonlyArray<unknown>; readonly traceId: string | undefined } => {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { entries: [], traceId: undefined }
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return { entries: [], traceId: undefined }
+  const body = json as { readonly errors?: unknown; readonly clerk_trace_id?: unknown }
+  return {
+    entries: Array.isArray(body.errors) ? body.errors.slice(0, MAX_ERROR_ENTRIES) : [],
+    traceId: typeof body.clerk_trace_id === "string" ? body.clerk_trace_id : undefined
+  }
+}
+
+/**
+ * What `createOnce` does after a failed create: look the user up by external id (`"ambiguous"`: a transport
+ * failure or a 5xx may have happened after Clerk created it, so try again if it is not there; `"taken"`: the
+ * external id is already someone's, who is the answer), or give up (`undefined`).
+ *
+ * @since 0.3.0
+ * @category createOnce
+ */
+export const createOnceCase = (
+  error: {
+    readonly _tag: string
+    readonly errors?: ReadonlyArray<
+      { readonly code: string; readonly meta?: { readonly [key: string]: unknown } | undefined }
+    >
+  }
+): "ambiguous" | "taken" | undefined =>
+  error._tag === "TransportError" || error._tag === "ServerError"
+    ? "ambiguous"
+    : error._tag === "UnprocessableEntity" && isIdentifierTaken(error.errors ?? [], "external_id")
+    ? "taken"
+    : undefined
+
+/**
+ * `createOnce`'s first wait before trying again, doubled at each attempt.
+ *
+ * @since 0.3.0
+ * @category createOnce
+ */
+export const CREATE_ONCE_FIRST_DELAY_MILLIS = 250
+
+/**
+ * `createOnce`'s attempts when none are given.
+ *
+ * @since 0.3.0
+ * @category createOnce
+ */
+export const CREATE_ONCE_ATTEMPTS = 4
+
+/**
+ * The message of a `createOnce` without an external id to recognize the user by.
+ *
+ * @since 0.3.0
+ * @category createOnce
+ */
+export const CREATE_ONCE_NEEDS_EXTERNAL_ID = "createOnce needs a non-empty externalId to recognize the user"

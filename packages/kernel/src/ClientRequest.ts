@@ -8,6 +8,7 @@
  */
 import { versionAtLeast } from "./ApiVersions.js"
 import type { VersionRule } from "./internal/rows.js"
+import type { CountUsersParams, ListUsersParams, ProfileImage } from "./Model.js"
 
 /**
  * The longest path parameter a client sends.
@@ -171,3 +172,42 @@ export const writeLimitIndex = (
   operation: { readonly writeLimitKey?: string | undefined; readonly args: ReadonlyArray<{ readonly name: string }> }
 ): number =>
   operation.writeLimitKey === undefined ? -1 : operation.args.findIndex((arg) => arg.name === operation.writeLimitKey)
+
+/**
+ * The multipart form of a profile image (`{ data, fileName?, contentType? }`, `data` a `Uint8Array` or a
+ * `Blob`, not empty) under the field `field`, or the problem that stops it.
+ *
+ * @since 0.3.0
+ * @category bodies
+ */
+export const profileImageForm = (
+  field: string,
+  file: unknown
+): { readonly form: FormData } | { readonly problem: string } => {
+  if (typeof file !== "object" || file === null) {
+    return { problem: `${field} must be { data, fileName?, contentType? }` }
+  }
+  const { contentType, data, fileName } = file as Partial<ProfileImage>
+  const blob = data instanceof Blob
+    ? data
+    : data instanceof Uint8Array
+    ? new Blob([new Uint8Array(data)], contentType === undefined ? {} : { type: contentType })
+    : undefined
+  if (blob === undefined) return { problem: `${field}.data must be a Uint8Array or a Blob` }
+  if (blob.size === 0) return { problem: `${field}.data is empty` }
+  const form = new FormData()
+  form.append(field, blob, fileName ?? "profile-image")
+  return { form }
+}
+
+/**
+ * The filters of a list's parameters, as `count` takes them (no paging, no order).
+ *
+ * @since 0.3.0
+ * @category query
+ */
+export const countParamsOf = (params: ListUsersParams | undefined): CountUsersParams | undefined => {
+  if (params === undefined) return undefined
+  const { limit: _limit, offset: _offset, orderBy: _orderBy, startingAfter: _startingAfter, ...filters } = params
+  return filters
+}

@@ -114,3 +114,33 @@ export const deep = (redactor: Redactor, value: unknown): unknown => {
   for (const [key, item] of entries) assign(out, key, item)
   return out
 }
+
+/**
+ * One of Clerk's errors (`code`, `message`, `longMessage`, `meta`) with the secret redacted from every text and
+ * from `meta` at any depth.
+ *
+ * @since 0.3.0
+ * @category redaction
+ */
+export const apiError = <
+  E extends {
+    readonly code: string
+    readonly message: string
+    readonly longMessage?: string | undefined
+    readonly meta?: { readonly [key: string]: unknown } | undefined
+  }
+>(redactor: Redactor, entry: E): {
+  readonly code: string
+  readonly message: string
+  readonly longMessage?: string
+  readonly meta?: { readonly [key: string]: unknown }
+} => {
+  const longMessage = entry.longMessage === undefined ? undefined : redactor.text(entry.longMessage)
+  const meta = entry.meta === undefined ? undefined : deep(redactor, entry.meta)
+  return {
+    code: redactor.text(entry.code),
+    message: redactor.text(entry.message),
+    ...(longMessage === undefined ? {} : { longMessage }),
+    ...(typeof meta === "object" && meta !== null && !Array.isArray(meta) ? { meta: { ...meta } } : {})
+  }
+}

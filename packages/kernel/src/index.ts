@@ -47,6 +47,11 @@ export * as ClientErrors from "./ClientErrors.js"
 export * as ClientRequest from "./ClientRequest.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as Deduplication from "./Deduplication.js"
+
+/**
  * @since 0.2.0
  */
 export * as DeepMerge from "./DeepMerge.js"
@@ -129,12 +134,22 @@ export * as RateLimits from "./RateLimits.js"
 /**
  * @since 0.3.0
  */
+export * as RedisBudget from "./RedisBudget.js"
+
+/**
+ * @since 0.3.0
+ */
 export * as Redaction from "./Redaction.js"
 
 /**
  * @since 0.2.0
  */
 export * as Refusal from "./Refusal.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as RemoteHealth from "./RemoteHealth.js"
 
 /**
  * @since 0.2.0
@@ -185,3 +200,8 @@ export * as Totp from "./Totp.js"
  * @since 0.3.0
  */
 export * as UserEvents from "./UserEvents.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as UserGetters from "./UserGetters.js"

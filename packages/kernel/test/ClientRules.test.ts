@@ -2,11 +2,13 @@
  * The client rules both Effect lines apply (request, error, paging, bulk, redaction), as plain functions.
  */
 import { describe, expect, it } from "@effect/vitest"
+import * as BodyBounds from "../src/BodyBounds.js"
 import * as BulkReport from "../src/BulkReport.js"
 import * as ClientErrors from "../src/ClientErrors.js"
 import * as ClientRequest from "../src/ClientRequest.js"
 import * as Operations from "../src/Operations.js"
 import * as Paging from "../src/Paging.js"
+import * as RateLimits from "../src/RateLimits.js"
 import * as Redaction from "../src/Redaction.js"
 
 describe("ClientRequest", () => {
@@ -115,5 +117,52 @@ describe("Redaction", () => {
     expect(redactor.text("echo sk_\"x and sk_\\\"x")).toBe("echo <redacted> and <redacted>")
     expect(Redaction.deep(redactor, { a: ["sk_\"x"] })).toEqual({ a: ["<redacted>"] })
     expect(Redaction.none.leaks("anything")).toBe(false)
+  })
+})
+
+describe("the rest of the client rules", () => {
+  it("reads an error body's entries and trace id; nothing from a body that is not Clerk's", () => {
+    expect(ClientErrors.errorBodyParts("{\"errors\":[{\"code\":\"x\"}],\"clerk_trace_id\":\"t\"}")).toEqual({
+      entries: [{ code: "x" }],
+      traceId: "t"
+    })
+    expect(ClientErrors.errorBodyParts("<html>")).toEqual({ entries: [], traceId: undefined })
+  })
+  it("tells createOnce what to do after a failed create", () => {
+    expect(ClientErrors.createOnceCase({ _tag: "TransportError" })).toBe("ambiguous")
+    expect(ClientErrors.createOnceCase({
+      _tag: "UnprocessableEntity",
+      errors: [{ code: "form_identifier_exists", meta: { param_name: "external_id" } }]
+    })).toBe("taken")
+    expect(ClientErrors.createOnceCase({ _tag: "BadRequest", errors: [] })).toBeUndefined()
+  })
+  it("words transport and decode failures", () => {
+    expect(ClientErrors.transportMessage("fetch failed", new Error("refused"))).toBe("fetch failed: refused")
+    expect(ClientErrors.decodeMessage("x".repeat(3000)).length).toBe(ClientErrors.MAX_DECODE_MESSAGE + 1)
+  })
+  it("builds a profile image's form, or says why not; keeps a list's filters for count", () => {
+    expect("form" in ClientRequest.profileImageForm("file", { data: new Uint8Array([1]) })).toBe(true)
+    expect(ClientRequest.profileImageForm("file", { data: new Uint8Array() })).toEqual({
+      problem: "file.data is empty"
+    })
+    expect(ClientRequest.countParamsOf({ limit: 2, offset: 1, orderBy: "-created_at", query: "a" })).toEqual({
+      query: "a"
+    })
+  })
+  it("keeps client budgets in memory: a request over the budget waits for the next window; a block voids it", () => {
+    const store = RateLimits.memoryStore()
+    const budget = RateLimits.counted(2, 1000)
+    expect([store.reserve("k", budget, 0), store.reserve("k", budget, 0), store.reserve("k", budget, 0)]).toEqual([
+      0,
+      0,
+      1000
+    ])
+    store.block("k", 5000, 10)
+    expect(store.blockedFor("k", 10)).toBe(5000)
+    expect(RateLimits.requestsOf(0.5)).toBe(1)
+  })
+  it("refuses a declared length over the bound unless the body is encoded", () => {
+    expect(BodyBounds.declaredTooLarge({ "content-length": "100" }, 10)).toBe(true)
+    expect(BodyBounds.declaredTooLarge({ "content-length": "100", "content-encoding": "gzip" }, 10)).toBe(false)
   })
 })

@@ -6,17 +6,12 @@
  * @internal
  */
 import * as BodyBounds from "@effect-clerk/kernel/BodyBounds"
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Effect from "effect/Effect"
 import type * as HttpClientError from "effect/http/HttpClientError"
 import type * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as Stream from "effect/Stream"
 import { DecodeError, TransportError } from "../ClerkError.js"
-
-const causeMessage = (cause: unknown, depth = 0): string => {
-  if (!(cause instanceof Error) || depth > 3) return ""
-  const inner = causeMessage(cause.cause, depth + 1)
-  return `${cause.message}${inner === "" ? "" : ` (${inner})`}`
-}
 
 /**
  * The `TransportError` of an HTTP client failure (its message and its causes').
@@ -24,12 +19,10 @@ const causeMessage = (cause: unknown, depth = 0): string => {
  * @internal
  */
 export const transportError = (operation: string) => (error: HttpClientError.HttpClientError): TransportError => {
-  const message = error.reason.message
-  const cause = causeMessage(error.reason.cause)
   return new TransportError({
     operation,
     reason: "Transport",
-    message: cause === "" || message.includes(cause) ? message : `${message}: ${cause}`
+    message: ClientErrors.transportMessage(error.reason.message, error.reason.cause)
   })
 }
 
@@ -50,13 +43,9 @@ export const readBody = (
       operation,
       status: response.status,
       reason: "TooLarge",
-      message: `the response body is larger than the ${maxBytes}-byte bound`
+      message: ClientErrors.tooLargeMessage(maxBytes)
     })
-  const declared = BodyBounds.declaredLength(response.headers["content-length"])
-  const encoded = (response.headers["content-encoding"] ?? "").trim()
-  if (declared !== undefined && declared > maxBytes && (encoded === "" || /^identity$/i.test(encoded))) {
-    return Effect.fail(tooLarge())
-  }
+  if (BodyBounds.declaredTooLarge(response.headers, maxBytes)) return Effect.fail(tooLarge())
   return response.stream.pipe(
     Stream.catchIf(
       (error: HttpClientError.HttpClientError) => error.reason._tag === "EmptyBodyError",

@@ -7,7 +7,6 @@
  * @internal
  */
 import * as ClientRequest from "@effect-clerk/kernel/ClientRequest"
-import type * as Model from "@effect-clerk/kernel/Model"
 import * as Predicate from "effect/Predicate"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
@@ -97,22 +96,11 @@ const encodeJsonBody = (
   return Result.map(text, (text): Body => ({ _tag: "Json", text }))
 }
 
-const isProfileImage = (u: unknown): u is Model.ProfileImage => Predicate.isObject(u) && "data" in u
-
 const multipartFile = (operation: string, field: string, file: unknown): Result.Result<Body, InvalidRequest> => {
-  const invalid = (message: string) => Result.fail(new InvalidRequest({ operation, field, message }))
-  if (!isProfileImage(file)) return invalid(`${field} must be { data, fileName?, contentType? }`)
-  const { contentType, data, fileName } = file
-  const blob = data instanceof Blob
-    ? data
-    : data instanceof Uint8Array
-    ? new Blob([new Uint8Array(data)], contentType === undefined ? {} : { type: contentType })
-    : undefined
-  if (blob === undefined) return invalid(`${field}.data must be a Uint8Array or a Blob`)
-  if (blob.size === 0) return invalid(`${field}.data is empty`)
-  const form = new FormData()
-  form.append(field, blob, fileName ?? "profile-image")
-  return Result.succeed({ _tag: "Multipart", form })
+  const upload = ClientRequest.profileImageForm(field, file)
+  return "problem" in upload
+    ? Result.fail(new InvalidRequest({ operation, field, message: upload.problem }))
+    : Result.succeed({ _tag: "Multipart", form: upload.form })
 }
 
 interface Draft {

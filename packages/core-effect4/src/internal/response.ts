@@ -67,17 +67,6 @@ export const errorForStatus = (
 
 const decodeApiError = Schema.decodeUnknownResult(Errors.ClerkApiError)
 
-const redactEntry = (redactor: Redaction.Redactor, entry: ClerkApiError): ClerkApiError => {
-  const longMessage = entry.longMessage === undefined ? undefined : redactor.text(entry.longMessage)
-  const meta = entry.meta === undefined ? undefined : Redaction.deep(redactor, entry.meta)
-  return {
-    code: redactor.text(entry.code),
-    message: redactor.text(entry.message),
-    ...(longMessage === undefined ? {} : { longMessage }),
-    ...(Predicate.isObject(meta) && !Array.isArray(meta) ? { meta: { ...meta } } : {})
-  }
-}
-
 /**
  * Clerk's `errors` (at most 100, malformed entries skipped) and trace id of an error body, redacted; nothing
  * when the body is not Clerk's JSON.
@@ -88,19 +77,15 @@ export const parseErrorBody = (
   text: string,
   redactor: Redaction.Redactor
 ): { readonly errors: ReadonlyArray<ClerkApiError>; readonly clerkTraceId?: string } => {
-  const json = Result.try(() => JSON.parse(text) as unknown)
-  if (Result.isFailure(json) || !Predicate.isObject(json.success) || Array.isArray(json.success)) return { errors: [] }
-  const body = json.success
+  const { entries, traceId } = ClientErrors.errorBodyParts(text)
   const errors: Array<ClerkApiError> = []
-  const entries = "errors" in body && Array.isArray(body.errors) ? body.errors.slice(0, 100) : []
   for (const entry of entries) {
     // an entry nested deeper than the stack is skipped, like any malformed entry
     const decoded = Result.try(() => decodeApiError(entry))
     if (Result.isSuccess(decoded) && Result.isSuccess(decoded.success)) {
-      errors.push(redactEntry(redactor, decoded.success.success))
+      errors.push(Redaction.apiError(redactor, decoded.success.success))
     }
   }
-  const traceId = "clerk_trace_id" in body ? body.clerk_trace_id : undefined
   return typeof traceId === "string" ? { errors, clerkTraceId: redactor.text(traceId) } : { errors }
 }
 
@@ -121,13 +106,6 @@ export const statusError = (
   const wait = status === 429 || status >= 500 ? ClientErrors.parseRetryAfter(retryAfterHeader, nowMillis) : undefined
   return errorForStatus(operation, status, wait === undefined ? body : { ...body, retryAfter: Duration.millis(wait) })
 }
-
-const MAX_DECODE_MESSAGE = 2_000
-
-const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s)
-
-const jsonProblem = (cause: unknown): string =>
-  cause instanceof Error ? cause.message.replace(/"[\s\S]*"(\.\.\.)?/, "…") : "unknown error"
 
 /**
  * The decoder of an operation's 2xx bodies: JSON, the implied fields filled in when absent, then the schema.
@@ -150,13 +128,13 @@ export const successDecoder = (
         operation: name,
         status,
         reason,
-        message: truncate(redactor.text(message), MAX_DECODE_MESSAGE)
+        message: ClientErrors.decodeMessage(redactor.text(message))
       })
     )
   return (status, text, implied) => {
     const json = Result.try(() => JSON.parse(text) as unknown)
     if (Result.isFailure(json)) {
-      return failure(status, "Json", `the response body is not JSON (${jsonProblem(json.failure)})`)
+      return failure(status, "Json", ClientErrors.notJsonMessage(json.failure))
     }
     let value = json.success
     if (implied.length > 0 && Predicate.isObject(value) && !Array.isArray(value)) {
@@ -168,7 +146,7 @@ export const successDecoder = (
     const decoded = Result.try(() => decode(value))
     if (Result.isFailure(decoded)) {
       // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
-      return failure(status, "Schema", `the response body could not be decoded (${jsonProblem(decoded.failure)})`)
+      return failure(status, "Schema", ClientErrors.undecodableMessage(decoded.failure))
     }
     return Result.isSuccess(decoded.success)
       ? Result.succeed(decoded.success.success)

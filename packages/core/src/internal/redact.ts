@@ -45,6 +45,13 @@ export const make: (secret: string) => Redactor = Redaction.make
 export const deep: (redactor: Redactor, value: unknown) => unknown = Redaction.deep
 
 /**
+ * One of Clerk's errors with the secret redacted from its texts and `meta`.
+ *
+ * @internal
+ */
+export const apiError = Redaction.apiError
+
+/**
  * The errors this client builds, without the secret in their messages: the error itself when its message does
  * not hold it.
  *

@@ -12,7 +12,6 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { InvalidRequest } from "../ClerkError.js"
-import type { ProfileImage } from "../UsersParams.js"
 import type { AnyOperation, Arg, VersionRule } from "./operation.js"
 import { writeLimitIndex } from "./operation.js"
 
@@ -109,20 +108,10 @@ export const encodeJsonBody = (
 }
 
 const multipartFile = (operation: string, field: string, file: unknown): Either.Either<Body, InvalidRequest> => {
-  if (typeof file !== "object" || file === null) {
-    return invalid(operation, field, `${field} must be { data, fileName?, contentType? }`)
-  }
-  const { contentType, data, fileName } = file as ProfileImage
-  const blob = data instanceof Blob
-    ? data
-    : data instanceof Uint8Array
-    ? new Blob([new Uint8Array(data)], contentType === undefined ? {} : { type: contentType })
-    : undefined
-  if (blob === undefined) return invalid(operation, field, `${field}.data must be a Uint8Array or a Blob`)
-  if (blob.size === 0) return invalid(operation, field, `${field}.data is empty`)
-  const form = new FormData()
-  form.append(field, blob, fileName ?? "profile-image")
-  return Either.right({ _tag: "Multipart", form })
+  const upload = ClientRequest.profileImageForm(field, file)
+  return "problem" in upload
+    ? invalid(operation, field, upload.problem)
+    : Either.right({ _tag: "Multipart", form: upload.form })
 }
 
 const refusedByVersion = (
