@@ -28,6 +28,11 @@ export * as Arbitraries from "./Arbitraries.js"
 /**
  * @since 1.0.0
  */
+export * as Seeds from "./Seeds.js"
+
+/**
+ * @since 1.0.0
+ */
 export * as TimeRelative from "./TimeRelative.js"
 
 /**
