@@ -6,6 +6,7 @@
  *
  * @since 0.3.0
  */
+import { type ChildProcess, spawn } from "node:child_process"
 import type { Option as RateLimitsOption } from "./RateLimits.js"
 
 /**
@@ -88,3 +89,56 @@ export const originOf = (apiUrl: string): string => apiUrl.replace(/\/v1$/, "")
  * @category output
  */
 export const ADMIN_PREFIX = "/__emulator"
+
+/**
+ * A started command: the process, what it printed so far (stdout and stderr, appended as it comes), and its end
+ * (its exit code or the signal that ended it, once its output is read to the end).
+ *
+ * @since 0.3.0
+ * @category command
+ */
+export interface Started {
+  readonly child: ChildProcess
+  readonly output: { text: string }
+  readonly exited: Promise<string>
+}
+
+/**
+ * Starts `file` with `args` in `cwd`, `env` added to this process's environment, its standard streams piped (its
+ * stdin held for `--stop-on-stdin-close`, a write error on it ignored).
+ *
+ * @since 0.3.0
+ * @category command
+ */
+export const start = (
+  file: string,
+  args: ReadonlyArray<string>,
+  options: { readonly cwd: string; readonly env?: Readonly<Record<string, string>> | undefined }
+): Started => {
+  const child = spawn(file, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ["pipe", "pipe", "pipe"]
+  })
+  const output = { text: "" }
+  const collect = (chunk: unknown) => (output.text += String(chunk))
+  child.stdout.on("data", collect)
+  child.stderr.on("data", collect)
+  child.stdin.on("error", () => {})
+  const exited = new Promise<string>((resolve) =>
+    child.once("close", (code, signal) => resolve(signal ?? `exit code ${code}`))
+  )
+  return { child, output, exited }
+}
+
+/**
+ * Where a ready emulator is, from its API URL and key: `CLERK_API_URL` (the origin) and `CLERK_SECRET_KEY`, and its
+ * admin API's URL.
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export const locations = (apiUrl: string, secretKey: string) => {
+  const origin = originOf(apiUrl)
+  return { env: { CLERK_API_URL: origin, CLERK_SECRET_KEY: secretKey }, adminUrl: `${origin}${ADMIN_PREFIX}` }
+}
