@@ -142,3 +142,43 @@ export const locations = (apiUrl: string, secretKey: string) => {
   const origin = originOf(apiUrl)
   return { env: { CLERK_API_URL: origin, CLERK_SECRET_KEY: secretKey }, adminUrl: `${origin}${ADMIN_PREFIX}` }
 }
+
+/**
+ * How a started command's wait for readiness ended: its `ready:` URL, an exit before it (how it ended), or a
+ * failure to start at all.
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export type Readiness =
+  | { readonly _tag: "Ready"; readonly url: string }
+  | { readonly _tag: "ExitedBeforeReady"; readonly how: string }
+  | { readonly _tag: "SpawnFailed"; readonly message: string }
+
+/**
+ * Calls `settle` once, with the first of: the `ready:` line (already printed or to come), the process's exit, a
+ * failure to start. The function returned stops listening (call it when the wait ends otherwise, a timeout).
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export const awaitReady = (started: Started, settle: (readiness: Readiness) => void): () => void => {
+  const { child, exited, output } = started
+  let done = false
+  const once = (readiness: Readiness) => {
+    if (!done) settle(readiness)
+    done = true
+  }
+  const onData = () => {
+    const url = readyUrl(output.text)
+    if (url !== undefined) once({ _tag: "Ready", url })
+  }
+  child.stdout?.on("data", onData)
+  onData()
+  void exited.then((how) => once({ _tag: "ExitedBeforeReady", how }))
+  child.once("error", (error) => once({ _tag: "SpawnFailed", message: error.message }))
+  return () => {
+    done = true
+    child.stdout?.off("data", onData)
+  }
+}

@@ -186,30 +186,27 @@ const terminate = (child: ChildProcess, exited: Promise<string>): Effect.Effect<
     )
 
 /** The URL of the `ready:` line, or why there is none. */
-const readiness = (child: ChildProcess, output: { text: string }, exited: Promise<string>, timeout: Duration.Input) =>
+const readiness = (started: EmulatorCommand.Started, timeout: Duration.Input) =>
   Effect.callback<string, LaunchError>((resume) => {
-    const onData = () => {
-      const url = EmulatorCommand.readyUrl(output.text)
-      if (url !== undefined) resume(Effect.succeed(url))
-    }
-    child.stdout?.on("data", onData)
-    onData()
-    void exited.then((how) =>
-      resume(Effect.fail(
-        new LaunchError({ reason: "ExitedBeforeReady", message: `exited before ready (${how}):\n${output.text}` })
+    const stop = EmulatorCommand.awaitReady(started, (readiness) =>
+      resume(
+        readiness._tag === "Ready"
+          ? Effect.succeed(readiness.url)
+          : Effect.fail(
+            readiness._tag === "SpawnFailed"
+              ? new LaunchError({ reason: "SpawnFailed", message: `cannot start: ${readiness.message}` })
+              : new LaunchError({
+                reason: "ExitedBeforeReady",
+                message: `exited before ready (${readiness.how}):\n${started.output.text}`
+              })
+          )
       ))
-    )
-    child.once(
-      "error",
-      (error) =>
-        resume(Effect.fail(new LaunchError({ reason: "SpawnFailed", message: `cannot start: ${error.message}` })))
-    )
-    return Effect.sync(() => child.stdout?.off("data", onData))
+    return Effect.sync(stop)
   }).pipe(
     Effect.timeoutOrElse({
       duration: timeout,
       orElse: () =>
-        Effect.fail(new LaunchError({ reason: "Timeout", message: `no ready: line in time:\n${output.text}` }))
+        Effect.fail(new LaunchError({ reason: "Timeout", message: `no ready: line in time:\n${started.output.text}` }))
     }),
     onWallClock
   )
@@ -251,11 +248,12 @@ export const make = (options: Options = {}): Effect.Effect<Running, LaunchError,
         path.resolve(cwd, options.bin),
         ...command
       ]]
-    const { child, exited, output } = yield* Effect.acquireRelease(
+    const started = yield* Effect.acquireRelease(
       Effect.sync(() => EmulatorCommand.start(file, args, { cwd, env: options.env })),
       ({ child, exited }) => terminate(child, exited)
     )
-    const apiUrl = yield* readiness(child, output, exited, options.timeout ?? Duration.seconds(30))
+    const { child, output } = started
+    const apiUrl = yield* readiness(started, options.timeout ?? Duration.seconds(30))
     const { adminUrl, env } = EmulatorCommand.locations(apiUrl, secretKey)
     return {
       apiUrl,

@@ -248,43 +248,37 @@ const terminate = (child: ChildProcess, exited: Promise<string>): Effect.Effect<
 
 /** The URL of the `ready:` line, or why there is none. */
 const readiness = (
-  child: ChildProcess,
-  output: EmulatorCommand.Started["output"],
-  exited: Promise<string>,
+  started: EmulatorCommand.Started,
   timeout: Duration.Duration
 ): Effect.Effect<string, LaunchError> =>
   Effect.async<string, LaunchError>((callback) => {
-    let done = false
-    const resume = (effect: Effect.Effect<string, LaunchError>) => {
-      if (!done) callback(effect)
-      done = true
-    }
-    const onData = () => {
-      const url = EmulatorCommand.readyUrl(output.text)
-      if (url !== undefined) resume(Effect.succeed(url))
-    }
-    child.stdout?.on("data", onData)
-    onData()
-    void exited.then((how) =>
-      resume(Effect.fail(
-        new LaunchError({
-          reason: "ExitedBeforeReady",
-          message: `the emulator exited before it was ready (${how}):\n${output.text.trim()}`
-        })
-      ))
-    )
-    child.once("error", (error) =>
-      resume(Effect.fail(
-        new LaunchError({ reason: "SpawnFailed", message: `cannot start the emulator: ${error.message}` })
-      )))
-    return Effect.sync(() => child.stdout?.off("data", onData))
+    const stop = EmulatorCommand.awaitReady(started, (readiness) => {
+      switch (readiness._tag) {
+        case "Ready":
+          return callback(Effect.succeed(readiness.url))
+        case "ExitedBeforeReady":
+          return callback(Effect.fail(
+            new LaunchError({
+              reason: "ExitedBeforeReady",
+              message: `the emulator exited before it was ready (${readiness.how}):\n${started.output.text.trim()}`
+            })
+          ))
+        case "SpawnFailed":
+          return callback(Effect.fail(
+            new LaunchError({ reason: "SpawnFailed", message: `cannot start the emulator: ${readiness.message}` })
+          ))
+      }
+    })
+    return Effect.sync(stop)
   }).pipe(
     Effect.timeoutFail({
       duration: timeout,
       onTimeout: () =>
         new LaunchError({
           reason: "Timeout",
-          message: `the emulator printed no ready: line within ${Duration.format(timeout)}:\n${output.text.trim()}`
+          message: `the emulator printed no ready: line within ${
+            Duration.format(timeout)
+          }:\n${started.output.text.trim()}`
         })
     }),
     onWallClock
@@ -374,11 +368,12 @@ export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">
         ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks })
       })
     ]
-    const { child, exited, output } = yield* Effect.acquireRelease(
+    const started = yield* Effect.acquireRelease(
       Effect.sync(() => EmulatorCommand.start(process.execPath, args, { cwd, env: options.env })),
       ({ child, exited }) => terminate(child, exited)
     )
-    const apiUrl = yield* readiness(child, output, exited, timeout.value)
+    const { child, output } = started
+    const apiUrl = yield* readiness(started, timeout.value)
     child.unref()
     // a parent that never calls stop() is not kept alive by the emulator (whose pipe then closes, and it stops)
     for (const stream of [child.stdin, child.stdout, child.stderr]) if (stream instanceof Socket) stream.unref()
