@@ -43,6 +43,12 @@ export interface Options {
   readonly concurrency?: number | "unbounded"
   /** After a failed chunk: `"stop"` (default) sends no further chunk, `"continue"` sends every chunk. */
   readonly onChunkFailure?: "stop" | "continue"
+  /**
+   * A client-side budget on top of the layer's own pacing, wrapping each chunk's call (the layer's retries
+   * included): it counts chunks, not requests. The Effect 3 line takes Effect's `RateLimiter` here, which is this
+   * function; `effect` 4 has no `RateLimiter` module, so any such wrapper is taken.
+   */
+  readonly rateLimiter?: <A, E, R>(call: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
 }
 
 /**
@@ -129,9 +135,11 @@ export const run = <A extends { readonly id: string }, E, R, IdsError = never, I
     let stopped = false
     // a defect (a bug, not a failure of the call) ends the run with that defect
     let crashed: Cause.Cause<never> | undefined
+    const limiter = options.rateLimiter
+    const send = limiter === undefined ? call : (chunk: ReadonlyArray<string>) => limiter(call(chunk))
     const permits = yield* Semaphore.make(concurrency ?? Number.MAX_SAFE_INTEGER)
     const sendChunk = (index: number, chunk: ReadonlyArray<string>) =>
-      Effect.map(Effect.exit(call(chunk)), (exit) => {
+      Effect.map(Effect.exit(send(chunk)), (exit) => {
         if (Exit.isSuccess(exit)) {
           outcomes[index] = { _tag: "Accepted", ids: chunk, answered: new Set(exit.value.map((user) => user.id)) }
           return

@@ -13,7 +13,7 @@ import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Duration from "effect/Duration"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
-import * as User from "./User.js"
+import * as ModelSchema from "./internal/modelSchema.js"
 
 /**
  * The identity every error of this library carries (the same symbol as on the Effect 3 line): `isClerkError`
@@ -37,18 +37,18 @@ export type ClerkErrorTypeId = typeof ClerkErrorTypeId
  * @since 1.0.0
  * @category models
  */
-export const ClerkApiError: typeof User.ClerkApiError = User.ClerkApiError
+export const ClerkApiError: typeof ModelSchema.ClerkApiError = ModelSchema.ClerkApiError
 
 /**
  * @since 1.0.0
  * @category models
  */
-export type ClerkApiError = typeof User.ClerkApiError.Type
+export type ClerkApiError = typeof ModelSchema.ClerkApiError.Type
 
 const responseFields = {
   operation: Schema.String,
   status: Schema.Number,
-  errors: Schema.Array(Schema.toType(User.ClerkApiError)),
+  errors: Schema.Array(Schema.toType(ModelSchema.ClerkApiError)),
   clerkTraceId: Schema.optionalKey(Schema.String)
 }
 

@@ -1,7 +1,8 @@
 /**
  * The instance budget in Redis (`ioredis`), shared by every process of a fleet: each request is reserved with
  * one Lua script on Redis's clock, and a 429 seen by one process blocks the budget for all (the kernel's
- * `RedisBudget` scripts, the Effect 3 line's too). When Redis is slow or out, each process paces itself on a
+ * `RedisBudget` scripts, the Effect 3 line's too). Imported by its own path
+ * (`@effect-clerk/core/InstanceBudgetRedis`), not from the package root: `ioredis` is an optional peer. When Redis is slow or out, each process paces itself on a
  * share of each budget (`localShare`) in memory, and tries Redis again every `probeInterval`.
  *
  * @since 1.0.0
@@ -102,7 +103,8 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
  * @category layers
  * @example
  * ```ts
- * import { InstanceBudgetRedis, Users } from "@effect-clerk/core"
+ * import { Users } from "@effect-clerk/core"
+ * import * as InstanceBudgetRedis from "@effect-clerk/core/InstanceBudgetRedis"
  * import { Layer } from "effect"
  *
  * export const Shared = Users.layer.pipe(

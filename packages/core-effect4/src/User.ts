@@ -18,19 +18,9 @@ import * as UserGetters from "@effect-clerk/kernel/UserGetters"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { exact } from "./internal/kernelModel.js"
-import * as ModelSchema from "./internal/modelSchema.js"
 import { NullableNumber, NullableString } from "./internal/modelSchema.js"
 import { OrganizationMembership } from "./OrganizationMembership.js"
 import { IdentificationLink, Verification } from "./Verification.js"
-
-/**
- * Clerk's error object (`errors[]` of an error response, `error` of a failed verification). Its place in the
- * Effect 3 line is `ClerkError`; kept here until `ClerkError` exports it.
- *
- * @since 1.0.0
- * @category schemas
- */
-export const ClerkApiError: typeof ModelSchema.ClerkApiError = ModelSchema.ClerkApiError
 
 /**
  * The kernel's `Model.EmailAddress`, camelCase.

@@ -47,11 +47,6 @@ export * as InstanceBudget from "./InstanceBudget.js"
 /**
  * @since 1.0.0
  */
-export * as InstanceBudgetRedis from "./InstanceBudgetRedis.js"
-
-/**
- * @since 1.0.0
- */
 export * as OAuthAccessToken from "./OAuthAccessToken.js"
 
 /**

@@ -135,6 +135,21 @@ describe("bulkBanAll", () => {
       assert.isFalse(report.stopped)
     }))
 
+  it.effect("a rateLimiter option wraps each chunk's call", () =>
+    Effect.gen(function*() {
+      const fake = FakeHttp.make((request) => ok(JSON.parse(String(request.body)).user_ids.map(userWithId)))
+      let wrapped = 0
+      const report = yield* withUsers(fake, (users) =>
+        users.bulkBanAll(
+          Array.from({ length: 60 }, (_, i) => `user_${i}`),
+          {
+            rateLimiter: (call) => Effect.andThen(Effect.sync(() => wrapped++), call)
+          }
+        ))
+      assert.strictEqual(report.chunks, 2)
+      assert.strictEqual(wrapped, 2)
+    }))
+
   it.effect("a failed chunk stops the run: the rest not attempted", () =>
     Effect.gen(function*() {
       const fake = FakeHttp.make(() => ({ status: 400, body: { errors: [{ code: "bad", message: "bad" }] } }))

@@ -11,6 +11,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as BillingCreditBalance from "../src/BillingCreditBalance.js"
 import * as BillingSubscription from "../src/BillingSubscription.js"
+import * as ClerkError from "../src/ClerkError.js"
 import * as DeletedObject from "../src/DeletedObject.js"
 import * as OAuthAccessToken from "../src/OAuthAccessToken.js"
 import * as OrganizationInvitation from "../src/OrganizationInvitation.js"
@@ -96,7 +97,7 @@ const cases: ReadonlyArray<Case> = [
     minimal: Fixtures.deletedMinimal
   },
   { name: "TotalCount", schema: Responses.TotalCount, full: Fixtures.totalCount, minimal: Fixtures.totalCount },
-  { name: "ClerkApiError", schema: User.ClerkApiError, full: Fixtures.clerkApiErrorFull, required: "code" }
+  { name: "ClerkApiError", schema: ClerkError.ClerkApiError, full: Fixtures.clerkApiErrorFull, required: "code" }
 ]
 
 const hasUpperCaseKey = (value: unknown): boolean =>

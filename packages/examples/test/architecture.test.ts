@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url"
 import * as ts from "typescript"
 
 const root = fileURLToPath(new URL("../../../", import.meta.url))
-const sourceDirs = ["packages/kernel/src", "packages/core/src", "packages/testkit/src"]
+const sourceDirs = ["packages/kernel/src", "packages/core/src", "packages/testkit/src", "packages/core-effect4/src"]
 
 const tsFilesOf = (dir: string) =>
   readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
@@ -205,13 +205,15 @@ describe("architecture", () => {
     expect(casts, casts.join("\n")).toEqual([])
   })
 
-  it("every operation of the table has its named error union on Users (Users.<Op>Error)", () => {
-    const users = readFileSync(path.join(root, "packages/core/src/Users.ts"), "utf8")
-    const aliases = [...users.matchAll(/export type (\w+)Error = Error<"(\w+)">/g)].map(([, alias, key]) => {
-      expect(alias, key).toBe(key!.charAt(0).toUpperCase() + key!.slice(1))
-      return key
-    })
-    expect(aliases.sort()).toEqual(Object.keys(UsersProtocol.operations).sort())
+  it("every operation of the table has its named error union on Users (Users.<Op>Error), on both lines", () => {
+    for (const line of ["packages/core/src/Users.ts", "packages/core-effect4/src/Users.ts"]) {
+      const users = readFileSync(path.join(root, line), "utf8")
+      const aliases = [...users.matchAll(/export type (\w+)Error = Error<"(\w+)">/g)].map(([, alias, key]) => {
+        expect(alias, key).toBe(key!.charAt(0).toUpperCase() + key!.slice(1))
+        return key
+      })
+      expect(aliases.sort(), line).toEqual(Object.keys(UsersProtocol.operations).sort())
+    }
   })
 })
 
