@@ -13,7 +13,13 @@ import { fileURLToPath } from "node:url"
 import * as ts from "typescript"
 
 const root = fileURLToPath(new URL("../../../", import.meta.url))
-const sourceDirs = ["packages/kernel/src", "packages/core/src", "packages/testkit/src", "packages/core-effect4/src", "packages/testkit-effect4/src"]
+const sourceDirs = [
+  "packages/kernel/src",
+  "packages/core/src",
+  "packages/testkit/src",
+  "packages/core-effect4/src",
+  "packages/testkit-effect4/src"
+]
 
 const tsFilesOf = (dir: string) =>
   readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })

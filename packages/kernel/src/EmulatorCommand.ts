@@ -6,6 +6,7 @@
  *
  * @since 0.3.0
  */
+import { type ChildProcess, spawn } from "node:child_process"
 import type { Option as RateLimitsOption } from "./RateLimits.js"
 
 /**
@@ -88,3 +89,96 @@ export const originOf = (apiUrl: string): string => apiUrl.replace(/\/v1$/, "")
  * @category output
  */
 export const ADMIN_PREFIX = "/__emulator"
+
+/**
+ * A started command: the process, what it printed so far (stdout and stderr, appended as it comes), and its end
+ * (its exit code or the signal that ended it, once its output is read to the end).
+ *
+ * @since 0.3.0
+ * @category command
+ */
+export interface Started {
+  readonly child: ChildProcess
+  readonly output: { text: string }
+  readonly exited: Promise<string>
+}
+
+/**
+ * Starts `file` with `args` in `cwd`, `env` added to this process's environment, its standard streams piped (its
+ * stdin held for `--stop-on-stdin-close`, a write error on it ignored).
+ *
+ * @since 0.3.0
+ * @category command
+ */
+export const start = (
+  file: string,
+  args: ReadonlyArray<string>,
+  options: { readonly cwd: string; readonly env?: Readonly<Record<string, string>> | undefined }
+): Started => {
+  const child = spawn(file, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ["pipe", "pipe", "pipe"]
+  })
+  const output = { text: "" }
+  const collect = (chunk: unknown) => (output.text += String(chunk))
+  child.stdout.on("data", collect)
+  child.stderr.on("data", collect)
+  child.stdin.on("error", () => {})
+  const exited = new Promise<string>((resolve) =>
+    child.once("close", (code, signal) => resolve(signal ?? `exit code ${code}`))
+  )
+  return { child, output, exited }
+}
+
+/**
+ * Where a ready emulator is, from its API URL and key: `CLERK_API_URL` (the origin) and `CLERK_SECRET_KEY`, and its
+ * admin API's URL.
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export const locations = (apiUrl: string, secretKey: string) => {
+  const origin = originOf(apiUrl)
+  return { env: { CLERK_API_URL: origin, CLERK_SECRET_KEY: secretKey }, adminUrl: `${origin}${ADMIN_PREFIX}` }
+}
+
+/**
+ * How a started command's wait for readiness ended: its `ready:` URL, an exit before it (how it ended), or a
+ * failure to start at all.
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export type Readiness =
+  | { readonly _tag: "Ready"; readonly url: string }
+  | { readonly _tag: "ExitedBeforeReady"; readonly how: string }
+  | { readonly _tag: "SpawnFailed"; readonly message: string }
+
+/**
+ * Calls `settle` once, with the first of: the `ready:` line (already printed or to come), the process's exit, a
+ * failure to start. The function returned stops listening (call it when the wait ends otherwise, a timeout).
+ *
+ * @since 0.3.0
+ * @category output
+ */
+export const awaitReady = (started: Started, settle: (readiness: Readiness) => void): () => void => {
+  const { child, exited, output } = started
+  let done = false
+  const once = (readiness: Readiness) => {
+    if (!done) settle(readiness)
+    done = true
+  }
+  const onData = () => {
+    const url = readyUrl(output.text)
+    if (url !== undefined) once({ _tag: "Ready", url })
+  }
+  child.stdout?.on("data", onData)
+  onData()
+  void exited.then((how) => once({ _tag: "ExitedBeforeReady", how }))
+  child.once("error", (error) => once({ _tag: "SpawnFailed", message: error.message }))
+  return () => {
+    done = true
+    child.stdout?.off("data", onData)
+  }
+}

@@ -9,6 +9,25 @@
  */
 
 /**
+ * What goes wrong, `D` being the line's duration type: an error status with a Clerk error body (`code` and
+ * `message` default to the catalogue's), a 429 with its `Retry-After`, added latency, or a dropped connection.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Fault<D> =
+  | {
+    readonly _tag: "Status"
+    readonly status: number
+    readonly code?: string
+    readonly message?: string
+    readonly retryAfter?: D
+  }
+  | { readonly _tag: "RateLimited"; readonly retryAfter?: D }
+  | { readonly _tag: "Latency"; readonly duration: D }
+  | { readonly _tag: "Disconnect" }
+
+/**
  * A rule: which operations (keys of the table, such as `"create"`; all when absent), what fault, how often.
  *
  * @since 0.3.0

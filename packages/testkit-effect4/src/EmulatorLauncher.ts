@@ -22,7 +22,7 @@ import * as HttpClient from "effect/http/HttpClient"
 import * as HttpClientRequest from "effect/http/HttpClientRequest"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import { type ChildProcess, spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
 import * as path from "node:path"
 
 /**
@@ -171,10 +171,6 @@ const adminClient = (url: string, secretKey: string): Admin => {
   }
 }
 
-/** The process's end (its exit code or signal), once its output is read. */
-const exitOf = (child: ChildProcess): Promise<string> =>
-  new Promise((resolve) => child.once("close", (code, signal) => resolve(signal ?? `exit code ${code}`)))
-
 /** Ends the process: SIGTERM, SIGKILL after 5 seconds; waits for its exit. */
 const terminate = (child: ChildProcess, exited: Promise<string>): Effect.Effect<void> =>
   child.exitCode !== null || child.signalCode !== null
@@ -190,30 +186,27 @@ const terminate = (child: ChildProcess, exited: Promise<string>): Effect.Effect<
     )
 
 /** The URL of the `ready:` line, or why there is none. */
-const readiness = (child: ChildProcess, output: { text: string }, exited: Promise<string>, timeout: Duration.Input) =>
+const readiness = (started: EmulatorCommand.Started, timeout: Duration.Input) =>
   Effect.callback<string, LaunchError>((resume) => {
-    const onData = () => {
-      const url = EmulatorCommand.readyUrl(output.text)
-      if (url !== undefined) resume(Effect.succeed(url))
-    }
-    child.stdout?.on("data", onData)
-    onData()
-    void exited.then((how) =>
-      resume(Effect.fail(
-        new LaunchError({ reason: "ExitedBeforeReady", message: `exited before ready (${how}):\n${output.text}` })
+    const stop = EmulatorCommand.awaitReady(started, (readiness) =>
+      resume(
+        readiness._tag === "Ready"
+          ? Effect.succeed(readiness.url)
+          : Effect.fail(
+            readiness._tag === "SpawnFailed"
+              ? new LaunchError({ reason: "SpawnFailed", message: `cannot start: ${readiness.message}` })
+              : new LaunchError({
+                reason: "ExitedBeforeReady",
+                message: `exited before ready (${readiness.how}):\n${started.output.text}`
+              })
+          )
       ))
-    )
-    child.once(
-      "error",
-      (error) =>
-        resume(Effect.fail(new LaunchError({ reason: "SpawnFailed", message: `cannot start: ${error.message}` })))
-    )
-    return Effect.sync(() => child.stdout?.off("data", onData))
+    return Effect.sync(stop)
   }).pipe(
     Effect.timeoutOrElse({
       duration: timeout,
       orElse: () =>
-        Effect.fail(new LaunchError({ reason: "Timeout", message: `no ready: line in time:\n${output.text}` }))
+        Effect.fail(new LaunchError({ reason: "Timeout", message: `no ready: line in time:\n${started.output.text}` }))
     }),
     onWallClock
   )
@@ -255,30 +248,19 @@ export const make = (options: Options = {}): Effect.Effect<Running, LaunchError,
         path.resolve(cwd, options.bin),
         ...command
       ]]
-    const output = { text: "" }
-    const { child, exited } = yield* Effect.acquireRelease(
-      Effect.sync(() => {
-        const child = spawn(file, args, {
-          cwd,
-          env: { ...process.env, ...options.env },
-          stdio: ["pipe", "pipe", "pipe"]
-        })
-        const collect = (chunk: unknown) => (output.text += String(chunk))
-        child.stdout.on("data", collect)
-        child.stderr.on("data", collect)
-        child.stdin.on("error", () => {})
-        return { child, exited: exitOf(child) }
-      }),
+    const started = yield* Effect.acquireRelease(
+      Effect.sync(() => EmulatorCommand.start(file, args, { cwd, env: options.env })),
       ({ child, exited }) => terminate(child, exited)
     )
-    const apiUrl = yield* readiness(child, output, exited, options.timeout ?? Duration.seconds(30))
-    const origin = EmulatorCommand.originOf(apiUrl)
+    const { child, output } = started
+    const apiUrl = yield* readiness(started, options.timeout ?? Duration.seconds(30))
+    const { adminUrl, env } = EmulatorCommand.locations(apiUrl, secretKey)
     return {
       apiUrl,
       secretKey,
       webhookSecret: EmulatorCommand.webhookSecret(webhooks?.secret, output.text),
-      env: { CLERK_API_URL: origin, CLERK_SECRET_KEY: secretKey },
-      admin: adminClient(`${origin}${EmulatorCommand.ADMIN_PREFIX}`, secretKey),
+      env,
+      admin: adminClient(adminUrl, secretKey),
       pid: child.pid ?? 0
     }
   })

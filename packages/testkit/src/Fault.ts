@@ -14,17 +14,7 @@ import * as Duration from "effect/Duration"
  * @since 0.1.0
  * @category models
  */
-export type Fault =
-  | {
-    readonly _tag: "Status"
-    readonly status: number
-    readonly code?: string
-    readonly message?: string
-    readonly retryAfter?: Duration.Duration
-  }
-  | { readonly _tag: "RateLimited"; readonly retryAfter?: Duration.Duration }
-  | { readonly _tag: "Latency"; readonly duration: Duration.Duration }
-  | { readonly _tag: "Disconnect" }
+export type Fault = FaultRules.Fault<Duration.Duration>
 
 /**
  * An error status with a Clerk error body (`code` and `message` default to Clerk-like values).
