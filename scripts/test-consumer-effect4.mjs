@@ -151,8 +151,13 @@ step(`installed ${JSON.stringify(versions)}`)
       }
       return tarballs[name]
     })
-    // the kernel comes from the registry once published; here from its tarball, beside core
-    if (words.some((word) => word.endsWith("effect-clerk-core-1.tgz"))) words.push(tarballs["kernel"])
+    // core and the kernel come from the registry once published (core as the test kit's dependency, the kernel as
+    // core's); here from their tarballs, beside the line's
+    if (words.some((word) => Object.values(tarballs).includes(word))) {
+      for (const dependency of [tarballs["core-effect4"], tarballs["kernel"]]) {
+        if (!words.includes(dependency)) words.push(dependency)
+      }
+    }
     step(`$ ${line} (--dry-run, @effect-clerk/* from the tarballs)`)
     run("npm", [...words, "--dry-run"], { cwd: dryRun })
   }
