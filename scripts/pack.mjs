@@ -93,9 +93,13 @@ export const renameManifest = (manifest, target) => {
     renamed[field] = Object.fromEntries(
       Object.entries(manifest[field]).map(([key, range]) => {
         const alias = /^npm:(@effect-clerk\/[^@]+)@(.+)$/.exec(range)
-        if (alias !== null && developmentNames.has(alias[1])) return [key, alias[2]]
-        if (developmentNames.has(key)) return [developmentNames.get(key).name, range]
-        return [key, range]
+        const [name, version] = alias !== null && developmentNames.has(alias[1])
+          ? [key, alias[2]]
+          : [developmentNames.get(key)?.name ?? key, range]
+        // pnpm packs a `workspace:*` range as the exact version: a package of this library depends on another's
+        // compatible versions (`^`), as the Effect 3 line's `workspace:^` ranges pack, so that a newer patch of core
+        // does not bring a second copy of it
+        return [name, name.startsWith("@effect-clerk/") && /^\d+\.\d+\.\d+$/.test(version) ? `^${version}` : version]
       })
     )
   }

@@ -5,14 +5,13 @@
 // machine's Node 20 cannot run vitest 5), with npm, without `--force` or `--legacy-peer-deps`:
 //
 // - installs the tarballs beside `effect@4.1`, `@effect/vitest@4` and `vitest@5` with the README's Effect 4 lines
-//   (`<!-- consumer:install-effect4 -->`; until the README has that block, the lines below, which it should hold);
+//   (`<!-- consumer:install-effect4 -->`);
 // - checks that the README's registry line (`npm i @effect-clerk/core@1 effect@4.1`) resolves: the same words, the
 //   `@effect-clerk/*` ones taken from the tarballs whose version they accept, in a project of its own (`--dry-run`);
 // - runs an ES module program (scripts/consumer-effect4/program.mjs: the client over effect/http's FetchHttpClient
 //   against a local server answering with the kernel's fixtures; `internal/*` refused);
 // - runs `@effect/vitest` 4 tests: a property test over the published `User` schema (its seed printed; the same
-//   seed replays the same values) and, when the workspace has `packages/testkit-effect4`, a test with
-//   `@effect-clerk/testkit` 1.x's in-memory layer (said when it is not there: never skipped silently).
+//   seed replays the same values) and a test with `@effect-clerk/testkit` 1.x's in-memory layer.
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -32,13 +31,15 @@ const fail = (message) => {
 const tarballs = packAll()
 const line4 = Object.keys(tarballs).filter((name) => published(name).line === 4)
 if (!line4.includes("core-effect4")) fail("no Effect 4 core was packed (packages/core-effect4)")
-const hasTestkit = effect4Packages.includes("testkit-effect4")
+if (!effect4Packages.includes("testkit-effect4")) {
+  fail("no Effect 4 test kit in the workspace (packages/testkit-effect4)")
+}
 
 /** The README's Effect 4 install lines, or these (what the README's block should say) until it has them. */
 const defaultInstall = [
   "TARBALLS=../effect-clerk/build/tarballs",
   "npm i $TARBALLS/effect-clerk-kernel.tgz $TARBALLS/effect-clerk-core-1.tgz effect@~4.1.0",
-  `npm i -D ${hasTestkit ? "$TARBALLS/effect-clerk-testkit-1.tgz " : ""}@effect/vitest@^4.0.5 vitest@^5.1.2`
+  "npm i -D $TARBALLS/effect-clerk-testkit-1.tgz @effect/vitest@^4.0.5 vitest@^5.1.2"
 ]
 const defaultRegistry = ["npm i @effect-clerk/core@1 effect@4.1", "npm i -D @effect/vitest@4 vitest@5"]
 const readmeBlock = (marker, fallback) => {
@@ -193,12 +194,9 @@ step("internal modules refused (ERR_PACKAGE_PATH_NOT_EXPORTED)")
 // ---------------------------------------------------------------------------------------------------------------
 
 fs.mkdirSync(path.join(project, "test"))
-const tests = ["properties.test.ts", ...(hasTestkit ? ["inMemory.test.ts"] : [])]
+const tests = ["properties.test.ts", "inMemory.test.ts"]
 for (const file of tests) {
   fs.copyFileSync(path.join(root, "scripts/consumer-effect4", file), path.join(project, "test", file))
-}
-if (!hasTestkit) {
-  step("the workspace has no packages/testkit-effect4: the in-memory layer test (inMemory.test.ts) is not run")
 }
 const vitest = (variables) => run("npx", ["vitest", "run"], { env: variables })
 const samples = (name) => path.join(project, `${name}.ndjson`)

@@ -33,7 +33,7 @@ import * as RetryPolicy from "./RetryPolicy.js"
  * console.log(DEFAULT_API_URL) // "https://api.clerk.com/v1"
  * ```
  */
-export const DEFAULT_API_URL: string = ClientConfig.DEFAULT_API_URL
+export const DEFAULT_API_URL: typeof ClientConfig.DEFAULT_API_URL = ClientConfig.DEFAULT_API_URL
 
 /**
  * The `Clerk-API-Version` sent when none is given.
@@ -47,7 +47,7 @@ export const DEFAULT_API_URL: string = ClientConfig.DEFAULT_API_URL
  * console.log(ClerkConfig.DEFAULT_API_VERSION) // "2025-11-10"
  * ```
  */
-export const DEFAULT_API_VERSION: string = ClientConfig.DEFAULT_API_VERSION
+export const DEFAULT_API_VERSION: typeof ClientConfig.DEFAULT_API_VERSION = ClientConfig.DEFAULT_API_VERSION
 
 /**
  * The largest response body accepted by default (50 MB).

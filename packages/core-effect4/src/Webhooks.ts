@@ -281,7 +281,7 @@ const verifyErrorTags: ReadonlyArray<VerifyError["_tag"]> = [
  */
 export const isVerifyError = (u: unknown): u is VerifyError =>
   Predicate.hasProperty(u, ClerkErrorTypeId) && Predicate.hasProperty(u, "_tag") &&
-  (verifyErrorTags as ReadonlyArray<unknown>).includes(u._tag)
+  verifyErrorTags.some((tag) => tag === u._tag)
 
 /**
  * A delivery's headers: `effect/http`'s `Headers`, Node's `IncomingHttpHeaders` or any record (names in any case).

@@ -8,7 +8,9 @@ import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import { readFileSync } from "node:fs"
 import { ClerkConfig } from "../src/index.js"
+import { version } from "../src/internal/version.js"
 
 describe("ClerkConfig.make", () => {
   it.effect("defaults: Clerk's URL and version, 30 s, the package's User-Agent, the key's instance budget", () =>
@@ -72,4 +74,11 @@ describe("ClerkConfig.layerFromEnv", () => {
       assert.include(error.message, "CLERK_SECRET_KEY is not set")
       assert.include(error.message, "emulator")
     }))
+})
+
+describe("the User-Agent's version", () => {
+  it("is package.json's (the version published as @effect-clerk/core 1.x)", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+    assert.strictEqual(version, pkg.version)
+  })
 })

@@ -32,7 +32,7 @@ import { operations } from "./UsersProtocol.js"
  * console.log(DEFAULT_API_URL) // "https://api.clerk.com/v1"
  * ```
  */
-export const DEFAULT_API_URL: string = ClientConfig.DEFAULT_API_URL
+export const DEFAULT_API_URL: typeof ClientConfig.DEFAULT_API_URL = ClientConfig.DEFAULT_API_URL
 
 /**
  * The `Clerk-API-Version` sent by default: the version the seed SDK documents, in which `update` still accepts
@@ -47,7 +47,7 @@ export const DEFAULT_API_URL: string = ClientConfig.DEFAULT_API_URL
  * console.log(DEFAULT_API_VERSION) // "2025-11-10"
  * ```
  */
-export const DEFAULT_API_VERSION: string = ClientConfig.DEFAULT_API_VERSION
+export const DEFAULT_API_VERSION: typeof ClientConfig.DEFAULT_API_VERSION = ClientConfig.DEFAULT_API_VERSION
 
 /**
  * The first API version in which `PATCH /users/{id}` no longer accepts metadata: the `since` of the `update`

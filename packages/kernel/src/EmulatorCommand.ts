@@ -2,7 +2,9 @@
  * The `effect-clerk-emulator` command as both lines' launchers run it: its arguments from the launch options, the
  * `ready:` line it prints (the API URL), the webhook signing secret it prints when it generated one, and the
  * admin API's origin. The emulator is one program (the Effect 3 line's, a black box over HTTP); each line's
- * `EmulatorLauncher` spawns it with these arguments and reads its output with these functions.
+ * `EmulatorLauncher` spawns it with these arguments and reads its output with these functions. It spawns
+ * processes (`node:child_process`): import it by its path, `@effect-clerk/kernel/EmulatorCommand` (the kernel's root
+ * does not load it).
  *
  * @since 0.3.0
  */
@@ -181,4 +183,25 @@ export const awaitReady = (started: Started, settle: (readiness: Readiness) => v
     done = true
     child.stdout?.off("data", onData)
   }
+}
+
+/**
+ * The body of the admin API's `POST /__emulator/faults`: a fault rule (a status with its code and message, a 429
+ * with its `Retry-After`, a latency or a dropped connection), for some operations or all, a number of times or
+ * with a probability, before or after the change is made. The emulator refuses anything else with a 400.
+ *
+ * @since 0.3.0
+ * @category admin
+ */
+export interface AdminFault {
+  readonly operations?: ReadonlyArray<string>
+  readonly status?: number
+  readonly code?: string
+  readonly message?: string
+  readonly retryAfterSeconds?: number
+  readonly latencyMs?: number
+  readonly disconnect?: boolean
+  readonly times?: number
+  readonly probability?: number
+  readonly when?: "before" | "after"
 }

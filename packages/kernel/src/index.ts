@@ -56,10 +56,6 @@ export * as Deduplication from "./Deduplication.js"
  */
 export * as DeepMerge from "./DeepMerge.js"
 
-/**
- * @since 0.3.0
- */
-export * as EmulatorCommand from "./EmulatorCommand.js"
 
 /**
  * @since 0.2.0

@@ -12,8 +12,8 @@
  *
  * @since 1.0.0
  */
-import { EmulatorCommand } from "@effect-clerk/kernel"
 import type { RateLimits, Seed } from "@effect-clerk/kernel"
+import * as EmulatorCommand from "@effect-clerk/kernel/EmulatorCommand"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -54,7 +54,7 @@ export class AdminError extends Schema.TaggedError<AdminError>("@effect-clerk/te
  * @since 1.0.0
  * @category constants
  */
-export const defaultPackages: ReadonlyArray<string> = ["@effect-clerk/testkit@^0.2.0", "@effect/platform-node@^0.108.2"]
+export const defaultPackages: ReadonlyArray<string> = ["@effect-clerk/testkit@0", "@effect/platform-node@^0.108.2"]
 
 /**
  * The options of `make`.
@@ -107,7 +107,7 @@ export interface Admin {
   /** Seeds users (camelCase); their ids. */
   readonly seedUsers: (users: ReadonlyArray<Seed.UserSeed>) => Effect.Effect<ReadonlyArray<string>, AdminError>
   /** Injects a fault rule (`{ operations: ["get"], status: 503, times: 1 }`, the emulator's `AdminFault`). */
-  readonly injectFault: (fault: object) => Effect.Effect<void, AdminError>
+  readonly injectFault: (fault: EmulatorCommand.AdminFault) => Effect.Effect<void, AdminError>
   /** Removes every fault rule. */
   readonly clearFaults: Effect.Effect<void, AdminError>
   /** Empties the store and removes every fault rule. */
@@ -143,7 +143,7 @@ const adminClient = (url: string, secretKey: string): Admin => {
     Effect.gen(function*() {
       const client = yield* HttpClient.HttpClient
       const base = HttpClientRequest.make(method)(`${url}${route}`).pipe(HttpClientRequest.bearerToken(secretKey))
-      const sent = body === undefined ? base : HttpClientRequest.bodyJsonUnsafe(base, body)
+      const sent = body === undefined ? base : yield* HttpClientRequest.bodyJson(base, body)
       const response = yield* client.execute(sent)
       const text = yield* response.text
       if (response.status < 200 || response.status >= 300) {
@@ -153,6 +153,8 @@ const adminClient = (url: string, secretKey: string): Admin => {
     }).pipe(
       Effect.catchTags({
         HttpClientError: (error) => Effect.fail(new AdminError({ status: 0, message: error.message })),
+        HttpBodyError: (error) =>
+          Effect.fail(new AdminError({ status: 0, message: `the body is not JSON: ${error.message}` })),
         SchemaError: (error) => Effect.fail(new AdminError({ status: 200, message: error.message }))
       }),
       Effect.provide(FetchHttpClient.layer)

@@ -3,4 +3,4 @@
  *
  * @internal
  */
-export const version = "1.0.0-alpha.0"
+export const version = "1.0.0"
