@@ -3,7 +3,9 @@
  * least once) through the Effect 3 client (`@effect-clerk/core`, `effect` 3) and the Effect 4 client
  * (`@effect-clerk/core-effect4`, `effect4` = effect 4.1) to one recording server. Same method, path, query,
  * headers and body bytes; same decoded values from the same response bytes (the case's full and minimal
- * payloads); same error tags from the same error responses (every documented status, 429 and an undocumented one).
+ * payloads); the same errors (tag, status, Clerk's errors, `Retry-After`, trace id, operation, message) from the
+ * same error responses (every documented status, 429 and an undocumented one); the same refusals of invalid
+ * arguments, with nothing sent.
  *
  * The Effect 4 call is the Effect 3 case's call replayed: the case calls a recorder standing for the service,
  * which keeps the method's name and arguments, and the same method is called with them on the Effect 4 service.
@@ -66,7 +68,18 @@ afterAll(async () => {
 
 const secretKey = "sk_test_differential"
 
-type Outcome = { readonly value: unknown } | { readonly tag: string }
+type Outcome = { readonly value: unknown } | { readonly tag: string; readonly fields?: unknown }
+
+/**
+ * An error's own fields, as both lines' tagged errors hold them (status, Clerk's `errors`, `retryAfter`, the trace
+ * id, the operation, the field an invalid request names, ...): everything but the stack and a wrapped cause, which
+ * are each runtime's own.
+ */
+const fieldsOf = (error: object): unknown =>
+  JSON.parse(JSON.stringify({
+    ...Object.fromEntries(Object.entries(error).filter(([key]) => key !== "stack" && key !== "cause")),
+    message: Reflect.get(error, "message")
+  }))
 
 /** The method a case calls and its arguments, read by letting the case call a recorder. */
 const callOf = (c: Case): { readonly key: string; readonly args: ReadonlyArray<unknown> } => {
@@ -83,21 +96,38 @@ const callOf = (c: Case): { readonly key: string; readonly args: ReadonlyArray<u
   return { key, args }
 }
 
-const run3 = (c: Case): Promise<Outcome> => {
+const run3 = (c: Case): Promise<Outcome> => runCall3((users) => c.call(users))
+
+const runCall3 = (call: (users: Users3.Service) => Effect3.Effect<unknown, unknown>): Promise<Outcome> => {
   const layer = Users3.layer.pipe(
     Layer3.provide(ClerkConfig3.layer({ secretKey, apiUrl, retry: RetryPolicy3.none })),
     Layer3.provide(FetchHttpClient3.layer)
   )
   return Effect3.runPromise(
-    Effect3.flatMap(Users3, (users) => c.call(users)).pipe(
+    Effect3.flatMap(Users3, call).pipe(
       Effect3.map((value): Outcome => ({ value })),
-      Effect3.catchAll((error) => Effect3.succeed<Outcome>({ tag: error._tag })),
+      Effect3.catchAll((error) =>
+        Effect3.succeed<Outcome>(
+          typeof error === "object" && error !== null && "_tag" in error
+            ? { tag: String(error._tag), fields: fieldsOf(error) }
+            : { tag: `untagged ${String(error)}` }
+        )
+      ),
       Effect3.provide(layer)
     )
   )
 }
 
 const isEffect4 = (u: unknown): u is Effect4.Effect<unknown, unknown> => Effect4.isEffect(u)
+const isEffect3 = (u: unknown): u is Effect3.Effect<unknown, unknown> => Effect3.isEffect(u)
+
+/** A method called by name with arguments its types would refuse (the calls a JavaScript caller can make). */
+const invoke3 = (users: Users3.Service, key: string, args: ReadonlyArray<unknown>) => {
+  const method: unknown = Reflect.get(users, key)
+  if (typeof method !== "function") return Effect3.succeed<Outcome>({ tag: `no method ${key}` })
+  const result: unknown = Reflect.apply(method, users, args)
+  return isEffect3(result) ? result : Effect3.succeed<Outcome>({ tag: `${key} returned no Effect` })
+}
 
 /** The same method with the same arguments on the Effect 4 service. */
 const invoke4 = (users: Users4.Users["Service"], key: string, args: ReadonlyArray<unknown>) => {
@@ -109,6 +139,10 @@ const invoke4 = (users: Users4.Users["Service"], key: string, args: ReadonlyArra
 
 const run4 = (c: Case): Promise<Outcome> => {
   const { args, key } = callOf(c)
+  return runCall4(key, args)
+}
+
+const runCall4 = (key: string, args: ReadonlyArray<unknown>): Promise<Outcome> => {
   const layer = Users4.layer.pipe(
     Layer4.provide(ClerkConfig4.layer({ secretKey, apiUrl, retry: RetryPolicy4.none })),
     Layer4.provide(FetchHttpClient4.layer)
@@ -121,9 +155,11 @@ const run4 = (c: Case): Promise<Outcome> => {
     program.pipe(
       Effect4.map((value): Outcome => ({ value })),
       Effect4.catch((error) =>
-        Effect4.succeed<Outcome>({
-          tag: Predicate4.hasProperty(error, "_tag") ? String(error._tag) : `untagged ${String(error)}`
-        })
+        Effect4.succeed<Outcome>(
+          Predicate4.hasProperty(error, "_tag")
+            ? { tag: String(error._tag), fields: fieldsOf(error) }
+            : { tag: `untagged ${String(error)}` }
+        )
       ),
       Effect4.provide(Layer4.fresh(layer))
     )
@@ -203,5 +239,45 @@ describe("the Effect 3 and Effect 4 clients, one recording server: every operati
     const { effect3, effect4 } = await both(c, { status: 200, body: "{\"object\":\"surprise\"" })
     expect(effect4).toEqual(effect3)
     expect(effect4).toEqual({ tag: "DecodeError" })
+  })
+})
+
+/**
+ * Calls whose arguments Clerk would refuse: each line refuses them before sending anything, with the same tag,
+ * operation and field. The message is the same where this library words it (`own`); where a schema refuses a value
+ * of the wrong type or an unknown key, the message is that Effect's Schema's own words.
+ */
+const invalidCalls: ReadonlyArray<
+  { readonly name: string; readonly key: string; readonly args: ReadonlyArray<unknown>; readonly own: boolean }
+> = [
+  { name: "an empty user id", key: "get", args: [""], own: true },
+  { name: "a page over Clerk's limit", key: "list", args: [{ limit: 9999 }], own: true },
+  { name: "a negative offset", key: "list", args: [{ offset: -1 }], own: true },
+  {
+    name: "51 ids in one bulk ban",
+    key: "bulkBan",
+    args: [Array.from({ length: 51 }, (_, i) => `user_${i}`)],
+    own: true
+  },
+  { name: "a membership page of 0", key: "getOrganizationMemberships", args: ["user_1", { limit: 0 }], own: true },
+  { name: "an unknown order", key: "list", args: [{ orderBy: "+nope" }], own: false },
+  { name: "an unknown parameter", key: "update", args: ["user_1", { nickname: "ada" }], own: false },
+  { name: "a password that is not a string", key: "verifyPassword", args: ["user_1", 42], own: false }
+]
+
+const withoutMessage = (outcome: Outcome) =>
+  "fields" in outcome && typeof outcome.fields === "object" && outcome.fields !== null
+    ? { ...outcome, fields: { ...outcome.fields, message: undefined } }
+    : outcome
+
+describe("the Effect 3 and Effect 4 clients refuse the same invalid calls the same way", () => {
+  it.each(invalidCalls)("$name: the same error, nothing sent", async ({ args, key, own }) => {
+    recorded.length = 0
+    const effect3 = await runCall3((users) => invoke3(users, key, args))
+    const effect4 = await runCall4(key, args)
+    expect(recorded).toHaveLength(0)
+    expect(effect3).toMatchObject({ tag: "InvalidRequest" })
+    if (own) expect(effect4).toEqual(effect3)
+    else expect(withoutMessage(effect4)).toEqual(withoutMessage(effect3))
   })
 })
