@@ -266,7 +266,9 @@ export const retries = (policy: RetryPolicy, context: RetryContext) => (error: C
 }
 
 /**
- * The policy's schedule with each delay raised to the failure's `Retry-After`.
+ * The policy's schedule for a call of the given context: it stops at a failure the policy does not retry
+ * (`retryOn`, or a `Retry-After` longer than `maxRetryAfter`), and each delay is raised to the failure's
+ * `Retry-After`.
  *
  * @since 1.0.0
  * @category conversions
@@ -274,15 +276,19 @@ export const retries = (policy: RetryPolicy, context: RetryContext) => (error: C
  * ```ts
  * import { RetryPolicy } from "@effect-clerk/core"
  *
- * // the default policy's schedule, each delay raised to the failure's `Retry-After`
- * const schedule = RetryPolicy.toSchedule(RetryPolicy.defaultPolicy)
+ * const schedule = RetryPolicy.toSchedule(RetryPolicy.defaultPolicy, { operation: "Users.get", idempotent: true })
  * ```
  */
-export const toSchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, ClerkError> =>
-  Schedule.modifyDelay(policy.schedule, ({ duration, input }) => {
-    const wait = retryAfterOf(input)
-    return Effect.succeed(wait === undefined ? duration : Duration.max(duration, wait))
-  })
+export const toSchedule = (policy: RetryPolicy, context: RetryContext): Schedule.Schedule<unknown, ClerkError> => {
+  const retried = retries(policy, context)
+  return policy.schedule.pipe(
+    Schedule.while(({ input }) => retried(input)),
+    Schedule.modifyDelay(({ duration, input }) => {
+      const wait = retryAfterOf(input)
+      return Effect.succeed(wait === undefined ? duration : Duration.max(duration, wait))
+    })
+  )
+}
 
 /**
  * Retries an effect by a policy, for a call of the given context.
@@ -294,5 +300,4 @@ export const retry = <A, E extends ClerkError, R>(
   self: Effect.Effect<A, E, R>,
   policy: RetryPolicy,
   context: RetryContext
-): Effect.Effect<A, E, R> =>
-  policy === none ? self : Effect.retry(self, { schedule: toSchedule(policy), while: retries(policy, context) })
+): Effect.Effect<A, E, R> => policy === none ? self : Effect.retry(self, toSchedule(policy, context))
