@@ -170,6 +170,51 @@ const comparable = (request: Recorded) => {
 
 const payload = (value: unknown): string => JSON.stringify(value)
 
+type Refusal = { readonly field: string; readonly message: string } | { readonly tag: string }
+
+const refusalOf = (error: unknown): Refusal =>
+  Predicate4.hasProperty(error, "_tag") && error._tag === "InvalidRequest" &&
+    Predicate4.hasProperty(error, "field") && Predicate4.hasProperty(error, "message")
+    ? { field: String(error.field), message: String(error.message) }
+    : { tag: Predicate4.hasProperty(error, "_tag") ? String(error._tag) : String(error) }
+
+const isEffect3 = (u: unknown): u is Effect3.Effect<unknown, unknown> => Effect3.isEffect(u)
+
+/** A method of the Effect 3 service called with arguments its type may refuse (a bad argument on purpose). */
+const invoke3 = (users: Users3.Service, key: string, args: ReadonlyArray<unknown>) => {
+  const method: unknown = Reflect.get(users, key)
+  if (typeof method !== "function") return Effect3.fail(`no method ${key}`)
+  const result: unknown = Reflect.apply(method, users, args)
+  return isEffect3(result) ? result : Effect3.fail(`${key} returned no Effect`)
+}
+
+/** A call refused before anything is sent, through both clients: the `InvalidRequest`'s field and message. */
+const refusedBoth = async (key: string, args: ReadonlyArray<unknown>) => {
+  recorded.length = 0
+  const layer3 = Users3.layer.pipe(
+    Layer3.provide(ClerkConfig3.layer({ secretKey, apiUrl, retry: RetryPolicy3.none })),
+    Layer3.provide(FetchHttpClient3.layer)
+  )
+  const refusal3 = await Effect3.runPromise(
+    Effect3.flatMap(Users3, (users) => invoke3(users, key, args)).pipe(
+      Effect3.flip,
+      Effect3.map(refusalOf),
+      Effect3.provide(layer3)
+    )
+  )
+  const layer4 = Users4.layer.pipe(
+    Layer4.provide(ClerkConfig4.layer({ secretKey, apiUrl, retry: RetryPolicy4.none })),
+    Layer4.provide(FetchHttpClient4.layer)
+  )
+  const refusal4 = await Effect4.runPromise(
+    Effect4.gen(function*() {
+      const users = yield* Users4.Users
+      return yield* invoke4(users, key, args)
+    }).pipe(Effect4.flip, Effect4.map(refusalOf), Effect4.provide(Layer4.fresh(layer4)))
+  )
+  return { refusal3, refusal4, sent: recorded.length }
+}
+
 describe("the Effect 3 and Effect 4 clients, one recording server: every operation case", () => {
   it("covers every operation of the table", () => {
     const keys = new Set(cases.map((c) => callOf(c).key))
@@ -203,5 +248,29 @@ describe("the Effect 3 and Effect 4 clients, one recording server: every operati
     const { effect3, effect4 } = await both(c, { status: 200, body: "{\"object\":\"surprise\"" })
     expect(effect4).toEqual(effect3)
     expect(effect4).toEqual({ tag: "DecodeError" })
+  })
+})
+
+describe("the Effect 3 and Effect 4 clients: the same refusal of a bad argument (the kernel's messages)", () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `user_${i}`)
+  const refused: ReadonlyArray<readonly [string, string, ReadonlyArray<unknown>, string]> = [
+    ["limit 9999", "list", [{ limit: 9999 }], "limit must be an integer from 1 to 500, got 9999"],
+    ["offset -1", "list", [{ offset: -1 }], "offset must be an integer of at least 0, got -1"],
+    ["101 filter values", "list", [{ userId: ids(101) }], "at most 100 values are accepted, got 101"],
+    ["a 51-id bulk body", "bulkBan", [ids(51)], "between 1 and 50 user ids are accepted, got 51"],
+    ["an empty id", "get", [""], "userId must not be empty"],
+    [
+      "an unknown order field",
+      "list",
+      [{ orderBy: "-shoe_size" }],
+      "order_by must be one of created_at, updated_at, email_address, web3wallet, first_name, last_name, " +
+      "phone_number, username, last_active_at, last_sign_in_at, optionally prefixed by + or -"
+    ]
+  ]
+  it.each(refused)("%s", async (_name, key, args, message) => {
+    const { refusal3, refusal4, sent } = await refusedBoth(key, args)
+    expect(sent).toBe(0)
+    expect(refusal4).toEqual(refusal3)
+    expect(refusal3).toMatchObject({ message })
   })
 })
