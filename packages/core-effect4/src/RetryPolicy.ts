@@ -8,6 +8,7 @@
  *
  * @since 1.0.0
  */
+import * as ClientConfig from "@effect-clerk/kernel/ClientConfig"
 import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -99,14 +100,18 @@ export interface Options {
  * ```
  */
 export const make = (options: Options = {}): RetryPolicy => {
-  const maxDelay = Duration.fromInputUnsafe(options.maxDelay ?? "10 seconds")
-  const backoff = Schedule.exponential(options.baseDelay ?? "250 millis", options.factor ?? 2)
+  const defaults = ClientConfig.retryDefaults
+  const maxDelay = Duration.fromInputUnsafe(options.maxDelay ?? Duration.millis(defaults.maxDelayMillis))
+  const backoff = Schedule.exponential(
+    options.baseDelay ?? Duration.millis(defaults.baseDelayMillis),
+    options.factor ?? defaults.factor
+  )
   const jittered = options.jitter === false ? backoff : Schedule.jittered(backoff)
   const schedule = jittered.pipe(
     Schedule.modifyDelay(({ duration }) => Effect.succeed(Duration.min(duration, maxDelay))),
     Schedule.upTo({
-      times: Math.max(0, Math.floor(options.retries ?? 3)),
-      duration: options.maxElapsed ?? "60 seconds"
+      times: Math.max(0, Math.floor(options.retries ?? defaults.retries)),
+      duration: options.maxElapsed ?? Duration.millis(defaults.maxElapsedMillis)
     })
   )
   return fromSchedule(schedule, options)
@@ -131,7 +136,9 @@ export const fromSchedule = (
 ): RetryPolicy => ({
   schedule,
   retryOn: options.retryOn ?? isRetryable,
-  maxRetryAfter: Duration.fromInputUnsafe(options.maxRetryAfter ?? "60 seconds")
+  maxRetryAfter: Duration.fromInputUnsafe(
+    options.maxRetryAfter ?? Duration.millis(ClientConfig.retryDefaults.maxRetryAfterMillis)
+  )
 })
 
 /**
