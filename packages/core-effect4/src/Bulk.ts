@@ -164,6 +164,9 @@ function idsFailed<IdsError, E>(cause: IdsError, report: Report<E>): IdsFailed<I
   return new IdsFailed({ cause, report })
 }
 
+// a cause's defects and interruptions, without its failures
+const isNotFail = <E>(reason: Cause.Reason<E>): reason is Cause.Die | Cause.Interrupt => !Cause.isFailReason(reason)
+
 const isStream = <E, R>(ids: Ids<E, R>): ids is Stream.Stream<string, E, R> => Stream.isStream(ids)
 
 // an iterable is one chunk: read whole, so that a stopped run still reports every id of it
@@ -205,7 +208,7 @@ export const run = <A extends { readonly id: string }, E, R, IdsError = never, I
     let sent = 0
     let failedOnce = false
     let stopped = false
-    // a defect (a bug, not a failure of the call) ends the run with that defect
+    // a defect (a bug, not a failure of the call) or an interruption ends the run with that cause
     let crashed: Cause.Cause<never> | undefined
     const limiter = options.rateLimiter
     const send = limiter === undefined ? call : (chunk: ReadonlyArray<string>) => limiter(call(chunk))
@@ -221,7 +224,7 @@ export const run = <A extends { readonly id: string }, E, R, IdsError = never, I
           failedOnce = true
           outcomes[index] = { _tag: "Failed", ids: chunk, error: failure.value }
         } else {
-          crashed = Cause.die(Cause.squash(exit.cause))
+          crashed = Cause.fromReasons(exit.cause.reasons.filter(isNotFail))
         }
       })
     /** Sends the ids read and not sent yet; false when the run stops (they are then `notAttempted`). */

@@ -182,7 +182,7 @@ const makeWith = (
     if (keyIssue !== undefined) return failWith(keyIssue)
     const endpoint = ClientConfig.resolveEndpoint(options, labels)
     if ("label" in endpoint) return failWith(endpoint)
-    const timeout = durationOf(options.timeout ?? "30 seconds")
+    const timeout = durationOf(options.timeout ?? Duration.millis(ClientConfig.DEFAULT_TIMEOUT_MILLIS))
     if (Option.isNone(timeout) || !Duration.isPositive(timeout.value)) {
       return failWith(ClientConfig.timeoutInvalid(labels.timeout))
     }

@@ -8,6 +8,7 @@
  * @since 1.0.0
  */
 import * as RedisBudget from "@effect-clerk/kernel/RedisBudget"
+import * as RemoteHealth from "@effect-clerk/kernel/RemoteHealth"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -52,8 +53,10 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
     const share = RedisBudget.localShareOf(options.localShare)
     const { client, tracked, untracked } = yield* RedisFallback.make<Scripts>({
       redis: options.redis,
-      timeout: Duration.fromInputUnsafe(options.timeout ?? Duration.seconds(1)),
-      probeInterval: Duration.fromInputUnsafe(options.probeInterval ?? Duration.seconds(1)),
+      timeout: Duration.fromInputUnsafe(options.timeout ?? Duration.millis(RemoteHealth.DEFAULT_TIMEOUT_MILLIS)),
+      probeInterval: Duration.fromInputUnsafe(
+        options.probeInterval ?? Duration.millis(RemoteHealth.DEFAULT_PROBE_INTERVAL_MILLIS)
+      ),
       name: "the instance budget's Redis store",
       meanwhile: `pacing on ${share} of each budget locally`,
       scripts: {

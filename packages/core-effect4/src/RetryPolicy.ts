@@ -8,6 +8,7 @@
  *
  * @since 1.0.0
  */
+import * as ClientConfig from "@effect-clerk/kernel/ClientConfig"
 import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -99,14 +100,18 @@ export interface Options {
  * ```
  */
 export const make = (options: Options = {}): RetryPolicy => {
-  const maxDelay = Duration.fromInputUnsafe(options.maxDelay ?? "10 seconds")
-  const backoff = Schedule.exponential(options.baseDelay ?? "250 millis", options.factor ?? 2)
+  const defaults = ClientConfig.retryDefaults
+  const maxDelay = Duration.fromInputUnsafe(options.maxDelay ?? Duration.millis(defaults.maxDelayMillis))
+  const backoff = Schedule.exponential(
+    options.baseDelay ?? Duration.millis(defaults.baseDelayMillis),
+    options.factor ?? defaults.factor
+  )
   const jittered = options.jitter === false ? backoff : Schedule.jittered(backoff)
   const schedule = jittered.pipe(
     Schedule.modifyDelay(({ duration }) => Effect.succeed(Duration.min(duration, maxDelay))),
     Schedule.upTo({
-      times: Math.max(0, Math.floor(options.retries ?? 3)),
-      duration: options.maxElapsed ?? "60 seconds"
+      times: Math.max(0, Math.floor(options.retries ?? defaults.retries)),
+      duration: options.maxElapsed ?? Duration.millis(defaults.maxElapsedMillis)
     })
   )
   return fromSchedule(schedule, options)
@@ -131,7 +136,9 @@ export const fromSchedule = (
 ): RetryPolicy => ({
   schedule,
   retryOn: options.retryOn ?? isRetryable,
-  maxRetryAfter: Duration.fromInputUnsafe(options.maxRetryAfter ?? "60 seconds")
+  maxRetryAfter: Duration.fromInputUnsafe(
+    options.maxRetryAfter ?? Duration.millis(ClientConfig.retryDefaults.maxRetryAfterMillis)
+  )
 })
 
 /**
@@ -266,7 +273,9 @@ export const retries = (policy: RetryPolicy, context: RetryContext) => (error: C
 }
 
 /**
- * The policy's schedule with each delay raised to the failure's `Retry-After`.
+ * The policy's schedule for a call of the given context: it stops at a failure the policy does not retry
+ * (`retryOn`, or a `Retry-After` longer than `maxRetryAfter`), and each delay is raised to the failure's
+ * `Retry-After`.
  *
  * @since 1.0.0
  * @category conversions
@@ -274,15 +283,19 @@ export const retries = (policy: RetryPolicy, context: RetryContext) => (error: C
  * ```ts
  * import { RetryPolicy } from "@effect-clerk/core"
  *
- * // the default policy's schedule, each delay raised to the failure's `Retry-After`
- * const schedule = RetryPolicy.toSchedule(RetryPolicy.defaultPolicy)
+ * const schedule = RetryPolicy.toSchedule(RetryPolicy.defaultPolicy, { operation: "Users.get", idempotent: true })
  * ```
  */
-export const toSchedule = (policy: RetryPolicy): Schedule.Schedule<unknown, ClerkError> =>
-  Schedule.modifyDelay(policy.schedule, ({ duration, input }) => {
-    const wait = retryAfterOf(input)
-    return Effect.succeed(wait === undefined ? duration : Duration.max(duration, wait))
-  })
+export const toSchedule = (policy: RetryPolicy, context: RetryContext): Schedule.Schedule<unknown, ClerkError> => {
+  const retried = retries(policy, context)
+  return policy.schedule.pipe(
+    Schedule.while(({ input }) => retried(input)),
+    Schedule.modifyDelay(({ duration, input }) => {
+      const wait = retryAfterOf(input)
+      return Effect.succeed(wait === undefined ? duration : Duration.max(duration, wait))
+    })
+  )
+}
 
 /**
  * Retries an effect by a policy, for a call of the given context.
@@ -294,5 +307,4 @@ export const retry = <A, E extends ClerkError, R>(
   self: Effect.Effect<A, E, R>,
   policy: RetryPolicy,
   context: RetryContext
-): Effect.Effect<A, E, R> =>
-  policy === none ? self : Effect.retry(self, { schedule: toSchedule(policy), while: retries(policy, context) })
+): Effect.Effect<A, E, R> => policy === none ? self : Effect.retry(self, toSchedule(policy, context))

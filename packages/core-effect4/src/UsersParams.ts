@@ -54,12 +54,15 @@ const QueryList = Schema.Union([
       encode: SchemaGetter.transform((values: ReadonlyArray<string>) => values[0] ?? "")
     })
   )
-]).check(
-  Schema.isMaxLength(MAX_FILTER_VALUES, { message: `at most ${MAX_FILTER_VALUES} values are accepted` })
-)
+]).check(Schema.makeFilter((values) => Limits.filterValuesProblem(values), {
+  arbitraryConstraint: { maxLength: MAX_FILTER_VALUES },
+  "~structural": true
+}))
 
 /** A timestamp bound: epoch milliseconds, an integer, as a query string. */
-const QueryInt = Schema.NumberFromString.check(Schema.isInt({ message: "expected an integer (epoch milliseconds)" }))
+const QueryInt = Schema.NumberFromString.check(
+  Schema.makeFilter((n) => Limits.timestampProblem(n), { arbitraryConstraint: { number: "integer" } })
+)
 
 const QueryString = Schema.String
 
@@ -77,10 +80,9 @@ const QueryBoolean = Schema.Literals(["true", "false"]).pipe(
  * @since 1.0.0
  * @category schemas
  */
-export const Limit = Schema.NumberFromString.check(
-  Schema.isInt({ message: `limit must be an integer from 1 to ${MAX_LIMIT}` }),
-  Schema.isBetween({ minimum: 1, maximum: MAX_LIMIT }, { message: `limit must be an integer from 1 to ${MAX_LIMIT}` })
-)
+export const Limit = Schema.NumberFromString.check(Schema.makeFilter((n) => Limits.limitProblem(n), {
+  arbitraryConstraint: { number: "integer", minimum: 1, maximum: MAX_LIMIT }
+}))
 
 /**
  * A number of items to skip: an integer of at least 0, a string on the query.
@@ -89,8 +91,7 @@ export const Limit = Schema.NumberFromString.check(
  * @category schemas
  */
 export const Offset = Schema.NumberFromString.check(
-  Schema.isInt({ message: "offset must be an integer of at least 0" }),
-  Schema.isGreaterThanOrEqualTo(0, { message: "offset must be an integer of at least 0" })
+  Schema.makeFilter((n) => Limits.offsetProblem(n), { arbitraryConstraint: { number: "integer", minimum: 0 } })
 )
 
 /**
@@ -108,7 +109,9 @@ export const userOrderFields: typeof Limits.userOrderFields = Limits.userOrderFi
  * @since 1.0.0
  * @category schemas
  */
-export const UserOrderBy = Schema.Literals(Limits.orderByValues(userOrderFields))
+export const UserOrderBy = Schema.Literals(Limits.orderByValues(userOrderFields)).annotate({
+  message: Limits.orderByMessage(userOrderFields)
+})
 
 /**
  * The order of a user listing (the kernel's `Model.UserOrderBy`).
@@ -132,7 +135,9 @@ export const membershipOrderFields: typeof Limits.membershipOrderFields = Limits
  * @since 1.0.0
  * @category schemas
  */
-export const MembershipOrderBy = Schema.Literals(Limits.orderByValues(membershipOrderFields))
+export const MembershipOrderBy = Schema.Literals(Limits.orderByValues(membershipOrderFields)).annotate({
+  message: Limits.orderByMessage(membershipOrderFields)
+})
 
 /**
  * The order of the instance's organization memberships (the kernel's `Model.MembershipOrderBy`).
@@ -470,14 +475,12 @@ export const IdentificationStatus = Schema.Literals(Limits.identificationStatuse
 
 const OrganizationsLimit = Schema.NullOr(
   Schema.Number.check(
-    Schema.isInt({ message: "expected an integer of at least 0" }),
-    Schema.isGreaterThanOrEqualTo(0, { message: "expected an integer of at least 0" })
+    Schema.makeFilter((n) => Limits.countProblem(n), { arbitraryConstraint: { number: "integer", minimum: 0 } })
   )
 )
 
 const CreditAmount = Schema.Number.check(
-  Schema.isInt({ message: "expected an integer of at least 1 (cents)" }),
-  Schema.isGreaterThanOrEqualTo(1, { message: "expected an integer of at least 1 (cents)" })
+  Schema.makeFilter((n) => Limits.centsProblem(n), { arbitraryConstraint: { number: "integer", minimum: 1 } })
 )
 
 /**

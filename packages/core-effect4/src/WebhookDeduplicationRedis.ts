@@ -15,6 +15,7 @@
  * @since 1.0.0
  */
 import * as Deduplication from "@effect-clerk/kernel/Deduplication"
+import * as RemoteHealth from "@effect-clerk/kernel/RemoteHealth"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -66,8 +67,10 @@ export const make = (options: Options): Effect.Effect<WebhookDeduplication.Store
   Effect.gen(function*() {
     const { client, tracked } = yield* RedisFallback.make({
       redis: options.redis,
-      timeout: Duration.fromInputUnsafe(options.timeout ?? Duration.seconds(1)),
-      probeInterval: Duration.fromInputUnsafe(options.probeInterval ?? Duration.seconds(1)),
+      timeout: Duration.fromInputUnsafe(options.timeout ?? Duration.millis(RemoteHealth.DEFAULT_TIMEOUT_MILLIS)),
+      probeInterval: Duration.fromInputUnsafe(
+        options.probeInterval ?? Duration.millis(RemoteHealth.DEFAULT_PROBE_INTERVAL_MILLIS)
+      ),
       name: "the webhook de-duplication's Redis store",
       meanwhile: "de-duplicating in this process"
     })

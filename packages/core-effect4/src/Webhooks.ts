@@ -432,7 +432,7 @@ export interface HandlerOptions<E, R> {
 }
 
 // Clerk's events are a few kB
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+const DEFAULT_MAX_BODY_BYTES = BodyBounds.DEFAULT_WEBHOOK_BODY_LIMIT
 
 const text = (status: number, body: string) => HttpServerResponse.text(body, { status })
 

@@ -238,7 +238,7 @@ const makeWith = (
     const endpoint = ClientConfig.resolveEndpoint(options, labels)
     if ("label" in endpoint) return failWith(endpoint)
     const { apiUrl, apiVersion } = endpoint
-    const timeout = Duration.decodeUnknown(options.timeout ?? "30 seconds")
+    const timeout = Duration.decodeUnknown(options.timeout ?? Duration.millis(ClientConfig.DEFAULT_TIMEOUT_MILLIS))
     if (Option.isNone(timeout) || !Duration.greaterThan(timeout.value, Duration.zero)) {
       return failWith(ClientConfig.timeoutInvalid(labels.timeout))
     }

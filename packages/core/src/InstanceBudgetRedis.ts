@@ -21,6 +21,7 @@
  * @since 0.3.0
  */
 import * as RedisBudget from "@effect-clerk/kernel/RedisBudget"
+import * as RemoteHealth from "@effect-clerk/kernel/RemoteHealth"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -86,8 +87,10 @@ export const make = (options: Options): Effect.Effect<InstanceBudget.Store, neve
     const share = RedisBudget.localShareOf(options.localShare)
     const { client, tracked, untracked } = yield* RedisFallback.make<Scripts>({
       redis: options.redis,
-      timeout: Duration.decode(options.timeout ?? Duration.seconds(1)),
-      probeInterval: Duration.decode(options.probeInterval ?? Duration.seconds(1)),
+      timeout: Duration.decode(options.timeout ?? Duration.millis(RemoteHealth.DEFAULT_TIMEOUT_MILLIS)),
+      probeInterval: Duration.decode(
+        options.probeInterval ?? Duration.millis(RemoteHealth.DEFAULT_PROBE_INTERVAL_MILLIS)
+      ),
       name: "the instance budget's Redis store",
       meanwhile: `pacing on ${share} of each budget locally`,
       scripts: {

@@ -16,6 +16,7 @@
  *
  * @since 0.1.0
  */
+import * as ClientConfig from "@effect-clerk/kernel/ClientConfig"
 import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -112,13 +113,17 @@ export interface Options {
  * ```
  */
 export const make = (options: Options = {}): RetryPolicy => {
-  const maxDelay = Duration.decode(options.maxDelay ?? "10 seconds")
-  const backoff = Schedule.exponential(options.baseDelay ?? "250 millis", options.factor ?? 2)
+  const defaults = ClientConfig.retryDefaults
+  const maxDelay = Duration.decode(options.maxDelay ?? Duration.millis(defaults.maxDelayMillis))
+  const backoff = Schedule.exponential(
+    options.baseDelay ?? Duration.millis(defaults.baseDelayMillis),
+    options.factor ?? defaults.factor
+  )
   const jittered = options.jitter === false ? backoff : Schedule.jittered(backoff)
   const schedule = jittered.pipe(
     Schedule.modifyDelay((_, delay) => Duration.min(delay, maxDelay)),
-    Schedule.intersect(Schedule.recurs(Math.max(0, Math.floor(options.retries ?? 3)))),
-    Schedule.upTo(options.maxElapsed ?? "60 seconds")
+    Schedule.intersect(Schedule.recurs(Math.max(0, Math.floor(options.retries ?? defaults.retries)))),
+    Schedule.upTo(options.maxElapsed ?? Duration.millis(defaults.maxElapsedMillis))
   )
   return fromSchedule(schedule, options)
 }
@@ -143,7 +148,9 @@ export const fromSchedule = (
 ): RetryPolicy => ({
   schedule,
   retryOn: options.retryOn ?? isRetryable,
-  maxRetryAfter: Duration.decode(options.maxRetryAfter ?? "60 seconds")
+  maxRetryAfter: Duration.decode(
+    options.maxRetryAfter ?? Duration.millis(ClientConfig.retryDefaults.maxRetryAfterMillis)
+  )
 })
 
 /**

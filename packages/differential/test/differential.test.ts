@@ -238,7 +238,7 @@ describe("the Effect 3 and Effect 4 clients, one recording server: every operati
   it.each(cases)("$name: the same failure from a body that is not the response", async (c) => {
     const { effect3, effect4 } = await both(c, { status: 200, body: "{\"object\":\"surprise\"" })
     expect(effect4).toEqual(effect3)
-    expect(effect4).toEqual({ tag: "DecodeError" })
+    expect(effect4).toMatchObject({ tag: "DecodeError" })
   })
 })
 
@@ -260,7 +260,7 @@ const invalidCalls: ReadonlyArray<
     own: true
   },
   { name: "a membership page of 0", key: "getOrganizationMemberships", args: ["user_1", { limit: 0 }], own: true },
-  { name: "an unknown order", key: "list", args: [{ orderBy: "+nope" }], own: false },
+  { name: "an unknown order", key: "list", args: [{ orderBy: "+nope" }], own: true },
   { name: "an unknown parameter", key: "update", args: ["user_1", { nickname: "ada" }], own: false },
   { name: "a password that is not a string", key: "verifyPassword", args: ["user_1", 42], own: false }
 ]
@@ -279,5 +279,31 @@ describe("the Effect 3 and Effect 4 clients refuse the same invalid calls the sa
     expect(effect3).toMatchObject({ tag: "InvalidRequest" })
     if (own) expect(effect4).toEqual(effect3)
     else expect(withoutMessage(effect4)).toEqual(withoutMessage(effect3))
+  })
+})
+
+describe("the Effect 3 and Effect 4 clients: the same refusal of a bad argument (the kernel's messages)", () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `user_${i}`)
+  const refused: ReadonlyArray<readonly [string, string, ReadonlyArray<unknown>, string]> = [
+    ["limit 9999", "list", [{ limit: 9999 }], "limit must be an integer from 1 to 500, got 9999"],
+    ["offset -1", "list", [{ offset: -1 }], "offset must be an integer of at least 0, got -1"],
+    ["101 filter values", "list", [{ userId: ids(101) }], "at most 100 values are accepted, got 101"],
+    ["a 51-id bulk body", "bulkBan", [ids(51)], "between 1 and 50 user ids are accepted, got 51"],
+    ["an empty id", "get", [""], "userId must not be empty"],
+    [
+      "an unknown order field",
+      "list",
+      [{ orderBy: "-shoe_size" }],
+      "order_by must be one of created_at, updated_at, email_address, web3wallet, first_name, last_name, " +
+      "phone_number, username, last_active_at, last_sign_in_at, optionally prefixed by + or -"
+    ]
+  ]
+  it.each(refused)("%s", async (_name, key, args, message) => {
+    recorded.length = 0
+    const effect3 = await runCall3((users) => invoke3(users, key, args))
+    const effect4 = await runCall4(key, args)
+    expect(recorded).toHaveLength(0)
+    expect(effect4).toEqual(effect3)
+    expect(effect3).toMatchObject({ tag: "InvalidRequest", fields: { message } })
   })
 })

@@ -34,6 +34,14 @@ export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024
 export const MULTIPART_OVERHEAD = 64 * 1024
 
 /**
+ * The largest webhook body read when the verifier is given no `maxBodyBytes`: 1 MiB.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024
+
+/**
  * Header values by lower-case name, as servers expose them.
  *
  * @since 0.2.0

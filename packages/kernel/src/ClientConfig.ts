@@ -32,6 +32,37 @@ export const DEFAULT_API_VERSION = "2025-11-10"
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024
 
+/**
+ * How long one attempt of a call may take when the configuration gives no `timeout`: 30 s.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_TIMEOUT_MILLIS = 30_000
+
+/**
+ * The default retry policy of both lines: 3 retries, a backoff from 250 ms doubling up to 10 s, no retry
+ * scheduled after 60 s, and a `Retry-After` of at most 60 s waited for.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const retryDefaults: {
+  readonly retries: number
+  readonly baseDelayMillis: number
+  readonly factor: number
+  readonly maxDelayMillis: number
+  readonly maxElapsedMillis: number
+  readonly maxRetryAfterMillis: number
+} = {
+  retries: 3,
+  baseDelayMillis: 250,
+  factor: 2,
+  maxDelayMillis: 10_000,
+  maxElapsedMillis: 60_000,
+  maxRetryAfterMillis: 60_000
+}
+
 const DEFAULT_URL_VERSION = "v1"
 const urlVersionPattern = /^v\d+$/
 const headerVersionPattern = /^\d{4}-\d{2}-\d{2}$/

@@ -55,6 +55,14 @@ export interface Book<F> {
 }
 
 /**
+ * The message of the transport failure a client sees when a `Disconnect` fault drops its call.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DISCONNECT_MESSAGE = "connection dropped"
+
+/**
  * An empty book.
  *
  * @since 0.3.0

@@ -307,6 +307,14 @@ export const presetOfKey = (secretKey: string): Preset =>
 export const safetyMargin = 0.1
 
 /**
+ * How long a client holds its calls back after a 429 that gave no `Retry-After`: 1 s.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_RATE_LIMITED_BLOCK_MILLIS = 1_000
+
+/**
  * A budget a client can pace by without reaching Clerk's: `margin` of the requests kept back (at least one
  * request left) in the same window: `requests' = floor(requests × (1 - margin))`.
  *

@@ -19,6 +19,22 @@ export interface Health {
 }
 
 /**
+ * How long one command to a remote store (Redis) may take by default before the local fallback answers: 1 s.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_TIMEOUT_MILLIS = 1_000
+
+/**
+ * How long a remote store that failed is left alone before a command probes it again, by default: 1 s.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_PROBE_INTERVAL_MILLIS = 1_000
+
+/**
  * The remote is up.
  *
  * @since 0.3.0

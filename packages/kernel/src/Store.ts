@@ -46,6 +46,14 @@ export type State = StateModule.State
 export type StoreOptions = StateModule.StoreOptions
 
 /**
+ * How long a user stays locked by default after `lockUser` (or too many failed attempts): 1 hour.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_LOCKOUT_MILLIS: number = StateModule.DEFAULT_LOCKOUT_MILLIS
+
+/**
  * What the store needs from outside: the ids it hands out, and the random source of the secrets it makes (TOTP;
  * default `node:crypto`'s `randomBytes`).
  *

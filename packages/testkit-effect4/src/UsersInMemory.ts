@@ -13,7 +13,7 @@
  * @since 1.0.0
  */
 import { CallPolicy, ClerkError, Users, UsersCodec } from "@effect-clerk/core"
-import { ClientConfig, Operations } from "@effect-clerk/kernel"
+import { ClientConfig, FaultRules, Operations } from "@effect-clerk/kernel"
 import type { RateLimits, Seed } from "@effect-clerk/kernel"
 import type * as Duration from "effect/Duration"
 import * as Duration_ from "effect/Duration"
@@ -87,7 +87,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, SeedError |
             ? new ClerkError.TransportError({
               operation: operation.name,
               reason: "Transport",
-              message: "connection dropped"
+              message: FaultRules.DISCONNECT_MESSAGE
             })
             : UsersCodec.errorForStatus(operation, failure.failure.status, {
               errors: failure.failure.errors,

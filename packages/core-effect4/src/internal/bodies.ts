@@ -4,8 +4,8 @@
  * @internal
  */
 import type { Model } from "@effect-clerk/kernel"
+import * as Limits from "@effect-clerk/kernel/Limits"
 import * as Schema from "effect/Schema"
-import { MAX_BULK_IDS } from "../UsersParams.js"
 import { exact } from "./kernelModel.js"
 
 /**
@@ -35,9 +35,10 @@ export const UserIdsBody: Schema.Codec<UserIdsBody, UserIdsBodyEncoded> = exact<
   Model.Wire<Model.UserIdsBody>
 >()(
   Schema.Struct({
-    userIds: Schema.Array(Schema.String).check(
-      Schema.isBetweenLength(1, MAX_BULK_IDS, { message: `between 1 and ${MAX_BULK_IDS} user ids are accepted` })
-    )
+    userIds: Schema.Array(Schema.String).check(Schema.makeFilter((ids) => Limits.bulkIdsProblem(ids), {
+      arbitraryConstraint: { minLength: 1, maxLength: Limits.MAX_BULK_IDS },
+      "~structural": true
+    }))
   }).pipe(Schema.encodeKeys({ userIds: "user_ids" }), Schema.annotate({ identifier: "UserIdsBody" }))
 )
 

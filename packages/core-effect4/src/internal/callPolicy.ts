@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type { ClerkError } from "../ClerkError.js"
@@ -65,7 +66,9 @@ export const make = (settings: Settings, budget?: InstanceBudget.Service): Effec
           ? Effect.tapError(
             attempt,
             (error) =>
-              error._tag === "RateLimited" ? limiter.rateLimited(error.retryAfter ?? Duration.seconds(1)) : Effect.void
+              error._tag === "RateLimited"
+                ? limiter.rateLimited(error.retryAfter ?? Duration.millis(RateLimits.DEFAULT_RATE_LIMITED_BLOCK_MILLIS))
+                : Effect.void
           )
           : attempt
       return {

@@ -119,7 +119,7 @@ const optionsOf = (options: Options): Effect.Effect<RateLimits.Limits | undefine
   })
 
 const lockoutMillis = (lockout: Options["lockout"]) =>
-  lockout === undefined ? 3_600_000 : lockout === null ? null : Duration.toMillis(lockout)
+  lockout === undefined ? Store.DEFAULT_LOCKOUT_MILLIS : lockout === null ? null : Duration.toMillis(lockout)
 
 /** @internal */
 export const make = (options: Options = {}): Effect.Effect<Engine, SeedError | OptionsError> =>

@@ -177,7 +177,7 @@ const rateLimiter = (limits: RateLimits.Limits | undefined) => {
 const stateOf = (options: EngineOptions, salt: number): Store.State => {
   return Store.make({
     lockoutMillis: options.lockout === undefined
-      ? 3_600_000
+      ? Store.DEFAULT_LOCKOUT_MILLIS
       : options.lockout === null
       ? null
       : Duration.toMillis(Duration.decode(options.lockout)),
