@@ -56,7 +56,6 @@ export * as Deduplication from "./Deduplication.js"
  */
 export * as DeepMerge from "./DeepMerge.js"
 
-
 /**
  * @since 0.2.0
  */
