@@ -307,3 +307,33 @@ describe("the Effect 3 and Effect 4 clients: the same refusal of a bad argument 
     expect(effect3).toMatchObject({ tag: "InvalidRequest", fields: { message } })
   })
 })
+
+describe("the caller's fetch options", () => {
+  it("a RequestInit the caller provides (a header) reaches the server from both lines, redirects still not followed", async () => {
+    reply = { status: 200, body: payload(Fixtures.userFull) }
+    recorded.length = 0
+    const layer3 = Users3.layer.pipe(
+      Layer3.provide(ClerkConfig3.layer({ secretKey, apiUrl, retry: RetryPolicy3.none })),
+      Layer3.provide(FetchHttpClient3.layer)
+    )
+    await Effect3.runPromise(
+      Effect3.flatMap(Users3, (users) => users.get("user_1")).pipe(
+        Effect3.provideService(FetchHttpClient3.RequestInit, { headers: { "x-caller": "effect3" } }),
+        Effect3.provide(layer3)
+      )
+    )
+    const layer4 = Users4.layer.pipe(
+      Layer4.provide(ClerkConfig4.layer({ secretKey, apiUrl, retry: RetryPolicy4.none })),
+      Layer4.provide(FetchHttpClient4.layer)
+    )
+    await Effect4.runPromise(
+      Effect4.gen(function*() {
+        const users = yield* Users4.Users
+        return yield* users.get("user_1").pipe(
+          Effect4.provideService(FetchHttpClient4.RequestInit, { headers: { "x-caller": "effect4" } })
+        )
+      }).pipe(Effect4.provide(Layer4.fresh(layer4)))
+    )
+    expect(recorded.map((request) => request.headers["x-caller"])).toEqual(["effect3", "effect4"])
+  })
+})

@@ -22,6 +22,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { constTrue } from "effect/Function"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
+import * as Headers from "effect/http/Headers"
 import * as HttpClient from "effect/http/HttpClient"
 import * as HttpClientRequest from "effect/http/HttpClientRequest"
 import type * as HttpClientResponse from "effect/http/HttpClientResponse"
@@ -94,8 +95,21 @@ export const makeExecutor: Effect.Effect<Executor, never, ClerkConfig | HttpClie
     })
     const policy = yield* Policy.make(CallPolicy.fromConfig(config), budget)
     // fetch told not to follow redirects (a redirect would carry the key elsewhere), on top of the layer's init
-    const layerInit = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
-    const init: RequestInit = { ...Option.getOrUndefined(layerInit), redirect: "manual" }
+    // and of the caller's (read at each call: the headers of both kept, the caller's winning), as on Effect 3
+    const layerInit = Option.getOrUndefined(yield* Effect.serviceOption(FetchHttpClient.RequestInit))
+    const init: RequestInit = { ...layerInit, redirect: "manual" }
+    const initFor = (callerInit: Option.Option<RequestInit>): RequestInit => {
+      if (Option.isNone(callerInit)) return init
+      const merged: RequestInit = { ...layerInit, ...callerInit.value, redirect: "manual" }
+      if (layerInit?.headers !== undefined && callerInit.value.headers !== undefined) {
+        merged.headers = Headers.merge(
+          Headers.fromInput(layerInit.headers),
+          Headers.fromInput(callerInit.value.headers)
+        )
+      }
+      return merged
+    }
+    const requestInit = Effect.map(Effect.serviceOption(FetchHttpClient.RequestInit), initFor)
     const headers = {
       authorization: `Bearer ${Redacted.value(config.secretKey)}`,
       "clerk-api-version": config.apiVersion,
@@ -158,7 +172,7 @@ export const makeExecutor: Effect.Effect<Executor, never, ClerkConfig | HttpClie
         const sent = httpClient.execute(request).pipe(
           Effect.mapError(toTransportError),
           Effect.flatMap(receive),
-          Effect.provideService(FetchHttpClient.RequestInit, init)
+          Effect.provideServiceEffect(FetchHttpClient.RequestInit, requestInit)
         )
         const attempt = Effect.withFiber((fiber) => {
           const quiet = isQuiet(fiber) ? Effect.provideService(sent, HttpClient.TracerDisabledWhen, constTrue) : sent
