@@ -1,5 +1,5 @@
 /**
- * The Effect 4 APIs the rest of the port builds on, each exercised once (NOTES-issue25-effect4.md lists them):
+ * The Effect 4 APIs the rest of the port builds on, each exercised once:
  * `Effect.catch`, `Effect.result` and `Result`, a retry whose delay is read from the error (`Retry-After`) under
  * `TestClock`, `Stream.paginate` over offset pages, `Clock`.
  */
