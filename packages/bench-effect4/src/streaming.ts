@@ -2,18 +2,18 @@
  * The Effect 4 line's streaming walk (run on Node 22 with `--expose-gc` by `packages/bench/src/effect4.ts`):
  * every user of the emulator that the parent started (`apiUrl`, a black box over HTTP) walked in pages of
  * `pageSize`, through the client and with bare `fetch`, in pairs (the order flips every pair), heap and RSS sampled
- * every 25 ms, growth measured from a baseline taken after a GC. The client's walk is `Stream.paginate` over
- * `users.list` (limit, offset), as `Users.listStream` would walk it: the Effect 4 line has no `listStream` yet.
+ * every 25 ms, growth measured from a baseline taken after a GC. The client's walk is `users.listStream({},
+ * { pageSize })`, configured as the Effect 3 line's walk (section 4): no retries, no instance budget.
  *
  * Usage: `node --expose-gc streaming.js <apiUrl> <key> <pageSize> <pairs> <out.json>`.
  */
 import * as ClerkConfig from "@effect-clerk/core-effect4/ClerkConfig"
+import * as RetryPolicy from "@effect-clerk/core-effect4/RetryPolicy"
 import * as Users from "@effect-clerk/core-effect4/Users"
 import * as Effect from "effect/Effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { writeFileSync } from "node:fs"
 
@@ -57,19 +57,15 @@ const sampled = async (run: () => Promise<number>): Promise<Walk> => {
 
 const runtime = ManagedRuntime.make(
   Users.layer.pipe(
-    Layer.provide(ClerkConfig.layer({ secretKey: key, apiUrl })),
+    Layer.provide(ClerkConfig.layer({ secretKey: key, apiUrl, retry: RetryPolicy.none, instanceBudget: false })),
     Layer.provide(FetchHttpClient.layer)
   )
 )
 
 try {
   const users = await runtime.runPromise(Effect.service(Users.Users))
-  const pages = Stream.paginate(0, (offset: number) =>
-    Effect.map(
-      users.list({ limit: pageSize, offset }),
-      (page) => [page, page.length < pageSize ? Option.none() : Option.some(offset + pageSize)] as const
-    ))
-  const viaStream = () => runtime.runPromise(Stream.runFold(pages, () => 0, (n) => n + 1))
+  const walk = () => users.listStream({}, { pageSize })
+  const viaStream = () => runtime.runPromise(Stream.runFold(walk(), () => 0, (n) => n + 1))
   const viaFetch = async () => {
     let total = 0
     for (let offset = 0;; offset += pageSize) {
@@ -82,7 +78,7 @@ try {
     }
   }
   // warm up both paths on a few pages
-  await runtime.runPromise(Stream.runDrain(Stream.take(pages, 2000)))
+  await runtime.runPromise(Stream.runDrain(Stream.take(walk(), 2000)))
   const fetchWalks: Array<Walk> = []
   const streamWalks: Array<Walk> = []
   for (let pair = 0; pair < Number(pairsArg); pair++) {
