@@ -10,6 +10,7 @@
  * to the folder `BENCH_EFFECT4_FIXTURES` names by `packages/bench/src/effect4.ts`: both lines decode the same bytes.
  */
 import * as ClerkConfig from "@effect-clerk/core-effect4/ClerkConfig"
+import * as RetryPolicy from "@effect-clerk/core-effect4/RetryPolicy"
 import * as User from "@effect-clerk/core-effect4/User"
 import * as Users from "@effect-clerk/core-effect4/Users"
 import * as Effect from "effect/Effect"
@@ -105,7 +106,16 @@ const loop = <A, E>(effect: Effect.Effect<A, E>, n: number): Effect.Effect<void>
   n <= 0 ? Effect.void : Effect.flatMap(Effect.exit(effect), () => loop(effect, n - 1))
 
 const usersLayer = Users.layer.pipe(
-  Layer.provide(ClerkConfig.layer({ secretKey: KEY, apiUrl: API })),
+  // as the Effect 3 line's rows: no retries, no pacing (the floor neither retries nor paces)
+  Layer.provide(
+    ClerkConfig.layer({
+      secretKey: KEY,
+      apiUrl: API,
+      retry: RetryPolicy.none,
+      perUserWriteLimit: false,
+      instanceBudget: false
+    })
+  ),
   Layer.provide(Layer.succeed(HttpClient.HttpClient, fakeClient))
 )
 

@@ -1,19 +1,22 @@
 /**
  * The Effect 4 line's streaming walk (run on Node 22 with `--expose-gc` by `packages/bench/src/effect4.ts`):
  * every user of the emulator that the parent started (`apiUrl`, a black box over HTTP) walked in pages of
- * `pageSize`, through the client and with bare `fetch`, in pairs (the order flips every pair), heap and RSS sampled
- * every 25 ms, growth measured from a baseline taken after a GC. The client's walk is `Stream.paginate` over
- * `users.list` (limit, offset), as `Users.listStream` would walk it: the Effect 4 line has no `listStream` yet.
+ * `pageSize`, through the client, with bare `fetch`, and with bare `fetch` plus `effect/Schema`'s decoding of each
+ * page (the platform's floor for the same work), in rounds (the order flips every pair), heap and RSS sampled
+ * every 25 ms, growth measured from a baseline taken after a GC. The client's walk is `users.listStream({},
+ * { pageSize })`, configured as the Effect 3 line's walk (section 4): no retries, no instance budget.
  *
  * Usage: `node --expose-gc streaming.js <apiUrl> <key> <pageSize> <pairs> <out.json>`.
  */
 import * as ClerkConfig from "@effect-clerk/core-effect4/ClerkConfig"
+import * as RetryPolicy from "@effect-clerk/core-effect4/RetryPolicy"
+import * as User from "@effect-clerk/core-effect4/User"
 import * as Users from "@effect-clerk/core-effect4/Users"
 import * as Effect from "effect/Effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { writeFileSync } from "node:fs"
 
@@ -57,19 +60,15 @@ const sampled = async (run: () => Promise<number>): Promise<Walk> => {
 
 const runtime = ManagedRuntime.make(
   Users.layer.pipe(
-    Layer.provide(ClerkConfig.layer({ secretKey: key, apiUrl })),
+    Layer.provide(ClerkConfig.layer({ secretKey: key, apiUrl, retry: RetryPolicy.none, instanceBudget: false })),
     Layer.provide(FetchHttpClient.layer)
   )
 )
 
 try {
   const users = await runtime.runPromise(Effect.service(Users.Users))
-  const pages = Stream.paginate(0, (offset: number) =>
-    Effect.map(
-      users.list({ limit: pageSize, offset }),
-      (page) => [page, page.length < pageSize ? Option.none() : Option.some(offset + pageSize)] as const
-    ))
-  const viaStream = () => runtime.runPromise(Stream.runFold(pages, () => 0, (n) => n + 1))
+  const walk = () => users.listStream({}, { pageSize })
+  const viaStream = () => runtime.runPromise(Stream.runFold(walk(), () => 0, (n) => n + 1))
   const viaFetch = async () => {
     let total = 0
     for (let offset = 0;; offset += pageSize) {
@@ -81,20 +80,38 @@ try {
       if (page.length < pageSize) return total
     }
   }
+  // the platform's floor for the same work: bare fetch, and each page decoded by `effect/Schema` into the same
+  // `User` values the client's walk yields
+  const decodePage = Schema.decodeUnknownSync(Schema.Array(User.User))
+  const viaDecode = async () => {
+    let total = 0
+    for (let offset = 0;; offset += pageSize) {
+      const response = await fetch(`${apiUrl}/users?limit=${pageSize}&offset=${offset}`, {
+        headers: { authorization: `Bearer ${key}` }
+      })
+      const page = decodePage(await response.json())
+      total += page.length
+      if (page.length < pageSize) return total
+    }
+  }
   // warm up both paths on a few pages
-  await runtime.runPromise(Stream.runDrain(Stream.take(pages, 2000)))
+  await runtime.runPromise(Stream.runDrain(Stream.take(walk(), 2000)))
+  await viaDecode()
   const fetchWalks: Array<Walk> = []
+  const decodeWalks: Array<Walk> = []
   const streamWalks: Array<Walk> = []
   for (let pair = 0; pair < Number(pairsArg); pair++) {
     if (pair % 2 === 0) {
       fetchWalks.push(await sampled(viaFetch))
+      decodeWalks.push(await sampled(viaDecode))
       streamWalks.push(await sampled(viaStream))
     } else {
       streamWalks.push(await sampled(viaStream))
+      decodeWalks.push(await sampled(viaDecode))
       fetchWalks.push(await sampled(viaFetch))
     }
   }
-  writeFileSync(out, JSON.stringify({ fetch: fetchWalks, stream: streamWalks }))
+  writeFileSync(out, JSON.stringify({ fetch: fetchWalks, decode: decodeWalks, stream: streamWalks }))
 } finally {
   await runtime.dispose()
 }
