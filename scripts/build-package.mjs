@@ -9,6 +9,9 @@
 //    TypeScript reads them as CommonJS declarations there and as ES module declarations in `dist/esm`.
 //
 // Files under `src/bin/` are executables: they are built as ES modules only.
+//
+// A package whose `exports` have no `require` condition (the Effect 4 line: `effect` 4 is ES modules only) is built
+// as ES modules only: step 1 alone, its `tsconfig.build.json` emitting to `dist` (`.js`, `.d.ts`, maps).
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
@@ -23,12 +26,26 @@ const dist = path.join(packageDir, "dist")
 const esm = path.join(dist, "esm")
 const cjs = path.join(dist, "cjs")
 
+const removeLeftovers = () => {
+  for (const leftover of fs.readdirSync(dist, { recursive: true })) {
+    if (String(leftover).endsWith(".tsbuildinfo")) fs.rmSync(path.join(dist, String(leftover)))
+  }
+}
+
 fs.rmSync(dist, { recursive: true, force: true })
 
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
   cwd: packageDir,
   stdio: "inherit"
 })
+
+const { exports } = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"))
+if (!JSON.stringify(exports).includes(`"require"`)) {
+  removeLeftovers()
+  const modules = fs.readdirSync(dist, { recursive: true }).filter((file) => String(file).endsWith(".js")).length
+  process.stdout.write(`${path.basename(packageDir)}: dist, ES modules only (${modules} modules)\n`)
+  process.exit(0)
+}
 
 const sources = fs.readdirSync(src, { recursive: true })
   .map((file) => String(file).split(path.sep).join("/"))
@@ -67,7 +84,5 @@ for (const file of sources) {
 }
 fs.writeFileSync(path.join(cjs, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`)
 
-for (const leftover of fs.readdirSync(dist, { recursive: true })) {
-  if (String(leftover).endsWith(".tsbuildinfo")) fs.rmSync(path.join(dist, String(leftover)))
-}
+removeLeftovers()
 process.stdout.write(`${path.basename(packageDir)}: dist/esm and dist/cjs (${sources.length} modules)\n`)

@@ -3,13 +3,18 @@
 // node10, node16 and bundler, for the root and for every public module), plus what neither tool checks:
 // no build leftovers in the tarball, and nothing that `@effect-clerk/testkit`'s entry loads imports
 // `@effect/platform-node` (an optional peer dependency, needed by the emulator's HTTP server only).
+//
+// The Effect 4 line's tarballs (`effect-clerk-core-1.tgz`, ... see `scripts/pack.mjs`) are ES modules only: attw
+// runs with `--profile esm-only` (`import` under node16 and bundler), and the packed package.json must be the
+// published one: renamed (`@effect-clerk/core` 1.x, not private), `effect ~4.1.0` as a peer dependency and
+// `engines.node >=22.19` (what `@effect/platform-node` 4.1 and vitest 5 need).
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 import { publint } from "publint"
 import { formatMessage } from "publint/utils"
-import { packAll, root } from "./pack.mjs"
+import { packAll, published, root } from "./pack.mjs"
 
 const require = createRequire(import.meta.url)
 const tarballs = packAll()
@@ -19,7 +24,9 @@ const list = (tarball) => execFileSync("tar", ["tzf", tarball], { encoding: "utf
 
 for (const [name, tarball] of Object.entries(tarballs)) {
   const packageDir = path.join(root, "packages", name)
-  const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"))
+  const pkg = JSON.parse(execFileSync("tar", ["xzOf", tarball, "package/package.json"], { encoding: "utf8" }))
+  const target = published(name)
+  const esmOnly = target.line === 4
 
   // publint, on the tarball itself
   const buffer = fs.readFileSync(tarball)
@@ -45,6 +52,7 @@ for (const [name, tarball] of Object.entries(tarballs)) {
         "--no-color",
         "--format",
         "table-flipped",
+        ...(esmOnly ? ["--profile", "esm-only"] : []),
         "--include-entrypoints",
         ...modules,
         // the emulator command, exported for tools that spawn it with node: an ES module only, with no exports;
@@ -61,7 +69,12 @@ for (const [name, tarball] of Object.entries(tarballs)) {
 
   // what the tarball holds
   const files = list(tarball)
-  for (const required of ["package/README.md", "package/LICENSE", "package/dist/cjs/package.json"]) {
+  const requiredFiles = [
+    "package/README.md",
+    "package/LICENSE",
+    esmOnly ? "package/dist/index.js" : "package/dist/cjs/package.json"
+  ]
+  for (const required of requiredFiles) {
     if (!files.includes(required)) problems.push(`${name}: the tarball has no ${required.slice(8)}`)
   }
   for (const file of files) {
@@ -74,6 +87,23 @@ for (const [name, tarball] of Object.entries(tarballs)) {
     if (/\btsx\b|src\//.test(command)) problems.push(`${name}: the published script ${script} runs sources: ${command}`)
   }
   if (pkg.peerDependencies?.["fast-check"] !== undefined) problems.push(`${name}: fast-check is a peer dependency`)
+
+  // the published identity (the Effect 4 line's renamed by scripts/pack.mjs)
+  if (pkg.name !== target.name || pkg.version !== target.version) {
+    problems.push(`${name}: packed as ${pkg.name}@${pkg.version}, not ${target.name}@${target.version}`)
+  }
+  if (pkg.private !== undefined) problems.push(`${name}: the packed package.json is private`)
+  if (JSON.stringify(pkg).includes("workspace:")) {
+    problems.push(`${name}: the packed package.json has workspace: ranges`)
+  }
+  if (esmOnly) {
+    if (!target.version.startsWith("1.")) problems.push(`${name}: the Effect 4 line is published as 1.x`)
+    if (pkg.peerDependencies?.["effect"] !== "~4.1.0") problems.push(`${name}: the peer range of effect is not ~4.1.0`)
+    if (pkg.engines?.node !== ">=22.19") problems.push(`${name}: engines.node is not >=22.19`)
+    if (JSON.stringify(pkg.exports).includes(`"require"`) || pkg.main !== undefined) {
+      problems.push(`${name}: the Effect 4 line is ES modules only, yet its package.json offers CommonJS`)
+    }
+  }
 }
 
 // @effect/platform-node: optional for the testkit, and never loaded by its entry points
@@ -111,7 +141,11 @@ if (problems.length > 0) {
   process.stderr.write(`${problems.join("\n")}\n`)
   process.exit(1)
 }
+const lines = (line) =>
+  Object.keys(tarballs).filter((name) => published(name).line === line).map((name) => published(name))
 process.stdout.write(
-  `publint and @arethetypeswrong/cli: no problems in ${Object.keys(tarballs).join(", ")} ` +
-    `(ESM + CJS, node10/node16/bundler, every public module)\n`
+  `publint and @arethetypeswrong/cli: no problems in ` +
+    `${lines(3).map((p) => `${p.name}@${p.version}`).join(", ")} (ESM + CJS, node10/node16/bundler) and ` +
+    `${lines(4).map((p) => `${p.name}@${p.version}`).join(", ")} (Effect 4, ESM only: node16/bundler), ` +
+    `every public module\n`
 )

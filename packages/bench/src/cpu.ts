@@ -69,9 +69,26 @@ const collect = (proc: ChildProcessWithoutNullStreams): Promise<string> =>
 
 type Samples = Record<string, { cpu: Array<number>; wall: Array<number>; gc: Array<number> }>
 
+/**
+ * Another line's workload measured by this harness: the Node that runs it (the Effect 4 line's: Node 22), the
+ * module of its variants (`BENCH_WORKLOAD`, same `Variant` shape) and what else its processes need in their
+ * environment. No instruction counts.
+ */
+export interface OtherLine {
+  readonly execPath: string
+  readonly workload: string
+  readonly env: Readonly<Record<string, string>>
+}
+
 /** One process measuring a group: each variant in its own worker, batches interleaved round by round. */
-const timeGroup = async (group: string, rounds: number): Promise<Samples> =>
-  JSON.parse(await collect(spawn(process.execPath, [...nodeFlags, child, "time", group, String(rounds)]))) as Samples
+const timeGroup = async (group: string, rounds: number, line?: OtherLine): Promise<Samples> =>
+  JSON.parse(
+    await collect(
+      spawn(line?.execPath ?? process.execPath, [...nodeFlags, child, "time", group, String(rounds)], {
+        env: line === undefined ? process.env : { ...process.env, ...line.env, BENCH_WORKLOAD: line.workload }
+      })
+    )
+  ) as Samples
 
 const available = (command: string, args: ReadonlyArray<string>): boolean => {
   try {
@@ -147,18 +164,29 @@ const countAll = async (rounds: number): Promise<Map<string, number>> => {
   }
 }
 
-export const runCpu = async (options: { readonly quick: boolean; readonly instructions: boolean }) => {
+export const runCpu = async (
+  options: {
+    readonly quick: boolean
+    readonly instructions: boolean
+    /** Only these groups (all of the workload's by default). */
+    readonly groups?: ReadonlyArray<string>
+    readonly line?: OtherLine
+  }
+) => {
   const started = performance.now()
   const processes = options.quick ? 1 : 3
   const rounds = options.quick ? 5 : 12
   const countRounds = options.quick ? 1 : 3
-  const groups = [...new Set(variants.map((v) => v.group))]
+  const groups = options.groups ?? [...new Set(variants.map((v) => v.group))]
+  const names = new Map<string, Array<string>>()
 
   // per group, `processes` processes of `rounds` rounds each; a round is one batch of every variant, back to back
   const samples: Samples = {}
   for (const group of groups) {
     for (let p = 0; p < processes; p++) {
-      for (const [name, s] of Object.entries(await timeGroup(group, rounds))) {
+      for (const [name, s] of Object.entries(await timeGroup(group, rounds, options.line))) {
+        const inGroup = names.get(group) ?? []
+        if (!inGroup.includes(name)) names.set(group, [...inGroup, name])
         const all = samples[`${group}\t${name}`] ??= { cpu: [], wall: [], gc: [] }
         for (const x of s.cpu) all.cpu.push(x)
         for (const x of s.wall) all.wall.push(x)
@@ -169,7 +197,9 @@ export const runCpu = async (options: { readonly quick: boolean; readonly instru
 
   let instructionsSkipped: string | undefined
   let counts = new Map<string, number>()
-  if (!options.instructions) {
+  if (options.line !== undefined || options.groups !== undefined) {
+    instructionsSkipped = options.line !== undefined ? "not counted for this line" : "not counted for some groups"
+  } else if (!options.instructions) {
     instructionsSkipped = "skipped (`--no-instructions`)"
   } else if (!available("valgrind", ["--version"]) || !available("callgrind_control", ["-h"])) {
     instructionsSkipped = "valgrind (callgrind) is not installed"
@@ -181,16 +211,16 @@ export const runCpu = async (options: { readonly quick: boolean; readonly instru
   for (const group of groups) {
     const floor = samples[`${group}\tfloor`]!
     const full = samples[`${group}\tfull`]
-    for (const v of variants.filter((v) => v.group === group)) {
-      const s = samples[`${group}\t${v.name}`]!
+    for (const name of names.get(group) ?? []) {
+      const s = samples[`${group}\t${name}`]!
       rows.push({
         group,
-        name: v.name,
+        name,
         cpu: median(s.cpu),
         wall: median(s.wall),
         ratio: median(s.cpu.map((x, i) => x / floor.cpu[i]!)),
         savedMicros: full === undefined ? undefined : median(s.cpu.map((x, i) => full.cpu[i]! - x)),
-        instructions: counts.get(`${group}\t${v.name}`)
+        instructions: counts.get(`${group}\t${name}`)
       })
     }
   }

@@ -15,7 +15,13 @@
 import { getPriority, loadavg } from "node:os"
 import { PerformanceObserver } from "node:perf_hooks"
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads"
-import { batchOf, variants } from "./cpuWorkload.js"
+import type * as Workload from "./cpuWorkload.js"
+
+// The workload: this line's (`cpuWorkload.ts`), or the module `BENCH_WORKLOAD` names (the Effect 4 line's, whose
+// variants have the same shape, measured by this same harness on Node 22; see `effect4.ts`)
+const { batchOf, variants }: Pick<typeof Workload, "batchOf" | "variants"> = await import(
+  process.env["BENCH_WORKLOAD"] ?? "./cpuWorkload.js"
+)
 
 interface Batch {
   readonly wallMicros: number

@@ -47,7 +47,7 @@ const canned = (status: number, text: string): Canned => {
 }
 
 /** Clerk's error body for a 404, as the API sends it. */
-const errorBody = JSON.stringify({
+export const errorBody = JSON.stringify({
   errors: [{
     code: "resource_not_found",
     message: "not found",

@@ -4,7 +4,8 @@
  * `pnpm bench -- --quick` runs fewer rounds and a smaller population (for a smoke check; the file it writes
  * says so); `--no-instructions` skips the instruction counts (callgrind), which take a few minutes;
  * `--only=fleet` runs the fleet section alone (section 6, about four minutes, needs `redis-server`) and replaces
- * only that section of BENCHMARKS.md.
+ * only that section of BENCHMARKS.md; `--only=effect4` runs the Effect 4 line's section alone (section 7, on Node 22
+ * fetched from the registry, beside the Effect 3 line's CPU-only rows of the same shapes) and replaces only it.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, platform, release, totalmem } from "node:os"
@@ -14,6 +15,15 @@ import type { CpuRow } from "./cpu.js"
 import { ablationLabels, runCpu } from "./cpu.js"
 import { NO_SPAN_FLOOR } from "./cpuWorkload.js"
 import { runDecode } from "./decode.js"
+import type { Effect4Results } from "./effect4.js"
+import {
+  effect4Section,
+  effect4SectionOf,
+  effect4Targets,
+  GROUPS as EFFECT4_GROUPS,
+  runEffect4,
+  withEffect4Section
+} from "./effect4.js"
 import type { FleetResults } from "./fleet.js"
 import { fleetSection, fleetSectionOf, runFleet, withFleetSection } from "./fleet.js"
 import type { HttpResults } from "./http.js"
@@ -26,8 +36,8 @@ import { runStreaming } from "./streaming.js"
 const quick = process.argv.includes("--quick")
 const instructions = !process.argv.includes("--no-instructions")
 const only = process.argv.find((argument) => argument.startsWith("--only="))?.slice("--only=".length)
-if (only !== undefined && only !== "fleet") {
-  process.stderr.write(`pnpm bench: --only takes "fleet" (the only section that runs alone), not ${only}\n`)
+if (only !== undefined && only !== "fleet" && only !== "effect4") {
+  process.stderr.write(`pnpm bench: --only takes "fleet" or "effect4" (the sections that run alone), not ${only}\n`)
   process.exit(2)
 }
 const root = fileURLToPath(new URL("../../../../../", import.meta.url))
@@ -53,19 +63,34 @@ if (only === "fleet") {
   process.exit(0)
 }
 
+if (only === "effect4") {
+  log(`effect-clerk benchmarks: the Effect 4 line's section alone${quick ? " (quick)" : ""}`)
+  log("the Effect 3 line's CPU-only rows of the same shapes…")
+  const effect3 = await runCpu({ quick, instructions: false, groups: EFFECT4_GROUPS })
+  log("the Effect 4 line on Node 22: CPU only, streaming…")
+  const section = effect4Section(await runEffect4({ quick, workdir }), effect3.rows, undefined, {
+    command: `pnpm bench -- --only=effect4${quick ? " --quick" : ""}`,
+    machine
+  })
+  const text = readFileSync(`${root}BENCHMARKS.md`, "utf8")
+  writeFileSync(`${root}BENCHMARKS.md`, withEffect4Section(text, section, COMPARE_START))
+  log(section)
+  process.exit(0)
+}
+
 log(`effect-clerk benchmarks${quick ? " (quick)" : ""}`)
-log("1/6 CPU only: a fake HttpClient in the same process, every shape against the platform client…")
+log("1/7 CPU only: a fake HttpClient in the same process, every shape against the platform client…")
 const cpu = await runCpu({ quick, instructions })
-log("2/6 HTTP over loopback: get and 500-user pages, interleaved…")
+log("2/7 HTTP over loopback: get and 500-user pages, interleaved…")
 const http: HttpResults = await runHttp({ quick })
-log("3/6 decode cost…")
+log("3/7 decode cost…")
 const decode = runDecode({ quick })
-log("4/6 streaming through the emulator…")
+log("4/7 streaming through the emulator…")
 const streaming = await runStreaming({ quick, workdir })
-log("5/6 in-memory layer at scale, property suite…")
+log("5/7 in-memory layer at scale, property suite…")
 const inMemory = await runInMemory({ quick })
 const properties = runPropertySuite()
-log("6/6 the fleet: worker processes, one budget in Redis or one per process…")
+log("6/7 the fleet: worker processes, one budget in Redis or one per process…")
 // a missing redis-server fails this section (the message says how to install it); the others are written
 let fleet: FleetResults | undefined
 let fleetFailure: string | undefined
@@ -74,6 +99,15 @@ try {
 } catch (error) {
   fleetFailure = error instanceof Error ? error.message : String(error)
   log(`the fleet section failed: ${fleetFailure}`)
+  process.exitCode = 1
+}
+log("7/7 the Effect 4 line on Node 22: CPU only against its own floor, streaming…")
+// like the fleet: a failure (no Node 22 from the registry) fails the run, and the section already there stays
+let effect4: Effect4Results | undefined
+try {
+  effect4 = await runEffect4({ quick, workdir })
+} catch (error) {
+  log(`the Effect 4 section failed: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1
 }
 
@@ -222,7 +256,8 @@ const targets = [
     `\`updateMetadata\` with ${(inMemory.metadataBytes / 1024).toFixed(1)} KB of metadata < 1 ms`,
     `${ms(inMemory.updateMetadata.median)} ms`,
     inMemory.updateMetadata.median < 1
-  ]
+  ],
+  ...(effect4 === undefined ? [] : effect4Targets(effect4))
 ] as const
 
 // -----------------------------------------------------------------------------
@@ -586,5 +621,10 @@ const previous = existsSync(`${root}BENCHMARKS.md`)
 const previousText = existsSync(`${root}BENCHMARKS.md`) ? readFileSync(`${root}BENCHMARKS.md`, "utf8") : ""
 const fleetText = fleet !== undefined ? fleetSection(fleet, { command, machine }) : fleetSectionOf(previousText)
 const withFleet = fleetText === undefined ? report : withFleetSection(report, fleetText, COMPARE_START)
-writeFileSync(`${root}BENCHMARKS.md`, previous === undefined ? withFleet : withSection(withFleet, previous))
+// the Effect 4 section: this run's, else the one already there
+const effect4Text = effect4 !== undefined
+  ? effect4Section(effect4, cpu.rows, streaming.stream, { command, machine })
+  : effect4SectionOf(previousText)
+const withEffect4 = effect4Text === undefined ? withFleet : withEffect4Section(withFleet, effect4Text, COMPARE_START)
+writeFileSync(`${root}BENCHMARKS.md`, previous === undefined ? withEffect4 : withSection(withEffect4, previous))
 log(report)

@@ -60,7 +60,7 @@ const live = async (walk: (probe: (walked: number) => void) => Promise<number>, 
   return { samples, maxMb: Math.max(...samples), firstMb: samples[0] ?? 0, lastMb: samples.at(-1) ?? 0 }
 }
 
-const startEmulator = async (workdir: string, population: number) => {
+export const startEmulator = async (workdir: string, population: number) => {
   const seed = join(workdir, `seed-${population}.json`)
   writeFileSync(
     seed,

@@ -25,6 +25,7 @@
  *
  * @since 0.3.0
  */
+import * as BulkReport from "@effect-clerk/kernel/BulkReport"
 import { MAX_BULK_IDS } from "@effect-clerk/kernel/Limits"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
@@ -36,7 +37,6 @@ import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import type * as RateLimiter from "effect/RateLimiter"
 import * as Stream from "effect/Stream"
-import * as Request from "./internal/request.js"
 
 /**
  * The ids of a bulk run: a `Stream` (its error fails the run with `IdsFailed`, its requirements are the run's)
@@ -100,11 +100,7 @@ export interface Options {
  *   `chunk ${failure.chunk} (${failure.ids.length} ids): ${failure.error._tag}`
  * ```
  */
-export interface ChunkFailure<E> {
-  readonly chunk: number
-  readonly ids: ReadonlyArray<string>
-  readonly error: E
-}
+export type ChunkFailure<E> = BulkReport.ChunkFailure<E>
 
 /**
  * An id never sent because the request encoder would refuse it, and the encoder's reason.
@@ -118,10 +114,7 @@ export interface ChunkFailure<E> {
  * const blank: Bulk.InvalidId = { id: " ", reason: "userId must not be empty" }
  * ```
  */
-export interface InvalidId {
-  readonly id: string
-  readonly reason: string
-}
+export type InvalidId = BulkReport.InvalidId
 
 /**
  * What a bulk run did. Every distinct id read is in exactly one of `done`, `notFound`, `invalid`, the `ids` of
@@ -141,27 +134,7 @@ export interface InvalidId {
  * ]
  * ```
  */
-export interface Report<E> {
-  /** Sent in a chunk Clerk accepted, and in its answer. */
-  readonly done: ReadonlyArray<string>
-  /** Sent in a chunk Clerk accepted, absent from its answer: no user has that id. */
-  readonly notFound: ReadonlyArray<string>
-  /** Never sent: the request encoder would refuse them (the reason is its message). */
-  readonly invalid: ReadonlyArray<InvalidId>
-  /** The chunks that failed, in the order they were sent. */
-  readonly failed: ReadonlyArray<ChunkFailure<E>>
-  /** Read, never sent: the run stopped at a failed chunk first. */
-  readonly notAttempted: ReadonlyArray<string>
-  /** How many ids repeated one read before (and were not sent again). */
-  readonly duplicates: number
-  /** How many chunks were sent (calls made, retries not counted). */
-  readonly chunks: number
-  /**
-   * Whether a failed chunk stopped the run (`"stop"`) with ids left to send: they are `notAttempted`, and a
-   * `Stream` was not read further (an iterable is read whole).
-   */
-  readonly stopped: boolean
-}
+export type Report<E> = BulkReport.Report<E>
 
 /**
  * The ids stream failed: `cause` is its error, `report` what the run did with the ids read before it (sent
@@ -187,7 +160,7 @@ export class IdsFailed<E, CallError> extends Data.TaggedError("IdsFailed")<{
   readonly report: Report<CallError>
 }> {
   override get message(): string {
-    return `the ids could not be read further (${this.report.done.length} done, ${this.report.chunks} chunks sent)`
+    return BulkReport.idsFailedMessage(this.report)
   }
 }
 
@@ -213,10 +186,6 @@ function idsFailed<IdsError, E>(cause: IdsError, report: Report<E>): IdsFailed<I
   return new IdsFailed({ cause, report })
 }
 
-type Outcome<E> =
-  | { readonly _tag: "Accepted"; readonly ids: ReadonlyArray<string>; readonly answered: ReadonlySet<string> }
-  | { readonly _tag: "Failed"; readonly ids: ReadonlyArray<string>; readonly error: E }
-
 const isStream = <E, R>(ids: Ids<E, R>): ids is Stream.Stream<string, E, R> =>
   typeof ids === "object" && ids !== null && Stream.StreamTypeId in ids
 
@@ -225,49 +194,8 @@ const idsOf = <E, R>(ids: Ids<E, R>): Stream.Stream<string, E, R> =>
   isStream(ids) ? ids : Stream.fromChunk(Chunk.fromIterable(typeof ids === "string" ? [ids] : ids))
 
 /** The number of chunks in flight at once, `undefined` for no limit. */
-const concurrencyOf = (options: Options): number | undefined => {
-  const concurrency = options.concurrency ?? 1
-  if (concurrency === "unbounded" || concurrency === Infinity) return undefined
-  return concurrency >= 1 ? Math.floor(concurrency) : 1
-}
-
-const assemble = <E>(
-  outcomes: ReadonlyArray<Outcome<E> | undefined>,
-  rest: Omit<Report<E>, "done" | "notFound" | "failed">
-): Report<E> => {
-  const done: Array<string> = []
-  const notFound: Array<string> = []
-  const failed: Array<ChunkFailure<E>> = []
-  for (let chunk = 0; chunk < rest.chunks; chunk++) {
-    const outcome = outcomes[chunk]
-    if (outcome === undefined) continue // not reached: every chunk sent has its outcome before the report
-    if (outcome._tag === "Failed") failed.push({ chunk, ids: outcome.ids, error: outcome.error })
-    else for (const id of outcome.ids) (outcome.answered.has(id) ? done : notFound).push(id)
-  }
-  return {
-    done,
-    notFound,
-    invalid: rest.invalid,
-    failed,
-    notAttempted: rest.notAttempted,
-    duplicates: rest.duplicates,
-    chunks: rest.chunks,
-    stopped: rest.stopped
-  }
-}
 
 /** The report's counts as span attributes (counts only: no user id). */
-const attributesOf = <E>(report: Report<E>): Record<string, unknown> => ({
-  "clerk.bulk.chunks": report.chunks,
-  "clerk.bulk.done": report.done.length,
-  "clerk.bulk.not_found": report.notFound.length,
-  "clerk.bulk.invalid": report.invalid.length,
-  "clerk.bulk.failed_chunks": report.failed.length,
-  "clerk.bulk.failed_ids": report.failed.reduce((sum, failure) => sum + failure.ids.length, 0),
-  "clerk.bulk.not_attempted": report.notAttempted.length,
-  "clerk.bulk.duplicates": report.duplicates,
-  "clerk.bulk.stopped": report.stopped
-})
 
 /**
  * Runs `call` over the ids, `MAX_BULK_IDS` at a time, in a span named `name` whose attributes are the report's
@@ -295,35 +223,22 @@ export const run = <A extends { readonly id: string }, E, R, IdsError = never, I
   options: Options = {}
 ): Effect.Effect<Report<E>, RunError<IdsError, E>, R | IdsContext> =>
   Effect.suspend(() => {
-    const concurrency = concurrencyOf(options)
+    const concurrency = BulkReport.concurrencyOf(options.concurrency)
     const stopOnFailure = options.onChunkFailure !== "continue"
     const limiter = options.rateLimiter
     const send = limiter === undefined ? call : (chunk: ReadonlyArray<string>) => limiter(call(chunk))
     // the run's own state: each run of the effect starts afresh
-    const seen = new Set<string>()
-    const outcomes: Array<Outcome<E> | undefined> = []
-    const invalid: Array<InvalidId> = []
+    const admission = BulkReport.admission()
+    const outcomes: Array<BulkReport.Outcome<E> | undefined> = []
     const notAttempted: Array<string> = []
     const inFlight: Array<Fiber.RuntimeFiber<void>> = []
     let batch: Array<string> = []
-    let duplicates = 0
     let sent = 0
     let failedOnce = false
     let stopped = false
     // a defect (a bug, not a failure of the call) ends the run with that defect
     let crashed: Cause.Cause<never> | undefined
-    /** Whether an id read is to be sent: not a repeat, and one the request encoder takes (its own check). */
-    const admit = (id: string): boolean => {
-      if (seen.has(id)) {
-        duplicates++
-        return false
-      }
-      seen.add(id)
-      const reason = Request.idProblem("userId", id)
-      if (reason === undefined) return true
-      invalid.push({ id, reason })
-      return false
-    }
+    const admit = admission.admit
     const sendChunk = (index: number, chunk: ReadonlyArray<string>) =>
       Effect.map(Effect.exit(send(chunk)), (exit) => {
         if (Exit.isSuccess(exit)) {
@@ -385,8 +300,14 @@ export const run = <A extends { readonly id: string }, E, R, IdsError = never, I
       // every chunk sent has its outcome
       yield* Fiber.awaitAll(inFlight)
       if (crashed !== undefined) return yield* Effect.failCause(crashed)
-      const report = assemble(outcomes, { invalid, notAttempted, duplicates, chunks: sent, stopped })
-      yield* Effect.annotateCurrentSpan(attributesOf(report))
+      const report = BulkReport.assemble(outcomes, {
+        invalid: admission.invalid,
+        notAttempted,
+        duplicates: admission.duplicates(),
+        chunks: sent,
+        stopped
+      })
+      yield* Effect.annotateCurrentSpan(BulkReport.attributesOf(report))
       if (Either.isLeft(read)) return yield* Effect.fail(idsFailed(read.left, report))
       return report
     }))

@@ -4,17 +4,17 @@
  *
  * @since 0.1.0
  */
+import * as ClientConfig from "@effect-clerk/kernel/ClientConfig"
 import * as Operations from "@effect-clerk/kernel/Operations"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { apiVersions, versionAtLeast } from "./internal/apiVersions.js"
+import { versionAtLeast } from "./internal/apiVersions.js"
 import { budgetOfKey } from "./internal/instanceBudget.js"
 import { version as version_ } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
@@ -32,7 +32,7 @@ import { operations } from "./UsersProtocol.js"
  * console.log(DEFAULT_API_URL) // "https://api.clerk.com/v1"
  * ```
  */
-export const DEFAULT_API_URL = "https://api.clerk.com/v1"
+export const DEFAULT_API_URL: typeof ClientConfig.DEFAULT_API_URL = ClientConfig.DEFAULT_API_URL
 
 /**
  * The `Clerk-API-Version` sent by default: the version the seed SDK documents, in which `update` still accepts
@@ -47,7 +47,7 @@ export const DEFAULT_API_URL = "https://api.clerk.com/v1"
  * console.log(DEFAULT_API_VERSION) // "2025-11-10"
  * ```
  */
-export const DEFAULT_API_VERSION = "2025-11-10"
+export const DEFAULT_API_VERSION: typeof ClientConfig.DEFAULT_API_VERSION = ClientConfig.DEFAULT_API_VERSION
 
 /**
  * The first API version in which `PATCH /users/{id}` no longer accepts metadata: the `since` of the `update`
@@ -82,7 +82,7 @@ export const METADATA_IN_UPDATE_REMOVED_IN = operations.update.versionRules[0].s
  * })
  * ```
  */
-export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024
+export const DEFAULT_MAX_RESPONSE_BYTES: number = ClientConfig.DEFAULT_MAX_RESPONSE_BYTES
 
 /**
  * Clerk's per-user limit on `update`, `updateMetadata` and `replaceMetadata`: 10 requests in 10 seconds.
@@ -217,89 +217,14 @@ export declare namespace ClerkConfig {
 /**
  * The URL version of Clerk's Backend API that the SDKs use by default (`CLERK_API_VERSION` in Clerk's SDKs).
  */
-const DEFAULT_URL_VERSION = "v1"
+type Labels = ClientConfig.Labels
 
-/** What each setting is called where it came from: an option of `ClerkConfig.layer`, or a variable. */
-interface Labels {
-  readonly secretKey: string
-  readonly apiUrl: string
-  readonly apiVersion: string
-  readonly timeout: string
-}
+const optionLabels: Labels = ClientConfig.optionLabels
 
-const knownVersions: ReadonlyArray<string> = apiVersions
+const envLabels: Labels = ClientConfig.envLabels
 
-const optionLabels: Labels = { secretKey: "secretKey", apiUrl: "apiUrl", apiVersion: "apiVersion", timeout: "timeout" }
-
-const envLabels: Labels = {
-  secretKey: "CLERK_SECRET_KEY",
-  apiUrl: "CLERK_API_URL",
-  apiVersion: "CLERK_API_VERSION",
-  timeout: "CLERK_TIMEOUT"
-}
-
-/** Every message names the setting and never shows its value: a key pasted into the wrong field stays secret. */
-const invalid = (label: string, problem: string) =>
-  ConfigError.InvalidData([label], `${label} ${problem} (the value is not shown)`)
-
-const missingKeyHelp = (label: string) =>
-  `Get the secret key (sk_test_… or sk_live_…) from the Clerk Dashboard, page "API keys", and set ${label} to it. ` +
-  "No Clerk instance at hand? Run the emulator (npx effect-clerk-emulator, from @effect-clerk/testkit) and set " +
-  "CLERK_API_URL=http://127.0.0.1:4010 CLERK_SECRET_KEY=sk_test_emulator, or use ClerkEmulator.layerUsers() " +
-  "or UsersInMemory.layer() in tests."
-
-/**
- * Why a secret key cannot be sent as `Authorization: Bearer <key>`, if it cannot. Only visible ASCII is
- * accepted: a control character, a space or an invisible character (a zero-width space, a BOM) picked up by
- * copy and paste would make every request fail, and surrounding whitespace is refused rather than trimmed.
- */
-const keyProblem = (key: string): string | undefined => {
-  if (key.trim() === "") return "is empty"
-  if (key.trim() !== key) return "has leading or trailing whitespace: remove it"
-  if (!/^[\x21-\x7e]+$/.test(key)) {
-    return "contains a character that cannot be sent in an HTTP header (only visible ASCII is accepted: " +
-      "look for a space, a line break or an invisible character such as a zero-width space picked up when copying)"
-  }
-  return undefined
-}
-
-const urlVersionPattern = /^v\d+$/
-const headerVersionPattern = /^\d{4}-\d{2}-\d{2}$/
-
-/**
- * The API URL with its version segment. As in Clerk's SDKs, the URL is the API's origin
- * (`https://api.clerk.com`) and the URL version (`v1`) is appended; a URL that already ends in a version segment
- * is used as it is.
- */
-const apiUrlFrom = (input: string, urlVersion: string | undefined, labels: Labels): Either.Either<string, string> => {
-  let url: URL
-  try {
-    url = new URL(input)
-  } catch {
-    return Either.left(`is not a URL (expected for example https://api.clerk.com)`)
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return Either.left("is not an http(s) URL")
-  if (url.username !== "" || url.password !== "") {
-    return Either.left("contains credentials (user:password@), which would reach every log and error: remove them")
-  }
-  if (url.search !== "" || url.hash !== "") return Either.left("cannot have a query or a fragment")
-  const base = url.toString().replace(/\/+$/, "")
-  const last = base.slice(base.lastIndexOf("/") + 1)
-  if (urlVersionPattern.test(last) && base.lastIndexOf("/") > base.indexOf("//") + 1) {
-    return urlVersion === undefined || urlVersion === last
-      ? Either.right(base)
-      : Either.left(
-        `already ends in a version segment that ${labels.apiVersion} contradicts: give the URL without it ` +
-          `(https://api.clerk.com), as Clerk's SDKs take it`
-      )
-  }
-  return Either.right(`${base}/${urlVersion ?? DEFAULT_URL_VERSION}`)
-}
-
-const userAgentProblem = (userAgent: string): string | undefined =>
-  /^[\t\x20-\x7e]*$/.test(userAgent.replace(/[\r\n]/g, " "))
-    ? undefined
-    : "contains a character that cannot be sent in an HTTP header (only printable ASCII is accepted)"
+const failWith = (problem: ClientConfig.Problem) =>
+  Effect.fail(ConfigError.InvalidData([problem.label], problem.message))
 
 const makeWith = (
   // the timeout from the environment is a string that `Duration.decodeUnknown` parses
@@ -308,76 +233,47 @@ const makeWith = (
 ): Effect.Effect<ClerkConfig.Service, ConfigError.ConfigError> =>
   Effect.suspend(() => {
     const secretKey = typeof options.secretKey === "string" ? Redacted.make(options.secretKey) : options.secretKey
-    const keyIssue = keyProblem(Redacted.value(secretKey))
-    if (keyIssue !== undefined) {
-      return Effect.fail(
-        keyIssue === "is empty"
-          ? ConfigError.InvalidData(
-            [labels.secretKey],
-            `${labels.secretKey} is empty. ${missingKeyHelp(labels.secretKey)}`
-          )
-          : invalid(labels.secretKey, keyIssue)
-      )
-    }
-    // `apiVersion` takes what Clerk's SDKs take (the URL version, `v1`) or a `Clerk-API-Version` date
-    const version = options.apiVersion
-    if (version !== undefined && !urlVersionPattern.test(version) && !headerVersionPattern.test(version)) {
-      return Effect.fail(invalid(
-        labels.apiVersion,
-        "is neither a URL version as Clerk's SDKs take it (v1) nor a Clerk-API-Version date (YYYY-MM-DD, " +
-          `for example ${DEFAULT_API_VERSION})`
-      ))
-    }
-    if (version !== undefined && headerVersionPattern.test(version) && !knownVersions.includes(version)) {
-      return Effect.fail(invalid(
-        labels.apiVersion,
-        `is not a Clerk API version this library knows (${knownVersions.join(", ")}): each version changes what ` +
-          "some operations accept, so an unknown one cannot be honoured"
-      ))
-    }
-    const urlVersion = version !== undefined && urlVersionPattern.test(version) ? version : undefined
-    const apiVersion = version !== undefined && headerVersionPattern.test(version) ? version : DEFAULT_API_VERSION
-    const apiUrl = options.apiUrl === undefined
-      ? Either.right(urlVersion === undefined ? DEFAULT_API_URL : `https://api.clerk.com/${urlVersion}`)
-      : apiUrlFrom(options.apiUrl, urlVersion, labels)
-    if (Either.isLeft(apiUrl)) return Effect.fail(invalid(labels.apiUrl, apiUrl.left))
-    const timeout = Duration.decodeUnknown(options.timeout ?? "30 seconds")
+    const keyIssue = ClientConfig.keyProblem(Redacted.value(secretKey), labels.secretKey)
+    if (keyIssue !== undefined) return failWith(keyIssue)
+    const endpoint = ClientConfig.resolveEndpoint(options, labels)
+    if ("label" in endpoint) return failWith(endpoint)
+    const { apiUrl, apiVersion } = endpoint
+    const timeout = Duration.decodeUnknown(options.timeout ?? Duration.millis(ClientConfig.DEFAULT_TIMEOUT_MILLIS))
     if (Option.isNone(timeout) || !Duration.greaterThan(timeout.value, Duration.zero)) {
-      return Effect.fail(invalid(labels.timeout, `is not a positive duration (for example "10 seconds")`))
+      return failWith(ClientConfig.timeoutInvalid(labels.timeout))
     }
     const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
-    if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
-      return Effect.fail(invalid("maxResponseBytes", "is not a positive integer"))
-    }
+    const bytesIssue = ClientConfig.maxResponseBytesProblem(maxResponseBytes)
+    if (bytesIssue !== undefined) return failWith(bytesIssue)
     const perUserWriteLimit = options.perUserWriteLimit === false
       ? undefined
       : options.perUserWriteLimit ?? DEFAULT_PER_USER_WRITE_LIMIT
-    if (
-      perUserWriteLimit !== undefined &&
-      (!Number.isSafeInteger(perUserWriteLimit.requests) || perUserWriteLimit.requests < 1)
-    ) {
-      return Effect.fail(invalid("perUserWriteLimit", "needs a positive integer number of requests"))
-    }
+    const perUserIssue = perUserWriteLimit === undefined ? undefined : ClientConfig.limitProblem(
+      "perUserWriteLimit",
+      perUserWriteLimit.requests,
+      Duration.toMillis(perUserWriteLimit.window)
+    )
+    if (perUserIssue !== undefined) return failWith(perUserIssue)
     const instanceBudget = options.instanceBudget === false
       ? undefined
       : options.instanceBudget ?? budgetOfKey(Redacted.value(secretKey))
-    if (
-      instanceBudget !== undefined &&
-      (!Number.isSafeInteger(instanceBudget.requests) || instanceBudget.requests < 1 ||
-        !Duration.greaterThan(instanceBudget.window, Duration.zero))
-    ) {
-      return Effect.fail(invalid("instanceBudget", "needs a positive integer number of requests and a positive window"))
-    }
-    const userAgentIssue = options.userAgent === undefined ? undefined : userAgentProblem(options.userAgent)
-    if (userAgentIssue !== undefined) return Effect.fail(invalid("userAgent", userAgentIssue))
-    const extra = options.userAgent === undefined ? "" : ` ${options.userAgent.replace(/[\r\n]/g, " ")}`
+    const budgetIssue = instanceBudget === undefined ? undefined : ClientConfig.limitProblem(
+      "instanceBudget",
+      instanceBudget.requests,
+      Duration.toMillis(instanceBudget.window)
+    )
+    if (budgetIssue !== undefined) return failWith(budgetIssue)
+    const userAgentIssue = options.userAgent === undefined
+      ? undefined
+      : ClientConfig.userAgentProblem(options.userAgent)
+    if (userAgentIssue !== undefined) return failWith(userAgentIssue)
     return Effect.succeed<ClerkConfig.Service>({
       secretKey,
-      apiUrl: apiUrl.right,
+      apiUrl,
       apiVersion,
       timeout: timeout.value,
       retry: options.retry ?? RetryPolicy.defaultPolicy,
-      userAgent: `@effect-clerk/core/${version_}${extra}`,
+      userAgent: ClientConfig.userAgentOf("@effect-clerk/core", version_, options.userAgent),
       maxResponseBytes,
       perUserWriteLimit,
       instanceBudget
@@ -421,10 +317,7 @@ const fromEnv = (options: ClerkConfig.EnvOptions): Effect.Effect<ClerkConfig.Ser
     ({ apiUrl, apiVersion, secretKey, timeout }) => {
       if (Option.isNone(secretKey)) {
         return Effect.fail(
-          ConfigError.MissingData(
-            [envLabels.secretKey],
-            `${envLabels.secretKey} is not set. ${missingKeyHelp(envLabels.secretKey)}`
-          )
+          ConfigError.MissingData([envLabels.secretKey], ClientConfig.keyMissing(envLabels.secretKey).message)
         )
       }
       const set = {

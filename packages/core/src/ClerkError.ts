@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import type * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Predicate from "effect/Predicate"
@@ -81,17 +82,14 @@ const describe = (self: {
   readonly errors: ReadonlyArray<ClerkApiError>
   readonly clerkTraceId?: string | undefined
   readonly retryAfter?: Duration.Duration | undefined
-}): string => {
-  const first = self.errors[0]
-  const detail = first === undefined
-    ? "no error details"
-    : `${first.code}: ${first.longMessage ?? first.message}${
-      self.errors.length > 1 ? ` (+${self.errors.length - 1} more)` : ""
-    }`
-  const trace = self.clerkTraceId === undefined ? "" : ` [trace ${self.clerkTraceId}]`
-  const wait = self.retryAfter === undefined ? "" : `, retry after ${Duration.format(self.retryAfter)}`
-  return `${self.operation} failed with status ${self.status}, ${detail}${trace}${wait}`
-}
+}): string =>
+  ClientErrors.describe({
+    operation: self.operation,
+    status: self.status,
+    errors: self.errors,
+    clerkTraceId: self.clerkTraceId,
+    retryAfterMillis: self.retryAfter === undefined ? undefined : Duration.toMillis(self.retryAfter)
+  })
 
 const retryableFields = {
   ...responseFields,

@@ -20,6 +20,8 @@
  *
  * @since 0.3.0
  */
+import * as RedisBudget from "@effect-clerk/kernel/RedisBudget"
+import * as RemoteHealth from "@effect-clerk/kernel/RemoteHealth"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -58,28 +60,6 @@ export interface Options {
   readonly probeInterval?: Duration.DurationInput | undefined
 }
 
-const shareOf = (share: number | undefined): number =>
-  share !== undefined && Number.isFinite(share) && share > 0 ? Math.min(1, share) : 0.25
-
-// the next request's time (ms, Redis's clock) in KEYS[1], a 429's block in KEYS[2]; answers the wait in ms
-const RESERVE = `
-local t = redis.call("TIME")
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local interval = tonumber(ARGV[1])
-local at = math.max(now, tonumber(redis.call("GET", KEYS[1]) or "0"))
-local blocked = redis.call("PTTL", KEYS[2])
-if blocked > 0 then at = math.max(at, now + blocked) end
-local next = at + interval
-redis.call("SET", KEYS[1], tostring(next), "PX", math.ceil(next - now) + 1)
-return tostring(at - now)
-`
-
-// a block of ARGV[1] ms, unless a longer one is in force
-const BLOCK = `
-if redis.call("PTTL", KEYS[1]) < tonumber(ARGV[1]) then redis.call("SET", KEYS[1], "1", "PX", ARGV[1]) end
-return 1
-`
-
 interface Scripts {
   readonly clerkReserve: (key: string, blocked: string, intervalMillis: number) => Promise<string>
   readonly clerkBlock: (key: string, millis: number) => Promise<number>
@@ -104,34 +84,33 @@ interface Scripts {
 export const make = (options: Options): Effect.Effect<InstanceBudget.Store, never, Scope.Scope> =>
   Effect.gen(function*() {
     const prefix = options.prefix ?? ""
-    const share = shareOf(options.localShare)
+    const share = RedisBudget.localShareOf(options.localShare)
     const { client, tracked, untracked } = yield* RedisFallback.make<Scripts>({
       redis: options.redis,
-      timeout: Duration.decode(options.timeout ?? Duration.seconds(1)),
-      probeInterval: Duration.decode(options.probeInterval ?? Duration.seconds(1)),
+      timeout: Duration.decode(options.timeout ?? Duration.millis(RemoteHealth.DEFAULT_TIMEOUT_MILLIS)),
+      probeInterval: Duration.decode(
+        options.probeInterval ?? Duration.millis(RemoteHealth.DEFAULT_PROBE_INTERVAL_MILLIS)
+      ),
       name: "the instance budget's Redis store",
       meanwhile: `pacing on ${share} of each budget locally`,
-      scripts: { clerkReserve: { keys: 2, lua: RESERVE }, clerkBlock: { keys: 1, lua: BLOCK } }
+      scripts: {
+        clerkReserve: { keys: 2, lua: RedisBudget.RESERVE_SCRIPT },
+        clerkBlock: { keys: 1, lua: RedisBudget.BLOCK_SCRIPT }
+      }
     })
     const local = yield* InstanceBudget.makeStoreMemory
-    const blockKey = (key: string) => `${prefix}${key}:blocked`
+    const blockKey = (key: string) => RedisBudget.blockKey(prefix, key)
 
     return {
       reserve: (key, budget) =>
         tracked(
           Effect.map(
             Effect.tryPromise(() =>
-              client.clerkReserve(`${prefix}${key}`, blockKey(key), budget.windowMillis / budget.requests)
+              client.clerkReserve(`${prefix}${key}`, blockKey(key), RedisBudget.intervalOf(budget))
             ),
-            (answer) => {
-              const delay = Math.ceil(Number(answer))
-              return Number.isFinite(delay) && delay > 0 ? delay : 0
-            }
+            RedisBudget.delayOf
           ),
-          local.reserve(key, {
-            requests: Math.max(1, Math.floor(budget.requests * share)),
-            windowMillis: budget.windowMillis
-          })
+          local.reserve(key, RedisBudget.localBudget(budget, share))
         ),
       block: (key, millis) =>
         Effect.zipRight(

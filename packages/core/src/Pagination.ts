@@ -4,12 +4,12 @@
  *
  * @since 0.3.0
  */
+import * as Paging from "@effect-clerk/kernel/Paging"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { DecodeError, InvalidRequest } from "./ClerkError.js"
-import { MAX_LIMIT } from "./UsersParams.js"
 
 /**
  * Options of a pagination stream.
@@ -36,19 +36,14 @@ export interface StreamOptions {
  * const everyone = Effect.map(Users, (users) => users.listStream({}, { pageSize: Pagination.DEFAULT_PAGE_SIZE }))
  * ```
  */
-export const DEFAULT_PAGE_SIZE = 100
+export const DEFAULT_PAGE_SIZE: number = Paging.DEFAULT_PAGE_SIZE
 
 const pageSizeOf = (operation: string, options: StreamOptions | undefined) => {
   const pageSize = options?.pageSize ?? DEFAULT_PAGE_SIZE
-  return Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_LIMIT
+  const problem = Paging.pageSizeProblem(pageSize)
+  return problem === undefined
     ? Effect.succeed(pageSize)
-    : Effect.fail(
-      new InvalidRequest({
-        operation,
-        field: "pageSize",
-        message: `pageSize must be an integer from 1 to ${MAX_LIMIT}, got ${pageSize}`
-      })
-    )
+    : Effect.fail(new InvalidRequest({ operation, field: "pageSize", message: problem }))
 }
 
 /**
@@ -83,74 +78,19 @@ export const paginate = <A, E>(
 ): Stream.Stream<A, E | InvalidRequest | DecodeError> =>
   Stream.unwrap(
     Effect.map(pageSizeOf(operation, options), (pageSize) => {
-      const opaque: OpaqueValues = { ids: new WeakMap(), next: 0 }
+      const opaque = Paging.identities()
       return Stream.paginateChunkEffect(
-        { offset: 0, previous: undefined as string | undefined },
-        ({ offset, previous }) =>
-          Effect.flatMap(fetchPage(pageSize, offset), ({ items, total }) => {
-            const identity = pageIdentity(items, opaque)
-            if (previous !== undefined && items.length > 0 && identity === previous) {
+        Paging.start,
+        (position) =>
+          Effect.flatMap(fetchPage(pageSize, position.offset), ({ items, total }) => {
+            const step = Paging.step(position, pageSize, items, total, opaque)
+            if (step._tag === "Repeated") {
               return Effect.fail(
-                new DecodeError({
-                  operation,
-                  status: 200,
-                  reason: "Pagination",
-                  message: `the page at offset ${offset} repeats the previous page (${items.length} items): ` +
-                    "the server does not honour offset"
-                })
+                new DecodeError({ operation, status: 200, reason: "Pagination", message: step.message })
               )
             }
-            const next = offset + items.length
-            const done = items.length < pageSize || (total !== undefined && next >= total)
-            return Effect.succeed(
-              [
-                Chunk.fromIterable(items),
-                done ? Option.none() : Option.some({ offset: next, previous: identity })
-              ] as const
-            )
+            return Effect.succeed([Chunk.fromIterable(items), Option.fromNullable(step.next)] as const)
           })
       )
     })
   )
-
-/** Numbers given, for one walk, to the values JSON cannot write (a cycle, a `BigInt`, a function). */
-interface OpaqueValues {
-  readonly ids: WeakMap<object, number>
-  next: number
-}
-
-/**
- * What identifies an item of a page: its `id` when it has one, otherwise its value as JSON, so that a server
- * repeating the same page is recognized whatever it lists. A value JSON cannot write is itself (an object by a
- * number given to it for this walk, a primitive by its type and text).
- */
-const identityOf = (item: unknown, opaque: OpaqueValues): string => {
-  if (typeof item === "object" && item !== null) {
-    const id = (item as { readonly id?: unknown }).id
-    if (typeof id === "string") return `i${id}`
-  }
-  try {
-    const json = JSON.stringify(item)
-    if (json !== undefined) return `j${json}`
-  } catch {
-    // a cycle or a BigInt: below
-  }
-  if ((typeof item === "object" && item !== null) || typeof item === "function") {
-    let id = opaque.ids.get(item)
-    if (id === undefined) {
-      id = opaque.next++
-      opaque.ids.set(item, id)
-    }
-    return `o${id}`
-  }
-  return `p${typeof item}:${String(item)}`
-}
-
-/**
- * A page's identity: its items' identities, sorted (the order does not count), as one new string (JSON of the
- * sorted list). One new string rather than the ids themselves: holding the previous page's 500 id strings (taken
- * from the parsed body) across the next request made the 100,000-user walk peak at 73 MB instead of 25 MB
- * (measured; how V8 ties those strings to the page was not pinned down).
- */
-const pageIdentity = (items: ReadonlyArray<unknown>, opaque: OpaqueValues): string =>
-  JSON.stringify(items.map((item) => identityOf(item, opaque)).sort())

@@ -16,6 +16,8 @@
  *
  * @since 0.1.0
  */
+import * as ClientConfig from "@effect-clerk/kernel/ClientConfig"
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -53,8 +55,6 @@ export interface RetryPolicy {
   readonly maxRetryAfter: Duration.Duration
 }
 
-const transientServerStatuses: ReadonlySet<number> = new Set([502, 503, 504])
-
 /**
  * The default retry predicate: 429 for every operation; 502/503/504 and transport failures only for
  * idempotent ones.
@@ -70,18 +70,8 @@ const transientServerStatuses: ReadonlySet<number> = new Set([502, 503, 504])
  * console.log(RetryPolicy.isRetryable(unavailable, { operation: "Users.create", idempotent: false })) // false
  * ```
  */
-export const isRetryable = (error: ClerkError, context: RetryContext): boolean => {
-  switch (error._tag) {
-    case "RateLimited":
-      return true
-    case "ServerError":
-      return context.idempotent && transientServerStatuses.has(error.status)
-    case "TransportError":
-      return context.idempotent
-    default:
-      return false
-  }
-}
+export const isRetryable = (error: ClerkError, context: RetryContext): boolean =>
+  ClientErrors.isRetryable(error, context.idempotent)
 
 /**
  * The options of {@link make}.
@@ -123,13 +113,17 @@ export interface Options {
  * ```
  */
 export const make = (options: Options = {}): RetryPolicy => {
-  const maxDelay = Duration.decode(options.maxDelay ?? "10 seconds")
-  const backoff = Schedule.exponential(options.baseDelay ?? "250 millis", options.factor ?? 2)
+  const defaults = ClientConfig.retryDefaults
+  const maxDelay = Duration.decode(options.maxDelay ?? Duration.millis(defaults.maxDelayMillis))
+  const backoff = Schedule.exponential(
+    options.baseDelay ?? Duration.millis(defaults.baseDelayMillis),
+    options.factor ?? defaults.factor
+  )
   const jittered = options.jitter === false ? backoff : Schedule.jittered(backoff)
   const schedule = jittered.pipe(
     Schedule.modifyDelay((_, delay) => Duration.min(delay, maxDelay)),
-    Schedule.intersect(Schedule.recurs(Math.max(0, Math.floor(options.retries ?? 3)))),
-    Schedule.upTo(options.maxElapsed ?? "60 seconds")
+    Schedule.intersect(Schedule.recurs(Math.max(0, Math.floor(options.retries ?? defaults.retries)))),
+    Schedule.upTo(options.maxElapsed ?? Duration.millis(defaults.maxElapsedMillis))
   )
   return fromSchedule(schedule, options)
 }
@@ -154,7 +148,9 @@ export const fromSchedule = (
 ): RetryPolicy => ({
   schedule,
   retryOn: options.retryOn ?? isRetryable,
-  maxRetryAfter: Duration.decode(options.maxRetryAfter ?? "60 seconds")
+  maxRetryAfter: Duration.decode(
+    options.maxRetryAfter ?? Duration.millis(ClientConfig.retryDefaults.maxRetryAfterMillis)
+  )
 })
 
 /**

@@ -16,6 +16,7 @@
  *
  * @since 0.1.0
  */
+import * as UserGetters from "@effect-clerk/kernel/UserGetters"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { JsonObject, OpenEnum, optional, wire, wireOptional } from "./internal/schema.js"
@@ -483,16 +484,14 @@ export const User: Schema.Schema<User, UserEncoded> = UserStruct
  *     `Hello, ${Option.getOrElse(fullName(user), () => user.id)}`)
  * ```
  */
-export const fullName = (user: Pick<User, "firstName" | "lastName">): Option.Option<string> => {
-  const name = [user.firstName ?? "", user.lastName ?? ""].join(" ").trim()
-  return name === "" ? Option.none() : Option.some(name)
-}
+export const fullName = (user: Pick<User, "firstName" | "lastName">): Option.Option<string> =>
+  Option.fromNullable(UserGetters.fullName(user))
 
-/** The item of `items` whose id is `id`, when there is one. */
+/** The item of `items` whose id is `id`, when there is one (the kernel's `UserGetters.primaryOf`). */
 const primaryOf = <A extends { readonly id?: string | undefined }>(
   items: ReadonlyArray<A>,
   id: string | null
-): Option.Option<A> => (id === null ? Option.none() : Option.fromNullable(items.find((item) => item.id === id)))
+): Option.Option<A> => Option.fromNullable(UserGetters.primaryOf(items, id))
 
 /**
  * The user's primary email address (the entry of `emailAddresses` whose id is `primaryEmailAddressId`), as

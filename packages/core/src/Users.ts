@@ -7,7 +7,8 @@
  *
  * @since 0.1.0
  */
-import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
+import * as ClientRequest from "@effect-clerk/kernel/ClientRequest"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -25,7 +26,6 @@ import type { Paginated } from "./Responses.js"
 import type { User } from "./User.js"
 import * as UsersCodec from "./UsersCodec.js"
 import type {
-  CountUsersParams,
   CreateUserParams,
   InstanceOrganizationMembershipsParams,
   ListUsersParams,
@@ -194,7 +194,7 @@ const createOnce = (
       new InvalidRequest({
         operation: "Users.createOnce",
         field: "params.externalId",
-        message: "createOnce needs a non-empty externalId to recognize the user"
+        message: ClientErrors.CREATE_ONCE_NEEDS_EXTERNAL_ID
       })
     )
   }
@@ -202,25 +202,18 @@ const createOnce = (
   const lookup = Effect.map(ops.list({ externalId: [`+${externalId}`], limit: 1 }), (found) => found[0])
   const attempt = (remaining: number, delayMillis: number): Effect.Effect<User, Users.CreateError | Users.ListError> =>
     Effect.catchAll(ops.create(params), (error) => {
-      const ambiguous = error._tag === "TransportError" || error._tag === "ServerError"
-      const taken = error._tag === "UnprocessableEntity" &&
-        ErrorCatalogue.isIdentifierTaken(error.errors, "external_id")
-      if (!ambiguous && !taken) return Effect.fail(error)
+      const found = ClientErrors.createOnceCase(error)
+      if (found === undefined) return Effect.fail(error)
+      const taken = found === "taken"
       return Effect.flatMap(lookup, (existing) => {
         if (existing !== undefined) return Effect.succeed(existing)
         if (taken || remaining <= 1) return Effect.fail(error)
         return Effect.zipRight(Effect.sleep(delayMillis), attempt(remaining - 1, delayMillis * 2))
       })
     })
-  return attempt(Math.max(1, Math.floor(attempts)), 250).pipe(
+  return attempt(Math.max(1, Math.floor(attempts)), ClientErrors.CREATE_ONCE_FIRST_DELAY_MILLIS).pipe(
     Effect.withSpan("Users.createOnce", { attributes: { "clerk.external_id": externalId } })
   )
-}
-
-const filtersOf = (params: ListUsersParams | undefined): CountUsersParams | undefined => {
-  if (params === undefined) return undefined
-  const { limit: _limit, offset: _offset, orderBy: _orderBy, startingAfter: _startingAfter, ...filters } = params
-  return filters
 }
 
 /**
@@ -242,7 +235,7 @@ export const fromOperations = (ops: Users.Operations): Users.Service => ({
   ...ops,
   bulkBanAll: (userIds, options) => Bulk.run("Users.bulkBanAll", ops.bulkBan, userIds, options),
   bulkUnbanAll: (userIds, options) => Bulk.run("Users.bulkUnbanAll", ops.bulkUnban, userIds, options),
-  createOnce: (params, options) => createOnce(ops, params, options?.attempts ?? 4),
+  createOnce: (params, options) => createOnce(ops, params, options?.attempts ?? ClientErrors.CREATE_ONCE_ATTEMPTS),
   listStream: (params, options) =>
     Pagination.paginate(
       "Users.listStream",
@@ -251,7 +244,7 @@ export const fromOperations = (ops: Users.Operations): Users.Service => ({
     ).pipe(Stream.withSpan("Users.listStream")),
   listWithTotal: (params) =>
     Effect.map(
-      Effect.all([ops.list(params), ops.count(filtersOf(params))], { concurrency: 2 }),
+      Effect.all([ops.list(params), ops.count(ClientRequest.countParamsOf(params))], { concurrency: 2 }),
       ([data, totalCount]) => ({ data, totalCount })
     ).pipe(Effect.withSpan("Users.listWithTotal")),
   organizationMembershipsStream: (userId, options) =>

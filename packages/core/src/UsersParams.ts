@@ -63,13 +63,11 @@ const QueryList = Schema.Union(
     encode: (values) => values[0] ?? ""
   })
 ).pipe(
-  Schema.filter((values) =>
-    values.length <= MAX_FILTER_VALUES || `at most ${MAX_FILTER_VALUES} values are accepted, got ${values.length}`
-  )
+  Schema.filter((values) => Limits.filterValuesProblem(values))
 )
 
 const QueryInt = Schema.NumberFromString.pipe(
-  Schema.filter((n) => Number.isSafeInteger(n) || `expected an integer (epoch milliseconds), got ${n}`)
+  Schema.filter((n) => Limits.timestampProblem(n))
 )
 
 const QueryString = Schema.String
@@ -91,9 +89,7 @@ const QueryBoolean = Schema.BooleanFromString
  * ```
  */
 export const Limit = Schema.NumberFromString.pipe(
-  Schema.filter((n) =>
-    (Number.isInteger(n) && n >= 1 && n <= MAX_LIMIT) || `limit must be an integer from 1 to ${MAX_LIMIT}, got ${n}`
-  )
+  Schema.filter((n) => Limits.limitProblem(n))
 )
 
 /**
@@ -111,7 +107,7 @@ export const Limit = Schema.NumberFromString.pipe(
  * ```
  */
 export const Offset = Schema.NumberFromString.pipe(
-  Schema.filter((n) => (Number.isSafeInteger(n) && n >= 0) || `offset must be an integer of at least 0, got ${n}`)
+  Schema.filter((n) => Limits.offsetProblem(n))
 )
 
 /**
@@ -144,7 +140,9 @@ export const userOrderFields = Limits.userOrderFields
  * const decode = Schema.decodeUnknown(UserOrderBy)
  * ```
  */
-export const UserOrderBy = Schema.Literal(...Limits.orderByValues(userOrderFields))
+export const UserOrderBy = Schema.Literal(...Limits.orderByValues(userOrderFields)).annotations({
+  message: () => ({ message: Limits.orderByMessage(userOrderFields), override: true })
+})
 
 /**
  * @since 0.1.0
@@ -181,7 +179,9 @@ export const membershipOrderFields = Limits.membershipOrderFields
  * const decode = Schema.decodeUnknown(MembershipOrderBy)
  * ```
  */
-export const MembershipOrderBy = Schema.Literal(...Limits.orderByValues(membershipOrderFields))
+export const MembershipOrderBy = Schema.Literal(...Limits.orderByValues(membershipOrderFields)).annotations({
+  message: () => ({ message: Limits.orderByMessage(membershipOrderFields), override: true })
+})
 
 /**
  * @since 0.1.0
@@ -495,7 +495,7 @@ const NullableString = Schema.NullOr(Schema.String)
 const NullableBoolean = Schema.NullOr(Schema.Boolean)
 const OrganizationsLimit = Schema.NullOr(
   Schema.Number.pipe(
-    Schema.filter((n) => (Number.isSafeInteger(n) && n >= 0) || `expected an integer of at least 0, got ${n}`)
+    Schema.filter((n) => Limits.countProblem(n))
   )
 )
 
@@ -879,7 +879,7 @@ export const RemovePasswordParams: Schema.Schema<RemovePasswordParams, RemovePas
 
 const AdjustCreditBalanceParamsStruct = Schema.Struct({
   amount: Schema.Number.pipe(
-    Schema.filter((n) => (Number.isSafeInteger(n) && n > 0) || `expected an integer of at least 1 (cents), got ${n}`)
+    Schema.filter((n) => Limits.centsProblem(n))
   ),
   action: Schema.Literal(...Limits.creditActions),
   currency: optional(Schema.String),

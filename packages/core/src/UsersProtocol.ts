@@ -107,17 +107,64 @@ export const isApiVersion: (version: string) => version is ApiVersion = Versions
 // the table
 // -----------------------------------------------------------------------------
 
-const UserList = Schema.Array(User)
-const MembershipPage = Paginated(OrganizationMembership)
-const InvitationPage = Paginated(OrganizationInvitation)
-const TokenList = Schema.Array(OAuthAccessToken)
-const TokenPage = Paginated(OAuthAccessToken)
-const TrustedDevicePage = Paginated(TrustedDevice)
+/**
+ * This line's schema of every shape the kernel's table names (kernel `Shapes`): the responses, and the query
+ * and body arguments. Keyed by shape, not by operation: the rows say which operation uses which.
+ *
+ * @since 0.3.0
+ * @category operations
+ * @example
+ * ```ts
+ * import { UsersProtocol } from "@effect-clerk/core"
+ * import { Schema } from "effect"
+ *
+ * const total = Schema.decodeUnknownSync(UsersProtocol.shapes.TotalCount)({ object: "total_count", total_count: 3 })
+ * ```
+ */
+export const shapes = {
+  User,
+  UserList: Schema.Array(User),
+  TotalCount: CountResponse,
+  DeletedObject,
+  BillingSubscription,
+  OAuthAccessTokenList: Schema.Array(OAuthAccessToken),
+  OAuthAccessTokenPage: Paginated(OAuthAccessToken),
+  OrganizationMembershipPage: Paginated(OrganizationMembership),
+  OrganizationInvitationPage: Paginated(OrganizationInvitation),
+  VerifyPasswordResult,
+  VerifyTotpResult,
+  UserIdResult,
+  Totp,
+  EmailAddress,
+  PhoneNumber,
+  BillingCreditBalance,
+  BillingCreditLedgerEntry,
+  TrustedDevicePage: Paginated(TrustedDevice),
+  TrustedDevice,
+  ListUsersParams,
+  CreateUserParams,
+  CountUsersParams,
+  UpdateUserParams,
+  UpdateMetadataParams,
+  OAuthAccessTokenParams,
+  PaginationParams,
+  OrganizationInvitationsParams,
+  SetPasswordCompromisedParams,
+  InstanceOrganizationMembershipsParams,
+  ReplaceMetadataParams,
+  ReplaceEmailAddressParams,
+  ReplacePhoneNumberParams,
+  RemovePasswordParams,
+  AdjustCreditBalanceParams,
+  UserIdsBody,
+  VerifyPasswordBody,
+  VerifyTotpBody
+}
 
 /**
  * The operations of the Users API, keyed by their method name on the `Users` service: the kernel's rows
- * (`@effect-clerk/kernel/Operations`: method, path, statuses, arguments and wire names, rules) with the schemas
- * of this line (one per query, body or body-field argument, the response's and the response variants').
+ * (`@effect-clerk/kernel/Operations`: method, path, statuses, arguments and wire names, the shapes of their
+ * arguments and responses, rules) bound to this line's `shapes`.
  *
  * @since 0.2.0
  * @category operations
@@ -130,50 +177,7 @@ const TrustedDevicePage = Paginated(TrustedDevice)
  * }
  * ```
  */
-export const operations = Bind.bind({
-  list: { args: { params: ListUsersParams }, success: UserList },
-  create: { args: { params: CreateUserParams }, success: User },
-  count: { args: { params: CountUsersParams }, success: CountResponse },
-  get: { success: User },
-  update: { args: { params: UpdateUserParams }, success: User },
-  delete: { success: DeletedObject },
-  ban: { success: User },
-  unban: { success: User },
-  bulkBan: { args: { userIds: UserIdsBody }, success: UserList },
-  bulkUnban: { args: { userIds: UserIdsBody }, success: UserList },
-  lock: { success: User },
-  unlock: { success: User },
-  setProfileImage: { success: User },
-  deleteProfileImage: { success: User },
-  updateMetadata: { args: { patch: UpdateMetadataParams }, success: User },
-  getBillingSubscription: { success: BillingSubscription },
-  getOAuthAccessToken: { args: { params: OAuthAccessTokenParams }, success: TokenList, variants: [TokenPage] },
-  getOrganizationMemberships: { args: { params: PaginationParams }, success: MembershipPage },
-  getOrganizationInvitations: { args: { params: OrganizationInvitationsParams }, success: InvitationPage },
-  verifyPassword: { args: { password: VerifyPasswordBody }, success: VerifyPasswordResult },
-  verifyTotp: { args: { code: VerifyTotpBody }, success: VerifyTotpResult },
-  disableMfa: { success: UserIdResult },
-  deleteBackupCodes: { success: UserIdResult },
-  deletePasskey: { success: DeletedObject },
-  deleteWeb3Wallet: { success: DeletedObject },
-  createTotp: { success: Totp },
-  deleteTotp: { success: UserIdResult },
-  deleteExternalAccount: { success: DeletedObject },
-  setPasswordCompromised: { args: { params: SetPasswordCompromisedParams }, success: User },
-  unsetPasswordCompromised: { success: User },
-  getInstanceOrganizationMemberships: {
-    args: { params: InstanceOrganizationMembershipsParams },
-    success: MembershipPage
-  },
-  replaceMetadata: { args: { metadata: ReplaceMetadataParams }, success: User },
-  replaceEmailAddress: { args: { params: ReplaceEmailAddressParams }, success: EmailAddress },
-  replacePhoneNumber: { args: { params: ReplacePhoneNumberParams }, success: PhoneNumber },
-  removePassword: { args: { params: RemovePasswordParams }, success: User },
-  getBillingCreditBalance: { success: BillingCreditBalance },
-  adjustBillingCreditBalance: { args: { params: AdjustCreditBalanceParams }, success: BillingCreditLedgerEntry },
-  listTrustedDevices: { success: TrustedDevicePage },
-  revokeTrustedDevice: { success: TrustedDevice }
-})
+export const operations = Bind.bind(shapes)
 
 // -----------------------------------------------------------------------------
 // derived types

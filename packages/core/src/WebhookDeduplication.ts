@@ -9,7 +9,7 @@
  *
  * @since 0.3.0
  */
-import * as Svix from "@effect-clerk/kernel/Svix"
+import * as Deduplication from "@effect-clerk/kernel/Deduplication"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -71,10 +71,7 @@ export class DeduplicationStore extends Context.Tag("@effect-clerk/core/WebhookD
  * console.log(Duration.format(WebhookDeduplication.DEFAULT_TTL))
  * ```
  */
-export const DEFAULT_TTL: Duration.Duration = Duration.millis(
-  Svix.retrySchedule.reduce((sum, delay) => sum + delay + Svix.DELIVERY_TIMEOUT_MILLIS, 0) +
-    Svix.TOLERANCE_SECONDS * 1000
-)
+export const DEFAULT_TTL: Duration.Duration = Duration.millis(Deduplication.DEFAULT_TTL_MILLIS)
 
 /**
  * The options of {@link makeStoreMemory}.
@@ -111,27 +108,14 @@ export interface MemoryOptions {
  */
 export const makeStoreMemory = (options: MemoryOptions = {}): Effect.Effect<Store> =>
   Effect.sync((): Store => {
-    const max = options.maxEntries !== undefined && options.maxEntries >= 1 ? Math.floor(options.maxEntries) : 100_000
-    // id -> expiry (epoch ms), oldest claim first; each step below runs whole, with no yield in between
-    const seen = new Map<string, number>()
+    // each step runs whole, with no yield in between (the kernel's `Deduplication` keeps the claims)
+    const seen = Deduplication.make(options.maxEntries)
     return {
       claim: (id, ttlMillis) =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          Effect.sync(() => {
-            const expiresAt = seen.get(id)
-            if (expiresAt !== undefined && expiresAt > now) return false
-            seen.delete(id)
-            for (const [key, expiry] of seen) {
-              if (expiry > now && seen.size < max) break
-              seen.delete(key)
-            }
-            seen.set(id, now + Math.max(0, ttlMillis))
-            return true
-          })),
+          Effect.sync(() => Deduplication.claim(seen, id, now, ttlMillis))),
       release: (id) =>
-        Effect.sync(() => {
-          seen.delete(id)
-        })
+        Effect.sync(() => Deduplication.release(seen, id))
     }
   })
 

@@ -13,6 +13,8 @@
  *
  * @since 0.3.0
  */
+import * as Deduplication from "@effect-clerk/kernel/Deduplication"
+import * as RemoteHealth from "@effect-clerk/kernel/RemoteHealth"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -65,11 +67,12 @@ export interface Options {
  */
 export const make = (options: Options): Effect.Effect<WebhookDeduplication.Store, never, Scope.Scope> =>
   Effect.gen(function*() {
-    const prefix = `${options.prefix ?? ""}clerk:webhook:`
     const { client, tracked } = yield* RedisFallback.make({
       redis: options.redis,
-      timeout: Duration.decode(options.timeout ?? Duration.seconds(1)),
-      probeInterval: Duration.decode(options.probeInterval ?? Duration.seconds(1)),
+      timeout: Duration.decode(options.timeout ?? Duration.millis(RemoteHealth.DEFAULT_TIMEOUT_MILLIS)),
+      probeInterval: Duration.decode(
+        options.probeInterval ?? Duration.millis(RemoteHealth.DEFAULT_PROBE_INTERVAL_MILLIS)
+      ),
       name: "the webhook de-duplication's Redis store",
       meanwhile: "de-duplicating in this process"
     })
@@ -79,7 +82,15 @@ export const make = (options: Options): Effect.Effect<WebhookDeduplication.Store
       claim: (id, ttlMillis) =>
         tracked(
           Effect.tap(
-            Effect.tryPromise(() => client.set(prefix + id, "1", "PX", Math.max(1, Math.ceil(ttlMillis)), "NX")),
+            Effect.tryPromise(() =>
+              client.set(
+                Deduplication.key(options.prefix, id),
+                "1",
+                "PX",
+                Deduplication.storeTtlMillis(ttlMillis),
+                "NX"
+              )
+            ),
             // the local store learns the ids Redis holds too, so that an outage does not forget the latest ones
             () => local.claim(id, ttlMillis)
           ).pipe(Effect.map((reply) => reply === "OK")),
@@ -88,7 +99,10 @@ export const make = (options: Options): Effect.Effect<WebhookDeduplication.Store
       release: (id) =>
         Effect.zipRight(
           local.release(id),
-          tracked(Effect.asVoid(Effect.tryPromise(() => client.del(prefix + id))), Effect.void)
+          tracked(
+            Effect.asVoid(Effect.tryPromise(() => client.del(Deduplication.key(options.prefix, id)))),
+            Effect.void
+          )
         )
     } satisfies WebhookDeduplication.Store
   })

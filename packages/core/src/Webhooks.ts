@@ -10,6 +10,7 @@
  *
  * @since 0.3.0
  */
+import * as BodyBounds from "@effect-clerk/kernel/BodyBounds"
 import * as Svix from "@effect-clerk/kernel/Svix"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -427,7 +428,7 @@ export interface HandlerOptions<E, R> {
   readonly maxBodyBytes?: number | undefined
 }
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+const DEFAULT_MAX_BODY_BYTES = BodyBounds.DEFAULT_WEBHOOK_BODY_LIMIT
 
 const text = (status: number, body: string) => HttpServerResponse.text(body, { status })
 

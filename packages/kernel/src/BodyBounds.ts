@@ -34,6 +34,14 @@ export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024
 export const MULTIPART_OVERHEAD = 64 * 1024
 
 /**
+ * The largest webhook body read when the verifier is given no `maxBodyBytes`: 1 MiB.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024
+
+/**
  * Header values by lower-case name, as servers expose them.
  *
  * @since 0.2.0
@@ -167,3 +175,17 @@ export const checkMultipart = (
  */
 export const checkFile = (size: number, maxBytes: number): Result.Result<void, Refusal.BodyTooLarge> =>
   size > maxBytes ? Result.err(Refusal.bodyTooLarge(maxBytes)) : Result.ok(undefined)
+
+/**
+ * Whether a response's declared length is already over a client's bound (only when the body is not
+ * content-encoded: a compressed body's length says nothing of the text).
+ *
+ * @since 0.3.0
+ * @category client
+ */
+export const declaredTooLarge = (headers: Headers, maxBytes: number): boolean => {
+  const length = declaredLength(headers["content-length"])
+  const encoding = headers["content-encoding"]
+  return length !== undefined && Number.isSafeInteger(length) && length > maxBytes &&
+    (encoding === undefined || /^\s*(identity)?\s*$/i.test(encoding))
+}

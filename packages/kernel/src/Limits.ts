@@ -178,3 +178,100 @@ export const invitationStatuses = ["pending", "accepted", "revoked", "expired"] 
  * @category constants
  */
 export const creditActions = ["increase", "decrease"] as const
+
+/**
+ * Why a page size cannot be sent (an integer from 1 to {@link MAX_LIMIT}), `undefined` when it can: the message of
+ * the `InvalidRequest` on both lines.
+ *
+ * @since 0.3.0
+ * @category validation
+ * @example
+ * ```ts
+ * import { limitProblem } from "@effect-clerk/kernel/Limits"
+ *
+ * console.log(limitProblem(9999)) // "limit must be an integer from 1 to 500, got 9999"
+ * ```
+ */
+export const limitProblem = (n: number): string | undefined =>
+  Number.isInteger(n) && n >= 1 && n <= MAX_LIMIT
+    ? undefined
+    : `limit must be an integer from 1 to ${MAX_LIMIT}, got ${n}`
+
+/**
+ * Why a number of items to skip cannot be sent (an integer of at least 0), `undefined` when it can.
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const offsetProblem = (n: number): string | undefined =>
+  Number.isSafeInteger(n) && n >= 0 ? undefined : `offset must be an integer of at least 0, got ${n}`
+
+/**
+ * Why a filter list cannot be sent (at most {@link MAX_FILTER_VALUES} values), `undefined` when it can.
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const filterValuesProblem = (values: ReadonlyArray<unknown>): string | undefined =>
+  values.length <= MAX_FILTER_VALUES
+    ? undefined
+    : `at most ${MAX_FILTER_VALUES} values are accepted, got ${values.length}`
+
+/**
+ * Why a timestamp bound cannot be sent (an integer of epoch milliseconds), `undefined` when it can.
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const timestampProblem = (n: number): string | undefined =>
+  Number.isSafeInteger(n) ? undefined : `expected an integer (epoch milliseconds), got ${n}`
+
+/**
+ * Why a count (an organization limit) cannot be sent (an integer of at least 0), `undefined` when it can.
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const countProblem = (n: number): string | undefined =>
+  Number.isSafeInteger(n) && n >= 0 ? undefined : `expected an integer of at least 0, got ${n}`
+
+/**
+ * Why a credit amount cannot be sent (an integer of at least 1 cent), `undefined` when it can.
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const centsProblem = (n: number): string | undefined =>
+  Number.isSafeInteger(n) && n > 0 ? undefined : `expected an integer of at least 1 (cents), got ${n}`
+
+/**
+ * Why the user ids of `bulkBan` / `bulkUnban` cannot be sent (1 to {@link MAX_BULK_IDS}), `undefined` when they can.
+ *
+ * @since 0.3.0
+ * @category validation
+ * @example
+ * ```ts
+ * import { bulkIdsProblem } from "@effect-clerk/kernel/Limits"
+ *
+ * console.log(bulkIdsProblem([])) // "between 1 and 50 user ids are accepted, got 0"
+ * ```
+ */
+export const bulkIdsProblem = (ids: ReadonlyArray<unknown>): string | undefined =>
+  ids.length >= 1 && ids.length <= MAX_BULK_IDS
+    ? undefined
+    : `between 1 and ${MAX_BULK_IDS} user ids are accepted, got ${ids.length}`
+
+/**
+ * The message refusing an `order_by` that is not one of `fields` (optionally prefixed by `+` or `-`).
+ *
+ * @since 0.3.0
+ * @category validation
+ * @example
+ * ```ts
+ * import { orderByMessage } from "@effect-clerk/kernel/Limits"
+ *
+ * console.log(orderByMessage(["created_at"])) // "order_by must be one of created_at, optionally prefixed by + or -"
+ * ```
+ */
+export const orderByMessage = (fields: ReadonlyArray<string>): string =>
+  `order_by must be one of ${fields.join(", ")}, optionally prefixed by + or -`

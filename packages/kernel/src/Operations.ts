@@ -31,37 +31,21 @@ import {
 import { CREATE_FIELDS, METADATA_FIELDS, PAGE, UPDATE_FIELDS, USER_FILTERS } from "./internal/wireFields.js"
 import type {
   AdjustCreditBalanceParams,
-  BillingCreditBalance,
-  BillingCreditLedgerEntry,
-  BillingSubscription,
   CountUsersParams,
   CreateUserParams,
-  DeletedObject,
-  EmailAddress,
   InstanceOrganizationMembershipsParams,
   ListUsersParams,
-  OAuthAccessToken,
   OAuthAccessTokenParams,
-  OrganizationInvitation,
   OrganizationInvitationsParams,
-  OrganizationMembership,
-  Paginated,
   PaginationParams,
-  PhoneNumber,
   ProfileImage,
   RemovePasswordParams,
   ReplaceEmailAddressParams,
   ReplaceMetadataParams,
   ReplacePhoneNumberParams,
   SetPasswordCompromisedParams,
-  Totp,
-  TrustedDevice,
   UpdateMetadataParams,
-  UpdateUserParams,
-  User,
-  UserIdResult,
-  VerifyPasswordResult,
-  VerifyTotpResult
+  UpdateUserParams
 } from "./Model.js"
 
 export type {
@@ -132,9 +116,11 @@ export const operations = table({
     statuses: [400, 401, 422],
     idempotent: true,
     args: argList<[params?: ListUsersParams]>()(
-      queryParams("params", [...USER_FILTERS, "order_by", ...PAGE, "starting_after"], { optional: true })
+      queryParams("params", "ListUsersParams", [...USER_FILTERS, "order_by", ...PAGE, "starting_after"], {
+        optional: true
+      })
     ),
-    success: shape<ReadonlyArray<User>>("UserList"),
+    success: shape("UserList"),
     event: undefined
   },
   create: {
@@ -142,8 +128,8 @@ export const operations = table({
     path: "/users",
     statuses: [400, 401, 402, 403, 422],
     idempotent: false,
-    args: argList<[params: CreateUserParams]>()(jsonBody("params", CREATE_FIELDS)),
-    success: shape<User>("User"),
+    args: argList<[params: CreateUserParams]>()(jsonBody("params", "CreateUserParams", CREATE_FIELDS)),
+    success: shape("User"),
     event: "user.created"
   },
   count: {
@@ -151,9 +137,11 @@ export const operations = table({
     path: "/users/count",
     statuses: [422],
     idempotent: true,
-    args: argList<[params?: CountUsersParams]>()(queryParams("params", USER_FILTERS, { optional: true })),
+    args: argList<[params?: CountUsersParams]>()(
+      queryParams("params", "CountUsersParams", USER_FILTERS, { optional: true })
+    ),
     // the body is `{ object: "total_count", total_count }`; the call returns the count
-    success: shape<number>("TotalCount"),
+    success: shape("TotalCount"),
     event: undefined
   },
   get: {
@@ -162,7 +150,7 @@ export const operations = table({
     statuses: [400, 401, 404],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: undefined
   },
   update: {
@@ -170,8 +158,11 @@ export const operations = table({
     path: "/users/{user_id}",
     statuses: [400, 401, 404, 409, 422],
     idempotent: true,
-    args: argList<[userId: string, params: UpdateUserParams]>()(userId, jsonBody("params", UPDATE_FIELDS)),
-    success: shape<User>("User"),
+    args: argList<[userId: string, params: UpdateUserParams]>()(
+      userId,
+      jsonBody("params", "UpdateUserParams", UPDATE_FIELDS)
+    ),
+    success: shape("User"),
     writeLimitKey: "userId",
     versionRules: [
       {
@@ -189,7 +180,7 @@ export const operations = table({
     statuses: [400, 401, 404],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<DeletedObject>("DeletedObject"),
+    success: shape("DeletedObject"),
     event: "user.deleted"
   },
   ban: {
@@ -198,7 +189,7 @@ export const operations = table({
     statuses: [402],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   unban: {
@@ -207,7 +198,7 @@ export const operations = table({
     statuses: [402],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   bulkBan: {
@@ -215,8 +206,10 @@ export const operations = table({
     path: "/users/ban",
     statuses: [400, 402],
     idempotent: true,
-    args: argList<[userIds: ReadonlyArray<string>]>()(jsonBodyField("userIds", "user_ids", { ids: true })),
-    success: shape<ReadonlyArray<User>>("UserList"),
+    args: argList<[userIds: ReadonlyArray<string>]>()(
+      jsonBodyField("userIds", "UserIdsBody", "user_ids", { ids: true })
+    ),
+    success: shape("UserList"),
     event: "user.updated"
   },
   bulkUnban: {
@@ -224,8 +217,10 @@ export const operations = table({
     path: "/users/unban",
     statuses: [400, 402],
     idempotent: true,
-    args: argList<[userIds: ReadonlyArray<string>]>()(jsonBodyField("userIds", "user_ids", { ids: true })),
-    success: shape<ReadonlyArray<User>>("UserList"),
+    args: argList<[userIds: ReadonlyArray<string>]>()(
+      jsonBodyField("userIds", "UserIdsBody", "user_ids", { ids: true })
+    ),
+    success: shape("UserList"),
     event: "user.updated"
   },
   lock: {
@@ -234,7 +229,7 @@ export const operations = table({
     statuses: [403],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   unlock: {
@@ -243,7 +238,7 @@ export const operations = table({
     statuses: [403],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   setProfileImage: {
@@ -252,7 +247,7 @@ export const operations = table({
     statuses: [400, 401, 404],
     idempotent: true,
     args: argList<[userId: string, file: ProfileImage]>()(userId, multipartFile<ProfileImage>("file", "file")),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   deleteProfileImage: {
@@ -261,7 +256,7 @@ export const operations = table({
     statuses: [404],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   updateMetadata: {
@@ -269,8 +264,11 @@ export const operations = table({
     path: "/users/{user_id}/metadata",
     statuses: [400, 401, 404, 422],
     idempotent: true,
-    args: argList<[userId: string, patch: UpdateMetadataParams]>()(userId, jsonBody("patch", METADATA_FIELDS)),
-    success: shape<User>("User"),
+    args: argList<[userId: string, patch: UpdateMetadataParams]>()(
+      userId,
+      jsonBody("patch", "UpdateMetadataParams", METADATA_FIELDS)
+    ),
+    success: shape("User"),
     writeLimitKey: "userId",
     event: "user.updated"
   },
@@ -280,7 +278,7 @@ export const operations = table({
     statuses: [400, 401, 403, 404, 422, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<BillingSubscription>("BillingSubscription"),
+    success: shape("BillingSubscription"),
     event: undefined
   },
   getOAuthAccessToken: {
@@ -291,12 +289,12 @@ export const operations = table({
     args: argList<[userId: string, provider: string, params?: OAuthAccessTokenParams]>()(
       userId,
       pathParam("provider", "provider"),
-      queryParams("params", ["paginated", ...PAGE], { optional: true })
+      queryParams("params", "OAuthAccessTokenParams", ["paginated", ...PAGE], { optional: true })
     ),
-    success: shape<ReadonlyArray<OAuthAccessToken>>("OAuthAccessTokenList"),
+    success: shape("OAuthAccessTokenList"),
     variants: [{
       when: { arg: "params", field: "paginated", equals: true },
-      success: shape<Paginated<OAuthAccessToken>>("OAuthAccessTokenPage")
+      success: shape("OAuthAccessTokenPage")
     }],
     event: undefined
   },
@@ -307,9 +305,9 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, params?: PaginationParams]>()(
       userId,
-      queryParams("params", PAGE, { optional: true })
+      queryParams("params", "PaginationParams", PAGE, { optional: true })
     ),
-    success: shape<Paginated<OrganizationMembership>>("OrganizationMembershipPage"),
+    success: shape("OrganizationMembershipPage"),
     event: undefined
   },
   getOrganizationInvitations: {
@@ -319,9 +317,9 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, params?: OrganizationInvitationsParams]>()(
       userId,
-      queryParams("params", [...PAGE, "status"], { optional: true })
+      queryParams("params", "OrganizationInvitationsParams", [...PAGE, "status"], { optional: true })
     ),
-    success: shape<Paginated<OrganizationInvitation>>("OrganizationInvitationPage"),
+    success: shape("OrganizationInvitationPage"),
     event: undefined
   },
   verifyPassword: {
@@ -329,8 +327,11 @@ export const operations = table({
     path: "/users/{user_id}/verify_password",
     statuses: [400, 404, 422, 500],
     idempotent: false,
-    args: argList<[userId: string, password: string]>()(userId, jsonBodyField("password", "password")),
-    success: shape<VerifyPasswordResult>("VerifyPasswordResult"),
+    args: argList<[userId: string, password: string]>()(
+      userId,
+      jsonBodyField("password", "VerifyPasswordBody", "password")
+    ),
+    success: shape("VerifyPasswordResult"),
     implied: [{ wire: "verified", value: true }],
     event: undefined
   },
@@ -339,8 +340,8 @@ export const operations = table({
     path: "/users/{user_id}/verify_totp",
     statuses: [400, 404, 422, 500],
     idempotent: false,
-    args: argList<[userId: string, code: string]>()(userId, jsonBodyField("code", "code")),
-    success: shape<VerifyTotpResult>("VerifyTotpResult"),
+    args: argList<[userId: string, code: string]>()(userId, jsonBodyField("code", "VerifyTotpBody", "code")),
+    success: shape("VerifyTotpResult"),
     implied: [{ wire: "verified", value: true }],
     event: undefined
   },
@@ -350,7 +351,7 @@ export const operations = table({
     statuses: [404, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<UserIdResult>("UserIdResult"),
+    success: shape("UserIdResult"),
     implied: [{ wire: "user_id", arg: "userId" }],
     event: "user.updated"
   },
@@ -360,7 +361,7 @@ export const operations = table({
     statuses: [404, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<UserIdResult>("UserIdResult"),
+    success: shape("UserIdResult"),
     implied: [{ wire: "user_id", arg: "userId" }],
     event: "user.updated"
   },
@@ -373,7 +374,7 @@ export const operations = table({
       userId,
       pathParam("passkeyIdentificationId", "passkey_identification_id")
     ),
-    success: shape<DeletedObject>("DeletedObject"),
+    success: shape("DeletedObject"),
     event: "user.updated"
   },
   deleteWeb3Wallet: {
@@ -385,7 +386,7 @@ export const operations = table({
       userId,
       pathParam("web3WalletIdentificationId", "web3_wallet_identification_id")
     ),
-    success: shape<DeletedObject>("DeletedObject"),
+    success: shape("DeletedObject"),
     event: "user.updated"
   },
   createTotp: {
@@ -394,7 +395,7 @@ export const operations = table({
     statuses: [403, 404, 500],
     idempotent: false,
     args: argList<[userId: string]>()(userId),
-    success: shape<Totp>("Totp"),
+    success: shape("Totp"),
     event: "user.updated"
   },
   deleteTotp: {
@@ -403,7 +404,7 @@ export const operations = table({
     statuses: [404, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<UserIdResult>("UserIdResult"),
+    success: shape("UserIdResult"),
     implied: [{ wire: "user_id", arg: "userId" }],
     event: "user.updated"
   },
@@ -416,7 +417,7 @@ export const operations = table({
       userId,
       pathParam("externalAccountId", "external_account_id")
     ),
-    success: shape<DeletedObject>("DeletedObject"),
+    success: shape("DeletedObject"),
     event: "user.updated"
   },
   setPasswordCompromised: {
@@ -426,9 +427,9 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, params?: SetPasswordCompromisedParams]>()(
       userId,
-      jsonBody("params", ["revoke_all_sessions"], { optional: true })
+      jsonBody("params", "SetPasswordCompromisedParams", ["revoke_all_sessions"], { optional: true })
     ),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   unsetPasswordCompromised: {
@@ -437,7 +438,7 @@ export const operations = table({
     statuses: [400, 401, 403, 404, 422],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   getInstanceOrganizationMemberships: {
@@ -446,9 +447,9 @@ export const operations = table({
     statuses: [400, 401, 422, 500],
     idempotent: true,
     args: argList<[params?: InstanceOrganizationMembershipsParams]>()(
-      queryParams("params", ["order_by", ...PAGE], { optional: true })
+      queryParams("params", "InstanceOrganizationMembershipsParams", ["order_by", ...PAGE], { optional: true })
     ),
-    success: shape<Paginated<OrganizationMembership>>("OrganizationMembershipPage"),
+    success: shape("OrganizationMembershipPage"),
     event: undefined
   },
   replaceMetadata: {
@@ -456,8 +457,11 @@ export const operations = table({
     path: "/users/{user_id}/metadata",
     statuses: [400, 401, 404, 422],
     idempotent: true,
-    args: argList<[userId: string, metadata: ReplaceMetadataParams]>()(userId, jsonBody("metadata", METADATA_FIELDS)),
-    success: shape<User>("User"),
+    args: argList<[userId: string, metadata: ReplaceMetadataParams]>()(
+      userId,
+      jsonBody("metadata", "ReplaceMetadataParams", METADATA_FIELDS)
+    ),
+    success: shape("User"),
     writeLimitKey: "userId",
     event: "user.updated"
   },
@@ -468,9 +472,13 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, params: ReplaceEmailAddressParams]>()(
       userId,
-      jsonBody("params", ["email_address", "identification_status", "notify_primary_email_address_changed"])
+      jsonBody("params", "ReplaceEmailAddressParams", [
+        "email_address",
+        "identification_status",
+        "notify_primary_email_address_changed"
+      ])
     ),
-    success: shape<EmailAddress>("EmailAddress"),
+    success: shape("EmailAddress"),
     event: "user.updated"
   },
   replacePhoneNumber: {
@@ -480,9 +488,9 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, params: ReplacePhoneNumberParams]>()(
       userId,
-      jsonBody("params", ["phone_number", "identification_status"])
+      jsonBody("params", "ReplacePhoneNumberParams", ["phone_number", "identification_status"])
     ),
-    success: shape<PhoneNumber>("PhoneNumber"),
+    success: shape("PhoneNumber"),
     event: "user.updated"
   },
   removePassword: {
@@ -492,9 +500,9 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, params?: RemovePasswordParams]>()(
       userId,
-      jsonBody("params", ["sign_out_of_other_sessions"], { optional: true })
+      jsonBody("params", "RemovePasswordParams", ["sign_out_of_other_sessions"], { optional: true })
     ),
-    success: shape<User>("User"),
+    success: shape("User"),
     event: "user.updated"
   },
   getBillingCreditBalance: {
@@ -503,7 +511,7 @@ export const operations = table({
     statuses: [400, 401, 403, 404, 422, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<BillingCreditBalance>("BillingCreditBalance"),
+    success: shape("BillingCreditBalance"),
     event: undefined
   },
   adjustBillingCreditBalance: {
@@ -514,9 +522,9 @@ export const operations = table({
     idempotent: true,
     args: argList<[userId: string, params: AdjustCreditBalanceParams]>()(
       userId,
-      jsonBody("params", ["amount", "action", "currency", "idempotency_key", "note"])
+      jsonBody("params", "AdjustCreditBalanceParams", ["amount", "action", "currency", "idempotency_key", "note"])
     ),
-    success: shape<BillingCreditLedgerEntry>("BillingCreditLedgerEntry"),
+    success: shape("BillingCreditLedgerEntry"),
     event: undefined
   },
   listTrustedDevices: {
@@ -525,7 +533,7 @@ export const operations = table({
     statuses: [403, 404, 500],
     idempotent: true,
     args: argList<[userId: string]>()(userId),
-    success: shape<Paginated<TrustedDevice>>("TrustedDevicePage"),
+    success: shape("TrustedDevicePage"),
     event: undefined
   },
   revokeTrustedDevice: {
@@ -537,7 +545,7 @@ export const operations = table({
       userId,
       pathParam("trustedDeviceId", "trusted_device_id")
     ),
-    success: shape<TrustedDevice>("TrustedDevice"),
+    success: shape("TrustedDevice"),
     event: undefined
   }
 })
@@ -567,7 +575,7 @@ export type OperationKey = keyof Operations
 export type ArgsOf<K extends OperationKey> = Exclude<Operations[K]["args"]["~args"], undefined>
 
 /**
- * The type a row's response shape stands for (`shape<User>("User")` stands for `User`).
+ * The type a row's response shape stands for (`shape("User")` stands for `User`).
  *
  * @since 0.3.0
  * @category models

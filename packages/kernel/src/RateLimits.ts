@@ -307,6 +307,14 @@ export const presetOfKey = (secretKey: string): Preset =>
 export const safetyMargin = 0.1
 
 /**
+ * How long a client holds its calls back after a 429 that gave no `Retry-After`: 1 s.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_RATE_LIMITED_BLOCK_MILLIS = 1_000
+
+/**
  * A budget a client can pace by without reaching Clerk's: `margin` of the requests kept back (at least one
  * request left) in the same window: `requests' = floor(requests × (1 - margin))`.
  *
@@ -412,3 +420,82 @@ export const block = (entry: Reservations | undefined, millis: number, now: numb
   blockedUntil: Math.max(entry?.blockedUntil ?? 0, now + Math.max(0, millis)),
   windowMillis: entry?.windowMillis ?? 1
 })
+
+/**
+ * A client's count of requests: a whole number, at least one (a fraction is rounded down; below one, or not a
+ * number, is one).
+ *
+ * @since 0.3.0
+ * @category client
+ */
+export const requestsOf = (requests: number): number =>
+  Number.isFinite(requests) && requests >= 1 ? Math.floor(requests) : 1
+
+/**
+ * A client's budget as the store counts it: whole requests, a window of at least one millisecond.
+ *
+ * @since 0.3.0
+ * @category client
+ */
+export const counted = (requests: number, windowMillis: number): Budget => ({
+  requests: requestsOf(requests),
+  windowMillis: Math.max(1, Math.ceil(windowMillis))
+})
+
+/**
+ * How many keys an in-memory store holds before it drops the ones whose window and block are over.
+ *
+ * @since 0.3.0
+ * @category client
+ */
+export const SWEEP_THRESHOLD = 10_000
+
+/**
+ * Drops from an in-memory store (over `SWEEP_THRESHOLD` keys) the keys whose window and block are over.
+ *
+ * @since 0.3.0
+ * @category client
+ */
+export const sweep = (map: Map<string, Reservations>, now: number): void => {
+  if (map.size <= SWEEP_THRESHOLD) return
+  for (const [key, entry] of map) {
+    if (entry.start + entry.windowMillis <= now && entry.blockedUntil <= now) map.delete(key)
+  }
+}
+
+/**
+ * An in-memory store of client budgets, as plain synchronous functions of the time (`now`, epoch ms): `reserve`
+ * books one request of `key` and answers how long to wait for it, `block` voids the key's reservations for
+ * `millis` (a 429), `blockedFor` says how long the key is still blocked. Keys whose window and block are over
+ * are dropped once there are more than `SWEEP_THRESHOLD`.
+ *
+ * @since 0.3.0
+ * @category client
+ */
+export interface MemoryStore {
+  readonly reserve: (key: string, budget: Budget, now: number) => number
+  readonly block: (key: string, millis: number, now: number) => void
+  readonly blockedFor: (key: string, now: number) => number
+}
+
+/**
+ * A new, empty in-memory store.
+ *
+ * @since 0.3.0
+ * @category client
+ */
+export const memoryStore = (): MemoryStore => {
+  const map = new Map<string, Reservations>()
+  return {
+    reserve: (key, budget, now) => {
+      sweep(map, now)
+      const [delay, entry] = reserve(map.get(key), budget, now)
+      map.set(key, entry)
+      return delay
+    },
+    block: (key, millis, now) => {
+      map.set(key, block(map.get(key), millis, now))
+    },
+    blockedFor: (key, now) => Math.max(0, (map.get(key)?.blockedUntil ?? 0) - now)
+  }
+}

@@ -46,6 +46,14 @@ export type State = StateModule.State
 export type StoreOptions = StateModule.StoreOptions
 
 /**
+ * How long a user stays locked by default after `lockUser` (or too many failed attempts): 1 hour.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const DEFAULT_LOCKOUT_MILLIS: number = StateModule.DEFAULT_LOCKOUT_MILLIS
+
+/**
  * What the store needs from outside: the ids it hands out, and the random source of the secrets it makes (TOTP;
  * default `node:crypto`'s `randomBytes`).
  *
@@ -106,6 +114,18 @@ export const make = (options: StoreOptions, ports: Ports): State =>
  * @category handlers
  */
 export const handlers: { readonly [K in OperationKey]: Handler<K> } = Handlers.handlers
+
+/**
+ * Runs the handler of the operation `key` on a call's arguments, already validated by the line's request checks
+ * (each line's test kit dispatches calls by their row's key; the handler's own argument types are the rows').
+ *
+ * @since 0.3.0
+ * @category handlers
+ */
+export const handle = (state: State, key: OperationKey, args: ReadonlyArray<unknown>, now: number): Step<unknown> => {
+  const handler = handlers[key] as (state: State, args: ReadonlyArray<unknown>, now: number) => Step<unknown>
+  return handler(state, args, now)
+}
 
 /**
  * Settles a step with a Promise-based hashing port (a line with its own runtime settles `Hash` and `Verify`

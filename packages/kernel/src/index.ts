@@ -27,6 +27,31 @@ export * as Authentication from "./Authentication.js"
 export * as BodyBounds from "./BodyBounds.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as BulkReport from "./BulkReport.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientConfig from "./ClientConfig.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientErrors from "./ClientErrors.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as ClientRequest from "./ClientRequest.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as Deduplication from "./Deduplication.js"
+
+/**
  * @since 0.2.0
  */
 export * as DeepMerge from "./DeepMerge.js"
@@ -40,6 +65,11 @@ export * as ErrorBody from "./ErrorBody.js"
  * @since 0.2.0
  */
 export * as ErrorCatalogue from "./ErrorCatalogue.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as FaultRules from "./FaultRules.js"
 
 /**
  * @since 0.2.0
@@ -77,6 +107,16 @@ export * as Operations from "./Operations.js"
 export * as Passwords from "./Passwords.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as Paging from "./Paging.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as Population from "./Population.js"
+
+/**
  * @since 0.2.0
  */
 export * as Prng from "./Prng.js"
@@ -87,9 +127,24 @@ export * as Prng from "./Prng.js"
 export * as RateLimits from "./RateLimits.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as RedisBudget from "./RedisBudget.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as Redaction from "./Redaction.js"
+
+/**
  * @since 0.2.0
  */
 export * as Refusal from "./Refusal.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as RemoteHealth from "./RemoteHealth.js"
 
 /**
  * @since 0.2.0
@@ -117,6 +172,11 @@ export * as Scenarios from "./Scenarios.js"
 export * as Seed from "./Seed.js"
 
 /**
+ * @since 0.3.0
+ */
+export * as Shapes from "./Shapes.js"
+
+/**
  * @since 0.2.0
  */
 export * as Store from "./Store.js"
@@ -140,3 +200,8 @@ export * as Totp from "./Totp.js"
  * @since 0.3.0
  */
 export * as UserEvents from "./UserEvents.js"
+
+/**
+ * @since 0.3.0
+ */
+export * as UserGetters from "./UserGetters.js"

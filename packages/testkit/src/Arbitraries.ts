@@ -10,6 +10,7 @@
 import { User } from "@effect-clerk/core/User"
 import type { CountUsersParams, CreateUserParams, ListUsersParams, UserOrderBy } from "@effect-clerk/core/UsersParams"
 import { userOrderFields } from "@effect-clerk/core/UsersParams"
+import * as Population from "@effect-clerk/kernel/Population"
 import * as Arbitrary from "effect/Arbitrary"
 import * as fc from "effect/FastCheck"
 import type { JsonObject, JsonValue } from "./DeepMerge.js"
@@ -29,9 +30,9 @@ import type { UserSeed } from "./UsersTestControl.js"
  * ```
  */
 export const jsonKey: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom("a", "b", "c", "plan", "tags", "nested", "count", "flags") },
+  { weight: 6, arbitrary: fc.constantFrom(...Population.metadataKeys.common) },
   { weight: 2, arbitrary: fc.string({ maxLength: 8 }) },
-  { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "", "ключ", "🔑", "a.b", "toString") }
+  { weight: 1, arbitrary: fc.constantFrom(...Population.metadataKeys.awkward) }
 )
 
 const jsonLeaf: fc.Arbitrary<JsonValue> = fc.oneof(
@@ -133,15 +134,12 @@ export const metadataPatch = (options: { readonly maxDepth?: number; readonly ma
  */
 export const user: fc.Arbitrary<User> = Arbitrary.make(User)
 
-const firstNames = ["Ada", "Alan", "Grace", "Barbara", "Edsger", "Donald", "Katherine", "Linus"] as const
-const lastNames = ["Lovelace", "Turing", "Hopper", "Liskov", "Dijkstra", "Knuth", "Johnson"] as const
-const domains = ["example.com", "example.org", "acme.test"] as const
-const T0 = 1_700_000_000_000
+const { domains, firstNames, lastNames } = Population
 
 // a time on a one-second grid of one minute: a population of a few dozen users has ties (orderings), users one
 // second apart, and bounds that fall on a user's time or a second beside it (boundary tests at Clerk's
 // millisecond filters see both sides)
-const time = fc.integer({ min: 0, max: 60 }).map((n) => T0 + n * 1000)
+const time = fc.integer(Population.timeSlots).map(Population.timeAt)
 
 /**
  * One user to seed; `index` makes its identifiers unique within a population.
@@ -169,21 +167,7 @@ export const userSeed = (index: number): fc.Arbitrary<UserSeed> =>
     createdAt: time,
     lastActiveAt: fc.option(time, { nil: null }),
     lastSignInAt: fc.option(time, { nil: null })
-  }).map((r): UserSeed => {
-    const local = `${(r.firstName ?? "user").toLowerCase()}${index}`
-    return {
-      firstName: r.firstName,
-      lastName: r.lastName,
-      emailAddress: [`${local}@${r.domain}`],
-      ...(r.withPhone ? { phoneNumber: [`+1555${String(1_000_000 + index).slice(-7)}`] } : {}),
-      ...(r.withUsername ? { username: `${local}_u` } : {}),
-      ...(r.withExternalId ? { externalId: `ext-${index}` } : {}),
-      banned: r.banned,
-      createdAt: r.createdAt,
-      lastActiveAt: r.lastActiveAt,
-      lastSignInAt: r.lastSignInAt
-    }
-  })
+  }).map((choices): UserSeed => Population.userSeedOf(index, choices))
 
 /**
  * A population of users to seed, with unique identifiers.
@@ -234,14 +218,7 @@ export const createUserParams: fc.Arbitrary<CreateUserParams> = fc.record({
   withUsername: fc.boolean(),
   password: fc.option(fc.stringMatching(/^[A-Za-z0-9]{12,20}$/), { nil: undefined }),
   publicMetadata: fc.option(metadata({ maxDepth: 2 }), { nil: undefined })
-}).map((r): CreateUserParams => ({
-  emailAddress: [`${r.suffix}@example.com`],
-  firstName: r.firstName,
-  lastName: r.lastName,
-  ...(r.withUsername ? { username: `u_${r.suffix}` } : {}),
-  ...(r.password === undefined ? {} : { password: r.password }),
-  ...(r.publicMetadata === undefined ? {} : { publicMetadata: r.publicMetadata })
-}))
+}).map(Population.createUserParamsOf)
 
 /**
  * Every `orderBy` value.
@@ -276,17 +253,17 @@ export const userOrderBy: fc.Arbitrary<UserOrderBy> = fc.constantFrom(
  */
 export const countUsersParams: fc.Arbitrary<CountUsersParams> = fc.record(
   {
-    emailAddressQuery: fc.constantFrom("example", ".org", "ada", "ACME", "zzz"),
-    nameQuery: fc.constantFrom("a", "Lov", "TUR", "grace h"),
-    query: fc.constantFrom("e", "ada", "555", "lovelace"),
-    usernameQuery: fc.constantFrom("_u", "ada"),
-    phoneNumberQuery: fc.constantFrom("555", "+1"),
+    emailAddressQuery: fc.constantFrom(...Population.filterValues.emailAddressQuery),
+    nameQuery: fc.constantFrom(...Population.filterValues.nameQuery),
+    query: fc.constantFrom(...Population.filterValues.query),
+    usernameQuery: fc.constantFrom(...Population.filterValues.usernameQuery),
+    phoneNumberQuery: fc.constantFrom(...Population.filterValues.phoneNumberQuery),
     banned: fc.boolean(),
     createdAtAfter: time,
     createdAtBefore: time,
     lastActiveAtAfter: time,
     lastSignInAtBefore: time,
-    externalId: fc.array(fc.integer({ min: 0, max: 10 }).map((n) => (n % 3 === 0 ? `-ext-${n}` : `ext-${n}`)), {
+    externalId: fc.array(fc.integer({ min: 0, max: 10 }).map(Population.externalIdFilter), {
       minLength: 1,
       maxLength: 4
     })

@@ -11,6 +11,7 @@
  *
  * @since 0.3.0
  */
+import * as EmulatorCommand from "@effect-clerk/kernel/EmulatorCommand"
 import type * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
@@ -20,7 +21,7 @@ import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
-import { type ChildProcess, spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
 import { existsSync } from "node:fs"
 import { createRequire } from "node:module"
 import { Socket } from "node:net"
@@ -230,10 +231,6 @@ const checkPlatformNode = (bin: string): Effect.Effect<void, LaunchError> =>
       })
   })
 
-/** The process's end (its exit code, or the signal that ended it), once its output is read to the end. */
-const exitOf = (child: ChildProcess): Promise<string> =>
-  new Promise((resolve) => child.once("close", (code, signal) => resolve(signal ?? `exit code ${code}`)))
-
 /** Ends the process: SIGTERM, then SIGKILL if it is still there after the grace period. */
 const terminate = (child: ChildProcess, exited: Promise<string>): Effect.Effect<void> =>
   Effect.gen(function*() {
@@ -249,49 +246,39 @@ const terminate = (child: ChildProcess, exited: Promise<string>): Effect.Effect<
     }
   })
 
-interface Output {
-  text: string
-}
-
 /** The URL of the `ready:` line, or why there is none. */
 const readiness = (
-  child: ChildProcess,
-  output: Output,
-  exited: Promise<string>,
+  started: EmulatorCommand.Started,
   timeout: Duration.Duration
 ): Effect.Effect<string, LaunchError> =>
   Effect.async<string, LaunchError>((callback) => {
-    let done = false
-    const resume = (effect: Effect.Effect<string, LaunchError>) => {
-      if (!done) callback(effect)
-      done = true
-    }
-    const onData = () => {
-      const match = /^ready: (\S+)$/m.exec(output.text)
-      if (match !== null) resume(Effect.succeed(match[1]!))
-    }
-    child.stdout?.on("data", onData)
-    onData()
-    void exited.then((how) =>
-      resume(Effect.fail(
-        new LaunchError({
-          reason: "ExitedBeforeReady",
-          message: `the emulator exited before it was ready (${how}):\n${output.text.trim()}`
-        })
-      ))
-    )
-    child.once("error", (error) =>
-      resume(Effect.fail(
-        new LaunchError({ reason: "SpawnFailed", message: `cannot start the emulator: ${error.message}` })
-      )))
-    return Effect.sync(() => child.stdout?.off("data", onData))
+    const stop = EmulatorCommand.awaitReady(started, (readiness) => {
+      switch (readiness._tag) {
+        case "Ready":
+          return callback(Effect.succeed(readiness.url))
+        case "ExitedBeforeReady":
+          return callback(Effect.fail(
+            new LaunchError({
+              reason: "ExitedBeforeReady",
+              message: `the emulator exited before it was ready (${readiness.how}):\n${started.output.text.trim()}`
+            })
+          ))
+        case "SpawnFailed":
+          return callback(Effect.fail(
+            new LaunchError({ reason: "SpawnFailed", message: `cannot start the emulator: ${readiness.message}` })
+          ))
+      }
+    })
+    return Effect.sync(stop)
   }).pipe(
     Effect.timeoutFail({
       duration: timeout,
       onTimeout: () =>
         new LaunchError({
           reason: "Timeout",
-          message: `the emulator printed no ready: line within ${Duration.format(timeout)}:\n${output.text.trim()}`
+          message: `the emulator printed no ready: line within ${
+            Duration.format(timeout)
+          }:\n${started.output.text.trim()}`
         })
     }),
     onWallClock
@@ -339,17 +326,6 @@ const adminClient = (url: string, secretKey: string): Admin => {
   }
 }
 
-/** The command's webhook arguments. */
-const webhookArgs = (webhooks: Options["webhooks"]): ReadonlyArray<string> => [
-  ...(webhooks?.endpoints ?? []).flatMap((url) => ["--webhook", url]),
-  ...(webhooks?.secret === undefined ? [] : ["--webhook-secret", webhooks.secret]),
-  ...(webhooks?.timeScale === undefined ? [] : ["--webhook-time-scale", String(webhooks.timeScale)])
-]
-
-/** The signing secret: the one given, or the one the command printed. */
-const webhookSecretOf = (webhooks: Options["webhooks"], output: string): string =>
-  webhooks?.secret ?? /CLERK_WEBHOOK_SIGNING_SECRET=(\S+)/.exec(output)?.[1] ?? ""
-
 /**
  * Starts the emulator's command for as long as the scope lives (closing the scope stops it and waits for its
  * exit).
@@ -383,51 +359,31 @@ export const make = (options: Options = {}): Effect.Effect<Omit<Running, "stop">
     const args = [
       ...(options.nodeArguments ?? []),
       bin,
-      "--port",
-      String(options.port ?? 0),
-      "--host",
-      "127.0.0.1",
-      "--admin",
-      "--key",
-      secretKey,
-      "--stop-on-stdin-close",
-      ...(options.seed === undefined ? [] : ["--seed", options.seed]),
-      ...(options.apiVersion === undefined ? [] : ["--api-version", options.apiVersion]),
-      ...(options.rateLimits === undefined
-        ? []
-        : [
-          "--rate-limits",
-          typeof options.rateLimits === "string" ? options.rateLimits : JSON.stringify(options.rateLimits)
-        ]),
-      ...webhookArgs(options.webhooks)
+      ...EmulatorCommand.args({
+        secretKey,
+        ...(options.port === undefined ? {} : { port: options.port }),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
+        ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+        ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks })
+      })
     ]
-    const output: Output = { text: "" }
-    const { child, exited } = yield* Effect.acquireRelease(
-      Effect.sync(() => {
-        const child = spawn(process.execPath, args, {
-          cwd,
-          env: { ...process.env, ...options.env },
-          stdio: ["pipe", "pipe", "pipe"]
-        })
-        const collect = (chunk: unknown) => (output.text += String(chunk))
-        child.stdout.on("data", collect)
-        child.stderr.on("data", collect)
-        child.stdin.on("error", () => {})
-        return { child, exited: exitOf(child) }
-      }),
+    const started = yield* Effect.acquireRelease(
+      Effect.sync(() => EmulatorCommand.start(process.execPath, args, { cwd, env: options.env })),
       ({ child, exited }) => terminate(child, exited)
     )
-    const apiUrl = yield* readiness(child, output, exited, timeout.value)
+    const { child, output } = started
+    const apiUrl = yield* readiness(started, timeout.value)
     child.unref()
     // a parent that never calls stop() is not kept alive by the emulator (whose pipe then closes, and it stops)
     for (const stream of [child.stdin, child.stdout, child.stderr]) if (stream instanceof Socket) stream.unref()
-    const origin = apiUrl.replace(/\/v1$/, "")
+    const { adminUrl, env } = EmulatorCommand.locations(apiUrl, secretKey)
     return {
       apiUrl,
       secretKey,
-      webhookSecret: webhookSecretOf(options.webhooks, output.text),
-      env: { CLERK_API_URL: origin, CLERK_SECRET_KEY: secretKey },
-      admin: adminClient(`${origin}/__emulator`, secretKey),
+      webhookSecret: EmulatorCommand.webhookSecret(options.webhooks?.secret, output.text),
+      env,
+      admin: adminClient(adminUrl, secretKey),
       pid: child.pid ?? 0
     }
   })

@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import type * as FaultRules from "@effect-clerk/kernel/FaultRules"
 import * as Duration from "effect/Duration"
 
 /**
@@ -13,17 +14,7 @@ import * as Duration from "effect/Duration"
  * @since 0.1.0
  * @category models
  */
-export type Fault =
-  | {
-    readonly _tag: "Status"
-    readonly status: number
-    readonly code?: string
-    readonly message?: string
-    readonly retryAfter?: Duration.Duration
-  }
-  | { readonly _tag: "RateLimited"; readonly retryAfter?: Duration.Duration }
-  | { readonly _tag: "Latency"; readonly duration: Duration.Duration }
-  | { readonly _tag: "Disconnect" }
+export type Fault = FaultRules.Fault<Duration.Duration>
 
 /**
  * An error status with a Clerk error body (`code` and `message` default to Clerk-like values).
@@ -100,25 +91,15 @@ export const latency = (duration: Duration.DurationInput): Fault => ({
 export const disconnect: Fault = { _tag: "Disconnect" }
 
 /**
- * A rule: which operations, what fault, how often.
+ * A rule: which operations (method names, such as `"create"`; all when absent), what fault, how often: the next
+ * `times` matching calls (default 1, or unlimited with `probability`), each with `probability` (0..1); `"before"`
+ * (default: the operation does not take effect) or `"after"` (it takes effect, then the fault is returned instead
+ * of its result: what a client sees when a response is lost). The kernel's `FaultRules.Rule`.
  *
  * @since 0.1.0
  * @category models
  */
-export interface Rule {
-  /** The operations it applies to (method names, such as `"create"`); all when absent. */
-  readonly operations?: ReadonlyArray<string>
-  readonly fault: Fault
-  /** Apply to the next `times` matching calls. Default: 1, or unlimited when `probability` is set. */
-  readonly times?: number
-  /** Apply to each matching call with this probability (0..1). */
-  readonly probability?: number
-  /**
-   * `"before"` (default): the operation does not take effect. `"after"`: it takes effect, then the fault is
-   * returned instead of its result (what a client sees when a response is lost).
-   */
-  readonly when?: "before" | "after"
-}
+export interface Rule extends FaultRules.Rule<Fault> {}
 
 /**
  * What goes wrong with a webhook delivery of the emulator (Svix delivers at least once, in no particular

@@ -41,35 +41,7 @@ export type UserField = Kernel.UserField
  * @since 0.3.0
  * @category models
  */
-export type Omitted<A> = A extends { readonly object: string; readonly lockoutExpiresInSeconds: number | null }
-  ? Omit<A, UserField>
-  : A extends ReadonlyArray<infer B> ? ReadonlyArray<Omitted<B>>
-  : A extends ((...args: ReadonlyArray<never>) => unknown) | Date | Uint8Array ? A
-  : A extends object ? { readonly [K in keyof A]: Omitted<A[K]> }
-  : A
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== "object" || value === null) return false
-  const prototype = Object.getPrototypeOf(value)
-  return prototype === Object.prototype || prototype === null
-}
-
-const isUser = (value: Record<string, unknown>): boolean =>
-  value["object"] === "user" && typeof value["id"] === "string"
-
-const omitFrom = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(omitFrom)
-  if (!isPlainObject(value)) return value
-  if (isUser(value)) {
-    // a user's own fields only: its metadata is the user's data, kept as it is
-    const copy: Record<string, unknown> = { ...value }
-    for (const field of userFields) delete copy[field]
-    return copy
-  }
-  const copy: Record<string, unknown> = {}
-  for (const [key, entry] of Object.entries(value)) copy[key] = omitFrom(entry)
-  return copy
-}
+export type Omitted<A> = Kernel.Omitted<A>
 
 /**
  * `value` without the fields that move with the clock (`userFields`) in any user it holds (a plain object whose
@@ -94,7 +66,7 @@ const omitFrom = (value: unknown): unknown => {
  * }).pipe(Effect.provide(UsersInMemory.layer()))
  * ```
  */
-export const omit = <A>(value: A): Omitted<A> => omitFrom(value) as Omitted<A>
+export const omit: <A>(value: A) => Omitted<A> = Kernel.omit
 
 /**
  * Whether two values are equal, field by field at any depth, once the fields that move with the clock are
@@ -112,4 +84,4 @@ export const omit = <A>(value: A): Omitted<A> => omitFrom(value) as Omitted<A>
  * ```
  */
 export const equals = <A>(self: A, that: A): boolean =>
-  Utils.structuralRegion(() => Equal.equals(omitFrom(self), omitFrom(that)))
+  Utils.structuralRegion(() => Equal.equals(Kernel.omitFrom(self), Kernel.omitFrom(that)))

@@ -24,6 +24,7 @@ import { CallPolicy, Users, UsersCodec } from "@effect-clerk/core"
 import { DEFAULT_API_VERSION } from "@effect-clerk/core/ClerkConfig"
 import type { ClerkError } from "@effect-clerk/core/ClerkError"
 import { TransportError } from "@effect-clerk/core/ClerkError"
+import * as FaultRules from "@effect-clerk/kernel/FaultRules"
 import type * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
@@ -86,7 +87,7 @@ export interface Instance {
 /** How a failure of the engine reaches a client: the tag the HTTP client would produce for Clerk's answer. */
 const clientError = (operation: UsersProtocol.AnyOperation, failure: Engine.Failure, traceId: string): ClerkError =>
   failure._tag === "Disconnect"
-    ? new TransportError({ operation: operation.name, reason: "Transport", message: "connection dropped" })
+    ? new TransportError({ operation: operation.name, reason: "Transport", message: FaultRules.DISCONNECT_MESSAGE })
     : UsersCodec.errorForStatus(operation, failure.failure.status, {
       errors: failure.failure.errors,
       clerkTraceId: traceId,

@@ -11,6 +11,7 @@ import type { Organization, OrganizationMembership } from "@effect-clerk/core/Or
 import type { TrustedDevice } from "@effect-clerk/core/TrustedDevice"
 import type { User } from "@effect-clerk/core/User"
 import type { Store } from "@effect-clerk/kernel"
+import type * as FaultRules from "@effect-clerk/kernel/FaultRules"
 import type * as UserEvents from "@effect-clerk/kernel/UserEvents"
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
@@ -125,12 +126,7 @@ export type StoreSnapshot = Store.StoreSnapshot
  * @since 0.1.0
  * @category models
  */
-export interface Stats {
-  readonly calls: number
-  readonly faults: number
-  readonly byFault: { readonly [fault: string]: number }
-  readonly byOperation: { readonly [operation: string]: number }
-}
+export type Stats = FaultRules.Stats
 
 /**
  * A user event the instance emitted: Clerk's envelope with camelCase fields (`instanceId`, `eventAttributes`),

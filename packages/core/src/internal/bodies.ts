@@ -3,18 +3,15 @@
  *
  * @internal
  */
+import * as Limits from "@effect-clerk/kernel/Limits"
 import * as Schema from "effect/Schema"
-import { MAX_BULK_IDS } from "../UsersParams.js"
 import { wire } from "./schema.js"
 
 const UserIdsBodyStruct = Schema.Struct({
   userIds: wire(
     "user_ids",
     Schema.Array(Schema.String).pipe(
-      Schema.filter((ids) =>
-        (ids.length >= 1 && ids.length <= MAX_BULK_IDS) ||
-        `between 1 and ${MAX_BULK_IDS} user ids are accepted, got ${ids.length}`
-      )
+      Schema.filter((ids) => Limits.bulkIdsProblem(ids))
     )
   )
 }).annotations({ identifier: "UserIdsBody" })

@@ -5,17 +5,12 @@
  * @internal
  */
 import * as BodyBounds from "@effect-clerk/kernel/BodyBounds"
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { DecodeError, TransportError } from "../ClerkError.js"
-
-const causeMessage = (cause: unknown, depth = 0): string => {
-  if (!(cause instanceof Error) || depth > 3) return ""
-  const inner = causeMessage((cause as { readonly cause?: unknown }).cause, depth + 1)
-  return `${cause.message}${inner === "" ? "" : ` (${inner})`}`
-}
 
 /**
  * The platform's failure of a request (or of its response's body) as the operation's `TransportError`, with the
@@ -24,11 +19,10 @@ const causeMessage = (cause: unknown, depth = 0): string => {
  * @internal
  */
 export const transportError = (operation: string) => (error: HttpClientError.HttpClientError): TransportError => {
-  const cause = causeMessage(error.cause)
   return new TransportError({
     operation,
     reason: "Transport",
-    message: cause === "" || error.message.includes(cause) ? error.message : `${error.message}: ${cause}`
+    message: ClientErrors.transportMessage(error.message, error.cause)
   })
 }
 
@@ -59,7 +53,7 @@ export const readBody = (
       operation,
       status: response.status,
       reason: "TooLarge",
-      message: `the response body is larger than the ${maxBytes}-byte bound`
+      message: ClientErrors.tooLargeMessage(maxBytes)
     })
   const length = BodyBounds.declaredLength(response.headers["content-length"])
   if (length !== undefined && Number.isSafeInteger(length) && isUnencoded(response.headers["content-encoding"])) {

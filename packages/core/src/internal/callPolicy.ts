@@ -9,6 +9,7 @@
  *
  * @internal
  */
+import * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Duration_ from "effect/Duration"
@@ -112,7 +113,7 @@ export const make = (
         instance
           ? Effect.tapError(attempt, (error) =>
             error._tag === "RateLimited"
-              ? limiter.rateLimited(error.retryAfter ?? Duration_.seconds(1))
+              ? limiter.rateLimited(error.retryAfter ?? Duration_.millis(RateLimits.DEFAULT_RATE_LIMITED_BLOCK_MILLIS))
               : Effect.void)
           : attempt
       return {

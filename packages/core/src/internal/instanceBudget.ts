@@ -9,7 +9,6 @@ import * as RateLimits from "@effect-clerk/kernel/RateLimits"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as SynchronizedRef from "effect/SynchronizedRef"
 
 /**
  * A budget of `requests` per `window`.
@@ -37,18 +36,15 @@ export const budgetOfKey = (secretKey: string): Budget => {
  *
  * @internal
  */
-export const requestsOf = (requests: number): number =>
-  Number.isFinite(requests) && requests >= 1 ? Math.floor(requests) : 1
+export const requestsOf: (requests: number) => number = RateLimits.requestsOf
 
 /**
  * A budget in the store's terms: whole requests (at least one) per whole milliseconds (at least one).
  *
  * @internal
  */
-export const counted = (budget: Budget): RateLimits.Budget => ({
-  requests: requestsOf(budget.requests),
-  windowMillis: Math.max(1, Math.ceil(Duration.toMillis(budget.window)))
-})
+export const counted = (budget: Budget): RateLimits.Budget =>
+  RateLimits.counted(budget.requests, Duration.toMillis(budget.window))
 
 /**
  * What a store keeps for the budgets of a limiter: the shape `InstanceBudget.Store` exports.
@@ -61,47 +57,20 @@ export interface Store {
   readonly blockedFor: (key: string) => Effect.Effect<number>
 }
 
-type Entry = RateLimits.Reservations
-
-const SWEEP_THRESHOLD = 10_000
-
 /**
  * The in-memory store: one process's windows, on `Clock`. Ended windows and passed blocks are swept once the
  * store holds many keys.
  *
  * @internal
  */
-export const makeMemoryStore: Effect.Effect<Store> = Effect.map(
-  // a new map for each store (the map is mutated in place under the ref's lock)
-  Effect.suspend(() => SynchronizedRef.make(new Map<string, Entry>())),
-  (state): Store => {
-    const sweep = (map: Map<string, Entry>, now: number) => {
-      if (map.size <= SWEEP_THRESHOLD) return
-      for (const [key, entry] of map) {
-        if (entry.start + entry.windowMillis <= now && entry.blockedUntil <= now) map.delete(key)
-      }
-    }
-    return {
-      reserve: (key, budget) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          SynchronizedRef.modify(state, (map) => {
-            sweep(map, now)
-            const [delay, entry] = RateLimits.reserve(map.get(key), budget, now)
-            map.set(key, entry)
-            return [delay, map] as const
-          })),
-      block: (key, millis) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          SynchronizedRef.update(state, (map) => {
-            // the reservations made before the block are void: the fibers holding them reserve again after it
-            map.set(key, RateLimits.block(map.get(key), millis, now))
-            return map
-          })),
-      blockedFor: (key) =>
-        Effect.flatMap(
-          Clock.currentTimeMillis,
-          (now) => Effect.map(SynchronizedRef.get(state), (map) => Math.max(0, (map.get(key)?.blockedUntil ?? 0) - now))
-        )
-    }
+export const makeMemoryStore: Effect.Effect<Store> = Effect.sync((): Store => {
+  // the kernel's store: synchronous steps, so no lock is needed around them
+  const store = RateLimits.memoryStore()
+  const at = <A>(f: (now: number) => A): Effect.Effect<A> =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.sync(() => f(now)))
+  return {
+    reserve: (key, budget) => at((now) => store.reserve(key, budget, now)),
+    block: (key, millis) => at((now) => store.block(key, millis, now)),
+    blockedFor: (key) => at((now) => store.blockedFor(key, now))
   }
-)
+})

@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import * as ClientRequest from "@effect-clerk/kernel/ClientRequest"
 import * as Operations from "@effect-clerk/kernel/Operations"
 import type * as Schema from "effect/Schema"
 import type { DocumentedStatus } from "../ClerkError.js"
@@ -159,5 +160,4 @@ export const successOf = (operation: AnyOperation, args: ReadonlyArray<unknown>)
  *
  * @internal
  */
-export const writeLimitIndex = (operation: AnyOperation): number =>
-  operation.writeLimitKey === undefined ? -1 : operation.args.findIndex((arg) => arg.name === operation.writeLimitKey)
+export const writeLimitIndex: (operation: AnyOperation) => number = ClientRequest.writeLimitIndex

@@ -13,98 +13,43 @@
  *
  * @internal
  */
+import * as Redaction from "@effect-clerk/kernel/Redaction"
 import { DecodeError, TransportError } from "../ClerkError.js"
 
-const REDACTED = "<redacted>"
-
 /**
- * Replaces every occurrence of a secret in texts.
+ * Replaces every occurrence of a secret in texts (the kernel's `Redaction`, shared with the Effect 4 line).
  *
  * @internal
  */
-export interface Redactor {
-  /** Whether the text holds the secret. */
-  readonly leaks: (text: string) => boolean
-  /** The text with every occurrence of the secret replaced by `<redacted>`. */
-  readonly text: (text: string) => string
-}
+export type Redactor = Redaction.Redactor
 
 /**
  * Redacts nothing (no secret).
  *
  * @internal
  */
-export const none: Redactor = { leaks: () => false, text: (text) => text }
+export const none: Redactor = Redaction.none
 
 /**
  * A redactor of `secret`, as sent (trimmed), and of its JSON-escaped form.
  *
  * @internal
  */
-export const make = (secret: string): Redactor => {
-  const sent = secret.trim()
-  if (sent === "") return none
-  const escaped = JSON.stringify(sent).slice(1, -1)
-  const needles = escaped === sent ? [sent] : [sent, escaped]
-  const leaks = (text: string) => {
-    for (const needle of needles) if (text.includes(needle)) return true
-    return false
-  }
-  return {
-    leaks,
-    text: (text) => {
-      if (!leaks(text)) return text
-      let out = text
-      for (const needle of needles) out = out.replaceAll(needle, REDACTED)
-      return out
-    }
-  }
-}
-
-/** Assigns without ever reaching a prototype setter (a `__proto__` key stays an ordinary key). */
-const assign = (target: Record<string, unknown>, key: string, value: unknown) => {
-  if (key === "__proto__") {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  } else {
-    target[key] = value
-  }
-}
+export const make: (secret: string) => Redactor = Redaction.make
 
 /**
- * A decoded JSON value with the secret redacted from every string and every key, at any depth. The value
- * itself when nothing changed. Recursive: a value nested deeper than the stack throws (callers catch it).
+ * A decoded JSON value with the secret redacted from every string and every key, at any depth.
  *
  * @internal
  */
-export const deep = (redactor: Redactor, value: unknown): unknown => {
-  if (typeof value === "string") return redactor.text(value)
-  if (typeof value !== "object" || value === null) return value
-  if (Array.isArray(value)) {
-    let out: Array<unknown> | undefined
-    for (let i = 0; i < value.length; i++) {
-      const item = deep(redactor, value[i])
-      if (item !== value[i]) {
-        out ??= value.slice()
-        out[i] = item
-      }
-    }
-    return out ?? value
-  }
-  const source = value as Record<string, unknown>
-  const keys = Object.keys(source)
-  let changed = false
-  const entries: Array<readonly [string, unknown]> = []
-  for (const key of keys) {
-    const redactedKey = redactor.text(key)
-    const item = deep(redactor, source[key])
-    if (redactedKey !== key || item !== source[key]) changed = true
-    entries.push([redactedKey, item])
-  }
-  if (!changed) return value
-  const out: Record<string, unknown> = {}
-  for (const [key, item] of entries) assign(out, key, item)
-  return out
-}
+export const deep: (redactor: Redactor, value: unknown) => unknown = Redaction.deep
+
+/**
+ * One of Clerk's errors with the secret redacted from its texts and `meta`.
+ *
+ * @internal
+ */
+export const apiError = Redaction.apiError
 
 /**
  * The errors this client builds, without the secret in their messages: the error itself when its message does

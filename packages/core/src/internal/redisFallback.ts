@@ -7,6 +7,7 @@
  *
  * @internal
  */
+import * as RemoteHealth from "@effect-clerk/kernel/RemoteHealth"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
@@ -38,11 +39,6 @@ export interface RedisFallback<Scripts extends object = {}> {
   readonly client: Redis & Scripts
   readonly tracked: <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>) => Effect.Effect<A>
   readonly untracked: <A>(remote: Effect.Effect<A, unknown>, fallback: Effect.Effect<A>) => Effect.Effect<A>
-}
-
-interface Health {
-  readonly down: boolean
-  readonly probeAt: number
 }
 
 const describe = (cause: Cause.Cause<unknown>): string => {
@@ -79,21 +75,19 @@ export const make = <Scripts extends object = {}>(
       }),
       (redis) => Effect.sync(() => redis.disconnect())
     )
-    const health = yield* Ref.make<Health>({ down: false, probeAt: 0 })
+    const health = yield* Ref.make<RemoteHealth.Health>(RemoteHealth.up)
 
     const outage = (now: number, cause: Cause.Cause<unknown>) =>
       Effect.flatMap(
-        Ref.modify(health, (h): [boolean, Health] => [!h.down, { down: true, probeAt: now + probeMillis }]),
+        Ref.modify(health, (h) => RemoteHealth.failed(h, now, probeMillis)),
         (first) =>
           first
-            ? Effect.logWarning(
-              `clerk: ${settings.name} is unavailable (${describe(cause)}); ${settings.meanwhile} until it is back`
-            )
+            ? Effect.logWarning(RemoteHealth.outageMessage(settings.name, describe(cause), settings.meanwhile))
             : Effect.void
       )
     const recovered = Effect.flatMap(
-      Ref.modify(health, (h): [boolean, Health] => [h.down, { down: false, probeAt: 0 }]),
-      (wasDown) => wasDown ? Effect.logInfo(`clerk: ${settings.name} is back`) : Effect.void
+      Ref.modify(health, RemoteHealth.succeeded),
+      (wasDown) => wasDown ? Effect.logInfo(RemoteHealth.recoveredMessage(settings.name)) : Effect.void
     )
 
     return {
@@ -102,7 +96,7 @@ export const make = <Scripts extends object = {}>(
         Effect.gen(function*() {
           const now = yield* Clock.currentTimeMillis
           const state = yield* Ref.get(health)
-          if (state.down && now < state.probeAt) return yield* fallback
+          if (!RemoteHealth.tryRemote(state, now)) return yield* fallback
           const exit = yield* Effect.exit(Effect.timeout(remote, settings.timeout))
           if (Exit.isSuccess(exit)) return yield* Effect.as(recovered, exit.value)
           return yield* Effect.zipRight(outage(now, exit.cause), fallback)

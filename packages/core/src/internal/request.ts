@@ -5,14 +5,13 @@
  *
  * @internal
  */
+import * as ClientRequest from "@effect-clerk/kernel/ClientRequest"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { InvalidRequest } from "../ClerkError.js"
-import type { ProfileImage } from "../UsersParams.js"
-import { versionAtLeast } from "./apiVersions.js"
 import type { AnyOperation, Arg, VersionRule } from "./operation.js"
 import { writeLimitIndex } from "./operation.js"
 
@@ -41,26 +40,12 @@ export interface RequestInput {
   readonly implied?: ReadonlyArray<readonly [string, unknown]>
 }
 
-const MAX_ID_LENGTH = 1024
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-const hasLoneSurrogate = (s: string): boolean => LONE_SURROGATE.test(s)
-
 /**
- * Why a path parameter cannot be sent, or `undefined` when it can: it must be a non-blank, well-formed string,
- * not a dot segment (`.` and `..` are resolved away by URL parsers whatever their encoding), of a sane length.
+ * Why a path parameter cannot be sent, or `undefined` when it can (the kernel's rule).
  *
  * @internal
  */
-export const idProblem = (field: string, value: unknown): string | undefined => {
-  if (typeof value !== "string") return `${field} must be a string`
-  if (value.trim() === "") return `${field} must not be empty`
-  if (value === "." || value === "..") return `${field} cannot be a dot segment ("${value}")`
-  if (value.length > MAX_ID_LENGTH) return `${field} is longer than ${MAX_ID_LENGTH} characters`
-  if (hasLoneSurrogate(value)) return `${field} is not well-formed Unicode (lone surrogate)`
-  return undefined
-}
+export const idProblem: (field: string, value: unknown) => string | undefined = ClientRequest.idProblem
 
 const invalid = (operation: string, field: string, message: string) =>
   Either.left(new InvalidRequest({ operation, field, message }))
@@ -71,8 +56,6 @@ const invalidFromParseError = (operation: string, prefix: string, error: ParseRe
   const field = path === "" ? prefix || "params" : prefix === "" ? path : `${prefix}.${path}`
   return new InvalidRequest({ operation, field, message: first?.message ?? "invalid parameters" })
 }
-
-const camelCase = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
 /**
  * Encodes query parameters with their schema (which validates them) into repeated-key URL parameters. Absent
@@ -89,26 +72,15 @@ export const encodeQuery = (
   if (value === undefined) return Either.right(UrlParams.empty)
   const encoded = Schema.encodeEither(schema, { onExcessProperty: "error" })(value)
   if (Either.isLeft(encoded)) return Either.left(invalidFromParseError(operation, field, encoded.left))
-  const record = encoded.right as { readonly [key: string]: unknown }
-  const out: Array<readonly [string, string]> = []
-  for (const key of Object.keys(record)) {
-    const v = record[key]
-    if (v === undefined || v === null) continue
-    for (const item of Array.isArray(v) ? v : [v]) {
-      const text = String(item)
-      // a URL carries UTF-8: a lone surrogate would silently become U+FFFD, another value than the one given
-      if (hasLoneSurrogate(text)) {
-        const name = camelCase(key)
-        return invalid(
-          operation,
-          field === "" ? name : `${field}.${name}`,
-          "is not well-formed Unicode (lone surrogate)"
-        )
-      }
-      out.push([key, text])
-    }
+  const query = ClientRequest.queryPairs(encoded.right as { readonly [key: string]: unknown })
+  if ("problem" in query) {
+    return invalid(
+      operation,
+      field === "" ? query.problem : `${field}.${query.problem}`,
+      ClientRequest.LONE_SURROGATE_MESSAGE
+    )
   }
-  return Either.right(out)
+  return Either.right(query.pairs)
 }
 
 /**
@@ -136,20 +108,10 @@ export const encodeJsonBody = (
 }
 
 const multipartFile = (operation: string, field: string, file: unknown): Either.Either<Body, InvalidRequest> => {
-  if (typeof file !== "object" || file === null) {
-    return invalid(operation, field, `${field} must be { data, fileName?, contentType? }`)
-  }
-  const { contentType, data, fileName } = file as ProfileImage
-  const blob = data instanceof Blob
-    ? data
-    : data instanceof Uint8Array
-    ? new Blob([new Uint8Array(data)], contentType === undefined ? {} : { type: contentType })
-    : undefined
-  if (blob === undefined) return invalid(operation, field, `${field}.data must be a Uint8Array or a Blob`)
-  if (blob.size === 0) return invalid(operation, field, `${field}.data is empty`)
-  const form = new FormData()
-  form.append(field, blob, fileName ?? "profile-image")
-  return Either.right({ _tag: "Multipart", form })
+  const upload = ClientRequest.profileImageForm(field, file)
+  return "problem" in upload
+    ? invalid(operation, field, upload.problem)
+    : Either.right({ _tag: "Multipart", form: upload.form })
 }
 
 const refusedByVersion = (
@@ -158,22 +120,8 @@ const refusedByVersion = (
   apiVersion: string,
   args: ReadonlyArray<unknown>
 ): InvalidRequest | undefined => {
-  for (const rule of rules) {
-    if (!versionAtLeast(apiVersion, rule.since)) continue
-    const index = operation.args.findIndex((arg) => arg.name === rule.arg)
-    const value = args[index]
-    if (typeof value !== "object" || value === null) continue
-    const field = rule.fields.find((field) => field in value)
-    if (field === undefined) continue
-    return new InvalidRequest({
-      operation: operation.name,
-      field: `${rule.arg}.${field}`,
-      message: `Clerk API version ${apiVersion} no longer accepts ${field} in ${operation.key}: use ${
-        rule.use.join(" or ")
-      }`
-    })
-  }
-  return undefined
+  const refusal = ClientRequest.versionRefusal(operation, rules, apiVersion, args)
+  return refusal === undefined ? undefined : new InvalidRequest({ operation: operation.name, ...refusal })
 }
 
 const encodeArg = (
@@ -239,7 +187,7 @@ export const compileRequestEncoder = (
   options?: { readonly unchecked?: boolean }
 ): (args: ReadonlyArray<unknown>) => RequestInput | InvalidRequest => {
   const unchecked = options?.unchecked === true
-  const rules = unchecked ? [] : (operation.versionRules ?? []).filter((rule) => versionAtLeast(apiVersion, rule.since))
+  const rules = unchecked ? [] : ClientRequest.rulesInForce(operation, apiVersion)
   const writeLimitAt = writeLimitIndex(operation)
   const implied = (operation.implied ?? []).map((field) =>
     "arg" in field
@@ -296,8 +244,7 @@ export const compileRequestEncoder = (
  *
  * @internal
  */
-export const userIdIndex = (operation: AnyOperation): number =>
-  operation.args.findIndex((arg) => arg.in === "path" && arg.name === "userId")
+export const userIdIndex: (operation: AnyOperation) => number = ClientRequest.userIdIndex
 
 /**
  * The encoder of an operation's arguments, for an API version: checks and encodes each argument by its place
@@ -324,19 +271,11 @@ export const requestEncoder = (operation: AnyOperation, apiVersion: string) => {
  *
  * @internal
  */
-export const pathFiller = (template: string): (params: ReadonlyArray<string>) => string => {
-  const parts = template.split(/\{[a-z0-9_]+\}/)
-  if (parts.length === 1) return () => template
-  return (params) => {
-    let out = parts[0]!
-    for (let i = 1; i < parts.length; i++) out += encodeURIComponent(params[i - 1] ?? "") + parts[i]!
-    return out
-  }
-}
+export const pathFiller: (template: string) => (params: ReadonlyArray<string>) => string = ClientRequest.pathFiller
 
 /**
  * Fills a path template (`/users/{user_id}/ban`) with percent-encoded parameters.
  *
  * @internal
  */
-export const fillPath = (template: string, params: ReadonlyArray<string>): string => pathFiller(template)(params)
+export const fillPath: (template: string, params: ReadonlyArray<string>) => string = ClientRequest.fillPath

@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import * as ClientErrors from "@effect-clerk/kernel/ClientErrors"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
@@ -15,24 +16,9 @@ import { ClerkApiError } from "../ClerkError.js"
 import { decoderFor } from "./codec.js"
 import * as Redact from "./redact.js"
 
-const MAX_RETRY_AFTER_SECONDS = 24 * 3600
-
-/**
- * Parses a `Retry-After` header: delay-seconds or an HTTP date. Anything else is ignored.
- *
- * @internal
- */
 export const parseRetryAfter = (value: string | undefined, nowMillis: number): Duration.Duration | undefined => {
-  if (value === undefined) return undefined
-  const trimmed = value.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) {
-    const seconds = Number(trimmed)
-    return Number.isFinite(seconds) ? Duration.seconds(Math.min(seconds, MAX_RETRY_AFTER_SECONDS)) : undefined
-  }
-  if (!/[a-z]/i.test(trimmed)) return undefined
-  const date = Date.parse(trimmed)
-  if (!Number.isFinite(date)) return undefined
-  return Duration.millis(Math.min(Math.max(0, date - nowMillis), MAX_RETRY_AFTER_SECONDS * 1000))
+  const millis = ClientErrors.parseRetryAfter(value, nowMillis)
+  return millis === undefined ? undefined : Duration.millis(millis)
 }
 
 const decodeApiError = decoderFor(ClerkApiError)
@@ -41,21 +27,6 @@ const decodeApiError = decoderFor(ClerkApiError)
  * An error entry with the secret redacted from every text it carries: `code`, `message`, `longMessage`, and
  * `meta`'s keys and values at any depth.
  */
-const redactEntry = (redactor: Redact.Redactor, entry: ClerkApiError): ClerkApiError => {
-  const code = redactor.text(entry.code)
-  const message = redactor.text(entry.message)
-  const longMessage = entry.longMessage === undefined ? undefined : redactor.text(entry.longMessage)
-  const meta = entry.meta === undefined ? undefined : Redact.deep(redactor, entry.meta)
-  if (code === entry.code && message === entry.message && longMessage === entry.longMessage && meta === entry.meta) {
-    return entry
-  }
-  return {
-    code,
-    message,
-    ...(longMessage === undefined ? {} : { longMessage }),
-    ...(meta === undefined ? {} : { meta: meta as NonNullable<ClerkApiError["meta"]> })
-  }
-}
 
 /**
  * Decodes Clerk's error body (`{ errors: [...], clerk_trace_id }`) leniently: malformed entries are skipped,
@@ -69,26 +40,16 @@ export const parseErrorBody = (
   text: string,
   redactor: Redact.Redactor = Redact.none
 ): { readonly errors: ReadonlyArray<ClerkApiError>; readonly clerkTraceId?: string } => {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return { errors: [] }
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return { errors: [] }
-  const body = json as { readonly errors?: unknown; readonly clerk_trace_id?: unknown }
+  const { entries, traceId } = ClientErrors.errorBodyParts(text)
   const errors: Array<ClerkApiError> = []
-  if (Array.isArray(body.errors)) {
-    for (const entry of body.errors.slice(0, 100)) {
-      try {
-        const decoded = decodeApiError(entry)
-        if (Either.isRight(decoded)) errors.push(redactEntry(redactor, decoded.right))
-      } catch {
-        // an entry nested deeper than the stack: skipped, like any malformed entry
-      }
+  for (const entry of entries) {
+    try {
+      const decoded = decodeApiError(entry)
+      if (Either.isRight(decoded)) errors.push(Redact.apiError(redactor, decoded.right))
+    } catch {
+      // an entry nested deeper than the stack: skipped, like any malformed entry
     }
   }
-  const traceId = body.clerk_trace_id
   return typeof traceId === "string" ? { errors, clerkTraceId: redactor.text(traceId) } : { errors }
 }
 
@@ -178,17 +139,6 @@ export const statusError = <S extends DocumentedStatus>(
   return errorForStatus(operation, status, retryAfter === undefined ? body : { ...body, retryAfter })
 }
 
-const MAX_DECODE_MESSAGE = 2_000
-
-const truncate = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s)
-
-/**
- * What `JSON.parse` says of a body it refuses, without the piece of the body it quotes (V8 quotes the first
- * characters of a long body: the message must not echo the body).
- */
-const jsonProblem = (cause: unknown): string =>
-  cause instanceof Error ? cause.message.replace(/"[\s\S]*"(\.\.\.)?/, "…") : "unknown error"
-
 /**
  * The decoder of an operation's successful response bodies, built once per operation: `JSON.parse`, the fields
  * the success implies, then the operation's compiled decoder. `redactor` removes the secret from a failure's
@@ -211,7 +161,7 @@ export const successDecoder = <A, I>(
         operation: operation.name,
         status,
         reason,
-        message: truncate(redactor.text(message), MAX_DECODE_MESSAGE)
+        message: ClientErrors.decodeMessage(redactor.text(message))
       })
     )
   return (status, text, implied) => {
@@ -219,7 +169,7 @@ export const successDecoder = <A, I>(
     try {
       json = JSON.parse(text)
     } catch (cause) {
-      return failure(status, "Json", `the response body is not JSON (${jsonProblem(cause)})`)
+      return failure(status, "Json", ClientErrors.notJsonMessage(cause))
     }
     if (implied !== undefined && typeof json === "object" && json !== null && !Array.isArray(json)) {
       // fields a success implies (the spec does not require them): filled in when the server left them out
@@ -234,11 +184,7 @@ export const successDecoder = <A, I>(
         : failure(status, "Schema", ParseResult.TreeFormatter.formatErrorSync(decoded.left))
     } catch (cause) {
       // a body nested deeper than the stack (JSON.parse accepts it) exhausts the recursive checks: refuse it
-      return failure(
-        status,
-        "Schema",
-        `the response body could not be decoded (${cause instanceof Error ? cause.message : "unknown error"})`
-      )
+      return failure(status, "Schema", ClientErrors.undecodableMessage(cause))
     }
   }
 }

@@ -4,6 +4,7 @@
  *
  * @internal
  */
+import type { ArgumentShapes, ResponseShapes, ShapeName, Shapes } from "./shapes.js"
 
 /** An HTTP method the Users API uses. */
 export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
@@ -40,6 +41,11 @@ export interface Arg<
   readonly ids: boolean
   /** The wire names of the fields of a query or body argument (the one field of a `field` argument). */
   readonly fields: ReadonlyArray<string>
+  /**
+   * The shape a line's schema for the argument encodes (`Shapes`): a query's or body's parameters, or for a body
+   * field the body with that field; `undefined` for a path parameter or a file.
+   */
+  readonly shape: ShapeName | undefined
   /** the argument's type, at the type level only */
   readonly "~type"?: A | undefined
 }
@@ -53,8 +59,8 @@ export type ArgTuple<T extends ReadonlyArray<unknown>> = {
 export type ArgList<T extends ReadonlyArray<unknown>> = ArgTuple<T> & { readonly "~args"?: T }
 
 /** A response body by name (`"User"`, `"UserList"`); `A` is the value a call returns, at the type level only. */
-export interface Shape<A = unknown> {
-  readonly name: string
+export interface Shape<A = unknown, N extends ShapeName = ShapeName> {
+  readonly name: N
   readonly "~type"?: A | undefined
 }
 
@@ -122,34 +128,44 @@ export interface Row {
 const arg = <A, O extends boolean, N extends string, P extends ArgPlacement>(
   fields:
     & Pick<Arg<A, O, N, P>, "name" | "in" | "optional">
-    & Partial<Pick<Arg<A, O, N, P>, "wire" | "ids" | "fields">>
-): Arg<A, O, N, P> => ({ wire: undefined, ids: false, fields: [], ...fields })
+    & Partial<Pick<Arg<A, O, N, P>, "wire" | "ids" | "fields" | "shape">>
+): Arg<A, O, N, P> => ({ wire: undefined, ids: false, fields: [], shape: undefined, ...fields })
 
 /** A path parameter: the argument `name`, filling the template's `{wire}`. */
 export const pathParam = <const N extends string>(name: N, wire: string): Arg<string, false, N, "path"> =>
   arg({ name, in: "path", wire, optional: false })
 
-/** The query string: the argument is an object whose fields go under the wire names `fields`. */
-export const queryParams = <const N extends string, O extends boolean = false>(
+/**
+ * The query string: the argument is an object of the shape `shape` whose fields go under the wire names `fields`
+ * (its type is the shape's: the row's parameter list must agree).
+ */
+export const queryParams = <const N extends string, const S extends keyof ArgumentShapes, O extends boolean = false>(
   name: N,
+  shape: S,
   fields: ReadonlyArray<string>,
   options?: { readonly optional: O }
-): Arg<never, O, N, "query"> => arg({ name, in: "query", optional: (options?.optional ?? false) as O, fields })
+): Arg<Shapes[S], O, N, "query"> =>
+  arg({ name, in: "query", optional: (options?.optional ?? false) as O, fields, shape })
 
-/** The JSON body: the argument is the whole object, its fields under the wire names `fields`. */
-export const jsonBody = <const N extends string, O extends boolean = false>(
+/** The JSON body: the argument is the whole object, of the shape `shape`, its fields under the wire names `fields`. */
+export const jsonBody = <const N extends string, const S extends keyof ArgumentShapes, O extends boolean = false>(
   name: N,
+  shape: S,
   fields: ReadonlyArray<string>,
   options?: { readonly optional: O }
-): Arg<never, O, N, "body"> => arg({ name, in: "body", optional: (options?.optional ?? false) as O, fields })
+): Arg<Shapes[S], O, N, "body"> => arg({ name, in: "body", optional: (options?.optional ?? false) as O, fields, shape })
 
-/** One field of the JSON body, named `wire`; `ids: true` checks each element of a list as a path parameter. */
-export const jsonBodyField = <const N extends string>(
+/**
+ * One field of the JSON body, named `wire`, whose body is the shape `shape` (`{ [name]: value }`); `ids: true`
+ * checks each element of a list as a path parameter.
+ */
+export const jsonBodyField = <const N extends string, const S extends keyof ArgumentShapes>(
   name: N,
+  shape: S,
   wire: string,
   options?: { readonly ids: boolean }
-): Arg<never, false, N, "field"> =>
-  arg({ name, in: "field", wire, optional: false, ids: options?.ids ?? false, fields: [wire] })
+): Arg<Shapes[S] extends { readonly [K in N]: infer A } ? A : never, false, N, "field"> =>
+  arg({ name, in: "field", wire, optional: false, ids: options?.ids ?? false, fields: [wire], shape })
 
 /** A multipart upload: the argument is the file, sent as the form field `wire`. */
 export const multipartFile = <A, const N extends string = string>(name: N, wire: string): Arg<A, false, N, "file"> =>
@@ -173,5 +189,5 @@ export type ArgTypes<Args> = Args extends ReadonlyArray<{ readonly name: string 
   : never
   : never
 
-/** A response body named `name`, whose call returns an `A`. */
-export const shape = <A>(name: string): Shape<A> => ({ name })
+/** The response body named `name` (`Shapes`): a call returns the shape's type. */
+export const shape = <const N extends keyof ResponseShapes>(name: N): Shape<Shapes[N], N> => ({ name })

@@ -10,6 +10,7 @@ import { UsersProtocol } from "@effect-clerk/core"
 import type { BillingSubscription } from "@effect-clerk/core/BillingSubscription"
 import type { User } from "@effect-clerk/core/User"
 import * as ErrorCatalogue from "@effect-clerk/kernel/ErrorCatalogue"
+import * as FaultRules from "@effect-clerk/kernel/FaultRules"
 import { makeIdGenerator } from "@effect-clerk/kernel/Ids"
 import * as Operations from "@effect-clerk/kernel/Operations"
 import { mulberry32 } from "@effect-clerk/kernel/Prng"
@@ -176,7 +177,7 @@ const rateLimiter = (limits: RateLimits.Limits | undefined) => {
 const stateOf = (options: EngineOptions, salt: number): Store.State => {
   return Store.make({
     lockoutMillis: options.lockout === undefined
-      ? 3_600_000
+      ? Store.DEFAULT_LOCKOUT_MILLIS
       : options.lockout === null
       ? null
       : Duration.toMillis(Duration.decode(options.lockout)),
@@ -258,12 +259,7 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
     const state = stateOf(options, salt)
     const random = mulberry32(salt)
     const faults = Faults.make()
-    const stats = {
-      calls: 0,
-      faults: 0,
-      byFault: {} as Record<string, number>,
-      byOperation: {} as Record<string, number>
-    }
+    const stats = FaultRules.counter()
     let traces = 0
     const traceId = () => `${salt.toString(16)}${(++traces).toString(16).padStart(8, "0")}`
 
@@ -283,8 +279,7 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
 
     const run: Engine["run"] = (operation, args, key = IN_MEMORY_KEY, request = IN_MEMORY_REQUEST) =>
       Effect.gen(function*() {
-        stats.calls++
-        stats.byOperation[operation.key] = (stats.byOperation[operation.key] ?? 0) + 1
+        stats.call(operation.key)
         // Clerk's limits come first, before faults: its gateway answers a 429 before the request reaches the
         // instance, so a refused request takes no fault rule (and is counted as a call)
         if (limiter.enforced) {
@@ -293,24 +288,17 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
         }
         const taken = Faults.takeFault(faults, operation.key, random)
         if (taken !== undefined) {
-          const kind = taken.fault._tag === "Status" ? `Status ${taken.fault.status}` : taken.fault._tag
-          stats.faults++
-          stats.byFault[`${kind} (${taken.when})`] = (stats.byFault[`${kind} (${taken.when})`] ?? 0) + 1
+          stats.fault(taken.fault._tag === "Status" ? `Status ${taken.fault.status}` : taken.fault._tag, taken.when)
         }
         if (taken !== undefined && taken.when === "before") {
           const failure = yield* applyFault(taken.fault)
           if (failure !== undefined) return Either.left(failure)
         }
         const now = yield* Clock.currentTimeMillis
-        const handler = Store.handlers[operation.key as UsersProtocol.OperationKey] as (
-          state: Store.State,
-          args: ReadonlyArray<unknown>,
-          now: number
-        ) => Store.Step<unknown>
         const row = Operations.operations[operation.key as Operations.OperationKey]
         // only the rows that change a user look at the state for their events (reads pay nothing)
         const emitted = row.event === undefined ? undefined : UserEvents.observe(state, row, args)
-        const step = handler(state, args, now)
+        const step = Store.handle(state, row.key, args, now)
         const result = step._tag === "Ok" || step._tag === "Err" ? step : yield* settle(step)
         // the change is made: its events are emitted even when a fault loses the response
         if (result._tag === "Ok" && emitted !== undefined) {
@@ -339,7 +327,7 @@ export const make = (options: EngineOptions = {}): Effect.Effect<Engine, SeedErr
             )
             : Effect.succeed(code)
         }),
-      stats: Effect.sync((): Stats => structuredClone(stats)),
+      stats: Effect.sync((): Stats => stats.read()),
       injectFault: (rule) => Effect.sync(() => Faults.addFault(faults, rule)),
       clearFaults: Effect.sync(() => {
         Faults.clearFaults(faults)

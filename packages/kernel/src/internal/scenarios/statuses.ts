@@ -2,19 +2,12 @@
  * The fault steps of one operation: each documented status, 429, 503, an undocumented status and a dropped
  * connection, with the tag each must fail with.
  */
+import * as ClientErrors from "../../ClientErrors.js"
 import type { Call, EveryStatus, Fault } from "./language.js"
 import { fails } from "./language.js"
 
 /** The tag of each client-error status Clerk documents. */
-export const statusTags: { readonly [status: number]: string } = {
-  400: "BadRequest",
-  401: "AuthenticationInvalid",
-  402: "PaymentRequired",
-  403: "AuthorizationInvalid",
-  404: "ResourceNotFound",
-  409: "Conflict",
-  422: "UnprocessableEntity"
-}
+export const statusTags: { readonly [status: number]: string } = ClientErrors.statusTags
 
 const candidates = [400, 401, 402, 403, 404, 409, 422]
 

@@ -122,6 +122,9 @@ export interface State {
 }
 
 /** @internal */
+export const DEFAULT_LOCKOUT_MILLIS = 3_600_000
+
+/** @internal */
 export const make = (
   ids: IdGenerator,
   randomBytes: (size: number) => Uint8Array,
@@ -129,7 +132,7 @@ export const make = (
 ): State => ({
   ids,
   randomBytes,
-  lockoutMillis: options.lockoutMillis === undefined ? 3_600_000 : options.lockoutMillis,
+  lockoutMillis: options.lockoutMillis === undefined ? DEFAULT_LOCKOUT_MILLIS : options.lockoutMillis,
   metadataLimit: options.metadataLimitBytes ?? 8 * 1024,
   totpIssuer: options.totpIssuer ?? "Clerk",
   version: 0,
