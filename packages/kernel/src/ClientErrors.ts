@@ -74,6 +74,48 @@ export const parseRetryAfter = (value: string | undefined, nowMillis: number): n
 }
 
 /**
+ * The wait an error response asks for: its `Retry-After` (`parseRetryAfter`) when the status is one Clerk sends
+ * it with (429, or a 5xx), `undefined` otherwise.
+ *
+ * @since 0.3.0
+ * @category retry
+ * @example
+ * ```ts
+ * import { ClientErrors } from "@effect-clerk/kernel"
+ *
+ * console.log(ClientErrors.retryAfterOf(429, "3", 0), ClientErrors.retryAfterOf(404, "3", 0)) // 3000 undefined
+ * ```
+ */
+export const retryAfterOf = (status: number, value: string | undefined, nowMillis: number): number | undefined =>
+  status === 429 || status >= 500 ? parseRetryAfter(value, nowMillis) : undefined
+
+/**
+ * Runs `make` with V8's stack capture off (`Error.stackTraceLimit` 0, then restored): an error built from a
+ * response deep in a line's pipeline would capture only the library's and Effect's frames, and capturing them was
+ * most of the cost of an error response; what says where the error comes from is its `operation` field. Where
+ * `Error.stackTraceLimit` cannot be set (frozen intrinsics), `make` runs as usual.
+ *
+ * @since 0.3.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { ClientErrors } from "@effect-clerk/kernel"
+ *
+ * const error = ClientErrors.withoutStack(() => new Error("404"))
+ * console.log(error.message) // "404"
+ * ```
+ */
+export const withoutStack = <A>(make: () => A): A => {
+  const saved = Error.stackTraceLimit
+  if (!Reflect.set(Error, "stackTraceLimit", 0)) return make()
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = saved
+  }
+}
+
+/**
  * The statuses a `ServerError` is retried on (an idempotent operation's): the transient ones.
  *
  * @since 0.3.0

@@ -41,7 +41,7 @@ export const errorForStatus = (
   const fields = { operation: operation.name, status, ...body }
   const withWait = retryAfter === undefined ? fields : { ...fields, retryAfter }
   const options = { disableChecks: true }
-  return unstacked((): ClerkError => {
+  return ClientErrors.withoutStack((): ClerkError => {
     switch (ClientErrors.statusTag(status, operation.statuses)) {
       case "RateLimited":
         return new Errors.RateLimited(withWait, options)
@@ -65,22 +65,6 @@ export const errorForStatus = (
         return new Errors.UnexpectedStatus(fields, options)
     }
   })
-}
-
-/**
- * Runs `make` with V8's stack capture off: an error built from a response is made deep in the pipeline's fibers,
- * where the stack holds only this library's and Effect's frames, and capturing it was most of the CPU of an error
- * response (as on the Effect 3 line). What tells where the error comes from is its `operation` field (and, with
- * a tracer, the operation's span). Where `Error.stackTraceLimit` is frozen, the error is built with its stack.
- */
-const unstacked = <A>(make: () => A): A => {
-  const saved = Error.stackTraceLimit
-  if (!Reflect.set(Error, "stackTraceLimit", 0)) return make()
-  try {
-    return make()
-  } finally {
-    Error.stackTraceLimit = saved
-  }
 }
 
 const decodeApiError = Schema.decodeUnknownResult(Errors.ClerkApiError)
@@ -121,7 +105,7 @@ export const statusError = (
   redactor: Redaction.Redactor
 ): ClerkError => {
   const body = parseErrorBody(text, redactor)
-  const wait = status === 429 || status >= 500 ? ClientErrors.parseRetryAfter(retryAfterHeader, nowMillis) : undefined
+  const wait = ClientErrors.retryAfterOf(status, retryAfterHeader, nowMillis)
   return errorForStatus(operation, status, wait === undefined ? body : { ...body, retryAfter: Duration.millis(wait) })
 }
 

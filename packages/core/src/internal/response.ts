@@ -87,38 +87,21 @@ export const errorForStatus = <S extends DocumentedStatus>(
   // (`true`: off) would check them again on every failed response (and copy them through Effect's generic
   // codec, which drops a `__proto__` key of `meta` that the decoder kept as an ordinary key).
   const make = (): OperationError<S> => {
-    if (status === 429) return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
-    if (status >= 500 && status <= 599) {
+    // the tag is the kernel's (`ClientErrors.statusTag`); the classes are this line's
+    const tag = ClientErrors.statusTag(status, operation.statuses)
+    if (tag === "RateLimited") {
+      return new RateLimited(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
+    }
+    if (tag === "ServerError") {
       return new ServerError(retryAfter === undefined ? fields : { ...fields, retryAfter }, true)
     }
-    if (isDocumented(operation.statuses, status)) {
+    if (tag !== "UnexpectedStatus" && isDocumented(operation.statuses, status)) {
       const ErrorClass = statusErrorClasses[status]
       return new ErrorClass(fields, true) as StatusErrors[S]
     }
     return new UnexpectedStatus(fields, true)
   }
-  return withoutStack(make)
-}
-
-/**
- * Builds an error without capturing a stack trace. Errors from responses are built deep in the pipeline's
- * fibers, where the stack holds only the library's and Effect's frames, and capturing it was most of the cost
- * of an error response; what says where the error comes from is its `operation` field (and, with a tracer
- * installed, the operation's span in `Cause.pretty`). Where `Error.stackTraceLimit` cannot be set (frozen
- * intrinsics), the error is built as usual.
- */
-const withoutStack = <A>(make: () => A): A => {
-  const limit = Error.stackTraceLimit
-  try {
-    Error.stackTraceLimit = 0
-  } catch {
-    return make()
-  }
-  try {
-    return make()
-  } finally {
-    Error.stackTraceLimit = limit
-  }
+  return ClientErrors.withoutStack(make)
 }
 
 /**
@@ -135,7 +118,8 @@ export const statusError = <S extends DocumentedStatus>(
   redactor: Redact.Redactor = Redact.none
 ): OperationError<S> => {
   const body = parseErrorBody(text, redactor)
-  const retryAfter = status === 429 || status >= 500 ? parseRetryAfter(headers["retry-after"], nowMillis) : undefined
+  const wait = ClientErrors.retryAfterOf(status, headers["retry-after"], nowMillis)
+  const retryAfter = wait === undefined ? undefined : Duration.millis(wait)
   return errorForStatus(operation, status, retryAfter === undefined ? body : { ...body, retryAfter })
 }
 
